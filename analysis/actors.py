@@ -1,0 +1,346 @@
+"""Entities resolved to canonical actors.
+
+An analyst filters by actor, so an actor must be one thing however an article names it:
+"the United States", "US" and "Washington" are all "United States"; "General Liu" and "Liu" are
+the "Liu Zhenli" named earlier; "Nancy Pelosi's" is "Nancy Pelosi"; a "General Brown" that the
+model tagged ORG is the PERSON "Charles Q. Brown". Rules, in order of application:
+
+1. strip determiners, possessives and titles from the mention (the title is kept as an attribute);
+2. acronyms the article defines ("Central Military Commission (CMC)") resolve to the full name;
+3. the alias table (analysis/data/aliases.yaml, merged with a user file) maps common forms;
+4. metonyms (Beijing -> China) and demonyms (Chinese -> China), each behind a switch;
+5. a short person mention links to the full name the article gives for it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from spacy.tokens import Doc, Span
+
+DEFAULT_ALIASES = Path(__file__).parent / "data" / "aliases.yaml"
+
+# Entity labels that name someone or something that acts or is acted upon.
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+# Other labels kept as entities (highlighted, searchable) but not made actors.
+ENTITY_LABELS = ACTOR_LABELS | {"EVENT", "LAW", "PRODUCT", "WORK_OF_ART"}
+
+# Titles that only ever stand before a person's name.
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame", "mx",
+                        "madam", "baroness", "baron"})
+# Titles that may also begin the name of an organisation ("General Motors", "President Hotel"):
+# stripped from a non-PERSON entity only when what remains is a person the article names.
+TITLES = tuple(sorted({
+    "general", "gen", "president", "vice president", "prime minister", "deputy prime minister",
+    "pm", "professor", "prof", "chancellor", "foreign secretary", "home secretary",
+    "defence secretary", "defense secretary", "health secretary", "culture secretary",
+    "education secretary", "trade secretary", "transport secretary", "work and pensions secretary",
+    "environment secretary", "shadow chancellor", "shadow home secretary",
+    "shadow foreign secretary", "secretary of state", "secretary", "minister", "senator", "sen",
+    "rep", "representative", "congressman", "congresswoman", "governor", "gov", "mayor", "judge",
+    "justice", "chief justice", "chairman", "chairwoman", "chief", "admiral", "adm", "colonel",
+    "col", "lieutenant", "lt", "major", "captain", "capt", "sergeant", "sgt", "commander",
+    "marshal", "field marshal", "king", "queen", "prince", "princess", "pope", "rev", "reverend",
+    "father", "bishop", "archbishop", "cardinal", "ambassador", "commissioner", "speaker",
+    "premier", "inspector", "detective", "chief executive", "coach", "manager", "striker",
+    "defender", "midfielder", "goalkeeper", "then-president", "former president", "ex-president",
+    "leader", "spokesman", "spokeswoman", "director", "officer", "agent", "emperor",
+    "crown prince", "sheikh", "ayatollah", "president-elect", "senior", "chief of staff",
+} | HONORIFICS, key=lambda t: -len(t.split())))
+
+DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+POSSESSIVE_TAILS = frozenset({"'s", "’s", "'", "’"})
+# Words that make "Washington" (and other metonyms) literal when they follow it.
+METONYM_BLOCKERS = frozenset({"state", "post", "times", "redskins", "wizards", "capitals",
+                              "nationals", "university", "county", "street", "zoo", "airport",
+                              "journal", "stock", "fashion", "marathon", "city", "underground"})
+
+
+def normal_form(name: str) -> str:
+    """The key under which a name is looked up: lower case, no full stops, no leading 'the'."""
+    key = re.sub(r"\s+", " ", name.replace(".", "").replace("’", "'")).strip().lower()
+    return key[4:] if key.startswith("the ") else key
+
+
+@dataclass(frozen=True)
+class AliasTable:
+    """Canonical names for alias, metonym and demonym forms, keyed by `normal_form`."""
+
+    aliases: dict[str, tuple[str, str]]
+    metonyms: dict[str, tuple[str, str]]
+    demonyms: dict[str, tuple[str, str]]
+    fingerprint: str
+
+    @classmethod
+    def load(cls, user_file: str | Path | None = None) -> AliasTable:
+        """The shipped table, with a user's alias file merged over it.
+
+        Raises:
+            ValueError: the user file is not a valid alias file; the message names it.
+        """
+        return _load_table(str(user_file) if user_file else None)
+
+
+def _read_alias_yaml(path: str) -> dict:
+    try:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise ValueError(f"{path}: not a readable alias file ({exc})") from exc
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: an alias file is a mapping with aliases/metonyms/demonyms")
+    return data
+
+
+@lru_cache(maxsize=8)
+def _load_table(user_file: str | None) -> AliasTable:
+    layers = [_read_alias_yaml(str(DEFAULT_ALIASES))]
+    if user_file:
+        layers.append(_read_alias_yaml(user_file))
+    aliases: dict[str, tuple[str, str]] = {}
+    metonyms: dict[str, tuple[str, str]] = {}
+    demonyms: dict[str, tuple[str, str]] = {}
+    types: dict[str, str] = {}
+    for layer in layers:
+        for name, spec in (layer.get("aliases") or {}).items():
+            spec = spec or {}
+            if not isinstance(spec, dict):
+                raise ValueError(f"alias entry {name!r} must be a mapping with type and forms")
+            kind = str(spec.get("type", "ORG")).upper()
+            types[name] = kind
+            for form in [name, *(spec.get("forms") or [])]:
+                aliases[normal_form(str(form))] = (name, kind)
+        for target, section in (("metonyms", metonyms), ("demonyms", demonyms)):
+            for name, forms in (layer.get(target) or {}).items():
+                kind = types.get(name, "GPE")
+                for form in forms or []:
+                    section[normal_form(str(form))] = (name, kind)
+    fingerprint = hashlib.sha1(json.dumps([aliases, metonyms, demonyms], sort_keys=True)
+                               .encode()).hexdigest()[:12]
+    return AliasTable(aliases, metonyms, demonyms, fingerprint)
+
+
+@dataclass(frozen=True)
+class ActorOptions:
+    """Switches that change how mentions resolve to actors."""
+
+    metonyms: bool = True
+    demonyms: bool = True
+    alias_file: str | None = None
+
+    def table(self) -> AliasTable:
+        return AliasTable.load(self.alias_file)
+
+    @property
+    def fingerprint(self) -> str:
+        return f"{self.table().fingerprint}-m{int(self.metonyms)}d{int(self.demonyms)}"
+
+
+@dataclass
+class Mention:
+    """One entity mention in an article, with the actor it resolves to."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    actor: str | None = None
+    actor_type: str | None = None
+    title: str | None = None
+    sentence: int = -1  # index of the sentence holding it, filled in by the pipeline
+
+
+@dataclass
+class _Draft:
+    span: Span
+    tokens: list = field(default_factory=list)
+    label: str = ""
+    title: str | None = None
+
+
+def _strip(span: Span) -> _Draft:
+    """Remove determiners, a trailing possessive and a leading title from an entity span."""
+    tokens = list(span)
+    while tokens and tokens[0].lower_ in DETERMINERS:
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].text in POSSESSIVE_TAILS or tokens[-1].is_punct):
+        tokens = tokens[:-1]
+    draft = _Draft(span=span, tokens=tokens, label=span.label_)
+    title, rest = _leading_title(tokens)
+    if title and rest:
+        draft.title = title
+        # A non-PERSON entity keeps its title until the resolver finds a person behind it.
+        if span.label_ == "PERSON":
+            draft.tokens = rest
+    if not draft.title:
+        draft.title = _title_before(span)
+    return draft
+
+
+def _leading_title(tokens: list) -> tuple[str | None, list]:
+    words = [t.lower_.rstrip(".") for t in tokens]
+    for title in TITLES:
+        parts = title.split()
+        if len(words) > len(parts) and words[:len(parts)] == parts:
+            return " ".join(t.text for t in tokens[:len(parts)]), tokens[len(parts):]
+    return None, tokens
+
+
+def _title_before(span: Span) -> str | None:
+    """A title standing just before the entity: "General" in "General Liu"."""
+    doc = span.doc
+    for width in (3, 2, 1):
+        start = span.start - width
+        if start < 0:
+            continue
+        words = [t.lower_.rstrip(".") for t in doc[start:span.start]]
+        phrase = " ".join(words)
+        if phrase in TITLES and doc[start].text[:1].isupper():
+            return doc[start:span.start].text
+    return None
+
+
+def _text_of(tokens: list) -> str:
+    if not tokens:
+        return ""
+    doc = tokens[0].doc
+    return doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
+
+
+def defined_acronyms(text: str, table: AliasTable) -> dict[str, str]:
+    """Acronyms the article defines: "the Central Military Commission (CMC)" -> CMC."""
+    found: dict[str, str] = {}
+    for match in re.finditer(r"\(([A-Z][A-Za-z]{1,7})\)", text):
+        acronym = match.group(1)
+        letters = [c for c in acronym if c.isupper()]
+        before = text[max(0, match.start() - 200):match.start()].split()
+        words: list[str] = []
+        needed = len(letters)
+        while before and needed:
+            word = before.pop()
+            words.insert(0, word)
+            if word[:1].isupper():
+                needed -= 1
+            elif word.lower() not in ("of", "and", "for", "the", "&", "de", "on", "in", "du"):
+                break
+        capitals = [w[0] for w in words if w[:1].isupper()]
+        if needed == 0 and capitals == letters:
+            phrase = " ".join(words).strip(",;:")
+            canonical = table.aliases.get(normal_form(phrase), (phrase, "ORG"))[0]
+            found[normal_form(acronym)] = canonical
+    return found
+
+
+def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[Mention]:
+    """Entity mentions of a parsed article, each resolved to a canonical actor where it is one."""
+    table = options.table()
+    acronyms = defined_acronyms(doc.text, table)
+    drafts = [_strip(ent) for ent in doc.ents if ent.label_ in ENTITY_LABELS]
+    drafts = [d for d in drafts if d.tokens]
+
+    # Full person names the article gives, in order, for linking short mentions to them.
+    full_names: list[tuple[int, list[str]]] = []
+    for d in drafts:
+        if d.label == "PERSON" and len(d.tokens) >= 2 and all(t.text[:1].isupper() or t.is_punct
+                                                             for t in d.tokens):
+            full_names.append((d.tokens[0].idx, [t.text for t in d.tokens]))
+
+    def person_for(words: list[str], at: int) -> str | None:
+        if not words:
+            return None
+        best: tuple[int, str] | None = None
+        for start, full in full_names:
+            if len(words) >= len(full):
+                continue
+            matches = full[-len(words):] == words or (len(words) == 1 and full[0] == words[0])
+            if not matches:
+                continue
+            # Prefer the nearest full name introduced before the mention, else the first after.
+            distance = at - start if start <= at else 10**9 + start
+            if best is None or distance < best[0]:
+                best = (distance, " ".join(full).replace(" .", "."))
+        return best[1] if best else None
+
+    mentions: list[Mention] = []
+    for d in drafts:
+        label = d.label
+        tokens = d.tokens
+        words = [t.text for t in tokens]
+        at = tokens[0].idx
+        actor: str | None = None
+        actor_type: str | None = None
+
+        if label != "PERSON" and d.title:
+            # "General Brown" tagged ORG: a person if what follows the title is one.
+            title, rest = _leading_title(tokens)
+            rest_words = [t.text for t in rest] if title else words
+            linked = person_for(rest_words, at) if rest_words else None
+            is_honorific = (title or d.title).lower().rstrip(".") in HONORIFICS
+            if linked or (is_honorific and 1 <= len(rest_words) <= 3):
+                label = "PERSON"
+                if title:
+                    tokens = rest
+                    words = rest_words
+                actor, actor_type = linked or " ".join(words), "PERSON"
+
+        key = normal_form(_text_of(tokens))
+        if actor is None and label in ACTOR_LABELS:
+            if key in acronyms:
+                actor, actor_type = acronyms[key], "ORG"
+            elif label == "PERSON":
+                actor = person_for(words, at) or _text_of(tokens)
+                actor_type = "PERSON"
+            elif key in table.aliases:
+                actor, actor_type = table.aliases[key]
+            elif options.metonyms and key in table.metonyms and label in ("GPE", "LOC", "FAC", "ORG") \
+                    and not _metonym_blocked(d.span):
+                actor, actor_type = table.metonyms[key]
+            elif label == "NORP" and key in table.demonyms:
+                if options.demonyms:
+                    actor, actor_type = table.demonyms[key]
+                else:
+                    actor, actor_type = _text_of(tokens), "NORP"
+            elif len(words) == 1 and (linked := person_for(words, at)):
+                # A surname the model mistook for a place or an organisation.
+                actor, actor_type, label = linked, "PERSON", "PERSON"
+            else:
+                actor, actor_type = re.sub(r"\s+", " ", _text_of(tokens)), label
+        start = tokens[0].idx
+        end = tokens[-1].idx + len(tokens[-1].text)
+        mentions.append(Mention(start=start, end=end, text=doc.text[start:end], label=label,
+                                actor=actor, actor_type=actor_type, title=d.title))
+    return mentions
+
+
+def _metonym_blocked(span: Span) -> bool:
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    return bool(after is not None and after.lower_ in METONYM_BLOCKERS)
+
+
+@dataclass(frozen=True)
+class ActorCount:
+    """An actor of one article: canonical name, type and how often it is mentioned."""
+
+    name: str
+    type: str
+    mentions: int
+
+
+def count_actors(mentions: list[Mention]) -> list[ActorCount]:
+    """Actors of an article, most mentioned first; the type is the most common one given."""
+    counts: Counter[str] = Counter()
+    types: dict[str, Counter[str]] = {}
+    for m in mentions:
+        if m.actor is None:
+            continue
+        counts[m.actor] += 1
+        types.setdefault(m.actor, Counter())[m.actor_type or m.label] += 1
+    return [ActorCount(name=name, type=types[name].most_common(1)[0][0], mentions=n)
+            for name, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]

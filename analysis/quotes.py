@@ -1,0 +1,383 @@
+"""Quotations: where they are, what kind they are, who said them and with which verb.
+
+Spans come from the characters (straight and curly double quotes, guillemets, and single quotes
+used as quotation marks, never apostrophes); kind and speaker come from the parse. Conventions
+of real news text are handled on purpose:
+
+- a quotation running over several paragraphs opens each with a mark and closes only at its end;
+- in run-together text (the BBC corpus) a new opening mark straight after sentence-final
+  punctuation inside an open quotation continues it;
+- an unbalanced mark never spreads past its paragraph, so it cannot derail the rest of an article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from analysis.actors import Mention
+
+OPENERS = {'"': '"', "“": "”", "«": "»", "„": "“"}
+DOUBLE_MARKS = set('"“”«»„')
+SINGLE_MARKS = set("'‘’")
+SENTENCE_END = ".?!…"
+
+REPORTING_VERBS = frozenset("""
+say tell add warn emphasize emphasise urge describe brand call deny insist claim argue state
+declare explain note stress announce admit reply respond ask suggest accuse dismiss label term
+write comment confirm report predict promise vow pledge acknowledge agree conclude contend
+continue maintain recall reveal remark complain concede view regard condemn criticise criticize
+praise hail quip joke shout tweet assert caution observe demand reject question wonder plead boast
+scoff retort counter describe characterise characterize dub decry lament brand blast slam testify
+exclaim whisper mutter recount told reiterate underline underscore charge threaten signal hint
+""".split())
+
+# Nouns that, as "the <noun>" in subject position, refer back to a person already named.
+ROLE_NOUNS = frozenset("""
+commander general president minister leader official spokesman spokeswoman spokesperson chief
+secretary chairman chairwoman chancellor premier ambassador envoy diplomat officer boss manager
+coach director executive head star actor actress singer player striker captain founder governor
+senator mayor judge prosecutor lawyer economist analyst businessman businesswoman veteran
+""".split())
+MALE = frozenset({"mr", "sir", "lord", "king", "prince", "father", "baron"})
+FEMALE = frozenset({"ms", "mrs", "miss", "lady", "dame", "queen", "princess", "baroness", "madam"})
+PRONOUNS = {"he": "m", "she": "f", "they": "p", "it": "n", "him": "m", "her": "f"}
+
+# Quotations longer than this many words are direct speech whatever the parse says.
+FRAGMENT_MAX_WORDS = 6
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """A quotation's content, without its marks, as character offsets into the text."""
+
+    start: int
+    end: int
+    mark: str  # the opening mark
+
+
+@dataclass
+class Quote:
+    """A quotation in an article with its kind, speaker and reporting verb."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # direct | partial | scare
+    speaker: str | None
+    cue: str | None
+    compound: float = 0.0
+    speaker_type: str | None = None
+
+
+# ----------------------------------------------------------------------------------------------
+# spans
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def _double_role(text: str, i: int) -> str:
+    """'open', 'close' or 'either' for a double mark from the characters around it."""
+    mark = text[i]
+    if mark in "“«„":
+        return "open"
+    if mark in "”»":
+        return "close"
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    opens = before.isspace() or before in "([{—–-/:" and not after.isspace()
+    closes = after.isspace() or after in ".,;:!?)]}—–-'’" or not _is_word(after)
+    if opens and not after.isspace() and not closes:
+        return "open"
+    if closes and not before.isspace() and not opens:
+        return "close"
+    if before.isspace() and not after.isspace():
+        return "open"
+    if after.isspace() and not before.isspace():
+        return "close"
+    return "either"
+
+
+def _paragraph_break(text: str, start: int, end: int) -> bool:
+    return "\n\n" in text[start:end] or "\n" in text[start:end].strip(" ")
+
+
+def double_quote_spans(text: str) -> list[QuoteSpan]:
+    """Spans of double-quoted (and guillemet) content, robust to unbalanced marks."""
+    spans: list[QuoteSpan] = []
+    open_at: int | None = None
+    open_mark = ""
+    for match in re.finditer(r'["“”«»„]', text):
+        i = match.start()
+        role = _double_role(text, i)
+        if open_at is None:
+            if role in ("open", "either"):
+                open_at, open_mark = i, text[i]
+            continue
+        if role == "close" or (role == "either" and not _continues(text, open_at, i)):
+            if _paragraph_break(text, open_at, i) and not _is_continued_paragraph(text, open_at, i):
+                # The opening mark was unbalanced: restart from here if this mark can open.
+                open_at = None
+                if role == "either":
+                    open_at, open_mark = i, text[i]
+                continue
+            if i - open_at > 1:
+                spans.append(QuoteSpan(open_at + 1, i, open_mark))
+            open_at = None
+            continue
+        # An opening mark inside an open quotation.
+        before = text[open_at + 1:i].rstrip()
+        if before and before[-1] in SENTENCE_END + ",:;" and _is_continued_paragraph(text, open_at, i) \
+                or before and before[-1] in SENTENCE_END:
+            continue  # a continuation mark: the quotation goes on
+        open_at, open_mark = i, text[i]  # the earlier mark never closed: start again here
+    return [s for s in spans if text[s.start:s.end].strip()]
+
+
+def _continues(text: str, open_at: int, i: int) -> bool:
+    """An ambiguous mark inside an open quotation that starts a continuation paragraph."""
+    before = text[open_at + 1:i].rstrip()
+    after = text[i + 1:i + 2]
+    return bool(before) and before[-1] in SENTENCE_END and after.isalpha() and after.isupper() and \
+        text[i - 1:i].isspace()
+
+
+def _is_continued_paragraph(text: str, open_at: int, i: int) -> bool:
+    """Every paragraph break between the two marks is followed by an opening mark."""
+    inner = text[open_at + 1:i + 1]
+    breaks = [m.end() for m in re.finditer(r"\n\s*", inner)]
+    return all(inner[b:b + 1] in DOUBLE_MARKS for b in breaks)
+
+
+_SINGLE_QUOTE = re.compile(
+    r"(?<![\w’'])(['‘])(?=[^\W\d_])"          # opener: not after a letter; a letter follows
+    r"((?:(?!\1\w)[^\n'‘’]){2,200}?[\w.,!?)])"  # content on one line
+    r"(['’])(?![\w])"                         # closer: no letter follows
+)
+
+
+def single_quote_spans(text: str) -> list[QuoteSpan]:
+    """Single quotes used as quotation marks ('anti-Semitic'), never apostrophes."""
+    spans: list[QuoteSpan] = []
+    for match in _SINGLE_QUOTE.finditer(text):
+        start, end = match.start(2), match.end(2)
+        content = match.group(2)
+        # "rock 'n' roll", "'em": elision, not a quotation.
+        if content.lower() in ("n", "em") or len(content.strip()) < 2:
+            continue
+        # A possessive plural ("the players' union") inside: the closer must not be one.
+        if re.search(r"\w['’]\s", content + " ") and content.count(" ") > 8:
+            continue
+        spans.append(QuoteSpan(start, end, match.group(1)))
+    return spans
+
+
+def quote_spans(text: str) -> list[QuoteSpan]:
+    """All quotation spans of a text, in order, outermost only."""
+    doubles = double_quote_spans(text)
+    singles = [s for s in single_quote_spans(text)
+               if not any(d.start <= s.start and s.end <= d.end for d in doubles)]
+    return sorted(doubles + singles, key=lambda s: s.start)
+
+
+# ----------------------------------------------------------------------------------------------
+# kind and speaker
+
+
+def _tokens_in(doc: Doc, start: int, end: int) -> Span | None:
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def _is_clause(span: Span) -> bool:
+    words = [t for t in span if not t.is_punct and not t.is_space]
+    if len(words) > FRAGMENT_MAX_WORDS:
+        return True
+    has_verb = any(t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBN", "VBG") for t in words)
+    has_subject = any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in words)
+    return len(words) >= 3 and has_verb and has_subject
+
+
+class _Speakers:
+    """Finds the speaker of a quotation from the parse and the article's actor mentions."""
+
+    def __init__(self, doc: Doc, mentions: list[Mention]):
+        self.doc = doc
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+
+    def mention_in(self, start: int, end: int, prefer_person: bool = True) -> Mention | None:
+        inside = [m for m in self.mentions if start <= m.start and m.end <= end and m.actor]
+        if not inside:
+            return None
+        people = [m for m in inside if m.actor_type == "PERSON"]
+        if prefer_person and people:
+            return people[0]
+        return inside[0]
+
+    def mention_at(self, token: Token) -> Mention | None:
+        """The actor mention that covers a token, if any."""
+        return next((m for m in self.mentions if m.actor and m.start <= token.idx < m.end), None)
+
+    def previous_actor(self, before: int, gender: str) -> Mention | None:
+        """The nearest actor mentioned before `before` that a pronoun can stand for."""
+        wanted = ("PERSON",) if gender in ("m", "f", "person") else ("ORG", "GPE", "NORP")
+        for m in reversed(self.mentions):
+            if m.start >= before or m.actor_type not in wanted:
+                continue
+            title = (m.title or "").lower().rstrip(".")
+            if gender == "m" and title in FEMALE or gender == "f" and title in MALE:
+                continue
+            return m
+        return None
+
+    def subject_of(self, verb: Token) -> Token | None:
+        current: Token | None = verb
+        for _ in range(4):
+            if current is None:
+                return None
+            for child in current.children:
+                if child.dep_ in ("nsubj", "nsubjpass"):
+                    return child
+            # A verb joined by "and" or "but" shares the first verb's subject.
+            current = current.head if current.dep_ in ("conj", "xcomp", "advcl") and \
+                current.head is not current else None
+        return None
+
+    def speaker_from_subject(self, subject: Token) -> tuple[str | None, str | None]:
+        lower = subject.lower_
+        if lower in PRONOUNS:
+            m = self.previous_actor(subject.idx, PRONOUNS[lower])
+            return (m.actor, m.actor_type) if m else (None, None)
+        if lower in ("who", "which", "that") and subject.head.dep_ == "relcl":
+            subject = subject.head.head
+        left = min(t.idx for t in subject.subtree)
+        right = max(t.idx + len(t.text) for t in subject.subtree)
+        # Relative clauses after the head may name other people ("X, who met Y, said").
+        for child in subject.children:
+            if child.dep_ in ("relcl", "acl") and child.i > subject.i:
+                right = min(right, child.idx)
+        right = max(right, subject.idx + len(subject.text))
+        for child in subject.children:
+            # "The Shadow Secretary ..., Theresa May, said": the name in apposition speaks,
+            # even when the model did not tag it.
+            if child.dep_ == "appos" and child.pos_ == "PROPN" and not self.mention_at(child):
+                name = [t for t in child.subtree if t.dep_ in ("compound", "appos") and t.i <= child.i
+                        and t.text[:1].isupper()]
+                if len(name) >= 2:
+                    return " ".join(t.text for t in name), "PERSON"
+        m = self.mention_at(subject) or next(
+            (self.mention_at(c) for c in subject.children if c.dep_ == "appos" and self.mention_at(c)),
+            None) or self.mention_in(left, right)
+        head_is_role = subject.pos_ == "NOUN" and subject.lemma_.lower() in ROLE_NOUNS
+        determiner = next((c.lower_ for c in subject.children if c.dep_ == "det"), None)
+        if head_is_role and determiner in ("the", "this", "that"):
+            person = self.previous_actor(left, "person")
+            if person:
+                return person.actor, "PERSON"
+        if m and not (head_is_role and m.actor_type != "PERSON" and determiner in ("a", "an")):
+            return m.actor, m.actor_type
+        if subject.pos_ in ("NOUN", "PROPN"):
+            words = self.doc.text[left:right].strip(" ,")
+            return (words or None), "NOMINAL"
+        return None, None
+
+    def reporting_ancestor(self, span: Span) -> Token | None:
+        """The nearest reporting verb outside the quotation that governs its words."""
+        best: tuple[int, Token] | None = None
+        for token in span:
+            depth = 0
+            node = token
+            while node.head is not node and depth < 8:
+                node = node.head
+                depth += 1
+                outside = not (span.start <= node.i < span.end)
+                if outside and node.lemma_.lower() in REPORTING_VERBS and node.pos_ in ("VERB", "AUX"):
+                    if best is None or depth < best[0]:
+                        best = (depth, node)
+                    break
+        return best[1] if best else None
+
+    def reporting_near(self, span: Span, scope: Span) -> Token | None:
+        """A reporting verb in the same sentence(s), outside the quotation, nearest to it."""
+        candidates = [t for t in scope if not (span.start <= t.i < span.end)
+                      and t.lemma_.lower() in REPORTING_VERBS and t.pos_ in ("VERB", "AUX")]
+        if not candidates:
+            return None
+        return min(candidates, key=lambda t: min(abs(t.i - span.start), abs(t.i - span.end)))
+
+
+def _sentence_scope(doc: Doc, span: Span) -> Span:
+    first = span[0].sent
+    last = span[-1].sent
+    end = last.end
+    # '"...," he said.' may be split off as a sentence of its own.
+    if end < len(doc) and doc[end - 1].text in DOUBLE_MARKS | SINGLE_MARKS | {","}:
+        end = doc[end].sent.end
+    return doc[first.start:end]
+
+
+def extract_quotes(doc: Doc, mentions: list[Mention]) -> list[Quote]:
+    """Quotations of a parsed article with kind, speaker (a canonical actor) and cue."""
+    text = doc.text
+    finder = _Speakers(doc, mentions)
+    quotes: list[Quote] = []
+    for qs in quote_spans(text):
+        span = _tokens_in(doc, qs.start, qs.end)
+        if span is None or not len(span):
+            continue
+        scope = _sentence_scope(doc, span)
+        clause = _is_clause(span)
+        verb = finder.reporting_ancestor(span)
+        if verb is None and clause:
+            verb = finder.reporting_near(span, scope)
+        speaker = speaker_type = None
+        if verb is not None:
+            subject = finder.subject_of(verb)
+            if subject is not None and not (span.start <= subject.i < span.end):
+                speaker, speaker_type = finder.speaker_from_subject(subject)
+        if speaker is None and clause:
+            speaker, speaker_type, verb = _speaker_from_context(doc, span, finder, quotes, verb)
+        preceding = text[max(0, qs.start - 12):qs.start - 1].lower()
+        if clause:
+            kind = "direct"
+        elif speaker is not None and "so-called" not in preceding and "so called" not in preceding:
+            kind = "partial"
+        else:
+            kind = "scare"
+            speaker = speaker_type = None
+        end = qs.end
+        if kind != "direct":
+            # A fragment's own full stop or comma ("an "egregious provocation."") is not its words.
+            while end > qs.start + 1 and text[end - 1] in ".,;:!? ":
+                end -= 1
+        quotes.append(Quote(start=qs.start, end=end, text=text[qs.start:end], kind=kind,
+                            speaker=speaker, cue=verb.text if verb is not None and speaker else None,
+                            speaker_type=speaker_type))
+    return quotes
+
+
+def _speaker_from_context(doc: Doc, span: Span, finder: _Speakers, earlier: list[Quote],
+                          verb: Token | None) -> tuple[str | None, str | None, Token | None]:
+    """A direct quotation standing alone: after 'X said:', after a sentence whose subject
+    spoke, or continuing the previous quotation."""
+    first = span[0].sent
+    if first.start > 0:
+        previous = doc[first.start - 1].sent
+        intro = [t for t in previous if t.lemma_.lower() in REPORTING_VERBS and t.pos_ == "VERB"]
+        if intro:
+            subject = finder.subject_of(intro[-1])
+            if subject is not None:
+                speaker, kind = finder.speaker_from_subject(subject)
+                if speaker:
+                    return speaker, kind, intro[-1]
+    if earlier:
+        last = earlier[-1]
+        gap = doc.text[last.end:span.start_char]
+        if last.kind == "direct" and last.speaker and len(gap) < 400 and \
+                not any(m.actor_type == "PERSON" and last.end <= m.start < span.start_char
+                        and m.actor != last.speaker for m in finder.mentions):
+            return last.speaker, last.speaker_type, None
+    return None, None, verb

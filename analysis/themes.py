@@ -1,0 +1,150 @@
+"""Themes from an editable lexicon, and key phrases.
+
+Theme matching works on an article's token lemmas and lower-case forms, which the store keeps,
+so re-tagging a stored corpus with an edited theme file never re-runs spaCy.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from spacy.tokens import Doc
+
+DEFAULT_THEMES = Path(__file__).parent / "data" / "themes.yaml"
+
+# A theme is given to an article only with this many hits: one stray "game" is not sport.
+MIN_HITS = 2
+
+
+@dataclass(frozen=True)
+class ThemeLexicon:
+    """Theme name -> terms, each term a tuple of lower-case words."""
+
+    themes: dict[str, tuple[tuple[str, ...], ...]]
+    fingerprint: str
+
+    @classmethod
+    def load(cls, user_file: str | Path | None = None) -> ThemeLexicon:
+        """The shipped lexicon, or a user's theme file instead of it.
+
+        Raises:
+            ValueError: the file is not a theme file; the message names it and the problem.
+        """
+        return _load_lexicon(str(user_file) if user_file else str(DEFAULT_THEMES))
+
+
+@lru_cache(maxsize=8)
+def _load_lexicon(path: str) -> ThemeLexicon:
+    try:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise ValueError(f"{path}: not a readable theme file ({exc})") from exc
+    if not isinstance(data, dict) or not data:
+        raise ValueError(f"{path}: a theme file maps theme names to lists of terms")
+    themes: dict[str, tuple[tuple[str, ...], ...]] = {}
+    for name, terms in data.items():
+        if not isinstance(terms, list):
+            raise ValueError(f"{path}: theme {name!r} must be a list of terms")
+        themes[str(name)] = tuple(sorted({tuple(str(t).lower().split()) for t in terms if str(t).strip()},
+                                         key=len, reverse=True))
+    fingerprint = hashlib.sha1(json.dumps(themes, sort_keys=True).encode()).hexdigest()[:12]
+    return ThemeLexicon(themes, fingerprint)
+
+
+@dataclass(frozen=True)
+class ThemeScore:
+    """A theme of an article: hits per 1,000 words, and the terms that hit."""
+
+    name: str
+    score: float
+    hits: int
+    terms: tuple[tuple[str, int], ...]
+
+
+def token_forms(doc: Doc) -> tuple[list[str], list[str]]:
+    """Lower-case forms and lemmas of an article's word tokens (what theme matching needs)."""
+    words = [t for t in doc if not t.is_punct and not t.is_space]
+    return [t.lower_ for t in words], [t.lemma_.lower() for t in words]
+
+
+def match_themes(lowers: list[str], lemmas: list[str], lexicon: ThemeLexicon, *,
+                 min_hits: int = MIN_HITS) -> list[ThemeScore]:
+    """Themes of an article, best first, from its word forms and lemmas."""
+    n = len(lowers)
+    if n == 0:
+        return []
+    index: dict[str, list[int]] = {}
+    for i, (lower, lemma) in enumerate(zip(lowers, lemmas)):
+        index.setdefault(lower, []).append(i)
+        if lemma != lower:
+            index.setdefault(lemma, []).append(i)
+
+    def at(i: int, word: str) -> bool:
+        return i < n and (lowers[i] == word or lemmas[i] == word)
+
+    scores: list[ThemeScore] = []
+    for name, terms in lexicon.themes.items():
+        used: set[int] = set()
+        hits: Counter[str] = Counter()
+        for term in terms:  # longest first, so "south china sea" is not also "china"
+            for i in index.get(term[0], ()):
+                span = range(i, i + len(term))
+                if any(j in used for j in span) or not all(at(j, w) for j, w in zip(span, term)):
+                    continue
+                used.update(span)
+                hits[" ".join(term)] += 1
+        total = sum(hits.values())
+        # A phrase of several words ("south china sea") is specific enough to count alone.
+        if total >= min_hits or any(" " in term for term in hits):
+            scores.append(ThemeScore(name=name, score=round(1000 * total / n, 2), hits=total,
+                                     terms=tuple(hits.most_common())))
+    scores.sort(key=lambda s: (-s.score, s.name))
+    return scores
+
+
+_SKIP_WORDS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his",
+                         "her", "our", "your", "my", "some", "any", "other", "such", "both", "all",
+                         "each", "every", "many", "much", "more", "most", "several", "then"})
+
+
+def candidate_phrases(doc: Doc) -> list[str]:
+    """Noun-chunk phrases of an article, normalised (no determiners, pronouns or numbers)."""
+    out: list[str] = []
+    for chunk in doc.noun_chunks:
+        words = [t for t in chunk if not t.is_space and not t.is_punct]
+        while words and (words[0].lower_ in _SKIP_WORDS or words[0].pos_ in ("DET", "PRON", "NUM")
+                         or words[0].like_num):
+            words = words[1:]
+        if not words or all(t.is_stop for t in words) or words[-1].pos_ == "PRON":
+            continue
+        phrase = "".join((t.text if t.pos_ == "PROPN" else t.lower_) + t.whitespace_
+                         for t in words[:-1]) + (words[-1].text if words[-1].pos_ == "PROPN"
+                                                 else words[-1].lower_)
+        phrase = " ".join(phrase.split())
+        if len(phrase) >= 3 and any(c.isalpha() for c in phrase):
+            out.append(phrase)
+    return out
+
+
+def keyphrases(candidates: list[str], *, limit: int = 10,
+               document_frequency: dict[str, int] | None = None, documents: int = 0) -> list[str]:
+    """Rank an article's phrases: frequency, longer phrases first among equals, and, given
+    corpus document frequencies, TF-IDF so phrases common to every article sink."""
+    counts = Counter(candidates)
+    first = {p: i for i, p in reversed(list(enumerate(candidates)))}
+
+    def weight(phrase: str) -> float:
+        tf = counts[phrase] * (1 + 0.5 * (phrase.count(" ")))
+        if document_frequency and documents:
+            tf *= math.log((1 + documents) / (1 + document_frequency.get(phrase, 0))) + 1
+        return tf
+
+    ranked = sorted(counts, key=lambda p: (-weight(p), first[p]))
+    return ranked[:limit]

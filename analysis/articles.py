@@ -404,7 +404,8 @@ def _walk(root: Path) -> Iterator[tuple[Path, str | None]]:
         rel = Path(folder).relative_to(root)
         section = rel.parts[-1] if rel.parts else None
         for name in sorted(files):
-            if name.startswith("."):
+            # A corpus folder's own documentation is not an article.
+            if name.startswith(".") or Path(name).stem.upper() in ("README", "LICENSE", "LICENCE"):
                 continue
             if Path(name).suffix.lower() in SUPPORTED_SUFFIXES:
                 yield Path(folder) / name, section

@@ -1,0 +1,41 @@
+"""Sentiment levels and themes on the seed and on real sentences."""
+
+from __future__ import annotations
+
+from statistics import fmean
+
+from analysis import sentiment
+from analysis.themes import ThemeLexicon
+
+
+def test_article_score_is_mean_of_sentences(seed_analysis):
+    scores = [s["compound"] for s in seed_analysis.sentences]
+    assert abs(seed_analysis.compound - fmean(scores)) < 1e-3
+    assert seed_analysis.label == sentiment.label(seed_analysis.compound)
+
+
+def test_narrator_and_quoted_voice(seed_analysis):
+    record = seed_analysis.to_record()["sentiment"]
+    assert record["narrator"] is not None and record["quoted"] is not None
+
+
+def test_labels_use_vader_thresholds():
+    assert sentiment.label(0.05) == "positive"
+    assert sentiment.label(0.049) == "neutral"
+    assert sentiment.label(-0.05) == "negative"
+
+
+def test_explanation_names_the_words():
+    effects = sentiment.explain("The plan is a terrible, desperate failure.")
+    words = [e.word for e in effects]
+    assert {"terrible", "desperate", "failure"} <= set(words)
+    assert all(e.effect < 0 for e in effects)
+
+
+def test_seed_top_themes(seed_analysis):
+    names = [t["name"] for t in seed_analysis.themes]
+    assert {"Taiwan", "South China Sea", "Military and defence", "Diplomacy"} <= set(names)
+
+
+def test_shipped_lexicon_has_enough_themes():
+    assert len(ThemeLexicon.load().themes) >= 15

@@ -1,0 +1,53 @@
+"""Actors panel: actor table, co-occurrence network, actor x theme heatmap, an actor's tone over
+time, and two actors side by side."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from analysis.queries import Filters
+from components import charts, state
+from components.chart_frame import add_to_filter, render_chart
+from components.export import Provenance
+
+
+def render_actors(store_path: str, version: str, filters: Filters, provenance: Provenance, *,
+                  key: str = "actors") -> None:
+    table = state.query("top_actors", store_path, version, filters, limit=200)
+    if table.empty:
+        st.info("No actors in the matching articles. Loosen the Actor, Theme or date filters.")
+        return
+    st.subheader("Actors")
+    st.dataframe(table, hide_index=True, column_config={
+        "talked_about": st.column_config.NumberColumn("talked about", format="%+.2f",
+                                                      help="Mean tone of the sentences naming the actor, "
+                                                           "its own quotes left out"),
+        "own_tone": st.column_config.NumberColumn("own tone", format="%+.2f",
+                                                  help="Mean tone of the actor's quotations"),
+    })
+    edges = state.query("cooccurrence", store_path, version, filters, limit_actors=25)
+    render_chart(charts.cooccurrence_network(edges, table), edges, key=f"{key}_network",
+                 name="co-occurrence", provenance=provenance, on_pick=add_to_filter("actor"))
+    heat = state.query("actor_theme", store_path, version, filters, limit_actors=15)
+    render_chart(charts.actor_theme_heatmap(heat), heat, key=f"{key}_heatmap", name="actor-theme",
+                 provenance=provenance)
+
+    names = list(table["actor"])
+    st.subheader("Compare")
+    default = [n for n in filters.actors if n in names][:2] or names[:2]
+    chosen = st.multiselect("Actors to compare", names, default=default, key=f"{key}_compare",
+                            max_selections=6)
+    over_time = state.query("actor_over_time", store_path, version, filters, actors=chosen)
+    render_chart(charts.actor_timeline(over_time), over_time, key=f"{key}_timeline",
+                 name="actor-over-time", provenance=provenance)
+    if len(chosen) >= 2:
+        cols = st.columns(len(chosen[:2]))
+        for col, name in zip(cols, chosen[:2]):
+            row = table[table["actor"] == name].iloc[0]
+            with col.container(border=True):
+                st.markdown(f"**{name}** · {row['type']}")
+                a, b, c = st.columns(3)
+                a.metric("Mentions", int(row["mentions"]))
+                b.metric("Talked about", "–" if row["talked_about"] != row["talked_about"]
+                         else f"{row['talked_about']:+.2f}")
+                c.metric("Own tone", "–" if row["own_tone"] != row["own_tone"] else f"{row['own_tone']:+.2f}")

@@ -1,0 +1,29 @@
+"""The sentences behind a drill-down: shown after a chart point was selected."""
+
+from __future__ import annotations
+
+import html
+
+import streamlit as st
+
+from analysis.queries import Filters
+from components import state
+
+
+def render_evidence(store_path: str, version: str, filters: Filters, *, key: str = "evidence") -> None:
+    drill = st.session_state.get("drill")
+    if not drill:
+        return
+    kind, value = drill
+    actor = value if kind == "actor" else None
+    theme = value if kind == "theme" else None
+    sentences = state.query("evidence", store_path, version, filters, actor=actor, theme=theme, limit=100)
+    with st.container(border=True):
+        head, close = st.columns([6, 1])
+        head.markdown(f"**Evidence for {html.escape(kind)}: {html.escape(str(value))}** · "
+                      f"{len(sentences)} sentences")
+        if close.button("Close", key=f"{key}_close"):
+            st.session_state.pop("drill", None)
+            st.rerun()
+        st.dataframe(sentences[["sentence", "sentiment", "article", "date", "source"]], hide_index=True,
+                     column_config={"sentiment": st.column_config.NumberColumn(format="%+.2f")})

@@ -1,0 +1,122 @@
+"""Article reader: the matching articles by title, one opened with its quotes highlighted by kind
+and its entities marked by actor type, the sentence-by-sentence sentiment arc, and why a chosen
+sentence scores as it does. Article text is untrusted: every piece is escaped before HTML."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pandas as pd
+import streamlit as st
+
+from analysis import sentiment
+from analysis.highlight import segments
+from analysis.queries import Filters
+from components import charts, state
+from components.charts import KIND_COLOURS, TYPE_COLOURS
+from components.export import Provenance
+
+LIST_LIMIT = 30
+STYLE = """
+<style>
+.nr-body {font: 15px/1.65 Georgia, serif; max-width: 60rem; white-space: pre-wrap}
+.nr-q {border-radius: 3px; padding: 0 1px}
+.nr-q-direct {background: #d6eaf8} .nr-q-partial {background: #fdebd0} .nr-q-scare {background: #f5b7b1}
+.nr-e {border-bottom: 2px solid; font-weight: 600}
+.nr-chip {display:inline-block; padding:0 6px; border-radius:8px; font-size:12px; color:white}
+.nr-list {font: 14px/1.5 sans-serif; margin: 0; padding-left: 1rem}
+.nr-legend span {margin-right: 12px; font-size: 13px}
+</style>"""
+
+
+def chip(score: float | None) -> str:
+    """A coloured sentiment label, as HTML."""
+    label = sentiment.label(score)
+    colour = {"positive": "#1e8449", "negative": "#c0392b", "neutral": "#7f8c8d"}[label]
+    value = "" if score is None else f" {score:+.2f}"
+    return f'<span class="nr-chip" style="background:{colour}">{label}{value}</span>'
+
+
+def article_html(text: str, quotes: pd.DataFrame, entities: pd.DataFrame) -> str:
+    """The body with quotes and entities wrapped in marks; all text escaped."""
+    q_spans = list(zip(quotes["start"], quotes["end"])) if not quotes.empty else []
+    e_spans = list(zip(entities["start"], entities["end"])) if not entities.empty else []
+    out = []
+    for seg in segments(text, q_spans, e_spans):
+        # Runs of blank lines (common in scraped text) would open wide gaps under pre-wrap.
+        piece = re.sub(r"\n{3,}", "\n\n", html.escape(text[seg.start:seg.end]))
+        if seg.entity is not None:
+            e = entities.iloc[seg.entity]
+            colour = TYPE_COLOURS.get(e["actor_type"] or e["label"], "#7f8c8d")
+            tip = html.escape(f"{e['actor'] or e['text']} ({e['actor_type'] or e['label']})", quote=True)
+            piece = f'<span class="nr-e" style="border-color:{colour}" title="{tip}">{piece}</span>'
+        if seg.quote is not None:
+            q = quotes.iloc[seg.quote]
+            tip = html.escape(f"{q['kind']} quote · speaker: {q['speaker'] or 'none found'} · "
+                              f"cue: {q['cue'] or '–'} · sentiment {q['compound']:+.2f}", quote=True)
+            piece = f'<mark class="nr-q nr-q-{q["kind"]}" title="{tip}">{piece}</mark>'
+        out.append(piece)
+    return f'<div class="nr-body">{"".join(out)}</div>'
+
+
+def legend_html() -> str:
+    kinds = "".join(f'<span><mark class="nr-q nr-q-{k}">{k} quote</mark></span>' for k in KIND_COLOURS)
+    types = "".join(f'<span class="nr-e" style="border-color:{c}">{t}</span> ' for t, c in TYPE_COLOURS.items()
+                    if t != "NOMINAL")
+    return f'<div class="nr-legend">{kinds} {types}</div>'
+
+
+def render_reader(store_path: str, version: str, filters: Filters, provenance: Provenance, *,
+                  key: str = "reader") -> None:
+    listing = state.query("articles", store_path, version, filters, limit=2000)
+    if listing.empty:
+        st.info("No articles match. Loosen a filter in the sidebar: Actor, Theme, dates or the text search.")
+        return
+    st.html(STYLE)
+    items = "".join(
+        f"<li><b>{html.escape(str(r.title))}</b> · {html.escape(str(r.date) if pd.notna(r.date) else 'no date')}"
+        f" · {html.escape(str(r.source or '–'))} {chip(r.compound)} · {int(r.quotes)} quotes</li>"
+        for r in listing.head(LIST_LIMIT).itertuples())
+    more = f"<p>… and {len(listing) - LIST_LIMIT} more</p>" if len(listing) > LIST_LIMIT else ""
+    st.html(f'<p>{len(listing)} matching articles</p><ul class="nr-list">{items}</ul>{more}')
+    titles = dict(zip(listing["id"], listing["title"]))
+    ids = list(listing["id"])
+    wanted = st.session_state.get("article")
+    if wanted and wanted not in titles:
+        stored = state.article(store_path, version, wanted)
+        if stored is None:
+            st.warning("The article named in the link is not in this store; showing the first match.")
+            del st.session_state["article"]
+        else:
+            ids.append(wanted)  # an article opened by link stays open whatever the filters
+            titles[wanted] = stored["title"] or stored["text"][:80]
+    article_id = st.selectbox("Open article", ids, key="article",
+                              format_func=lambda i: str(titles.get(i, i)))
+    doc = state.article(store_path, version, article_id) if article_id else None
+    if doc is None:
+        return
+    with st.container(border=True):
+        title = doc["title"] or titles.get(article_id) or "Untitled"
+        st.html(f"<h3>{html.escape(str(title))}</h3><p>"
+                f"{html.escape(str(doc['date'] or 'no date'))} · {html.escape(doc['source'] or '–')}"
+                f"{' · ' + html.escape(doc['section']) if doc['section'] else ''} {chip(doc['compound'])}"
+                f" · narrator {chip(doc['narrator'])} · quoted {chip(doc['quoted'])}</p>")
+        st.html(legend_html())
+        st.html(STYLE + article_html(doc["text"], doc["quotes"], doc["entities"]))
+    sentences = doc["sentences"]
+    st.plotly_chart(charts.sentiment_arc(sentences), key=f"{key}_arc", config={"displaylogo": False})
+    if not sentences.empty:
+        text = doc["text"]
+        labels = [f"{i + 1}. ({c:+.2f}) {text[s:e][:110]}" for i, (s, e, c)
+                  in enumerate(zip(sentences["start"], sentences["end"], sentences["compound"]))]
+        worst = int(sentences["compound"].abs().idxmax())
+        choice = st.selectbox("Why does a sentence score as it does?", range(len(labels)), index=worst,
+                              format_func=lambda i: labels[i], key=f"{key}_sentence")
+        s, e = int(sentences["start"].iloc[choice]), int(sentences["end"].iloc[choice])
+        effects = sentiment.explain(text[s:e])
+        if effects:
+            st.dataframe(pd.DataFrame([{"word": w.word, "lexicon valence": w.valence,
+                                        "effect on score": w.effect} for w in effects]), hide_index=True)
+        else:
+            st.caption("No word in this sentence is in VADER's lexicon: it scores neutral.")

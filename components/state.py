@@ -1,0 +1,80 @@
+"""The dashboard's data access: the store opened once per process, the corpus ingested once,
+queries cached per (store version, filters). Widget values come in as arguments."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from analysis import queries
+from analysis.actors import ActorOptions
+from analysis.articles import read_bytes, read_paths
+from analysis.pipeline import AnalysisOptions
+from analysis.store import IngestSummary, Store, ingest
+
+
+@st.cache_resource(show_spinner=False)
+def open_store(path: str) -> Store:
+    """One read-write connection per process; every query takes its own cursor of it."""
+    return Store(path)
+
+
+def options(metonyms: bool, theme_file: str | None) -> AnalysisOptions:
+    return AnalysisOptions(actors=ActorOptions(metonyms=metonyms), theme_file=theme_file)
+
+
+@st.cache_resource(show_spinner=False)
+def ingest_corpus(corpus: str, store_path: str, metonyms: bool, theme_file: str | None) -> IngestSummary:
+    """Ingest a corpus folder once per process and options (incremental: no NLP when stored)."""
+    store = open_store(store_path)
+    bar = st.progress(0.0, text=f"Analysing {corpus} …")
+    total = max(1, sum(1 for _ in read_paths([corpus])))
+    done = 0
+
+    def progress(n: int) -> None:
+        nonlocal done
+        done += n
+        bar.progress(min(1.0, done / total), text=f"Analysing {corpus}: {done} of about {total} articles")
+
+    summary = ingest(read_paths([corpus]), store, options=options(metonyms, theme_file), progress=progress,
+                     batch_size=32)
+    bar.empty()
+    return summary
+
+
+def ingest_uploads(files: list[tuple[str, bytes]], store_path: str, metonyms: bool,
+                   theme_file: str | None) -> IngestSummary:
+    """Ingest uploaded files (name, bytes); errors are listed by file, the rest is kept."""
+    results = []
+    for name, data in files:
+        results.extend(read_bytes(data, name=name))
+    return ingest(results, open_store(store_path), options=options(metonyms, theme_file))
+
+
+def store_version(store_path: str) -> str:
+    """Changes whenever the store's content does, so cached queries are recomputed."""
+    con = open_store(store_path).con.cursor()
+    row = con.execute("SELECT count(*), max(ingested_at) FROM articles").fetchone()
+    themes = con.execute("SELECT value FROM meta WHERE key = 'themes'").fetchone()
+    return f"{row[0]}|{row[1]}|{themes[0] if themes else ''}"
+
+
+@st.cache_data(max_entries=512, show_spinner=False)
+def query(name: str, store_path: str, version: str, filters: queries.Filters, **kwargs) -> pd.DataFrame:
+    """Run analysis.queries.<name> on a cursor of the store; cached by version and filters."""
+    del version  # part of the cache key only
+    return getattr(queries, name)(open_store(store_path).con.cursor(), filters, **kwargs)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def options_of(store_path: str, version: str) -> dict[str, pd.DataFrame]:
+    del version
+    return queries.corpus_options(open_store(store_path).con.cursor())
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def article(store_path: str, version: str, article_id: str) -> dict | None:
+    del version
+    return queries.article(open_store(store_path).con.cursor(), article_id)

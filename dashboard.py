@@ -1,0 +1,85 @@
+"""Streamlit entry: page config, corpus and store, sidebar filters, and the panels as tabs.
+
+    streamlit run dashboard.py [-- --corpus PATH] [-- --store FILE]
+
+DASHBOARD_CORPUS / DASHBOARD_STORE work too. The view lives in the URL (actor, theme, since,
+until, q, article), so it can be bookmarked and shared.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+import streamlit as st
+
+from analysis.store import StoreError, default_store_path
+from components import sidebar, state
+from components.actors_panel import render_actors
+from components.export import Provenance
+from components.overview import render_overview
+from components.quotes_panel import render_quotes
+from components.reader import render_reader
+
+ROOT = Path(__file__).resolve().parent
+
+
+def settings() -> tuple[str, str]:
+    parser = argparse.ArgumentParser(prog="dashboard.py")
+    parser.add_argument("--corpus", default=os.environ.get("DASHBOARD_CORPUS") or str(ROOT / "seeds"))
+    parser.add_argument("--store", default=str(default_store_path()))
+    args, _ = parser.parse_known_args(sys.argv[1:])
+    return args.corpus, args.store
+
+
+def main() -> None:
+    st.set_page_config(page_title="News analyst", page_icon=":material/newspaper:", layout="wide")
+    corpus, store_path = settings()
+    st.title("News analyst")
+    metonyms, theme_file = sidebar.render_options()
+    try:
+        summary = state.ingest_corpus(corpus, store_path, metonyms, theme_file)
+    except StoreError as exc:
+        st.error(str(exc))
+        st.stop()
+    if summary.errors:
+        with st.expander(f"{len(summary.errors)} files of the corpus could not be read"):
+            for error in summary.errors:
+                st.text(f"{error.path}: {error.reason}")
+    sidebar.render_corpus(store_path, corpus, metonyms=metonyms, theme_file=theme_file)
+    version = state.store_version(store_path)
+    filters = sidebar.render_filters(store_path, version)
+    figures = state.query("overview", store_path, version, filters)
+    stats = state.open_store(store_path).stats()
+    provenance = Provenance(filters=filters.describe(), articles=int(figures["articles"]),
+                            model=", ".join(v.split("|")[1] for v in stats["analysis_versions"]) or "–",
+                            analysis_version=", ".join(v.split("|")[0] for v in stats["analysis_versions"]) or "–")
+    st.caption(f"{stats['articles']:,} articles in the store · showing {figures['articles']:,} · "
+               f"{filters.describe()}")
+    if figures["articles"] == 0:
+        st.warning("No articles match these filters. Loosen one in the sidebar: "
+                   + ", ".join(_active(filters)) + ".")
+    overview, actors, quotes, reader = st.tabs(["Overview", "Actors", "Quotes", "Articles"])
+    with overview:
+        render_overview(store_path, version, filters, provenance)
+    with actors:
+        render_actors(store_path, version, filters, provenance)
+    with quotes:
+        render_quotes(store_path, version, filters, provenance)
+    with reader:
+        render_reader(store_path, version, filters, provenance)
+    sidebar.save_view_to_url()
+
+
+def _active(filters) -> list[str]:
+    names = {"actors": "Actor", "themes": "Theme", "since": "Since", "until": "Until", "q": "Search",
+             "sources": "Source", "sections": "Section"}
+    active = [label for field, label in names.items() if getattr(filters, field)]
+    if tuple(filters.sentiment) != (-1.0, 1.0):
+        active.append("Article sentiment")
+    return active or ["none is set"]
+
+
+main()

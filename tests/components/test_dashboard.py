@@ -1,0 +1,85 @@
+"""The dashboard through Streamlit's AppTest: every panel on the seed and on a BBC sample, filters
+change what is shown, URL parameters restore a view."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import BBC, ROOT, SEED
+
+TIMEOUT = 300
+
+
+def metric(at: AppTest, label: str) -> str:
+    return next(m.value for m in at.metric if m.label == label)
+
+
+def all_html(at: AppTest) -> str:
+    return "\n".join(h.proto.body for h in at.get("html"))
+
+
+@pytest.fixture
+def seed_app(tmp_path, monkeypatch):
+    monkeypatch.setenv("DASHBOARD_STORE", str(tmp_path / "seed.duckdb"))
+    monkeypatch.delenv("DASHBOARD_CORPUS", raising=False)
+    return AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=TIMEOUT)
+
+
+@pytest.fixture(scope="module")
+def bbc_corpus(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("mixed")
+    for section in ("politics", "business", "entertainment"):
+        (folder / section).mkdir()
+        for name in ("001.txt", "002.txt", "003.txt", "004.txt", "005.txt", "006.txt"):
+            shutil.copy(BBC / section / name, folder / section / name)
+    shutil.copy(SEED, folder / SEED.name)
+    return folder
+
+
+@pytest.fixture
+def bbc_app(tmp_path_factory, bbc_corpus, monkeypatch):
+    store = tmp_path_factory.getbasetemp() / "bbc-dashboard.duckdb"
+    monkeypatch.setenv("DASHBOARD_STORE", str(store))
+    monkeypatch.setenv("DASHBOARD_CORPUS", str(bbc_corpus))
+    return AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=TIMEOUT)
+
+
+def test_seed_every_panel_renders(seed_app):
+    at = seed_app.run()
+    assert not at.exception, at.exception
+    assert metric(at, "Articles") == "1"
+    assert int(metric(at, "Quotes")) == 3
+    assert [t.label for t in at.tabs] == ["Overview", "Actors", "Quotes", "Articles"]
+    body = all_html(at)
+    assert body.count('nr-q-partial') >= 3  # "right perception" twice, "egregious provocation"
+    assert "right perception</mark>" in body
+    actor_options = at.multiselect(key="actor").options
+    assert any(o.startswith("Liu Zhenli") for o in actor_options)
+
+
+def test_url_parameters_restore_a_view(seed_app):
+    seed_app.query_params["actor"] = "Liu Zhenli"
+    seed_app.query_params["q"] = "perception"
+    at = seed_app.run()
+    assert not at.exception
+    assert at.multiselect(key="actor").value == ["Liu Zhenli"]
+    assert at.text_input(key="q").value == "perception"
+
+
+def test_bbc_sample_filters_change_what_is_shown(bbc_app):
+    at = bbc_app.run()
+    assert not at.exception, at.exception
+    total = int(metric(at, "Articles").replace(",", ""))
+    assert total == 19
+    at.multiselect(key="section").select("business").run()
+    assert not at.exception
+    assert int(metric(at, "Articles")) == 6
+    at.multiselect(key="section").unselect("business").run()
+    at.text_input(key="q").input("maternity").run()
+    assert int(metric(at, "Articles")) < total
+    at.text_input(key="q").input("no article says zzqxj").run()
+    assert int(metric(at, "Articles")) == 0
+    assert any("No articles match" in w.value for w in at.warning)

@@ -55,6 +55,9 @@ TITLES = tuple(sorted({
     "crown prince", "sheikh", "ayatollah", "president-elect", "senior", "chief of staff",
 } | HONORIFICS, key=lambda t: -len(t.split())))
 
+# Legal forms dropped from organisation names: "Alza Corp" and "Alza" are one company.
+LEGAL_SUFFIXES = frozenset({"inc", "corp", "corporation", "co", "ltd", "limited", "plc", "llc", "ag",
+                            "sa", "nv", "gmbh", "bv", "spa", "lp", "llp", "cos"})
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 POSSESSIVE_TAILS = frozenset({"'s", "’s", "'", "’"})
 # Words that make "Washington" (and other metonyms) literal when they follow it.
@@ -77,6 +80,12 @@ class AliasTable:
     metonyms: dict[str, tuple[str, str]]
     demonyms: dict[str, tuple[str, str]]
     fingerprint: str
+
+    @property
+    def countries(self) -> dict[str, tuple[str, str]]:
+        """Country names the table knows (targets of metonyms and demonyms), by normal form."""
+        return {normal_form(name): (name, kind) for section in (self.metonyms, self.demonyms)
+                for name, kind in section.values() if kind == "GPE"}
 
     @classmethod
     def load(cls, user_file: str | Path | None = None) -> AliasTable:
@@ -171,6 +180,11 @@ def _strip(span: Span) -> _Draft:
         tokens = tokens[1:]
     while tokens and (tokens[-1].text in POSSESSIVE_TAILS or tokens[-1].is_punct):
         tokens = tokens[:-1]
+    if span.label_ == "PERSON":
+        # "Analysing Mr Brown", "Commons after Mr Brown": the name starts after an inner honorific.
+        inner = [i for i, t in enumerate(tokens[1:-1], 1) if t.lower_.rstrip(".") in HONORIFICS]
+        if inner:
+            tokens = tokens[inner[-1]:]
     draft = _Draft(span=span, tokens=tokens, label=span.label_)
     title, rest = _leading_title(tokens)
     if title and rest:
@@ -267,6 +281,13 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
                 best = (distance, " ".join(full).replace(" .", "."))
         return best[1] if best else None
 
+    # Organisation names the article gives in full, for linking short forms ("Caltex") to them.
+    org_names = sorted({_org_name(d.tokens) for d in drafts if d.label == "ORG"} - {""}, key=len)
+
+    def org_for(name: str) -> str:
+        longer = [o for o in org_names if len(o) > len(name) and o.startswith(name + " ")]
+        return longer[0] if len(longer) == 1 else name
+
     mentions: list[Mention] = []
     for d in drafts:
         label = d.label
@@ -293,11 +314,12 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
         if actor is None and label in ACTOR_LABELS:
             if key in acronyms:
                 actor, actor_type = acronyms[key], "ORG"
+            elif key in table.aliases and not (label == "PERSON" and d.title):
+                # The model often tags a party or country ("Labour") as a PERSON.
+                actor, actor_type = table.aliases[key]
             elif label == "PERSON":
                 actor = person_for(words, at) or _text_of(tokens)
                 actor_type = "PERSON"
-            elif key in table.aliases:
-                actor, actor_type = table.aliases[key]
             elif options.metonyms and key in table.metonyms and label in ("GPE", "LOC", "FAC", "ORG") \
                     and not _metonym_blocked(d.span):
                 actor, actor_type = table.metonyms[key]
@@ -306,16 +328,50 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
                     actor, actor_type = table.demonyms[key]
                 else:
                     actor, actor_type = _text_of(tokens), "NORP"
-            elif len(words) == 1 and (linked := person_for(words, at)):
+            elif linked := person_for(words, at):
                 # A surname the model mistook for a place or an organisation.
                 actor, actor_type, label = linked, "PERSON", "PERSON"
+            elif not any(w[:1].isupper() or w[:1].isdigit() for w in words):
+                pass  # "cts", "mln": lower-case words are not a name
+            elif label == "ORG":
+                name = _org_name(tokens)
+                actor, actor_type = (org_for(name) if name else _text_of(tokens)), "ORG"
             else:
                 actor, actor_type = re.sub(r"\s+", " ", _text_of(tokens)), label
         start = tokens[0].idx
         end = tokens[-1].idx + len(tokens[-1].text)
         mentions.append(Mention(start=start, end=end, text=doc.text[start:end], label=label,
                                 actor=actor, actor_type=actor_type, title=d.title))
+        if label == "ORG" and len(tokens) > 1:
+            country = _country_prefix(tokens, table)
+            if country:
+                # "the U.S. Agriculture Department" speaks for the United States too.
+                c_end = country[0].idx + len(country[0].text)
+                mentions.append(Mention(start=start, end=c_end, text=doc.text[start:c_end], label="GPE",
+                                        actor=country[1], actor_type="GPE"))
     return mentions
+
+
+def _country_prefix(tokens: list, table: AliasTable) -> tuple | None:
+    """(last token, country) when an organisation's name starts with a country's name."""
+    for width in (4, 3, 2, 1):
+        if width >= len(tokens):
+            continue
+        key = normal_form(_text_of(tokens[:width]))
+        hit = table.aliases.get(key) or table.countries.get(key)
+        if hit and hit[1] == "GPE":
+            return tokens[width - 1], hit[0]
+    return None
+
+
+def _org_name(tokens: list) -> str:
+    """An organisation's name without its legal form ("Eli Lilly and Co" -> "Eli Lilly")."""
+    kept = list(tokens)
+    while len(kept) > 1 and kept[-1].lower_.rstrip(".,>") in LEGAL_SUFFIXES:
+        kept.pop()
+        if len(kept) > 1 and kept[-1].lower_ in ("and", "&"):
+            kept.pop()
+    return re.sub(r"\s+", " ", _text_of(kept)).strip(" ,<>")
 
 
 def _metonym_blocked(span: Span) -> bool:

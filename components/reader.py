@@ -79,7 +79,7 @@ def render_reader(store_path: str, version: str, filters: Filters, provenance: P
         f" · {html.escape(str(r.source or '–'))} {chip(r.compound)} · {int(r.quotes)} quotes</li>"
         for r in listing.head(LIST_LIMIT).itertuples())
     more = f"<p>… and {len(listing) - LIST_LIMIT} more</p>" if len(listing) > LIST_LIMIT else ""
-    st.html(f'<p>{len(listing)} matching articles</p><ul class="nr-list">{items}</ul>{more}')
+    st.html(f'<p class="nr-count">{len(listing)} matching articles</p><ul class="nr-list">{items}</ul>{more}')
     titles = dict(zip(listing["id"], listing["title"]))
     ids = list(listing["id"])
     wanted = st.session_state.get("article")

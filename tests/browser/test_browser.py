@@ -1,0 +1,60 @@
+"""The dashboard in a real browser: it loads, highlights quotes, takes its view from the URL,
+and shows hostile markup in articles as text without running it."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.conftest import settle
+
+pytestmark = pytest.mark.browser
+
+
+def open_tab(page, name: str) -> None:
+    page.get_by_role("tab", name=name).click()
+    settle(page)
+
+
+def test_page_loads_without_error(page, dashboard_url):
+    page.goto(dashboard_url)
+    settle(page)
+    assert page.locator("[data-testid=stException]").count() == 0
+    assert page.get_by_text("Mean sentiment").count() >= 1
+    assert page.locator(".js-plotly-plot").count() >= 3
+
+
+def test_right_perception_is_highlighted_in_the_reader(page, dashboard_url):
+    page.goto(f"{dashboard_url}/?actor=Liu%20Zhenli")
+    settle(page)
+    open_tab(page, "Articles")
+    marks = page.locator("mark.nr-q-partial", has_text="right perception")
+    assert marks.count() == 2
+    assert "Liu Zhenli" in marks.first.get_attribute("title")
+
+
+def test_actor_filter_from_url_narrows_the_article_list(page, dashboard_url):
+    page.goto(dashboard_url)
+    settle(page)
+    open_tab(page, "Articles")
+    assert page.locator(".nr-count").first.inner_text() == "4 matching articles"
+    page.goto(f"{dashboard_url}/?actor=Liu%20Zhenli")
+    settle(page)
+    open_tab(page, "Articles")
+    assert page.locator(".nr-count").first.inner_text() == "1 matching articles"
+    assert "actor=Liu+Zhenli" in page.url or "actor=Liu%20Zhenli" in page.url
+
+
+def test_hostile_markup_shows_as_text_and_never_runs(page, dashboard_url):
+    page.goto(f"{dashboard_url}/?q=minister%20said%20the%20plan")
+    settle(page)
+    open_tab(page, "Articles")
+    body = page.locator(".nr-body").first
+    text = body.inner_text()
+    assert "<script>window.__pwned = 1</script>" in text
+    assert "<img src=x onerror=" in text
+    assert body.locator("script, img, svg, a").count() == 0
+    heading = page.locator("h3", has_text="Markup <b>test</b>")
+    assert heading.count() == 1
+    page.wait_for_timeout(500)
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert page.dialogs == []

@@ -270,7 +270,7 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
             return None
         best: tuple[int, str] | None = None
         for start, full in full_names:
-            if len(words) >= len(full):
+            if len(words) > len(full):
                 continue
             matches = full[-len(words):] == words or (len(words) == 1 and full[0] == words[0])
             if not matches:
@@ -317,6 +317,8 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
             elif key in table.aliases and not (label == "PERSON" and d.title):
                 # The model often tags a party or country ("Labour") as a PERSON.
                 actor, actor_type = table.aliases[key]
+            elif key in table.countries and label != "PERSON":
+                actor, actor_type = table.countries[key]  # also "colombia" in an all-lower-case story
             elif label == "PERSON":
                 actor = person_for(words, at) or _text_of(tokens)
                 actor_type = "PERSON"
@@ -343,24 +345,29 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
         mentions.append(Mention(start=start, end=end, text=doc.text[start:end], label=label,
                                 actor=actor, actor_type=actor_type, title=d.title))
         if label == "ORG" and len(tokens) > 1:
-            country = _country_prefix(tokens, table)
+            country = _country_part(tokens, table)
             if country:
                 # "the U.S. Agriculture Department" speaks for the United States too.
-                c_end = country[0].idx + len(country[0].text)
-                mentions.append(Mention(start=start, end=c_end, text=doc.text[start:c_end], label="GPE",
-                                        actor=country[1], actor_type="GPE"))
+                first, last, name = country
+                c_start, c_end = first.idx, last.idx + len(last.text)
+                mentions.append(Mention(start=c_start, end=c_end, text=doc.text[c_start:c_end], label="GPE",
+                                        actor=name, actor_type="GPE"))
     return mentions
 
 
-def _country_prefix(tokens: list, table: AliasTable) -> tuple | None:
-    """(last token, country) when an organisation's name starts with a country's name."""
+def _country_part(tokens: list, table: AliasTable) -> tuple | None:
+    """(first token, last token, country) when an organisation is named after a country:
+    "U.S. Agriculture Department", "Bank of Japan"."""
     for width in (4, 3, 2, 1):
         if width >= len(tokens):
             continue
-        key = normal_form(_text_of(tokens[:width]))
-        hit = table.aliases.get(key) or table.countries.get(key)
-        if hit and hit[1] == "GPE":
-            return tokens[width - 1], hit[0]
+        for part, ok in ((tokens[:width], True), (tokens[-width:], tokens[-width - 1].lower_ == "of")):
+            if not ok:
+                continue
+            key = normal_form(_text_of(part))
+            hit = table.aliases.get(key) or table.countries.get(key)
+            if hit and hit[1] == "GPE":
+                return part[0], part[-1], hit[0]
     return None
 
 
@@ -398,5 +405,11 @@ def count_actors(mentions: list[Mention]) -> list[ActorCount]:
             continue
         counts[m.actor] += 1
         types.setdefault(m.actor, Counter())[m.actor_type or m.label] += 1
-    return [ActorCount(name=name, type=types[name].most_common(1)[0][0], mentions=n)
+    # On a tie a person wins: the model tags a full name ORG now and then, never the reverse.
+    def kind(name: str) -> str:
+        ranked = types[name].most_common()
+        top = [t for t, c in ranked if c == ranked[0][1]]
+        return "PERSON" if "PERSON" in top else top[0]
+
+    return [ActorCount(name=name, type=kind(name), mentions=n)
             for name, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]

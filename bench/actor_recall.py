@@ -58,18 +58,20 @@ def sample(n: int, seed: int, tag: str) -> list[Article]:
 
 
 def named_in_text(name: str, text: str, table) -> bool:
-    """Whether the story names the place at all: as the name, an alias or metonym, or a
-    demonym that is not part of a proper name ("American Express", "Dutch Central Bank" and
+    """Whether the story names the place at all: as the name or an alias, or a metonym or
+    demonym that is not part of a proper name ("American Express", "Lloyd's of London" and
     "Writers Guild of America" name no country)."""
     plain = text.replace(".", "")
-    forms = [(name, False)] + [(form, section is table.demonyms)
+    forms = [(name, False)] + [(form, section is not table.aliases)
                                for section in (table.aliases, table.metonyms, table.demonyms)
                                for form, (canonical, _) in section.items() if canonical == name]
-    for form, is_demonym in forms:
+    for form, in_names in forms:
         for m in re.finditer(rf"\b{re.escape(form.replace('.', ''))}\b", plain, re.I):
             following = plain[m.end():].lstrip()[:1]
-            preceding = plain[:m.start()].rstrip().split()[-1:] or [""]
-            if is_demonym and following.isupper() or preceding[0] == "of" and form == "America":
+            preceding = (plain[:m.start()].rstrip().split()[-1:] or [""])[0]
+            # A demonym or a city inside a proper name: "American Express", "Lloyd's of London".
+            if in_names and (following.isupper() or preceding == "of") or \
+                    preceding == "of" and form == "America":
                 continue
             return True
     return False
@@ -97,7 +99,7 @@ def main() -> None:
                 if tag == "people":
                     want = surname(code)
                     got = want in {w.lower().strip(".,") for a in actors if a.type == "PERSON"
-                                   for w in a.name.split()}
+                                   for w in re.split(r"[\s-]+", a.name)}
                     bare = want in {t.lower_ for e in doc.ents if e.label_ == "PERSON" for t in e}
                     is_named = want in article.text.lower()
                 else:

@@ -3,6 +3,7 @@ the actor layer must not lose the people bare spaCy finds, and must find the pla
 
 from __future__ import annotations
 
+import re
 import sys
 
 from tests.conftest import ROOT
@@ -21,7 +22,7 @@ def test_people_and_places_recall(nlp):
     ours = bare = total = 0
     for article, doc in zip(people, parse(nlp, [a.text for a in people])):
         words = {w.lower().strip(".,") for a in count_actors(resolve_mentions(doc)) if a.type == "PERSON"
-                 for w in a.name.split()}
+                 for w in re.split(r"[\s-]+", a.name)}
         bare_words = {t.lower_ for e in doc.ents if e.label_ == "PERSON" for t in e}
         for code in article.meta["people"]:
             total += 1

@@ -259,26 +259,29 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
     drafts = [d for d in drafts if d.tokens]
 
     # Full person names the article gives, in order, for linking short mentions to them.
-    full_names: list[tuple[int, list[str]]] = []
+    full_names: list[tuple[int, list[str], str]] = []
     for d in drafts:
         if d.label == "PERSON" and len(d.tokens) >= 2 and all(t.text[:1].isupper() or t.is_punct
                                                              for t in d.tokens):
-            full_names.append((d.tokens[0].idx, [t.text for t in d.tokens]))
+            full_names.append((d.tokens[0].idx, [t.text for t in d.tokens], _text_of(d.tokens)))
 
-    def person_for(words: list[str], at: int) -> str | None:
+    def person_for(words: list[str], at: int, *, surname_only: bool = False) -> str | None:
+        """The full name a short mention stands for: by surname, or ("Kate") by first name,
+        except after an honorific ("Mr Howard" is never Howard Flight)."""
         if not words:
             return None
         best: tuple[int, str] | None = None
-        for start, full in full_names:
+        for start, full, written in full_names:
             if len(words) > len(full):
                 continue
-            matches = full[-len(words):] == words or (len(words) == 1 and full[0] == words[0])
+            matches = full[-len(words):] == words or \
+                (not surname_only and len(words) == 1 and full[0] == words[0])
             if not matches:
                 continue
             # Prefer the nearest full name introduced before the mention, else the first after.
             distance = at - start if start <= at else 10**9 + start
             if best is None or distance < best[0]:
-                best = (distance, " ".join(full).replace(" .", "."))
+                best = (distance, re.sub(r"\s+", " ", written))
         return best[1] if best else None
 
     # Organisation names the article gives in full, for linking short forms ("Caltex") to them.
@@ -320,7 +323,8 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
             elif key in table.countries and label != "PERSON":
                 actor, actor_type = table.countries[key]  # also "colombia" in an all-lower-case story
             elif label == "PERSON":
-                actor = person_for(words, at) or _text_of(tokens)
+                honorific = (d.title or "").lower().rstrip(".") in HONORIFICS
+                actor = person_for(words, at, surname_only=honorific) or _text_of(tokens)
                 actor_type = "PERSON"
             elif options.metonyms and key in table.metonyms and label in ("GPE", "LOC", "FAC", "ORG") \
                     and not _metonym_blocked(d.span):
@@ -378,7 +382,10 @@ def _org_name(tokens: list) -> str:
         kept.pop()
         if len(kept) > 1 and kept[-1].lower_ in ("and", "&"):
             kept.pop()
-    return re.sub(r"\s+", " ", _text_of(kept)).strip(" ,<>")
+    name = re.sub(r"\s+", " ", _text_of(kept))
+    if name.count("(") > name.count(")"):
+        name = name[:name.rindex("(")]  # "Institute for Fiscal Studies (IFS" lost its ")"
+    return name.strip(" ,<>")
 
 
 def _metonym_blocked(span: Span) -> bool:

@@ -25,6 +25,7 @@ SINGLE_MARKS = set("'‘’")
 SENTENCE_END = ".?!…"
 
 REPORTING_VERBS = frozenset("""
+believe think feel fear consider insist point defend
 say tell add warn emphasize emphasise urge describe brand call deny insist claim argue state
 declare explain note stress announce admit reply respond ask suggest accuse dismiss label term
 write comment confirm report predict promise vow pledge acknowledge agree conclude contend
@@ -36,7 +37,7 @@ exclaim whisper mutter recount told reiterate underline underscore charge threat
 
 # Nouns that, as "the <noun>" in subject position, refer back to a person already named.
 ROLE_NOUNS = frozenset("""
-commander general president minister leader official spokesman spokeswoman spokesperson chief
+commander general president minister leader official spokesman spokeswoman spokesperson chief mp
 secretary chairman chairwoman chancellor premier ambassador envoy diplomat officer boss manager
 coach director executive head star actor actress singer player striker captain founder governor
 senator mayor judge prosecutor lawyer economist analyst businessman businesswoman veteran
@@ -44,6 +45,12 @@ senator mayor judge prosecutor lawyer economist analyst businessman businesswoma
 MALE = frozenset({"mr", "sir", "lord", "king", "prince", "father", "baron"})
 FEMALE = frozenset({"ms", "mrs", "miss", "lady", "dame", "queen", "princess", "baroness", "madam"})
 PRONOUNS = {"he": "m", "she": "f", "they": "p", "it": "n", "him": "m", "her": "f"}
+# Nouns that, as "the <noun>" in subject position, refer back to an organisation already named.
+GROUP_NOUNS = frozenset("""
+firm company group bank ministry department agency party association station council committee
+union club band label studio distributor newspaper paper government authority board regulator
+watchdog organisation organization commission institute society charity team broadcaster
+""".split())
 
 # Quotations longer than this many words are direct speech whatever the parse says.
 FRAGMENT_MAX_WORDS = 6
@@ -193,7 +200,17 @@ def _tokens_in(doc: Doc, start: int, end: int) -> Span | None:
 
 
 def _is_clause(span: Span) -> bool:
+    """Reported speech of a clause or more, as opposed to a fragment."""
     words = [t for t in span if not t.is_punct and not t.is_space]
+    if not words:
+        return False
+    text = span.doc.text
+    before = text[:span.start_char].rstrip(" \t\"“”'‘’«»")
+    # A fragment woven into the reporter's sentence ("called it "a load of nonsense"") starts
+    # in lower case after a word of that sentence, however long it is.
+    embedded = bool(before) and before[-1] not in ".!?:;\n" and not before.endswith("--")
+    if embedded and words[0].text[:1].islower():
+        return False
     if len(words) > FRAGMENT_MAX_WORDS:
         return True
     has_verb = any(t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBN", "VBG") for t in words)
@@ -201,36 +218,92 @@ def _is_clause(span: Span) -> bool:
     return len(words) >= 3 and has_verb and has_subject
 
 
+@dataclass
+class _Reporter:
+    """Someone the text has just presented as speaking: who, where, and which gender fits."""
+
+    at: int
+    name: str
+    kind: str
+    gender: str  # m, f or "" (unknown)
+
+
 class _Speakers:
-    """Finds the speaker of a quotation from the parse and the article's actor mentions."""
+    """Finds the speaker of a quotation from the parse and the article's actor mentions.
 
-    def __init__(self, doc: Doc, mentions: list[Mention]):
+    Pronouns and definite descriptions ("he", "the prime minister", "the firm") resolve first to
+    the person or organisation the text most recently presented as speaking, which is how news
+    writing uses them, and only then to the nearest fitting mention.
+    """
+
+    def __init__(self, doc: Doc, mentions: list[Mention], quote_spans_: list[QuoteSpan]):
         self.doc = doc
-        self.mentions = sorted(mentions, key=lambda m: m.start)
+        holes = [(q.start, q.end) for q in quote_spans_]
+        # Names inside quotations are what speakers talk about, never who "he" is.
+        self.mentions = sorted((m for m in mentions if not any(s <= m.start < e for s, e in holes)),
+                               key=lambda m: m.start)
+        self.holes = holes
+        self.reporters: list[_Reporter] = []
+        self._collect_reporters()
 
-    def mention_in(self, start: int, end: int, prefer_person: bool = True) -> Mention | None:
+    def _inside_quote(self, pos: int) -> bool:
+        return any(s <= pos < e for s, e in self.holes)
+
+    def _collect_reporters(self) -> None:
+        for token in self.doc:
+            if token.pos_ != "VERB" or token.lemma_.lower() not in REPORTING_VERBS or self._inside_quote(token.idx):
+                continue
+            subject = self.subject_of(token)
+            if subject is None or self._inside_quote(subject.idx):
+                continue
+            name, kind = self.speaker_from_subject(subject)
+            if name and kind in ("PERSON", "ORG", "GPE", "NORP"):
+                self.reporters.append(_Reporter(token.idx, name, kind, self._gender_of(name)))
+
+    def _gender_of(self, name: str) -> str:
+        for m in self.mentions:
+            if m.actor == name and m.title:
+                title = m.title.lower().rstrip(".")
+                if title in MALE:
+                    return "m"
+                if title in FEMALE:
+                    return "f"
+        return ""
+
+    def recent_reporter(self, before: int, wanted: str) -> _Reporter | None:
+        """The latest speaker presented before `before` that `wanted` (m, f, person, group) fits."""
+        for r in reversed(self.reporters):
+            if r.at >= before:
+                continue
+            if wanted in ("m", "f", "person"):
+                if r.kind == "PERSON" and not (wanted == "m" and r.gender == "f" or wanted == "f" and r.gender == "m"):
+                    return r
+            elif r.kind in ("ORG", "GPE", "NORP"):
+                return r
+        return None
+
+    def mention_in(self, start: int, end: int) -> Mention | None:
         inside = [m for m in self.mentions if start <= m.start and m.end <= end and m.actor]
-        if not inside:
-            return None
         people = [m for m in inside if m.actor_type == "PERSON"]
-        if prefer_person and people:
-            return people[0]
-        return inside[0]
+        return (people or inside or [None])[0]
 
     def mention_at(self, token: Token) -> Mention | None:
         """The actor mention that covers a token, if any."""
         return next((m for m in self.mentions if m.actor and m.start <= token.idx < m.end), None)
 
-    def previous_actor(self, before: int, gender: str) -> Mention | None:
-        """The nearest actor mentioned before `before` that a pronoun can stand for."""
-        wanted = ("PERSON",) if gender in ("m", "f", "person") else ("ORG", "GPE", "NORP")
+    def previous_actor(self, before: int, wanted: str) -> tuple[str, str] | None:
+        """Who a pronoun or a definite description standing at `before` refers to."""
+        reporter = self.recent_reporter(before, wanted)
+        if reporter:
+            return reporter.name, reporter.kind
+        kinds = ("PERSON",) if wanted in ("m", "f", "person") else ("ORG", "GPE", "NORP")
         for m in reversed(self.mentions):
-            if m.start >= before or m.actor_type not in wanted:
+            if m.start >= before or m.actor_type not in kinds:
                 continue
             title = (m.title or "").lower().rstrip(".")
-            if gender == "m" and title in FEMALE or gender == "f" and title in MALE:
+            if wanted == "m" and title in FEMALE or wanted == "f" and title in MALE:
                 continue
-            return m
+            return m.actor, m.actor_type
         return None
 
     def subject_of(self, verb: Token) -> Token | None:
@@ -249,8 +322,8 @@ class _Speakers:
     def speaker_from_subject(self, subject: Token) -> tuple[str | None, str | None]:
         lower = subject.lower_
         if lower in PRONOUNS:
-            m = self.previous_actor(subject.idx, PRONOUNS[lower])
-            return (m.actor, m.actor_type) if m else (None, None)
+            found = self.previous_actor(subject.idx, PRONOUNS[lower] if PRONOUNS[lower] in "mf" else "group")
+            return found if found else (None, None)
         if lower in ("who", "which", "that") and subject.head.dep_ == "relcl":
             subject = subject.head.head
         left = min(t.idx for t in subject.subtree)
@@ -258,7 +331,7 @@ class _Speakers:
         # Relative clauses after the head may name other people ("X, who met Y, said").
         for child in subject.children:
             if child.dep_ in ("relcl", "acl") and child.i > subject.i:
-                right = min(right, child.idx)
+                right = min(right, child.left_edge.idx)
         right = max(right, subject.idx + len(subject.text))
         for child in subject.children:
             # "The Shadow Secretary ..., Theresa May, said": the name in apposition speaks,
@@ -268,16 +341,23 @@ class _Speakers:
                         and t.text[:1].isupper()]
                 if len(name) >= 2:
                     return " ".join(t.text for t in name), "PERSON"
-        m = self.mention_at(subject) or next(
-            (self.mention_at(c) for c in subject.children if c.dep_ == "appos" and self.mention_at(c)),
-            None) or self.mention_in(left, right)
-        head_is_role = subject.pos_ == "NOUN" and subject.lemma_.lower() in ROLE_NOUNS
-        determiner = next((c.lower_ for c in subject.children if c.dep_ == "det"), None)
-        if head_is_role and determiner in ("the", "this", "that"):
-            person = self.previous_actor(left, "person")
-            if person:
-                return person.actor, "PERSON"
-        if m and not (head_is_role and m.actor_type != "PERSON" and determiner in ("a", "an")):
+        named = self.mention_at(subject)
+        if named is not None:
+            return named.actor, named.actor_type  # "the Department for Transport said"
+        m = next((self.mention_at(c) for c in subject.children if c.dep_ == "appos" and self.mention_at(c)),
+                 None) or self.mention_in(left, right)
+        if m is not None and m.actor_type == "PERSON":
+            return m.actor, m.actor_type
+        lemma = subject.lemma_.lower()
+        determiner = next((c.lower_ for c in subject.children if c.dep_ in ("det", "poss")), None)
+        if subject.pos_ in ("NOUN", "PROPN") and determiner in ("the", "this", "that", "its", "their") \
+                and (lemma in ROLE_NOUNS or lemma in GROUP_NOUNS):
+            # "the prime minister said", "the firm said": someone already named.
+            wanted = "person" if lemma in ROLE_NOUNS else "group" if lemma in GROUP_NOUNS else None
+            found = self.previous_actor(left, wanted) if wanted else None
+            if found:
+                return found
+        if m and not (lemma in ROLE_NOUNS and determiner in ("a", "an")):
             return m.actor, m.actor_type
         if subject.pos_ in ("NOUN", "PROPN"):
             words = self.doc.text[left:right].strip(" ,")
@@ -295,14 +375,30 @@ class _Speakers:
                 depth += 1
                 outside = not (span.start <= node.i < span.end)
                 if outside and node.lemma_.lower() in REPORTING_VERBS and node.pos_ in ("VERB", "AUX"):
+                    subject = self.subject_of(node)
+                    # '"every expert" had suggested ...': the quotation is the subject, not the
+                    # speaker, of that verb; the speaker is further up ("Mr Howard told MPs").
+                    if subject is not None and self._inside_quote(subject.idx):
+                        continue
                     if best is None or depth < best[0]:
                         best = (depth, node)
                     break
         return best[1] if best else None
 
     def reporting_near(self, span: Span, scope: Span) -> Token | None:
-        """A reporting verb in the same sentence(s), outside the quotation, nearest to it."""
-        candidates = [t for t in scope if not (span.start <= t.i < span.end)
+        """A reporting verb in the quotation's sentence, outside it, with no sentence end
+        between the two ('"..., " he said' or 'she said: "..."')."""
+        text = self.doc.text
+        closes_sentence = text[span.start_char:span.end_char].rstrip()[-1:] == "."
+
+        def reachable(t: Token) -> bool:
+            if t.i >= span.end:
+                between = text[span.end_char:t.idx]
+                return not closes_sentence and not re.search(r"[.!?]\s", between)
+            between = text[t.idx:span.start_char]
+            return not re.search(r"[.!?][\"”’']?\s", between)
+
+        candidates = [t for t in scope if not (span.start <= t.i < span.end) and reachable(t)
                       and t.lemma_.lower() in REPORTING_VERBS and t.pos_ in ("VERB", "AUX")]
         if not candidates:
             return None
@@ -322,9 +418,10 @@ def _sentence_scope(doc: Doc, span: Span) -> Span:
 def extract_quotes(doc: Doc, mentions: list[Mention]) -> list[Quote]:
     """Quotations of a parsed article with kind, speaker (a canonical actor) and cue."""
     text = doc.text
-    finder = _Speakers(doc, mentions)
+    spans = quote_spans(text)
+    finder = _Speakers(doc, mentions, spans)
     quotes: list[Quote] = []
-    for qs in quote_spans(text):
+    for qs in spans:
         span = _tokens_in(doc, qs.start, qs.end)
         if span is None or not len(span):
             continue

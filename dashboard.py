@@ -18,6 +18,7 @@ import streamlit as st
 from analysis.store import StoreError, default_store_path
 from components import sidebar, state
 from components.actors_panel import render_actors
+from components.export_command import bundle
 from components.export import Provenance
 from components.overview import render_overview
 from components.quotes_panel import render_quotes
@@ -58,6 +59,11 @@ def main() -> None:
                             analysis_version=", ".join(v.split("|")[0] for v in stats["analysis_versions"]) or "–")
     st.caption(f"{stats['articles']:,} articles in the store · showing {figures['articles']:,} · "
                f"{filters.describe()}")
+    st.sidebar.download_button(
+        "Report of this view (zip)", lambda: bundle(state.open_store(store_path).con.cursor(), filters, provenance),
+        file_name="news-report.zip", mime="application/zip", key="report_zip", icon=":material/folder_zip:",
+        help="Every chart as PNG and HTML with its data as CSV, the matching articles as CSV and JSONL, "
+             "and a methods note.")
     if figures["articles"] == 0:
         st.warning("No articles match these filters. Loosen one in the sidebar: "
                    + ", ".join(_active(filters)) + ".")

@@ -137,7 +137,8 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from analysis.exporting import run_export
+    # Exporting draws charts: the one command that reaches into the chart layer (components/).
+    from components.export_command import run_export
 
     return run_export(args)
 
@@ -180,6 +181,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("export", help="export a chart or its data")
     p.add_argument("--store", default=None)
     p.add_argument("--list", action="store_true", help="list chart names")
+    p.add_argument("--bundle", metavar="FILE", help="write a report zip: every chart, the articles, methods")
     p.add_argument("--chart")
     p.add_argument("--format", choices=("png", "svg", "html", "csv"))
     p.add_argument("--out")

@@ -24,7 +24,7 @@ from analysis.quotes import DOUBLE_MARKS, SINGLE_MARKS, extract_quotes
 from analysis.themes import ThemeLexicon, candidate_phrases, keyphrases, match_themes, token_forms
 
 # Bump when a change to the analysis changes its output, so stored results are recomputed.
-ANALYSIS_VERSION = "1"
+ANALYSIS_VERSION = "2"
 
 
 @dataclass(frozen=True)

@@ -248,6 +248,24 @@ def framing_phrases(con: duckdb.DuckDBPyConnection, filters: Filters, *, limit: 
         .reset_index(drop=True)
 
 
+def corpus_keyphrases(con: duckdb.DuckDBPyConnection, filters: Filters, *, limit: int = 30) -> pd.DataFrame:
+    """What the matching articles are about beyond the taxonomy: noun phrases ranked by TF-IDF
+    (frequency in the matching articles, against how many stored articles use them)."""
+    sel, params = _selected(filters)
+    return _df(con, f"""
+        WITH phrases AS (SELECT id, unnest(phrases) AS phrase FROM articles),
+             df AS (SELECT phrase, count(DISTINCT id) AS df FROM phrases GROUP BY phrase),
+             total AS (SELECT count(*) AS n FROM articles),
+             tf AS (SELECT phrase, count(*) AS uses, count(DISTINCT id) AS articles FROM phrases
+                    WHERE id IN ({sel}) GROUP BY phrase)
+        SELECT tf.phrase, tf.uses, tf.articles,
+               tf.uses * (1 + 0.5 * (length(tf.phrase) - length(replace(tf.phrase, ' ', ''))))
+                   * ln((1 + total.n) / (1 + df.df)) AS weight
+        FROM tf JOIN df USING (phrase), total
+        WHERE length(tf.phrase) > 3
+        ORDER BY weight DESC, tf.phrase LIMIT {int(limit)}""", params)
+
+
 def speaker_about(con: duckdb.DuckDBPyConnection, filters: Filters, *, limit: int = 100) -> pd.DataFrame:
     """Who speaks about whom: actors named inside a speaker's quotations, with the tone."""
     sel, params = _selected(filters)
@@ -301,3 +319,29 @@ def evidence(con: duckdb.DuckDBPyConnection, filters: Filters, *, actor: str | N
         FROM sentences s JOIN articles a ON a.id = s.article_id
         WHERE {' AND '.join(clauses)}
         ORDER BY a.date DESC NULLS LAST, s.article_id, s.idx LIMIT {int(limit)}""", extra)
+
+
+def records(con: duckdb.DuckDBPyConnection, filters: Filters, *, limit: int | None = None) -> list[dict]:
+    """The matching articles as analysis records (the `analyze --format jsonl` contract)."""
+    sel, params = _selected(filters)
+    ids = [r[0] for r in con.execute(f"SELECT id FROM ({sel}) ORDER BY id" +
+                                     (f" LIMIT {int(limit)}" if limit else ""), params).fetchall()]
+    out = []
+    for article_id in ids:
+        a = article(con, article_id)
+        rows = lambda name: a[name].to_dict("records")  # noqa: E731
+        out.append({
+            "id": a["id"], "path": a["path"], "title": a["title"],
+            "date": str(a["date"]) if a["date"] else None, "source": a["source"], "section": a["section"],
+            "url": a["url"], "text": a["text"],
+            "sentiment": {"compound": a["compound"], "label": a["label"], "narrator": a["narrator"],
+                          "quoted": a["quoted"]},
+            "sentences": [{"start": r["start"], "end": r["end"], "compound": r["compound"]} for r in rows("sentences")],
+            "entities": [{k: r[k] for k in ("start", "end", "text", "label", "actor")} for r in rows("entities")],
+            "actors": [{k: r[k] for k in ("name", "type", "mentions", "sentiment")} for r in rows("actors")],
+            "quotes": [{k: r[k] for k in ("start", "end", "text", "kind", "speaker", "cue", "compound")}
+                       for r in rows("quotes")],
+            "themes": [{"name": r["name"], "score": r["score"]} for r in rows("themes")],
+            "keyphrases": list(a["keyphrases"] or []),
+        })
+    return out

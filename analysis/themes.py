@@ -122,7 +122,10 @@ def candidate_phrases(doc: Doc) -> list[str]:
         while words and (words[0].lower_ in _SKIP_WORDS or words[0].pos_ in ("DET", "PRON", "NUM")
                          or words[0].like_num):
             words = words[1:]
-        if not words or all(t.is_stop for t in words) or words[-1].pos_ == "PRON":
+        # Names alone ("Mr Blair", "United States") are actors, shown elsewhere; key phrases say
+        # what is talked about.
+        if not words or all(t.is_stop for t in words) or words[-1].pos_ == "PRON" or \
+                all(t.pos_ == "PROPN" or t.lower_ in ("mr", "mrs", "ms", "dr") for t in words):
             continue
         phrase = "".join((t.text if t.pos_ == "PROPN" else t.lower_) + t.whitespace_
                          for t in words[:-1]) + (words[-1].text if words[-1].pos_ == "PROPN"

@@ -6,8 +6,8 @@ from __future__ import annotations
 import streamlit as st
 
 from analysis.queries import Filters
-from components import charts, state
-from components.chart_frame import add_to_filter, render_chart
+from components import state
+from components.chart_frame import add_to_filter, render_named_chart
 from components.export import Provenance
 
 
@@ -25,21 +25,18 @@ def render_actors(store_path: str, version: str, filters: Filters, provenance: P
         "own_tone": st.column_config.NumberColumn("own tone", format="%+.2f",
                                                   help="Mean tone of the actor's quotations"),
     })
-    edges = state.query("cooccurrence", store_path, version, filters, limit_actors=25)
-    render_chart(charts.cooccurrence_network(edges, table), edges, key=f"{key}_network",
-                 name="co-occurrence", provenance=provenance, on_pick=add_to_filter("actor"))
-    heat = state.query("actor_theme", store_path, version, filters, limit_actors=15)
-    render_chart(charts.actor_theme_heatmap(heat), heat, key=f"{key}_heatmap", name="actor-theme",
-                 provenance=provenance)
+    query = state.bound_query(store_path, version, filters)
+    render_named_chart("co-occurrence", query, key=f"{key}_network", provenance=provenance,
+                       on_pick=add_to_filter("actor"))
+    render_named_chart("actor-theme", query, key=f"{key}_heatmap", provenance=provenance)
 
     names = list(table["actor"])
     st.subheader("Compare")
     default = [n for n in filters.actors if n in names][:2] or names[:2]
     chosen = st.multiselect("Actors to compare", names, default=default, key=f"{key}_compare",
                             max_selections=6)
-    over_time = state.query("actor_over_time", store_path, version, filters, actors=chosen)
-    render_chart(charts.actor_timeline(over_time), over_time, key=f"{key}_timeline",
-                 name="actor-over-time", provenance=provenance)
+    render_named_chart("actor-over-time", query, key=f"{key}_timeline", provenance=provenance,
+                       actors=tuple(chosen))
     if len(chosen) >= 2:
         cols = st.columns(len(chosen[:2]))
         for col, name in zip(cols, chosen[:2]):

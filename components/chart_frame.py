@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from components import export
+from components import catalog, export
 
 
 def _picked(key: str) -> list:
@@ -22,6 +22,14 @@ def _picked(key: str) -> list:
         elif custom is not None:
             values.append(custom)
     return values
+
+
+def render_named_chart(name: str, query, *, key: str, provenance: export.Provenance,
+                       on_pick: Callable[[list], None] | None = None, **opts) -> pd.DataFrame:
+    """Build a chart of components.catalog by name and render it; returns its data."""
+    fig, data = catalog.build(name, query, **opts)
+    render_chart(fig, data, key=key, name=name, provenance=provenance, on_pick=on_pick)
+    return data
 
 
 def render_chart(fig: go.Figure, data: pd.DataFrame, *, key: str, name: str,

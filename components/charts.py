@@ -175,6 +175,19 @@ def quote_kinds_bar(df: pd.DataFrame, *, title: str = "Quotes by speaker and kin
     return _layout(fig, title, height=max(300, 24 * len(top) + 100))
 
 
+def keyphrases_bar(df: pd.DataFrame, *, title: str = "Key phrases", limit: int = 20) -> go.Figure:
+    """Noun phrases that set the matching articles apart, by TF-IDF weight."""
+    if df.empty:
+        return empty_figure(title, "No key phrases in the matching articles.")
+    df = df.head(limit).iloc[::-1]
+    fig = go.Figure(go.Bar(x=df["weight"], y=df["phrase"], orientation="h", marker_color="#5d6d7e",
+                           customdata=df[["phrase", "uses", "articles"]],
+                           hovertemplate="%{y}<br>%{customdata[1]} uses in %{customdata[2]} articles"
+                                         "<extra></extra>"))
+    fig.update_layout(xaxis={"title": "TF-IDF weight"})
+    return _layout(fig, title, height=max(300, 24 * len(df) + 80))
+
+
 def sentiment_arc(df: pd.DataFrame, *, title: str = "Sentence by sentence") -> go.Figure:
     """An article's sentence compounds in reading order."""
     if df.empty:

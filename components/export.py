@@ -10,6 +10,7 @@ import html
 import os
 import shutil
 import threading
+import warnings
 from dataclasses import dataclass
 
 import pandas as pd
@@ -53,13 +54,12 @@ def find_browser() -> str | None:
 
 
 def with_provenance(fig: go.Figure, provenance: Provenance) -> go.Figure:
-    """A copy of the figure with its provenance as a caption under the plot."""
+    """A copy of the figure with its provenance as the title's subtitle."""
     out = go.Figure(fig)
-    bottom = (out.layout.margin.b or 10) + 36
-    out.update_layout(margin={"b": bottom})
-    out.add_annotation(text=html.escape(provenance.line()), showarrow=False, xref="paper", yref="paper",
-                       x=0, y=0, yshift=-bottom + 8, xanchor="left", yanchor="bottom",
-                       font={"size": 9, "color": "#777"}, align="left")
+    top = (out.layout.margin.t or 48) + 28
+    out.update_layout(margin={"t": top},
+                      title={"subtitle": {"text": html.escape(provenance.line()),
+                                          "font": {"size": 10, "color": "#777"}}})
     return out
 
 
@@ -91,8 +91,11 @@ def figure_image(fig: go.Figure, fmt: str, provenance: Provenance, *, scale: flo
     _ensure_warm_browser()
     width = fig.layout.width or 900
     height = fig.layout.height or 450
-    return with_provenance(fig, provenance).to_image(format=fmt, width=width, height=height + 36,
-                                                     scale=scale if fmt == "png" else 1)
+    with warnings.catch_warnings():
+        # plotly passes browser options that the warm server already has; kaleido says so each time.
+        warnings.filterwarnings("ignore", message="The kopts argument is ignored")
+        return with_provenance(fig, provenance).to_image(format=fmt, width=width, height=height + 36,
+                                                         scale=scale if fmt == "png" else 1)
 
 
 def figure_html(fig: go.Figure, provenance: Provenance, *, title: str) -> bytes:
@@ -108,3 +111,47 @@ def figure_html(fig: go.Figure, provenance: Provenance, *, title: str) -> bytes:
 def data_csv(df: pd.DataFrame) -> bytes:
     """The chart's data as plain CSV (provenance travels with the figure files)."""
     return df.to_csv(index=False).encode("utf-8")
+
+
+def methods_note(provenance: Provenance, chart_notes: dict[str, str]) -> str:
+    """What each figure means, the thresholds and the versions, as Markdown."""
+    lines = [
+        "# Methods", "", f"Provenance: {provenance.line()}", "",
+        "- Sentences: spaCy sentence boundaries (a blank line always ends one).",
+        "- Sentiment: VADER compound per sentence, in [-1, 1]. An article's score is the mean of its "
+        "sentence compounds (VADER saturates on long texts). Labels: >= +0.05 positive, <= -0.05 "
+        "negative, neutral between (VADER's documented thresholds). Narrator voice: sentences with "
+        "quoted words cut out; quoted voice: the quotations.",
+        "- Actors: spaCy entities resolved to canonical names (titles, possessives and determiners "
+        "stripped; short names linked to the full name in the same article; aliases, metonyms and "
+        "demonyms from the alias table). Talked-about tone: mean compound of the sentences naming the "
+        "actor, its own quotations cut out. Own tone: mean compound of its quotations.",
+        "- Quotes: direct (a clause or more), partial (a fragment attributed to a speaker), scare (a "
+        "fragment nobody is said to have said).",
+        "- Themes: lexicon terms matched on lemmas and lower-case words; an article gets a theme with "
+        "two hits or one multi-word term; score = hits per 1,000 words.",
+        "", "## Figures", "",
+    ]
+    lines += [f"- **{name}**: {note}" for name, note in chart_notes.items()]
+    return "\n".join(lines) + "\n"
+
+
+def report_bundle(figures: dict[str, tuple[go.Figure, pd.DataFrame]], provenance: Provenance, *,
+                  articles_csv: bytes, records_jsonl: bytes, chart_notes: dict[str, str],
+                  images: bool = True) -> bytes:
+    """One zip: every chart as PNG (when a browser exists), HTML and CSV, the articles as CSV and
+    JSONL, and the methods note."""
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, (fig, data) in figures.items():
+            zf.writestr(f"charts/{name}.html", figure_html(fig, provenance, title=name))
+            zf.writestr(f"data/{name}.csv", data_csv(data))
+            if images and find_browser():
+                zf.writestr(f"charts/{name}.png", figure_image(fig, "png", provenance))
+        zf.writestr("articles.csv", articles_csv)
+        zf.writestr("articles.jsonl", records_jsonl)
+        zf.writestr("METHODS.md", methods_note(provenance, chart_notes))
+    return buffer.getvalue()

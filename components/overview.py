@@ -1,12 +1,13 @@
-"""Overview panel: headline figures, attention and sentiment over time, top actors, themes."""
+"""Overview panel: headline figures, attention and sentiment over time, top actors, themes,
+key phrases."""
 
 from __future__ import annotations
 
 import streamlit as st
 
 from analysis.queries import Filters
-from components import charts, state
-from components.chart_frame import add_to_filter, pick_date, render_chart
+from components import state
+from components.chart_frame import add_to_filter, pick_date, render_named_chart
 from components.evidence import render_evidence
 from components.export import Provenance
 
@@ -14,6 +15,7 @@ from components.export import Provenance
 def render_overview(store_path: str, version: str, filters: Filters, provenance: Provenance, *,
                     key: str = "overview") -> None:
     figures = state.query("overview", store_path, version, filters)
+    query = state.bound_query(store_path, version, filters)
     cols = st.columns(4)
     cols[0].metric("Articles", f"{figures['articles']:,}")
     cols[1].metric("Actors", f"{figures['actors']:,}")
@@ -24,19 +26,17 @@ def render_overview(store_path: str, version: str, filters: Filters, provenance:
                         "compounds (VADER). ≥ +0.05 positive, ≤ −0.05 negative.")
     render_evidence(store_path, version, filters)
 
-    timeline = state.query("sentiment_over_time", store_path, version, filters)
     if figures["dated"] < figures["articles"]:
         st.caption(f"{figures['articles'] - figures['dated']} of {figures['articles']} matching articles "
                    f"have no date and are left out of the time chart.")
-    render_chart(charts.sentiment_timeline(timeline), timeline, key=f"{key}_timeline",
-                 name="sentiment-over-time", provenance=provenance, on_pick=pick_date)
+    render_named_chart("sentiment-over-time", query, key=f"{key}_timeline", provenance=provenance,
+                       on_pick=pick_date)
     left, right = st.columns(2)
     with left:
-        actors = state.query("top_actors", store_path, version, filters, limit=15)
-        render_chart(charts.top_actors_bar(actors), actors, key=f"{key}_actors", name="top-actors",
-                     provenance=provenance, on_pick=add_to_filter("actor"))
+        render_named_chart("top-actors", query, key=f"{key}_actors", provenance=provenance,
+                           on_pick=add_to_filter("actor"))
     with right:
-        themes = state.query("theme_distribution", store_path, version, filters)
-        render_chart(charts.theme_bar(themes), themes, key=f"{key}_themes", name="themes",
-                     provenance=provenance, on_pick=add_to_filter("theme"))
+        render_named_chart("themes", query, key=f"{key}_themes", provenance=provenance,
+                           on_pick=add_to_filter("theme"))
     st.caption("Select a bar or point to filter the page to it and see the sentences behind it.")
+    render_named_chart("key-phrases", query, key=f"{key}_keyphrases", provenance=provenance)

@@ -6,8 +6,8 @@ from __future__ import annotations
 import streamlit as st
 
 from analysis.queries import Filters
-from components import charts, state
-from components.chart_frame import add_to_filter, render_chart
+from components import state
+from components.chart_frame import add_to_filter, render_named_chart
 from components.export import Provenance
 
 
@@ -22,13 +22,12 @@ def render_quotes(store_path: str, version: str, filters: Filters, provenance: P
                  hide_index=True,
                  column_config={"sentiment": st.column_config.NumberColumn(format="%+.2f"),
                                 "quote": st.column_config.TextColumn(width="large")})
-    render_chart(charts.quote_kinds_bar(table), table, key=f"{key}_kinds", name="quotes-by-speaker",
-                 provenance=provenance, on_pick=add_to_filter("actor"))
-    phrases = state.query("framing_phrases", store_path, version, filters)
+    query = state.bound_query(store_path, version, filters)
+    render_named_chart("quotes-by-speaker", query, key=f"{key}_kinds", provenance=provenance,
+                       on_pick=add_to_filter("actor"))
     st.subheader("Recurring framing phrases")
     st.caption("Partial and scare quotes across the corpus, normalised (case, punctuation).")
-    render_chart(charts.framing_phrases_bar(phrases), phrases, key=f"{key}_phrases",
-                 name="framing-phrases", provenance=provenance)
+    phrases = render_named_chart("framing-phrases", query, key=f"{key}_phrases", provenance=provenance)
     st.dataframe(phrases, hide_index=True)
     st.subheader("Who speaks about whom")
     about = state.query("speaker_about", store_path, version, filters)

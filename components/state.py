@@ -78,3 +78,8 @@ def options_of(store_path: str, version: str) -> dict[str, pd.DataFrame]:
 def article(store_path: str, version: str, article_id: str) -> dict | None:
     del version
     return queries.article(open_store(store_path).con.cursor(), article_id)
+
+
+def bound_query(store_path: str, version: str, filters: queries.Filters):
+    """A query runner for components.catalog with the store, version and filters bound."""
+    return lambda name, **kwargs: query(name, store_path, version, filters, **kwargs)

@@ -80,12 +80,8 @@ class AliasTable:
     metonyms: dict[str, tuple[str, str]]
     demonyms: dict[str, tuple[str, str]]
     fingerprint: str
-
-    @property
-    def countries(self) -> dict[str, tuple[str, str]]:
-        """Country names the table knows (targets of metonyms and demonyms), by normal form."""
-        return {normal_form(name): (name, kind) for section in (self.metonyms, self.demonyms)
-                for name, kind in section.values() if kind == "GPE"}
+    # Country names the table knows (targets of metonyms and demonyms), by normal form.
+    countries: dict[str, tuple[str, str]]
 
     @classmethod
     def load(cls, user_file: str | Path | None = None) -> AliasTable:
@@ -132,7 +128,9 @@ def _load_table(user_file: str | None) -> AliasTable:
                     section[normal_form(str(form))] = (name, kind)
     fingerprint = hashlib.sha1(json.dumps([aliases, metonyms, demonyms], sort_keys=True)
                                .encode()).hexdigest()[:12]
-    return AliasTable(aliases, metonyms, demonyms, fingerprint)
+    countries = {normal_form(name): (name, kind) for section in (metonyms, demonyms)
+                 for name, kind in section.values() if kind == "GPE"}
+    return AliasTable(aliases, metonyms, demonyms, fingerprint, countries)
 
 
 @dataclass(frozen=True)
@@ -223,8 +221,8 @@ def _title_before(span: Span) -> str | None:
 def _text_of(tokens: list) -> str:
     if not tokens:
         return ""
-    doc = tokens[0].doc
-    return doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
+    # A span's text, not doc.text: that joins the whole document on every call.
+    return tokens[0].doc[tokens[0].i:tokens[-1].i + 1].text
 
 
 def defined_acronyms(text: str, table: AliasTable) -> dict[str, str]:
@@ -254,7 +252,8 @@ def defined_acronyms(text: str, table: AliasTable) -> dict[str, str]:
 def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[Mention]:
     """Entity mentions of a parsed article, each resolved to a canonical actor where it is one."""
     table = options.table()
-    acronyms = defined_acronyms(doc.text, table)
+    text = doc.text  # built once: Doc.text joins every token each time it is read
+    acronyms = defined_acronyms(text, table)
     drafts = [_strip(ent) for ent in doc.ents if ent.label_ in ENTITY_LABELS]
     drafts = [d for d in drafts if d.tokens]
 
@@ -265,13 +264,20 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
                                                              for t in d.tokens):
             full_names.append((d.tokens[0].idx, [t.text for t in d.tokens], _text_of(d.tokens)))
 
+    by_last: dict[str, list] = {}
+    by_first: dict[str, list] = {}
+    for entry in full_names:
+        by_last.setdefault(entry[1][-1], []).append(entry)
+        by_first.setdefault(entry[1][0], []).append(entry)
+
     def person_for(words: list[str], at: int, *, surname_only: bool = False) -> str | None:
         """The full name a short mention stands for: by surname, or ("Kate") by first name,
         except after an honorific ("Mr Howard" is never Howard Flight)."""
         if not words:
             return None
         best: tuple[int, str] | None = None
-        for start, full, written in full_names:
+        candidates = by_last.get(words[-1], []) + ([] if surname_only else by_first.get(words[0], []))
+        for start, full, written in candidates:
             if len(words) > len(full):
                 continue
             matches = full[-len(words):] == words or \
@@ -285,10 +291,13 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
         return best[1] if best else None
 
     # Organisation names the article gives in full, for linking short forms ("Caltex") to them.
-    org_names = sorted({_org_name(d.tokens) for d in drafts if d.label == "ORG"} - {""}, key=len)
+    orgs_by_first: dict[str, set[str]] = {}
+    for d in drafts:
+        if d.label == "ORG" and (name := _org_name(d.tokens)):
+            orgs_by_first.setdefault(name.split()[0], set()).add(name)
 
     def org_for(name: str) -> str:
-        longer = [o for o in org_names if len(o) > len(name) and o.startswith(name + " ")]
+        longer = [o for o in orgs_by_first.get(name.split()[0], ()) if o.startswith(name + " ")]
         return longer[0] if len(longer) == 1 else name
 
     mentions: list[Mention] = []
@@ -346,7 +355,7 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
                 actor, actor_type = re.sub(r"\s+", " ", _text_of(tokens)), label
         start = tokens[0].idx
         end = tokens[-1].idx + len(tokens[-1].text)
-        mentions.append(Mention(start=start, end=end, text=doc.text[start:end], label=label,
+        mentions.append(Mention(start=start, end=end, text=text[start:end], label=label,
                                 actor=actor, actor_type=actor_type, title=d.title))
         if label == "ORG" and len(tokens) > 1:
             country = _country_part(tokens, table)
@@ -354,7 +363,7 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
                 # "the U.S. Agriculture Department" speaks for the United States too.
                 first, last, name = country
                 c_start, c_end = first.idx, last.idx + len(last.text)
-                mentions.append(Mention(start=c_start, end=c_end, text=doc.text[c_start:c_end], label="GPE",
+                mentions.append(Mention(start=c_start, end=c_end, text=text[c_start:c_end], label="GPE",
                                         actor=name, actor_type="GPE"))
     return mentions
 

@@ -13,6 +13,7 @@ of real news text are handled on purpose:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -176,6 +177,9 @@ def single_quote_spans(text: str) -> list[QuoteSpan]:
         # "rock 'n' roll", "'em": elision, not a quotation.
         if content.lower() in ("n", "em") or len(content.strip()) < 2:
             continue
+        # "'Tis the players' union": the closing mark of several words is a plural possessive.
+        if " " in content and content.endswith("s") and re.match(r" [a-z]", text[match.end():match.end() + 2]):
+            continue
         # A possessive plural ("the players' union") inside: the closer must not be one.
         if re.search(r"\w['’]\s", content + " ") and content.count(" ") > 8:
             continue
@@ -199,12 +203,11 @@ def _tokens_in(doc: Doc, start: int, end: int) -> Span | None:
     return doc.char_span(start, end, alignment_mode="expand")
 
 
-def _is_clause(span: Span) -> bool:
+def _is_clause(span: Span, text: str) -> bool:
     """Reported speech of a clause or more, as opposed to a fragment."""
     words = [t for t in span if not t.is_punct and not t.is_space]
     if not words:
         return False
-    text = span.doc.text
     before = text[:span.start_char].rstrip(" \t\"“”'‘’«»")
     # A fragment woven into the reporter's sentence ("called it "a load of nonsense"") starts
     # in lower case after a word of that sentence, however long it is.
@@ -238,16 +241,19 @@ class _Speakers:
 
     def __init__(self, doc: Doc, mentions: list[Mention], quote_spans_: list[QuoteSpan]):
         self.doc = doc
-        holes = [(q.start, q.end) for q in quote_spans_]
+        self.text = doc.text  # built once: Doc.text joins every token each time it is read
+        self.holes = sorted((q.start, q.end) for q in quote_spans_)
+        self.hole_starts = [s for s, _ in self.holes]
         # Names inside quotations are what speakers talk about, never who "he" is.
-        self.mentions = sorted((m for m in mentions if not any(s <= m.start < e for s, e in holes)),
+        self.mentions = sorted((m for m in mentions if m.actor and not self._inside_quote(m.start)),
                                key=lambda m: m.start)
-        self.holes = holes
+        self.mention_starts = [m.start for m in self.mentions]
         self.reporters: list[_Reporter] = []
         self._collect_reporters()
 
     def _inside_quote(self, pos: int) -> bool:
-        return any(s <= pos < e for s, e in self.holes)
+        k = bisect_right(self.hole_starts, pos) - 1
+        return k >= 0 and self.holes[k][1] > pos
 
     def _collect_reporters(self) -> None:
         for token in self.doc:
@@ -261,20 +267,17 @@ class _Speakers:
                 self.reporters.append(_Reporter(token.idx, name, kind, self._gender_of(name)))
 
     def _gender_of(self, name: str) -> str:
-        for m in self.mentions:
-            if m.actor == name and m.title:
-                title = m.title.lower().rstrip(".")
-                if title in MALE:
-                    return "m"
-                if title in FEMALE:
-                    return "f"
-        return ""
+        if not hasattr(self, "_genders"):
+            self._genders: dict[str, str] = {}
+            for m in self.mentions:
+                title = (m.title or "").lower().rstrip(".")
+                if title in MALE or title in FEMALE:
+                    self._genders.setdefault(m.actor, "m" if title in MALE else "f")
+        return self._genders.get(name, "")
 
     def recent_reporter(self, before: int, wanted: str) -> _Reporter | None:
         """The latest speaker presented before `before` that `wanted` (m, f, person, group) fits."""
-        for r in reversed(self.reporters):
-            if r.at >= before:
-                continue
+        for r in reversed(self.reporters[:bisect_left([r.at for r in self.reporters], before)]):
             if wanted in ("m", "f", "person"):
                 if r.kind == "PERSON" and not (wanted == "m" and r.gender == "f" or wanted == "f" and r.gender == "m"):
                     return r
@@ -283,13 +286,19 @@ class _Speakers:
         return None
 
     def mention_in(self, start: int, end: int) -> Mention | None:
-        inside = [m for m in self.mentions if start <= m.start and m.end <= end and m.actor]
+        lo, hi = bisect_left(self.mention_starts, start), bisect_left(self.mention_starts, end)
+        inside = [m for m in self.mentions[lo:hi] if m.end <= end]
         people = [m for m in inside if m.actor_type == "PERSON"]
         return (people or inside or [None])[0]
 
     def mention_at(self, token: Token) -> Mention | None:
         """The actor mention that covers a token, if any."""
-        return next((m for m in self.mentions if m.actor and m.start <= token.idx < m.end), None)
+        k = bisect_right(self.mention_starts, token.idx) - 1
+        # Mentions may nest ("the U.S. Agriculture Department" holds "U.S."): look back a little.
+        for m in self.mentions[max(0, k - 2):k + 1][::-1]:
+            if m.start <= token.idx < m.end:
+                return m
+        return None
 
     def previous_actor(self, before: int, wanted: str) -> tuple[str, str] | None:
         """Who a pronoun or a definite description standing at `before` refers to."""
@@ -297,8 +306,8 @@ class _Speakers:
         if reporter:
             return reporter.name, reporter.kind
         kinds = ("PERSON",) if wanted in ("m", "f", "person") else ("ORG", "GPE", "NORP")
-        for m in reversed(self.mentions):
-            if m.start >= before or m.actor_type not in kinds:
+        for m in reversed(self.mentions[:bisect_left(self.mention_starts, before)]):
+            if m.actor_type not in kinds:
                 continue
             title = (m.title or "").lower().rstrip(".")
             if wanted == "m" and title in FEMALE or wanted == "f" and title in MALE:
@@ -360,7 +369,7 @@ class _Speakers:
         if m and not (lemma in ROLE_NOUNS and determiner in ("a", "an")):
             return m.actor, m.actor_type
         if subject.pos_ in ("NOUN", "PROPN"):
-            words = self.doc.text[left:right].strip(" ,")
+            words = self.text[left:right].strip(" ,")
             return (words or None), "NOMINAL"
         return None, None
 
@@ -388,7 +397,7 @@ class _Speakers:
     def reporting_near(self, span: Span, scope: Span) -> Token | None:
         """A reporting verb in the quotation's sentence, outside it, with no sentence end
         between the two ('"..., " he said' or 'she said: "..."')."""
-        text = self.doc.text
+        text = self.text
         closes_sentence = text[span.start_char:span.end_char].rstrip()[-1:] == "."
 
         def reachable(t: Token) -> bool:
@@ -426,7 +435,7 @@ def extract_quotes(doc: Doc, mentions: list[Mention]) -> list[Quote]:
         if span is None or not len(span):
             continue
         scope = _sentence_scope(doc, span)
-        clause = _is_clause(span)
+        clause = _is_clause(span, text)
         verb = finder.reporting_ancestor(span)
         if verb is None and clause:
             verb = finder.reporting_near(span, scope)
@@ -472,7 +481,7 @@ def _speaker_from_context(doc: Doc, span: Span, finder: _Speakers, earlier: list
                     return speaker, kind, intro[-1]
     if earlier:
         last = earlier[-1]
-        gap = doc.text[last.end:span.start_char]
+        gap = finder.text[last.end:span.start_char]
         if last.kind == "direct" and last.speaker and len(gap) < 400 and \
                 not any(m.actor_type == "PERSON" and last.end <= m.start < span.start_char
                         and m.actor != last.speaker for m in finder.mentions):

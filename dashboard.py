@@ -67,16 +67,17 @@ def main() -> None:
     if figures["articles"] == 0:
         st.warning("No articles match these filters. Loosen one in the sidebar: "
                    + ", ".join(_active(filters)) + ".")
-    overview, actors, quotes, reader = st.tabs(["Overview", "Actors", "Quotes", "Articles"])
-    with overview:
-        render_overview(store_path, version, filters, provenance)
-    with actors:
-        render_actors(store_path, version, filters, provenance)
-    with quotes:
-        render_quotes(store_path, version, filters, provenance)
-    with reader:
-        render_reader(store_path, version, filters, provenance)
+    # Only the open tab is computed: a filter change on a large store re-runs one panel, not four.
+    tabs = st.tabs(list(PANELS), key="tab", on_change="rerun")
+    for tab, render in zip(tabs, PANELS.values()):
+        if tab.open:
+            with tab:
+                render(store_path, version, filters, provenance)
     sidebar.save_view_to_url()
+
+
+PANELS = {"Overview": render_overview, "Actors": render_actors, "Quotes": render_quotes,
+          "Articles": render_reader}
 
 
 def _active(filters) -> list[str]:

@@ -19,7 +19,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from analysis.articles import Article, ReadError, ReadResult, ReadWarning
+from analysis.articles import Article, ReadError, ReadResult, ReadWarning, read_paths
 from analysis.pipeline import AnalysisOptions, ArticleAnalysis, analyze_articles
 from analysis.themes import ThemeLexicon, match_themes
 
@@ -264,4 +264,38 @@ def ingest(results: Iterable[ReadResult], store: Store, *,
             progress(len(batch))
     store.set_meta("themes", lexicon.fingerprint)
     summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def corpus_signature(paths: list[str | os.PathLike]) -> str:
+    """Names, sizes and modification times of a corpus's files: cheap to compute, and it changes
+    whenever a file is added, removed or edited."""
+    import hashlib
+
+    from analysis.articles import iter_paths
+
+    digest = hashlib.sha1()
+    for item in iter_paths(paths):
+        if isinstance(item, ReadError):
+            digest.update(f"missing:{item.path}".encode())
+            continue
+        path, _ = item
+        try:
+            st = path.stat()
+        except OSError:
+            continue
+        digest.update(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+def ingest_corpus(paths: list[str | os.PathLike], store: Store, *,
+                  options: AnalysisOptions = AnalysisOptions(), **kwargs) -> IngestSummary | None:
+    """Ingest a corpus unless its files are unchanged since the last ingest with the same options
+    (then return None without reading a file): opening a large analysed corpus costs a few stats."""
+    key = "corpus:" + "|".join(str(Path(p).resolve()) for p in paths)
+    signature = f"{corpus_signature(paths)}|{options.version()}|{options.lexicon().fingerprint}"
+    if store.get_meta(key) == signature:
+        return None
+    summary = ingest(read_paths(paths), store, options=options, **kwargs)
+    store.set_meta(key, signature)
     return summary

@@ -72,7 +72,7 @@ def render_options(key: str = "opt") -> tuple[bool, str | None]:
 
 LIST_KEYS = ("actor", "theme", "source", "section", "kind")
 DATE_KEYS = ("since", "until")
-TEXT_KEYS = ("q", "article")
+TEXT_KEYS = ("q", "article", "tab")
 
 
 def load_view_from_url() -> None:
@@ -92,6 +92,8 @@ def load_view_from_url() -> None:
     for key in TEXT_KEYS:
         if params.get(key):
             st.session_state[key] = params[key]
+    if params.get("article") and not params.get("tab"):
+        st.session_state["tab"] = "Articles"  # a link to an article opens it
     st.session_state["_url_loaded"] = True
 
 

@@ -10,9 +10,10 @@ import streamlit as st
 
 from analysis import queries
 from analysis.actors import ActorOptions
-from analysis.articles import read_bytes, read_paths
+from analysis.articles import read_bytes
 from analysis.pipeline import AnalysisOptions
 from analysis.store import IngestSummary, Store, ingest
+from analysis.store import ingest_corpus as store_ingest_corpus
 
 
 @st.cache_resource(show_spinner=False)
@@ -27,21 +28,22 @@ def options(metonyms: bool, theme_file: str | None) -> AnalysisOptions:
 
 @st.cache_resource(show_spinner=False)
 def ingest_corpus(corpus: str, store_path: str, metonyms: bool, theme_file: str | None) -> IngestSummary:
-    """Ingest a corpus folder once per process and options (incremental: no NLP when stored)."""
+    """Ingest a corpus folder once per process and options; no file is read when the corpus is
+    unchanged since the last ingest, and no NLP runs for articles already stored."""
     store = open_store(store_path)
     bar = st.progress(0.0, text=f"Analysing {corpus} …")
-    total = max(1, sum(1 for _ in read_paths([corpus])))
     done = 0
 
     def progress(n: int) -> None:
         nonlocal done
         done += n
-        bar.progress(min(1.0, done / total), text=f"Analysing {corpus}: {done} of about {total} articles")
+        bar.progress(min(1.0, done / max(done, 1000)) if done < 1000 else 0.99,
+                     text=f"Analysing {corpus}: {done:,} articles so far")
 
-    summary = ingest(read_paths([corpus]), store, options=options(metonyms, theme_file), progress=progress,
-                     batch_size=32)
+    summary = store_ingest_corpus([corpus], store, options=options(metonyms, theme_file), progress=progress,
+                                  batch_size=32)
     bar.empty()
-    return summary
+    return summary or IngestSummary()
 
 
 def ingest_uploads(files: list[tuple[str, bytes]], store_path: str, metonyms: bool,

@@ -95,3 +95,17 @@ def test_killed_ingest_resumes_without_duplicates(tmp_path):
         assert s.con.execute("SELECT count(*) - count(DISTINCT id) FROM articles").fetchone()[0] == 0
         assert s.con.execute("SELECT count(*) FROM (SELECT article_id, idx FROM sentences "
                              "GROUP BY ALL HAVING count(*) > 1)").fetchone()[0] == 0
+
+
+def test_unchanged_corpus_is_not_read_again(tmp_path, nlp):
+    from analysis.store import ingest_corpus
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "a.txt").write_text("The minister said the talks went well.")
+    with Store(tmp_path / "s.duckdb") as store:
+        assert ingest_corpus([folder], store).analysed == 1
+        assert ingest_corpus([folder], store) is None  # nothing read
+        (folder / "b.txt").write_text("A second story arrived later.")
+        again = ingest_corpus([folder], store)
+        assert (again.read, again.analysed, again.skipped) == (2, 1, 1)

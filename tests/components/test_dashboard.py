@@ -47,12 +47,27 @@ def bbc_app(tmp_path_factory, bbc_corpus, monkeypatch):
     return AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=TIMEOUT)
 
 
+PANELS = ["Overview", "Actors", "Quotes", "Articles"]
+
+
+def open_tab(at: AppTest, name: str) -> AppTest:
+    at.session_state["tab"] = name
+    return at.run()
+
+
 def test_seed_every_panel_renders(seed_app):
     at = seed_app.run()
     assert not at.exception, at.exception
     assert metric(at, "Articles") == "1"
     assert int(metric(at, "Quotes")) == 3
-    assert [t.label for t in at.tabs] == ["Overview", "Actors", "Quotes", "Articles"]
+    assert [t.label for t in at.tabs] == PANELS
+    charts_per_panel = {}
+    for name in PANELS:
+        at = open_tab(at, name)
+        assert not at.exception, (name, at.exception)
+        charts_per_panel[name] = len(at.get("plotly_chart"))
+    assert charts_per_panel["Overview"] >= 4 and charts_per_panel["Actors"] >= 3
+    assert charts_per_panel["Quotes"] >= 2 and charts_per_panel["Articles"] >= 1
     body = all_html(at)
     assert body.count('nr-q-partial') >= 3  # "right perception" twice, "egregious provocation"
     assert "right perception</mark>" in body
@@ -67,6 +82,24 @@ def test_url_parameters_restore_a_view(seed_app):
     assert not at.exception
     assert at.multiselect(key="actor").value == ["Liu Zhenli"]
     assert at.text_input(key="q").value == "perception"
+
+
+def test_bbc_sample_every_panel_renders(bbc_app):
+    at = bbc_app.run()
+    for name in PANELS:
+        at = open_tab(at, name)
+        assert not at.exception, (name, at.exception)
+    assert "nr-body" in all_html(at)
+
+
+def test_article_link_opens_the_reader(seed_app):
+    from analysis.articles import read_file
+
+    seed_app.query_params["article"] = read_file(SEED)[0].id
+    at = seed_app.run()
+    assert not at.exception
+    assert at.session_state["tab"] == "Articles"
+    assert "right perception</mark>" in all_html(at)
 
 
 def test_bbc_sample_filters_change_what_is_shown(bbc_app):

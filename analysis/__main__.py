@@ -18,9 +18,9 @@ from typing import IO
 
 from analysis.actors import ActorOptions
 from analysis.articles import Article, ReadError, ReadWarning, read_paths
+from analysis.errors import StoreError
 from analysis.nlp import ModelNotFound
 from analysis.pipeline import AnalysisOptions, ArticleAnalysis, analyze_articles
-from analysis.store import Store, StoreError, default_store_path, ingest
 
 CSV_COLUMNS = ("id", "path", "title", "date", "source", "section", "compound", "label", "narrator",
                "quoted", "actors", "themes", "quotes", "keyphrases", "text")
@@ -120,6 +120,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         from analysis.distributed import ingest_dask
 
         return ingest_dask(args)
+    from analysis.store import Store, ingest
+
     progress = _Progress("ingest")
     with Store(args.store) as store:
         summary = ingest(read_paths(args.paths), store, options=_options(args),
@@ -131,6 +133,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
+    from analysis.store import Store
+
     with Store(args.store, read_only=True) as store:
         print(json.dumps(store.stats(), indent=2))
     return 0
@@ -159,7 +163,8 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--no-demonyms", action="store_true",
                        help="keep Chinese, American, ... as groups instead of countries")
         p.add_argument("--batch-size", type=int, default=64)
-        p.add_argument("--n-process", type=int, default=1, help="spaCy worker processes")
+        p.add_argument("--n-process", type=int, default=0,
+                       help="worker processes (default 0: one per core; small inputs run in one)")
 
     p = sub.add_parser("analyze", help="analyse files and print one record per article")
     analysis_flags(p)
@@ -169,7 +174,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("ingest", help="analyse files into the store (incremental)")
     analysis_flags(p)
-    p.add_argument("--store", default=None, help=f"store file (default {default_store_path()})")
+    p.add_argument("--store", default=None, help="store file (default data/news.duckdb, or $DASHBOARD_STORE)")
     p.add_argument("--engine", choices=("local", "dask"), default="local")
     p.add_argument("--scheduler", help="dask scheduler address (default: a LocalCluster)")
     p.set_defaults(func=cmd_ingest)

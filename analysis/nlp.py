@@ -48,6 +48,55 @@ def paragraph_sentences(doc: Doc) -> Doc:
     return doc
 
 
+# Penn Treebank tag -> universal POS: what the attribute ruler computes, at a fraction of its cost.
+PENN_TO_UPOS = {
+    "CC": "CCONJ", "CD": "NUM", "DT": "DET", "EX": "PRON", "FW": "X", "IN": "ADP", "JJ": "ADJ",
+    "JJR": "ADJ", "JJS": "ADJ", "LS": "X", "MD": "AUX", "NN": "NOUN", "NNS": "NOUN", "NNP": "PROPN",
+    "NNPS": "PROPN", "PDT": "DET", "POS": "PART", "PRP": "PRON", "PRP$": "PRON", "RB": "ADV",
+    "RBR": "ADV", "RBS": "ADV", "RP": "ADP", "SYM": "SYM", "TO": "PART", "UH": "INTJ", "VB": "VERB",
+    "VBD": "VERB", "VBG": "VERB", "VBN": "VERB", "VBP": "VERB", "VBZ": "VERB", "WDT": "PRON",
+    "WP": "PRON", "WP$": "PRON", "WRB": "ADV", "HYPH": "PUNCT", "NFP": "PUNCT", "-LRB-": "PUNCT",
+    "-RRB-": "PUNCT", ",": "PUNCT", ":": "PUNCT", ".": "PUNCT", "``": "PUNCT", "''": "PUNCT",
+    '""': "PUNCT", "$": "SYM", "#": "SYM", "AFX": "ADJ", "ADD": "X", "XX": "X", "_SP": "SPACE",
+}
+AUXILIARIES = frozenset("be am is are was were been being have has had having do does did will would "
+                        "shall should may might must can could 's 're 've 'd 'm 'll".split())
+
+
+@Language.factory("fast_pos_lemma")
+def make_fast_pos_lemma(nlp: Language, name: str):
+    """POS from the tagger's Penn tags, and lemmas for nouns and verbs only, from the model's own
+    (disabled) rule lemmatizer: the attribute ruler and a lemma for every token cost a quarter of
+    the default pipeline's time, and nothing here reads the lemma of other words. Works on the
+    integer ids, since string attributes cost a hash lookup per token."""
+    from spacy.parts_of_speech import IDS
+
+    strings = nlp.vocab.strings
+    lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.component_names else None
+    pos_of_tag = {strings.add(tag): IDS[pos] for tag, pos in PENN_TO_UPOS.items()}
+    aux = {strings.add(word) for word in AUXILIARIES}
+    verb, noun, aux_id, other = IDS["VERB"], IDS["NOUN"], IDS["AUX"], IDS["X"]
+    # Only inflected forms need the lemmatizer; a base form ("vote", "say") is its own lemma.
+    inflected = {strings.add(tag) for tag in ("NNS", "VBD", "VBN", "VBG", "VBZ")}
+    lemma_cache: dict[tuple[int, int], int] = {}
+
+    def fast_pos_lemma(doc: Doc) -> Doc:
+        for token in doc:
+            pos = pos_of_tag.get(token.tag, other)
+            if pos == verb and token.lower in aux:
+                pos = aux_id
+            token.pos = pos
+            if lemmatizer is not None and token.tag in inflected and (pos == noun or pos == verb):
+                key = (token.lower, pos)
+                lemma = lemma_cache.get(key)
+                if lemma is None:
+                    lemma = lemma_cache[key] = strings.add(lemmatizer.rule_lemmatize(token)[0])
+                token.lemma = lemma
+        return doc
+
+    return fast_pos_lemma
+
+
 @lru_cache(maxsize=4)
 def load_model(name: str | None = None) -> Language:
     """Load (once per process) the spaCy pipeline the analysis uses.
@@ -57,13 +106,15 @@ def load_model(name: str | None = None) -> Language:
     """
     resolved = model_name(name)
     try:
-        nlp = spacy.load(resolved)
+        nlp = spacy.load(resolved, disable=["attribute_ruler", "lemmatizer"])
     except OSError as exc:
         raise ModelNotFound(
             f"spaCy model {resolved!r} is not installed; install one with `{INSTALL_HINT}`"
         ) from exc
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("paragraph_sentences", before="parser")
+    if "tagger" in nlp.pipe_names:
+        nlp.add_pipe("fast_pos_lemma", after="tagger")
     nlp.max_length = max(nlp.max_length, PIECE_CHARS * 2)
     return nlp
 

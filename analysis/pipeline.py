@@ -7,7 +7,10 @@ lets a distributed engine run the same function anywhere.
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -24,7 +27,7 @@ from analysis.quotes import DOUBLE_MARKS, SINGLE_MARKS, extract_quotes
 from analysis.themes import ThemeLexicon, candidate_phrases, keyphrases, match_themes, token_forms
 
 # Bump when a change to the analysis changes its output, so stored results are recomputed.
-ANALYSIS_VERSION = "2"
+ANALYSIS_VERSION = "3"
 
 
 @dataclass(frozen=True)
@@ -146,7 +149,12 @@ def analyze_doc(article: Article, doc: Doc, options: AnalysisOptions) -> Article
 
     # Narrator voice: each sentence with the quoted words cut out; quoted voice: the quotes.
     narrator_scores = []
-    for s, e in spans:
+    quote_starts = [h[0] for h in quote_holes]
+    for (s, e), score in zip(spans, sentence_scores):
+        k = bisect_left(quote_starts, e)
+        if k == 0 or quote_holes[k - 1][1] <= s and not any(h_s < e and h_e > s for h_s, h_e in quote_holes[:k]):
+            narrator_scores.append(score)  # no quoted words in it: the sentence's own score
+            continue
         rest = _without(text, s, e, quote_holes)
         if len(re.findall(r"\w+", rest)) >= 3:
             narrator_scores.append(sentiment.compound(rest))
@@ -207,12 +215,53 @@ def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield batch
 
 
+_WORKER: dict = {}
+
+
+def _init_worker(options: AnalysisOptions) -> None:
+    _WORKER["nlp"] = load_model(options.model)
+    _WORKER["options"] = options
+
+
+def _analyze_batch(batch: list[Article]) -> list[ArticleAnalysis]:
+    nlp, options = _WORKER["nlp"], _WORKER["options"]
+    docs = parse(nlp, [a.text for a in batch], batch_size=len(batch))
+    return [analyze_doc(article, doc, options) for article, doc in zip(batch, docs)]
+
+
+def worker_count(n_process: int) -> int:
+    """0 means one worker per core."""
+    return n_process if n_process > 0 else max(1, os.cpu_count() or 1)
+
+
 def analyze_articles(articles: Iterable[Article], *, options: AnalysisOptions = AnalysisOptions(),
                      nlp: Language | None = None, batch_size: int = 64,
                      n_process: int = 1) -> Iterator[ArticleAnalysis]:
-    """Stream articles through spaCy in batches; yield one analysis per article, in order."""
+    """Stream articles through spaCy and the analysis in batches; yield one analysis per
+    article, in order.
+
+    With n_process > 1 (0: one per core) each worker process loads the model once and runs the
+    whole analysis of a batch, not only spaCy, so all cores do all the work; batches go out a
+    few at a time, so memory stays bounded however long the input is.
+    """
+    workers = worker_count(n_process)
+    if workers > 1:
+        # Small batches keep both workers busy to the end; a window of them bounds memory.
+        batches = _batches(articles, min(batch_size, 16))
+        window = list(islice(batches, workers * 8))
+        if len(window) >= 2:
+            context = multiprocessing.get_context("fork")
+            with context.Pool(workers, initializer=_init_worker, initargs=(options,)) as pool:
+                while window:
+                    for results in pool.imap(_analyze_batch, window):
+                        yield from results
+                    window = list(islice(batches, workers * 8))
+            return
+        batches = iter(window)
+    else:
+        batches = _batches(articles, batch_size)
     nlp = nlp or load_model(options.model)
-    for batch in _batches(articles, batch_size):
-        docs = parse(nlp, [a.text for a in batch], batch_size=batch_size, n_process=n_process)
+    for batch in batches:
+        docs = parse(nlp, [a.text for a in batch], batch_size=batch_size)
         for article, doc in zip(batch, docs):
             yield analyze_doc(article, doc, options)

@@ -357,7 +357,7 @@ class _Speakers:
                  None) or self.mention_in(left, right)
         if m is not None and m.actor_type == "PERSON":
             return m.actor, m.actor_type
-        lemma = subject.lemma_.lower()
+        lemma = (subject.lemma_ or subject.lower_).lower()
         determiner = next((c.lower_ for c in subject.children if c.dep_ in ("det", "poss")), None)
         if subject.pos_ in ("NOUN", "PROPN") and determiner in ("the", "this", "that", "its", "their") \
                 and (lemma in ROLE_NOUNS or lemma in GROUP_NOUNS):

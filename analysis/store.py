@@ -19,6 +19,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from analysis.errors import StoreError
 from analysis.articles import Article, ReadError, ReadResult, ReadWarning, read_paths
 from analysis.pipeline import AnalysisOptions, ArticleAnalysis, analyze_articles
 from analysis.themes import ThemeLexicon, match_themes
@@ -48,10 +49,6 @@ CREATE TABLE IF NOT EXISTS quotes (
 CREATE TABLE IF NOT EXISTS themes (article_id VARCHAR, name VARCHAR, score DOUBLE, hits INTEGER);
 """
 CHILD_TABLES = ("sentences", "entities", "actors", "quotes", "themes")
-
-
-class StoreError(RuntimeError):
-    """The store cannot be opened or written; the message says why and what to do."""
 
 
 def default_store_path() -> Path:

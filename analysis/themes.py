@@ -71,7 +71,7 @@ class ThemeScore:
 def token_forms(doc: Doc) -> tuple[list[str], list[str]]:
     """Lower-case forms and lemmas of an article's word tokens (what theme matching needs)."""
     words = [t for t in doc if not t.is_punct and not t.is_space]
-    return [t.lower_ for t in words], [t.lemma_.lower() for t in words]
+    return [t.lower_ for t in words], [t.lemma_.lower() or t.lower_ for t in words]
 
 
 def match_themes(lowers: list[str], lemmas: list[str], lexicon: ThemeLexicon, *,

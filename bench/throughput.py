@@ -1,0 +1,122 @@
+"""End-to-end analysis against spaCy's default pipeline alone, side by side.
+
+Whole processes over the same fixed list of 200 BBC articles (the first 40 files of each
+section), alternated --rounds times: `python -m analysis analyze FILES --format jsonl` against a
+script that loads the default pipeline and runs `nlp.pipe` over the same files with every
+component, in one process. Prints words/s for each and the median ratio, then the cost of each
+stage of our analysis in one process.
+
+    .venv/bin/python bench/throughput.py [--rounds 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+BBC = ROOT.parent / "shared" / "corpora" / "bbc"
+
+BARE = """
+import sys, spacy
+from pathlib import Path
+nlp = spacy.load(sys.argv[1])
+texts = [Path(p).read_text(encoding="utf-8", errors="replace") for p in sys.argv[2:]]
+for doc in nlp.pipe(texts):
+    pass
+"""
+
+
+def files() -> list[Path]:
+    return [p for section in ("business", "entertainment", "politics", "sport", "tech")
+            for p in sorted((BBC / section).glob("*.txt"))[:40]]
+
+
+def timed(cmd: list[str]) -> float:
+    started = time.perf_counter()
+    subprocess.run(cmd, cwd=ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - started
+
+
+def stage_costs(paths: list[Path]) -> dict[str, float]:
+    """Seconds per stage of our analysis, one process, same articles."""
+    from analysis import actors, quotes, sentiment, themes
+    from analysis.articles import read_file
+    from analysis.nlp import load_model, parse
+    from analysis.pipeline import AnalysisOptions, analyze_doc, sentence_spans
+
+    articles = [read_file(p)[0] for p in paths]
+    nlp = load_model()
+    options = AnalysisOptions()
+    cost = {}
+    started = time.perf_counter()
+    docs = parse(nlp, [a.text for a in articles])
+    cost["spaCy (tok2vec, tagger, parser, ner)"] = time.perf_counter() - started
+    started = time.perf_counter()
+    mentions = [actors.resolve_mentions(d, options.actors) for d in docs]
+    cost["actors"] = time.perf_counter() - started
+    started = time.perf_counter()
+    for d, m in zip(docs, mentions):
+        quotes.extract_quotes(d, m)
+    cost["quotes"] = time.perf_counter() - started
+    started = time.perf_counter()
+    for a, d in zip(articles, docs):
+        for s, e in sentence_spans(d):
+            sentiment.compound(a.text[s:e])
+    cost["sentence sentiment"] = time.perf_counter() - started
+    started = time.perf_counter()
+    lexicon = options.lexicon()
+    for d in docs:
+        lowers, lemmas = themes.token_forms(d)
+        themes.match_themes(lowers, lemmas, lexicon)
+        themes.keyphrases(themes.candidate_phrases(d))
+    cost["themes and key phrases"] = time.perf_counter() - started
+    started = time.perf_counter()
+    for a, d in zip(articles, docs):
+        analyze_doc(a, d, options)
+    cost["whole analysis after spaCy (all of the above and records)"] = time.perf_counter() - started
+    return cost
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    from analysis.nlp import model_name
+
+    paths = files()
+    words = sum(len(p.read_text(encoding="utf-8", errors="replace").split()) for p in paths)
+    with tempfile.TemporaryDirectory() as tmp:
+        script = Path(tmp) / "bare.py"
+        script.write_text(BARE)
+        bare_cmd = [sys.executable, str(script), model_name(), *map(str, paths)]
+        ours_cmd = [sys.executable, "-m", "analysis", "analyze", *map(str, paths), "--format", "jsonl",
+                    "--out", str(Path(tmp) / "out.jsonl")]
+        bare, ours, ratios = [], [], []
+        for _ in range(args.rounds):
+            b, o = timed(bare_cmd), timed(ours_cmd)
+            bare.append(b)
+            ours.append(o)
+            ratios.append(b / o)
+    print(f"{len(paths)} BBC articles, {words:,} words, {args.rounds} alternated rounds, whole processes")
+    print(f"bare default spaCy pipeline: median {statistics.median(bare):.1f} s, "
+          f"{words / statistics.median(bare):,.0f} words/s")
+    print(f"python -m analysis analyze:  median {statistics.median(ours):.1f} s, "
+          f"{words / statistics.median(ours):,.0f} words/s")
+    print(f"ratio (bare / ours): median {statistics.median(ratios):.2f}x  (rounds: "
+          f"{', '.join(f'{r:.2f}' for r in ratios)})")
+    cost = stage_costs(paths)
+    spacy_time = cost["spaCy (tok2vec, tagger, parser, ner)"]
+    print("stage costs, one process:")
+    for stage, seconds in cost.items():
+        print(f"  {stage:58} {seconds:6.2f} s  {seconds / spacy_time:6.1%} of spaCy")
+
+
+if __name__ == "__main__":
+    main()

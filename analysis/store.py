@@ -248,17 +248,26 @@ def ingest(results: Iterable[ReadResult], store: Store, *,
         store.retag_themes(lexicon)
     version = options.version()
     articles = _articles_only(results, summary, report)
-    while batch := list(islice(articles, batch_size)):
-        known = store.known([a.id for a in batch])
-        # A corpus may hold the same article twice: analyse it once.
-        todo = {a.id: a for a in batch if known.get(a.id) != (a.content_hash, version)}
-        analysed = list(analyze_articles(todo.values(), options=options, batch_size=batch_size,
-                                         n_process=n_process)) if todo else []
-        store.write(analysed, version)
-        summary.analysed += len(analysed)
-        summary.skipped += len(batch) - len(analysed)
-        if progress:
-            progress(len(batch))
+
+    def unseen() -> Iterator[Article]:
+        # Checked a batch at a time against the store, so a re-run skips what is stored.
+        seen: set[str] = set()
+        while batch := list(islice(articles, batch_size)):
+            known = store.known([a.id for a in batch])
+            for a in batch:
+                if known.get(a.id) == (a.content_hash, version) or a.id in seen:
+                    summary.skipped += 1  # stored already, or repeated in this corpus
+                else:
+                    seen.add(a.id)
+                    yield a
+            if progress:
+                progress(len(batch))
+
+    # One stream through the analysis (one pool of workers), written a batch per transaction.
+    results_stream = analyze_articles(unseen(), options=options, batch_size=batch_size, n_process=n_process)
+    while done := list(islice(results_stream, batch_size)):
+        store.write(done, version)
+        summary.analysed += len(done)
     store.set_meta("themes", lexicon.fingerprint)
     summary.seconds = time.perf_counter() - started
     return summary

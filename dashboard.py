@@ -54,19 +54,30 @@ def main() -> None:
     filters = sidebar.render_filters(store_path, version)
     figures = state.query("overview", store_path, version, filters)
     stats = state.open_store(store_path).stats()
-    provenance = Provenance(filters=filters.describe(), articles=int(figures["articles"]),
-                            model=", ".join(v.split("|")[1] for v in stats["analysis_versions"]) or "–",
-                            analysis_version=", ".join(v.split("|")[0] for v in stats["analysis_versions"]) or "–")
-    st.caption(f"{stats['articles']:,} articles in the store · showing {figures['articles']:,} · "
-               f"{filters.describe()}")
+    provenance = Provenance(
+        filters=filters.describe(),
+        articles=int(figures["articles"]),
+        model=", ".join(v.split("|")[1] for v in stats["analysis_versions"]) or "–",
+        analysis_version=", ".join(v.split("|")[0] for v in stats["analysis_versions"]) or "–",
+    )
+    st.caption(
+        f"{stats['articles']:,} articles in the store · showing {figures['articles']:,} · "
+        f"{filters.describe()}"
+    )
     st.sidebar.download_button(
-        "Report of this view (zip)", lambda: bundle(state.open_store(store_path).con.cursor(), filters, provenance),
-        file_name="news-report.zip", mime="application/zip", key="report_zip", icon=":material/folder_zip:",
+        "Report of this view (zip)",
+        lambda: bundle(state.open_store(store_path).con.cursor(), filters, provenance),
+        file_name="news-report.zip",
+        mime="application/zip",
+        key="report_zip",
+        icon=":material/folder_zip:",
         help="Every chart as PNG and HTML with its data as CSV, the matching articles as CSV and JSONL, "
-             "and a methods note.")
+        "and a methods note.",
+    )
     if figures["articles"] == 0:
-        st.warning("No articles match these filters. Loosen one in the sidebar: "
-                   + ", ".join(_active(filters)) + ".")
+        st.warning(
+            "No articles match these filters. Loosen one in the sidebar: " + ", ".join(_active(filters)) + "."
+        )
     # Only the open tab is computed: a filter change on a large store re-runs one panel, not four.
     tabs = st.tabs(list(PANELS), key="tab", on_change="rerun")
     for tab, render in zip(tabs, PANELS.values()):
@@ -76,13 +87,24 @@ def main() -> None:
     sidebar.save_view_to_url()
 
 
-PANELS = {"Overview": render_overview, "Actors": render_actors, "Quotes": render_quotes,
-          "Articles": render_reader}
+PANELS = {
+    "Overview": render_overview,
+    "Actors": render_actors,
+    "Quotes": render_quotes,
+    "Articles": render_reader,
+}
 
 
 def _active(filters) -> list[str]:
-    names = {"actors": "Actor", "themes": "Theme", "since": "Since", "until": "Until", "q": "Search",
-             "sources": "Source", "sections": "Section"}
+    names = {
+        "actors": "Actor",
+        "themes": "Theme",
+        "since": "Since",
+        "until": "Until",
+        "q": "Search",
+        "sources": "Source",
+        "sections": "Section",
+    }
     active = [label for field, label in names.items() if getattr(filters, field)]
     if tuple(filters.sentiment) != (-1.0, 1.0):
         active.append("Article sentiment")

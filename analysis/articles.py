@@ -46,8 +46,10 @@ class Article:
 
     @property
     def content_hash(self) -> str:
-        """Hash of everything the analysis of this article depends on."""
-        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+        """Hash of what the store keeps of this article: its text and its metadata, so a
+        corrected date or title is stored again too."""
+        fields = (self.text, self.title, self.date, self.source, self.section, self.url)
+        return hashlib.sha256("\0".join(f or "" for f in fields).encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -172,7 +174,7 @@ def parse_txt(text: str, *, path: str, origin: str, section: str | None = None) 
     header = SEED_HEADER.match(text)
     if header:
         date_, source = header.group(1), header.group(2).strip()
-        text = text[header.end():]
+        text = text[header.end() :]
     else:
         first, sep, rest = text.lstrip("\n").partition("\n")
         if sep and rest.startswith("\n") and rest.strip() and len(first) <= 300:
@@ -188,8 +190,17 @@ def parse_txt(text: str, *, path: str, origin: str, section: str | None = None) 
         except ValueError as exc:
             out.append(ReadWarning(path, f"{exc}; date left empty"))
             date_ = None
-    out.append(Article(id=make_id(origin, body), text=body, path=path, title=title, date=date_,
-                       source=source, section=section))
+    out.append(
+        Article(
+            id=make_id(origin, body),
+            text=body,
+            path=path,
+            title=title,
+            date=date_,
+            source=source,
+            section=section,
+        )
+    )
     return out
 
 
@@ -211,8 +222,9 @@ def _as_text(value: object) -> str | None:
     return text or None
 
 
-def record_to_article(record: object, *, path: str, origin: str,
-                      section: str | None = None) -> list[ReadResult]:
+def record_to_article(
+    record: object, *, path: str, origin: str, section: str | None = None
+) -> list[ReadResult]:
     """One article from a JSON object or CSV row with the common news field names."""
     if not isinstance(record, dict):
         return [ReadError(path, f"expected an object with a text field, got {type(record).__name__}")]
@@ -234,17 +246,24 @@ def record_to_article(record: object, *, path: str, origin: str,
     url = _as_text(_pick(record, URL_FIELDS))
     if url and not re.match(r"https?://", url, re.I):
         url = None  # only web links are kept: a "javascript:" URL must never reach a page
-    meta = {k: v for k, v in record.items() if isinstance(v, (str, int, float, bool)) and
-            str(k).lower() not in TEXT_FIELDS}
-    out.append(Article(
-        id=_as_text(record.get("id")) or make_id(origin, body),
-        text=body, path=path,
-        title=_as_text(_pick(record, TITLE_FIELDS)),
-        date=date_,
-        source=_as_text(_pick(record, SOURCE_FIELDS)),
-        section=_as_text(_pick(record, SECTION_FIELDS)) or section,
-        url=url, meta=meta,
-    ))
+    meta = {
+        k: v
+        for k, v in record.items()
+        if isinstance(v, (str, int, float, bool)) and str(k).lower() not in TEXT_FIELDS
+    }
+    out.append(
+        Article(
+            id=_as_text(record.get("id")) or make_id(origin, body),
+            text=body,
+            path=path,
+            title=_as_text(_pick(record, TITLE_FIELDS)),
+            date=date_,
+            source=_as_text(_pick(record, SOURCE_FIELDS)),
+            section=_as_text(_pick(record, SECTION_FIELDS)) or section,
+            url=url,
+            meta=meta,
+        )
+    )
     return out
 
 
@@ -272,9 +291,14 @@ def parse_json(text: str, *, path: str, origin: str, section: str | None = None)
         return [ReadError(path, f"not valid JSON ({exc.msg} at line {exc.lineno})")]
     if isinstance(data, dict):
         # Either one article, or an API envelope holding a list of them.
-        inner = next((v for k, v in data.items()
-                      if k.lower() in ("articles", "items", "results", "data", "documents")
-                      and isinstance(v, list)), None)
+        inner = next(
+            (
+                v
+                for k, v in data.items()
+                if k.lower() in ("articles", "items", "results", "data", "documents") and isinstance(v, list)
+            ),
+            None,
+        )
         if inner is None:
             return record_to_article(data, path=path, origin=origin, section=section)
         data = inner
@@ -282,8 +306,7 @@ def parse_json(text: str, *, path: str, origin: str, section: str | None = None)
         return [ReadError(path, f"expected a list of articles or an object, got {type(data).__name__}")]
     out: list[ReadResult] = []
     for i, record in enumerate(data):
-        out.extend(record_to_article(record, path=f"{path}[{i}]", origin=f"{origin}[{i}]",
-                                     section=section))
+        out.extend(record_to_article(record, path=f"{path}[{i}]", origin=f"{origin}[{i}]", section=section))
     if not out:
         out.append(ReadError(path, "empty list (no articles)"))
     return out
@@ -299,14 +322,14 @@ def parse_csv(text: str, *, path: str, origin: str, section: str | None = None) 
     columns = [c.lower() for c in (reader.fieldnames or []) if c]
     if not any(c in TEXT_FIELDS for c in columns):
         shown = ", ".join(columns[:8]) or "none"
-        return [ReadError(path, f"CSV has no text column (looked for {', '.join(TEXT_FIELDS)}; "
-                                f"found {shown})")]
+        return [
+            ReadError(path, f"CSV has no text column (looked for {', '.join(TEXT_FIELDS)}; found {shown})")
+        ]
     out: list[ReadResult] = []
     try:
         for i, row in enumerate(reader, 2):
             row = {k: v for k, v in row.items() if k is not None}
-            out.extend(record_to_article(row, path=f"{path}:{i}", origin=f"{origin}:{i}",
-                                         section=section))
+            out.extend(record_to_article(row, path=f"{path}:{i}", origin=f"{origin}:{i}", section=section))
     except csv.Error as exc:
         out.append(ReadError(path, f"broken CSV ({exc})"))
     return out
@@ -341,27 +364,41 @@ def parse_sgm(text: str, *, path: str, origin: str, section: str | None = None) 
         if not body:
             continue
         title = _sgml_field(block, "TITLE")
-        meta = {tag.lower(): re.findall(r"<D>(.*?)</D>", _sgml_field(block, tag) or "")
-                for tag in _REUTERS_TAGS}
+        meta = {
+            tag.lower(): re.findall(r"<D>(.*?)</D>", _sgml_field(block, tag) or "") for tag in _REUTERS_TAGS
+        }
         meta["newid"] = story_id
         date_ = None
         raw_date = (_sgml_field(block, "DATE") or "").strip()
+        day = re.match(r"\d{1,2}-[A-Za-z]{3}-\d{4}", raw_date)  # the time part is sometimes garbled
         try:
-            date_ = parse_date(raw_date.split(".")[0] if raw_date else None)
+            date_ = parse_date(day.group(0) if day else raw_date or None)
         except ValueError as exc:
             out.append(ReadWarning(where, f"{exc}; date left empty"))
-        out.append(Article(
-            id=f"reuters-{story_id}", text=body, path=where,
-            title=html.unescape(title).strip() if title else None,
-            date=date_, source="Reuters", section=section, meta=meta,
-        ))
+        out.append(
+            Article(
+                id=f"reuters-{story_id}",
+                text=body,
+                path=where,
+                title=html.unescape(title).strip() if title else None,
+                date=date_,
+                source="Reuters",
+                section=section,
+                meta=meta,
+            )
+        )
     if stories == 0:
         out.append(ReadError(path, "no <REUTERS> stories found (not a Reuters-21578 SGML file)"))
     return out
 
 
-PARSERS = {".txt": parse_txt, ".jsonl": parse_jsonl, ".json": parse_json, ".csv": parse_csv,
-           ".sgm": parse_sgm}
+PARSERS = {
+    ".txt": parse_txt,
+    ".jsonl": parse_jsonl,
+    ".json": parse_json,
+    ".csv": parse_csv,
+    ".sgm": parse_sgm,
+}
 
 
 def read_bytes(data: bytes, *, name: str, section: str | None = None) -> list[ReadResult]:
@@ -369,8 +406,13 @@ def read_bytes(data: bytes, *, name: str, section: str | None = None) -> list[Re
     suffix = Path(name).suffix.lower()
     parser = PARSERS.get(suffix)
     if parser is None:
-        return [ReadError(name, f"unsupported file type {suffix or '(none)'!r}; "
-                                f"expected one of {', '.join(SUPPORTED_SUFFIXES)}")]
+        return [
+            ReadError(
+                name,
+                f"unsupported file type {suffix or '(none)'!r}; "
+                f"expected one of {', '.join(SUPPORTED_SUFFIXES)}",
+            )
+        ]
     if not data.strip():
         return [ReadError(name, "empty file")]
     try:

@@ -57,6 +57,13 @@ def segments(text: str, quotes: list[tuple[int, int]], entities: list[tuple[int,
         k = bisect_right(starts, at) - 1
         return kept[k] if k >= 0 and spans[kept[k]][1] > at else None
 
-    return [Segment(start, end, covering(kept_quotes, quote_starts, quotes, start),
-                    covering(kept_entities, entity_starts, entities, start))
-            for start, end in zip(points, points[1:]) if end > start]
+    return [
+        Segment(
+            start,
+            end,
+            covering(kept_quotes, quote_starts, quotes, start),
+            covering(kept_entities, entity_starts, entities, start),
+        )
+        for start, end in zip(points, points[1:])
+        if end > start
+    ]

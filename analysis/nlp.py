@@ -50,17 +50,63 @@ def paragraph_sentences(doc: Doc) -> Doc:
 
 # Penn Treebank tag -> universal POS: what the attribute ruler computes, at a fraction of its cost.
 PENN_TO_UPOS = {
-    "CC": "CCONJ", "CD": "NUM", "DT": "DET", "EX": "PRON", "FW": "X", "IN": "ADP", "JJ": "ADJ",
-    "JJR": "ADJ", "JJS": "ADJ", "LS": "X", "MD": "AUX", "NN": "NOUN", "NNS": "NOUN", "NNP": "PROPN",
-    "NNPS": "PROPN", "PDT": "DET", "POS": "PART", "PRP": "PRON", "PRP$": "PRON", "RB": "ADV",
-    "RBR": "ADV", "RBS": "ADV", "RP": "ADP", "SYM": "SYM", "TO": "PART", "UH": "INTJ", "VB": "VERB",
-    "VBD": "VERB", "VBG": "VERB", "VBN": "VERB", "VBP": "VERB", "VBZ": "VERB", "WDT": "PRON",
-    "WP": "PRON", "WP$": "PRON", "WRB": "ADV", "HYPH": "PUNCT", "NFP": "PUNCT", "-LRB-": "PUNCT",
-    "-RRB-": "PUNCT", ",": "PUNCT", ":": "PUNCT", ".": "PUNCT", "``": "PUNCT", "''": "PUNCT",
-    '""': "PUNCT", "$": "SYM", "#": "SYM", "AFX": "ADJ", "ADD": "X", "XX": "X", "_SP": "SPACE",
+    "CC": "CCONJ",
+    "CD": "NUM",
+    "DT": "DET",
+    "EX": "PRON",
+    "FW": "X",
+    "IN": "ADP",
+    "JJ": "ADJ",
+    "JJR": "ADJ",
+    "JJS": "ADJ",
+    "LS": "X",
+    "MD": "AUX",
+    "NN": "NOUN",
+    "NNS": "NOUN",
+    "NNP": "PROPN",
+    "NNPS": "PROPN",
+    "PDT": "DET",
+    "POS": "PART",
+    "PRP": "PRON",
+    "PRP$": "PRON",
+    "RB": "ADV",
+    "RBR": "ADV",
+    "RBS": "ADV",
+    "RP": "ADP",
+    "SYM": "SYM",
+    "TO": "PART",
+    "UH": "INTJ",
+    "VB": "VERB",
+    "VBD": "VERB",
+    "VBG": "VERB",
+    "VBN": "VERB",
+    "VBP": "VERB",
+    "VBZ": "VERB",
+    "WDT": "PRON",
+    "WP": "PRON",
+    "WP$": "PRON",
+    "WRB": "ADV",
+    "HYPH": "PUNCT",
+    "NFP": "PUNCT",
+    "-LRB-": "PUNCT",
+    "-RRB-": "PUNCT",
+    ",": "PUNCT",
+    ":": "PUNCT",
+    ".": "PUNCT",
+    "``": "PUNCT",
+    "''": "PUNCT",
+    '""': "PUNCT",
+    "$": "SYM",
+    "#": "SYM",
+    "AFX": "ADJ",
+    "ADD": "X",
+    "XX": "X",
+    "_SP": "SPACE",
 }
-AUXILIARIES = frozenset("be am is are was were been being have has had having do does did will would "
-                        "shall should may might must can could 's 're 've 'd 'm 'll".split())
+AUXILIARIES = frozenset(
+    "be am is are was were been being have has had having do does did will would "
+    "shall should may might must can could 's 're 've 'd 'm 'll".split()
+)
 
 
 @Language.factory("fast_pos_lemma")
@@ -137,7 +183,7 @@ def split_pieces(text: str, limit: int = PIECE_CHARS) -> list[str]:
     pieces: list[str] = []
     start = 0
     while len(text) - start > limit:
-        window = text[start:start + limit]
+        window = text[start : start + limit]
         cut = -1
         for marker in ("\n\n", ". ", "\n", " "):
             found = window.rfind(marker)
@@ -146,7 +192,7 @@ def split_pieces(text: str, limit: int = PIECE_CHARS) -> list[str]:
                 break
         if cut <= 0:
             cut = limit
-        pieces.append(text[start:start + cut])
+        pieces.append(text[start : start + cut])
         start += cut
     pieces.append(text[start:])
     return pieces
@@ -165,5 +211,6 @@ def parse(nlp: Language, texts: list[str], *, batch_size: int = 32, n_process: i
     grouped: list[list[Doc]] = [[] for _ in texts]
     for owner, doc in zip(owners, parsed):
         grouped[owner].append(doc)
-    return [group[0] if len(group) == 1 else Doc.from_docs(group, ensure_whitespace=False)
-            for group in grouped]
+    return [
+        group[0] if len(group) == 1 else Doc.from_docs(group, ensure_whitespace=False) for group in grouped
+    ]

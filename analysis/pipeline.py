@@ -72,10 +72,20 @@ class ArticleAnalysis:
     def to_record(self) -> dict:
         a = self.article
         return {
-            "id": a.id, "path": a.path, "title": a.title, "date": a.date, "source": a.source,
-            "section": a.section, "url": a.url, "text": a.text,
-            "sentiment": {"compound": self.compound, "label": self.label,
-                          "narrator": self.narrator, "quoted": self.quoted},
+            "id": a.id,
+            "path": a.path,
+            "title": a.title,
+            "date": a.date,
+            "source": a.source,
+            "section": a.section,
+            "url": a.url,
+            "text": a.text,
+            "sentiment": {
+                "compound": self.compound,
+                "label": self.label,
+                "narrator": self.narrator,
+                "quoted": self.quoted,
+            },
             "sentences": self.sentences,
             "entities": self.entities,
             "actors": self.actors,
@@ -97,8 +107,12 @@ def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
         start, end = sent.start_char, sent.end_char
         while start < end and text[start].isspace():
             start += 1
-        while spans and start < end and text[start] in _CLOSERS and \
-                (start + 1 == end or text[start + 1].isspace()):
+        while (
+            spans
+            and start < end
+            and text[start] in _CLOSERS
+            and (start + 1 == end or text[start + 1].isspace())
+        ):
             spans[-1][1] = start + 1
             start += 1
             while start < end and text[start].isspace():
@@ -116,7 +130,7 @@ def _without(text: str, start: int, end: int, holes: list[tuple[int, int]]) -> s
     for h_start, h_end in sorted(holes):
         if h_end <= start or h_start >= end:
             continue
-        parts.append(text[cursor:max(cursor, h_start)])
+        parts.append(text[cursor : max(cursor, h_start)])
         cursor = max(cursor, h_end)
     parts.append(text[cursor:end])
     return " ".join(p.strip() for p in parts if p.strip())
@@ -152,7 +166,11 @@ def analyze_doc(article: Article, doc: Doc, options: AnalysisOptions) -> Article
     quote_starts = [h[0] for h in quote_holes]
     for (s, e), score in zip(spans, sentence_scores):
         k = bisect_left(quote_starts, e)
-        if k == 0 or quote_holes[k - 1][1] <= s and not any(h_s < e and h_e > s for h_s, h_e in quote_holes[:k]):
+        if (
+            k == 0
+            or quote_holes[k - 1][1] <= s
+            and not any(h_s < e and h_e > s for h_s, h_e in quote_holes[:k])
+        ):
             narrator_scores.append(score)  # no quoted words in it: the sentence's own score
             continue
         rest = _without(text, s, e, quote_holes)
@@ -181,12 +199,18 @@ def analyze_doc(article: Article, doc: Doc, options: AnalysisOptions) -> Article
                     scores.append(sentiment.compound(rest))
             else:
                 scores.append(sentence_scores[i])
-        actor_records.append({
-            "name": count.name, "type": count.type, "mentions": count.mentions,
-            "sentiment": sentiment.mean_or_none(scores),
-            "quoted_sentiment": sentiment.mean_or_none([q.compound for q in own_quotes.get(count.name, [])]),
-            "quotes": len(own_quotes.get(count.name, [])),
-        })
+        actor_records.append(
+            {
+                "name": count.name,
+                "type": count.type,
+                "mentions": count.mentions,
+                "sentiment": sentiment.mean_or_none(scores),
+                "quoted_sentiment": sentiment.mean_or_none(
+                    [q.compound for q in own_quotes.get(count.name, [])]
+                ),
+                "quotes": len(own_quotes.get(count.name, [])),
+            }
+        )
 
     lowers, lemmas = token_forms(doc)
     phrases = candidate_phrases(doc)
@@ -194,18 +218,41 @@ def analyze_doc(article: Article, doc: Doc, options: AnalysisOptions) -> Article
     return ArticleAnalysis(
         article=article,
         sentences=[{"start": s, "end": e, "compound": c} for (s, e), c in zip(spans, sentence_scores)],
-        entities=[{"start": m.start, "end": m.end, "text": m.text, "label": m.label, "actor": m.actor,
-                   "actor_type": m.actor_type, "sentence": m.sentence} for m in mentions],
+        entities=[
+            {
+                "start": m.start,
+                "end": m.end,
+                "text": m.text,
+                "label": m.label,
+                "actor": m.actor,
+                "actor_type": m.actor_type,
+                "sentence": m.sentence,
+            }
+            for m in mentions
+        ],
         actors=actor_records,
-        quotes=[{"start": q.start, "end": q.end, "text": q.text, "kind": q.kind, "speaker": q.speaker,
-                 "speaker_type": q.speaker_type, "cue": q.cue, "compound": q.compound,
-                 "sentence": sentence_of(q.start)} for q in quotes],
+        quotes=[
+            {
+                "start": q.start,
+                "end": q.end,
+                "text": q.text,
+                "kind": q.kind,
+                "speaker": q.speaker,
+                "speaker_type": q.speaker_type,
+                "cue": q.cue,
+                "compound": q.compound,
+                "sentence": sentence_of(q.start),
+            }
+            for q in quotes
+        ],
         themes=[{"name": t.name, "score": t.score, "hits": t.hits} for t in themes],
         keyphrases=keyphrases(phrases),
         compound=sentiment.mean_or_none(sentence_scores) or 0.0,
         narrator=sentiment.mean_or_none(narrator_scores),
         quoted=quoted,
-        lowers=lowers, lemmas=lemmas, phrases=phrases,
+        lowers=lowers,
+        lemmas=lemmas,
+        phrases=phrases,
     )
 
 
@@ -234,9 +281,14 @@ def worker_count(n_process: int) -> int:
     return n_process if n_process > 0 else max(1, os.cpu_count() or 1)
 
 
-def analyze_articles(articles: Iterable[Article], *, options: AnalysisOptions = AnalysisOptions(),
-                     nlp: Language | None = None, batch_size: int = 64,
-                     n_process: int = 1) -> Iterator[ArticleAnalysis]:
+def analyze_articles(
+    articles: Iterable[Article],
+    *,
+    options: AnalysisOptions = AnalysisOptions(),
+    nlp: Language | None = None,
+    batch_size: int = 64,
+    n_process: int = 1,
+) -> Iterator[ArticleAnalysis]:
     """Stream articles through spaCy and the analysis in batches; yield one analysis per
     article, in order.
 

@@ -31,8 +31,13 @@ class Filters:
     def describe(self) -> str:
         """One line for captions and provenance."""
         parts = []
-        for name, value in (("actor", self.actors), ("theme", self.themes), ("source", self.sources),
-                            ("section", self.sections), ("quote kind", self.kinds)):
+        for name, value in (
+            ("actor", self.actors),
+            ("theme", self.themes),
+            ("source", self.sources),
+            ("section", self.sections),
+            ("quote kind", self.kinds),
+        ):
             if value:
                 parts.append(f"{name}: {', '.join(value)}")
         if self.since or self.until:
@@ -88,27 +93,49 @@ def _selected(filters: Filters) -> tuple[str, list]:
 def overview(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict:
     """Headline figures of the filtered corpus."""
     sel, params = _selected(filters)
-    row = con.execute(f"""
+    row = con.execute(
+        f"""
         SELECT count(*), avg(compound), count(date), min(date), max(date),
                (SELECT count(DISTINCT name) FROM actors WHERE article_id IN ({sel})),
                (SELECT count(*) FROM quotes WHERE article_id IN ({sel}))
-        FROM articles WHERE id IN ({sel})""", params * 3).fetchone()
-    return {"articles": row[0], "mean_sentiment": row[1], "dated": row[2],
-            "first_date": row[3], "last_date": row[4], "actors": row[5], "quotes": row[6]}
+        FROM articles WHERE id IN ({sel})""",
+        params * 3,
+    ).fetchone()
+    return {
+        "articles": row[0],
+        "mean_sentiment": row[1],
+        "dated": row[2],
+        "first_date": row[3],
+        "last_date": row[4],
+        "actors": row[5],
+        "quotes": row[6],
+    }
 
 
 def corpus_options(con: duckdb.DuckDBPyConnection) -> dict[str, pd.DataFrame]:
     """What the filters can offer: actors and themes with counts, sources, sections, dates."""
     return {
-        "actors": _df(con, """SELECT name, any_value(type) AS type, sum(mentions) AS mentions,
+        "actors": _df(
+            con,
+            """SELECT name, any_value(type) AS type, sum(mentions) AS mentions,
                               count(DISTINCT article_id) AS articles FROM actors
-                              GROUP BY name ORDER BY mentions DESC, name"""),
-        "themes": _df(con, """SELECT name, count(*) AS articles FROM themes GROUP BY name
-                              ORDER BY articles DESC, name"""),
-        "sources": _df(con, "SELECT source, count(*) AS articles FROM articles WHERE source IS NOT NULL "
-                            "GROUP BY source ORDER BY articles DESC"),
-        "sections": _df(con, "SELECT section, count(*) AS articles FROM articles WHERE section IS NOT NULL "
-                             "GROUP BY section ORDER BY articles DESC"),
+                              GROUP BY name ORDER BY mentions DESC, name""",
+        ),
+        "themes": _df(
+            con,
+            """SELECT name, count(*) AS articles FROM themes GROUP BY name
+                              ORDER BY articles DESC, name""",
+        ),
+        "sources": _df(
+            con,
+            "SELECT source, count(*) AS articles FROM articles WHERE source IS NOT NULL "
+            "GROUP BY source ORDER BY articles DESC",
+        ),
+        "sections": _df(
+            con,
+            "SELECT section, count(*) AS articles FROM articles WHERE section IS NOT NULL "
+            "GROUP BY section ORDER BY articles DESC",
+        ),
         "dates": _df(con, "SELECT min(date) AS first, max(date) AS last FROM articles"),
     }
 
@@ -116,34 +143,46 @@ def corpus_options(con: duckdb.DuckDBPyConnection) -> dict[str, pd.DataFrame]:
 def articles(con: duckdb.DuckDBPyConnection, filters: Filters, *, limit: int = 500) -> pd.DataFrame:
     """The matching articles, newest first, with their sentiment and counts."""
     where, params = filters.where("a")
-    return _df(con, f"""
+    return _df(
+        con,
+        f"""
         SELECT a.id, coalesce(a.title, left(a.text, 80)) AS title, CAST(a.date AS VARCHAR) AS date,
                a.source, a.section,
                a.compound, a.label, a.words,
                (SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS quotes
         FROM articles a WHERE {where}
-        ORDER BY a.date DESC NULLS LAST, a.title, a.id LIMIT {int(limit)}""", params)
+        ORDER BY a.date DESC NULLS LAST, a.title, a.id LIMIT {int(limit)}""",
+        params,
+    )
 
 
-def sentiment_over_time(con: duckdb.DuckDBPyConnection, filters: Filters, *,
-                        period: str = "auto") -> pd.DataFrame:
+def sentiment_over_time(
+    con: duckdb.DuckDBPyConnection, filters: Filters, *, period: str = "auto"
+) -> pd.DataFrame:
     """Articles and mean article sentiment per day, week or month (by article date)."""
     where, params = filters.where("a")
     if period == "auto":
-        span = con.execute(f"SELECT datediff('day', min(date), max(date)) FROM articles a WHERE {where}",
-                           params).fetchone()[0]
+        span = con.execute(
+            f"SELECT datediff('day', min(date), max(date)) FROM articles a WHERE {where}", params
+        ).fetchone()[0]
         period = "day" if span is None or span <= 62 else "week" if span <= 730 else "month"
-    return _df(con, f"""
+    return _df(
+        con,
+        f"""
         SELECT date_trunc('{period}', a.date)::DATE AS period, count(*) AS articles,
                avg(a.compound) AS sentiment
         FROM articles a WHERE {where} AND a.date IS NOT NULL
-        GROUP BY 1 ORDER BY 1""", params)
+        GROUP BY 1 ORDER BY 1""",
+        params,
+    )
 
 
 def top_actors(con: duckdb.DuckDBPyConnection, filters: Filters, *, limit: int = 20) -> pd.DataFrame:
     """Actors by mentions, with how they are talked about and the tone of what they say."""
     sel, params = _selected(filters)
-    return _df(con, f"""
+    return _df(
+        con,
+        f"""
         SELECT name AS actor, any_value(type) AS type, sum(mentions) AS mentions,
                count(DISTINCT article_id) AS articles,
                sum(sentiment * mentions) / nullif(sum(CASE WHEN sentiment IS NULL THEN 0 ELSE mentions END), 0)
@@ -152,64 +191,85 @@ def top_actors(con: duckdb.DuckDBPyConnection, filters: Filters, *, limit: int =
                    ELSE quotes END), 0) AS own_tone,
                sum(quotes) AS quotes
         FROM actors WHERE article_id IN ({sel})
-        GROUP BY name ORDER BY mentions DESC, name LIMIT {int(limit)}""", params)
+        GROUP BY name ORDER BY mentions DESC, name LIMIT {int(limit)}""",
+        params,
+    )
 
 
 def theme_distribution(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
     """Themes by number of matching articles, with mean score and mean article sentiment."""
     sel, params = _selected(filters)
-    return _df(con, f"""
+    return _df(
+        con,
+        f"""
         SELECT t.name AS theme, count(*) AS articles, avg(t.score) AS score, avg(a.compound) AS sentiment
         FROM themes t JOIN articles a ON a.id = t.article_id
         WHERE t.article_id IN ({sel})
-        GROUP BY t.name ORDER BY articles DESC, theme""", params)
+        GROUP BY t.name ORDER BY articles DESC, theme""",
+        params,
+    )
 
 
-def cooccurrence(con: duckdb.DuckDBPyConnection, filters: Filters, *, limit_actors: int = 25,
-                 same: str = "sentence") -> pd.DataFrame:
+def cooccurrence(
+    con: duckdb.DuckDBPyConnection, filters: Filters, *, limit_actors: int = 25, same: str = "sentence"
+) -> pd.DataFrame:
     """Pairs of top actors named in the same sentence (or article), with how often."""
     sel, params = _selected(filters)
     top = top_actors(con, filters, limit=limit_actors)["actor"].tolist()
     if not top:
         return pd.DataFrame(columns=["source", "target", "weight"])
     unit = "e1.sentence = e2.sentence AND " if same == "sentence" else ""
-    return _df(con, f"""
+    return _df(
+        con,
+        f"""
         SELECT e1.actor AS source, e2.actor AS target,
                count(DISTINCT e1.article_id || ':' || CAST(e1.sentence AS VARCHAR)) AS weight
         FROM entities e1 JOIN entities e2 ON e1.article_id = e2.article_id
         WHERE {unit} e1.actor < e2.actor
           AND e1.actor IN (SELECT unnest(?)) AND e2.actor IN (SELECT unnest(?))
           AND e1.article_id IN ({sel})
-        GROUP BY 1, 2 ORDER BY weight DESC, source, target""", [top, top, *params])
+        GROUP BY 1, 2 ORDER BY weight DESC, source, target""",
+        [top, top, *params],
+    )
 
 
 def actor_theme(con: duckdb.DuckDBPyConnection, filters: Filters, *, limit_actors: int = 15) -> pd.DataFrame:
     """Articles per (actor, theme) for the top actors."""
     sel, params = _selected(filters)
     top = top_actors(con, filters, limit=limit_actors)["actor"].tolist()
-    return _df(con, f"""
+    return _df(
+        con,
+        f"""
         SELECT ac.name AS actor, t.name AS theme, count(*) AS articles
         FROM actors ac JOIN themes t ON t.article_id = ac.article_id
         WHERE ac.name IN (SELECT unnest(?)) AND ac.article_id IN ({sel})
-        GROUP BY 1, 2 ORDER BY 1, 2""", [top, *params])
+        GROUP BY 1, 2 ORDER BY 1, 2""",
+        [top, *params],
+    )
 
 
 def actor_over_time(con: duckdb.DuckDBPyConnection, filters: Filters, actors: list[str]) -> pd.DataFrame:
     """Per date: mentions of each actor and how it is talked about."""
     sel, params = _selected(filters)
-    return _df(con, f"""
+    return _df(
+        con,
+        f"""
         SELECT a.date AS period, ac.name AS actor, sum(ac.mentions) AS mentions,
                avg(ac.sentiment) AS talked_about
         FROM actors ac JOIN articles a ON a.id = ac.article_id
         WHERE ac.name IN (SELECT unnest(?)) AND a.date IS NOT NULL AND a.id IN ({sel})
-        GROUP BY 1, 2 ORDER BY 1, 2""", [list(actors), *params])
+        GROUP BY 1, 2 ORDER BY 1, 2""",
+        [list(actors), *params],
+    )
 
 
 def quotes(con: duckdb.DuckDBPyConnection, filters: Filters, *, limit: int = 1000) -> pd.DataFrame:
     """Quotations in the matching articles, with speaker, kind, tone and where they stand."""
     sel, params = _selected(filters)
     kinds = list(filters.kinds) or ["direct", "partial", "scare"]
-    return _df(con, f"""
+    return _df(
+        con,
+        f"""
         SELECT q.text AS quote, q.speaker, q.kind, q.cue, q.compound AS sentiment,
                coalesce(a.title, left(a.text, 60)) AS article, CAST(a.date AS VARCHAR) AS date, a.source,
                q.article_id,
@@ -217,7 +277,8 @@ def quotes(con: duckdb.DuckDBPyConnection, filters: Filters, *, limit: int = 100
         FROM quotes q JOIN articles a ON a.id = q.article_id
         WHERE q.article_id IN ({sel}) AND q.kind IN (SELECT unnest(?))
         ORDER BY a.date DESC NULLS LAST, q.article_id, q.start LIMIT {int(limit)}""",
-               [*params, kinds])
+        [*params, kinds],
+    )
 
 
 def normalise_phrase(text: str) -> str:
@@ -228,83 +289,148 @@ def normalise_phrase(text: str) -> str:
 def framing_phrases(con: duckdb.DuckDBPyConnection, filters: Filters, *, limit: int = 50) -> pd.DataFrame:
     """Partial and scare-quoted phrases across the corpus: how often, by whom, where, since when."""
     sel, params = _selected(filters)
-    raw = _df(con, f"""
+    raw = _df(
+        con,
+        f"""
         SELECT q.text, q.kind, q.speaker, q.article_id, a.source, CAST(a.date AS VARCHAR) AS date
         FROM quotes q JOIN articles a ON a.id = q.article_id
-        WHERE q.kind IN ('partial', 'scare') AND q.article_id IN ({sel})""", params)
+        WHERE q.kind IN ('partial', 'scare') AND q.article_id IN ({sel})""",
+        params,
+    )
     if raw.empty:
-        return pd.DataFrame(columns=["phrase", "count", "articles", "speakers", "sources", "first_seen", "kinds"])
+        return pd.DataFrame(
+            columns=["phrase", "count", "articles", "speakers", "sources", "first_seen", "kinds"]
+        )
     raw["phrase"] = raw["text"].map(normalise_phrase)
     raw = raw[raw["phrase"] != ""]
-    grouped = raw.groupby("phrase").agg(
-        count=("text", "size"),
-        articles=("article_id", "nunique"),
-        speakers=("speaker", lambda s: ", ".join(sorted({x for x in s if isinstance(x, str)}))),
-        sources=("source", lambda s: ", ".join(sorted({x for x in s if isinstance(x, str)}))),
-        first_seen=("date", "min"),
-        kinds=("kind", lambda s: ", ".join(sorted(set(s)))),
-    ).reset_index()
-    return grouped.sort_values(["count", "articles", "phrase"], ascending=[False, False, True]).head(limit) \
+    grouped = (
+        raw.groupby("phrase")
+        .agg(
+            count=("text", "size"),
+            articles=("article_id", "nunique"),
+            speakers=("speaker", lambda s: ", ".join(sorted({x for x in s if isinstance(x, str)}))),
+            sources=("source", lambda s: ", ".join(sorted({x for x in s if isinstance(x, str)}))),
+            first_seen=("date", "min"),
+            kinds=("kind", lambda s: ", ".join(sorted(set(s)))),
+        )
+        .reset_index()
+    )
+    return (
+        grouped.sort_values(["count", "articles", "phrase"], ascending=[False, False, True])
+        .head(limit)
         .reset_index(drop=True)
+    )
 
 
 def corpus_keyphrases(con: duckdb.DuckDBPyConnection, filters: Filters, *, limit: int = 30) -> pd.DataFrame:
-    """What the matching articles are about beyond the taxonomy: noun phrases ranked by TF-IDF
-    (frequency in the matching articles, against how many stored articles use them)."""
+    """What the matching articles are about beyond the taxonomy: the articles' own key phrases,
+    counted over the matching articles and ranked by TF-IDF against how many stored articles use
+    them at all."""
     sel, params = _selected(filters)
-    return _df(con, f"""
-        WITH phrases AS (SELECT id, unnest(phrases) AS phrase FROM articles),
-             df AS (SELECT phrase, count(DISTINCT id) AS df FROM phrases GROUP BY phrase),
+    stored = con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'phrase_df'"
+    ).fetchone()[0]
+    # Document frequencies are counted once per ingest (Store.refresh_phrase_frequencies); a
+    # store from before that table existed is counted here.
+    df_source = (
+        "phrase_df"
+        if stored
+        else "(SELECT phrase, count(DISTINCT id) AS df FROM (SELECT id, unnest(phrases) AS phrase FROM articles) GROUP BY phrase)"
+    )
+    return _df(
+        con,
+        f"""
+        WITH df AS (SELECT * FROM {df_source}),
              total AS (SELECT count(*) AS n FROM articles),
-             tf AS (SELECT phrase, count(*) AS uses, count(DISTINCT id) AS articles FROM phrases
-                    WHERE id IN ({sel}) GROUP BY phrase)
+             tf AS (SELECT phrase, count(*) AS uses, count(DISTINCT id) AS articles
+                    FROM (SELECT id, unnest(keyphrases) AS phrase FROM articles WHERE id IN ({sel}))
+                    GROUP BY phrase)
         SELECT tf.phrase, tf.uses, tf.articles,
                tf.uses * (1 + 0.5 * (length(tf.phrase) - length(replace(tf.phrase, ' ', ''))))
                    * ln((1 + total.n) / (1 + df.df)) AS weight
         FROM tf JOIN df USING (phrase), total
         WHERE length(tf.phrase) > 3
-        ORDER BY weight DESC, tf.phrase LIMIT {int(limit)}""", params)
+        ORDER BY weight DESC, tf.phrase LIMIT {int(limit)}""",
+        params,
+    )
 
 
 def speaker_about(con: duckdb.DuckDBPyConnection, filters: Filters, *, limit: int = 100) -> pd.DataFrame:
     """Who speaks about whom: actors named inside a speaker's quotations, with the tone."""
     sel, params = _selected(filters)
-    return _df(con, f"""
+    return _df(
+        con,
+        f"""
         SELECT q.speaker, e.actor AS about, count(*) AS quotes, avg(q.compound) AS tone
         FROM quotes q JOIN entities e ON e.article_id = q.article_id
              AND e.start >= q.start AND e."end" <= q."end"
         WHERE q.speaker IS NOT NULL AND e.actor IS NOT NULL AND e.actor <> q.speaker
           AND q.article_id IN ({sel})
-        GROUP BY 1, 2 ORDER BY quotes DESC, q.speaker, about LIMIT {int(limit)}""", params)
+        GROUP BY 1, 2 ORDER BY quotes DESC, q.speaker, about LIMIT {int(limit)}""",
+        params,
+    )
 
 
 def article(con: duckdb.DuckDBPyConnection, article_id: str) -> dict | None:
     """One stored article with its sentences, entities, quotes, actors and themes."""
-    row = con.execute("""SELECT id, path, title, date, source, section, url, text, compound, label,
+    row = con.execute(
+        """SELECT id, path, title, date, source, section, url, text, compound, label,
                                 narrator, quoted, keyphrases, meta FROM articles WHERE id = ?""",
-                      [article_id]).fetchone()
+        [article_id],
+    ).fetchone()
     if row is None:
         return None
-    keys = ["id", "path", "title", "date", "source", "section", "url", "text", "compound", "label",
-            "narrator", "quoted", "keyphrases", "meta"]
+    keys = [
+        "id",
+        "path",
+        "title",
+        "date",
+        "source",
+        "section",
+        "url",
+        "text",
+        "compound",
+        "label",
+        "narrator",
+        "quoted",
+        "keyphrases",
+        "meta",
+    ]
     out = dict(zip(keys, row))
     out["meta"] = json.loads(out["meta"]) if out["meta"] else {}
-    for table, order in (("sentences", "idx"), ("entities", "start"), ("quotes", "start"),
-                         ("actors", "mentions DESC, name"), ("themes", "score DESC")):
-        out[table] = _df(con, f"SELECT * EXCLUDE (article_id) FROM {table} WHERE article_id = ? ORDER BY {order}",
-                         [article_id])
+    for table, order in (
+        ("sentences", "idx"),
+        ("entities", "start"),
+        ("quotes", "start"),
+        ("actors", "mentions DESC, name"),
+        ("themes", "score DESC"),
+    ):
+        out[table] = _df(
+            con,
+            f"SELECT * EXCLUDE (article_id) FROM {table} WHERE article_id = ? ORDER BY {order}",
+            [article_id],
+        )
     return out
 
 
-def evidence(con: duckdb.DuckDBPyConnection, filters: Filters, *, actor: str | None = None,
-             theme: str | None = None, date: str | None = None, limit: int = 200) -> pd.DataFrame:
+def evidence(
+    con: duckdb.DuckDBPyConnection,
+    filters: Filters,
+    *,
+    actor: str | None = None,
+    theme: str | None = None,
+    date: str | None = None,
+    limit: int = 200,
+) -> pd.DataFrame:
     """The sentences behind a chart point: those naming `actor` (or in articles of `theme` /
     on `date`) within the filtered articles, with their sentiment."""
     sel, params = _selected(filters)
     clauses, extra = [f"s.article_id IN ({sel})"], list(params)
     if actor:
-        clauses.append("EXISTS (SELECT 1 FROM entities e WHERE e.article_id = s.article_id "
-                       "AND e.sentence = s.idx AND e.actor = ?)")
+        clauses.append(
+            "EXISTS (SELECT 1 FROM entities e WHERE e.article_id = s.article_id "
+            "AND e.sentence = s.idx AND e.actor = ?)"
+        )
         extra.append(actor)
     if theme:
         clauses.append("s.article_id IN (SELECT article_id FROM themes WHERE name = ?)")
@@ -312,36 +438,67 @@ def evidence(con: duckdb.DuckDBPyConnection, filters: Filters, *, actor: str | N
     if date:
         clauses.append("a.date = CAST(? AS DATE)")
         extra.append(date)
-    return _df(con, f"""
+    return _df(
+        con,
+        f"""
         SELECT substr(a.text, s.start + 1, s."end" - s.start) AS sentence, s.compound AS sentiment,
                coalesce(a.title, left(a.text, 60)) AS article, CAST(a.date AS VARCHAR) AS date, a.source,
                s.article_id, s.idx
         FROM sentences s JOIN articles a ON a.id = s.article_id
-        WHERE {' AND '.join(clauses)}
-        ORDER BY a.date DESC NULLS LAST, s.article_id, s.idx LIMIT {int(limit)}""", extra)
+        WHERE {" AND ".join(clauses)}
+        ORDER BY a.date DESC NULLS LAST, s.article_id, s.idx LIMIT {int(limit)}""",
+        extra,
+    )
 
 
 def records(con: duckdb.DuckDBPyConnection, filters: Filters, *, limit: int | None = None) -> list[dict]:
     """The matching articles as analysis records (the `analyze --format jsonl` contract)."""
     sel, params = _selected(filters)
-    ids = [r[0] for r in con.execute(f"SELECT id FROM ({sel}) ORDER BY id" +
-                                     (f" LIMIT {int(limit)}" if limit else ""), params).fetchall()]
+    ids = [
+        r[0]
+        for r in con.execute(
+            f"SELECT id FROM ({sel}) ORDER BY id" + (f" LIMIT {int(limit)}" if limit else ""), params
+        ).fetchall()
+    ]
     out = []
     for article_id in ids:
         a = article(con, article_id)
-        rows = lambda name: a[name].to_dict("records")  # noqa: E731
-        out.append({
-            "id": a["id"], "path": a["path"], "title": a["title"],
-            "date": str(a["date"]) if a["date"] else None, "source": a["source"], "section": a["section"],
-            "url": a["url"], "text": a["text"],
-            "sentiment": {"compound": a["compound"], "label": a["label"], "narrator": a["narrator"],
-                          "quoted": a["quoted"]},
-            "sentences": [{"start": r["start"], "end": r["end"], "compound": r["compound"]} for r in rows("sentences")],
-            "entities": [{k: r[k] for k in ("start", "end", "text", "label", "actor")} for r in rows("entities")],
-            "actors": [{k: r[k] for k in ("name", "type", "mentions", "sentiment")} for r in rows("actors")],
-            "quotes": [{k: r[k] for k in ("start", "end", "text", "kind", "speaker", "cue", "compound")}
-                       for r in rows("quotes")],
-            "themes": [{"name": r["name"], "score": r["score"]} for r in rows("themes")],
-            "keyphrases": list(a["keyphrases"] or []),
-        })
+        rows = {
+            name: a[name].to_dict("records")
+            for name in ("sentences", "entities", "actors", "quotes", "themes")
+        }
+        out.append(
+            {
+                "id": a["id"],
+                "path": a["path"],
+                "title": a["title"],
+                "date": str(a["date"]) if a["date"] else None,
+                "source": a["source"],
+                "section": a["section"],
+                "url": a["url"],
+                "text": a["text"],
+                "sentiment": {
+                    "compound": a["compound"],
+                    "label": a["label"],
+                    "narrator": a["narrator"],
+                    "quoted": a["quoted"],
+                },
+                "sentences": [
+                    {"start": r["start"], "end": r["end"], "compound": r["compound"]}
+                    for r in rows["sentences"]
+                ],
+                "entities": [
+                    {k: r[k] for k in ("start", "end", "text", "label", "actor")} for r in rows["entities"]
+                ],
+                "actors": [
+                    {k: r[k] for k in ("name", "type", "mentions", "sentiment")} for r in rows["actors"]
+                ],
+                "quotes": [
+                    {k: r[k] for k in ("start", "end", "text", "kind", "speaker", "cue", "compound")}
+                    for r in rows["quotes"]
+                ],
+                "themes": [{"name": r["name"], "score": r["score"]} for r in rows["themes"]],
+                "keyphrases": list(a["keyphrases"] or []),
+            }
+        )
     return out

@@ -20,12 +20,12 @@ from spacy.tokens import Doc, Span, Token
 
 from analysis.actors import Mention
 
-OPENERS = {'"': '"', "“": "”", "«": "»", "„": "“"}
 DOUBLE_MARKS = set('"“”«»„')
 SINGLE_MARKS = set("'‘’")
 SENTENCE_END = ".?!…"
 
-REPORTING_VERBS = frozenset("""
+REPORTING_VERBS = frozenset(
+    """
 believe think feel fear consider insist point defend
 say tell add warn emphasize emphasise urge describe brand call deny insist claim argue state
 declare explain note stress announce admit reply respond ask suggest accuse dismiss label term
@@ -34,24 +34,29 @@ continue maintain recall reveal remark complain concede view regard condemn crit
 praise hail quip joke shout tweet assert caution observe demand reject question wonder plead boast
 scoff retort counter describe characterise characterize dub decry lament brand blast slam testify
 exclaim whisper mutter recount told reiterate underline underscore charge threaten signal hint
-""".split())
+""".split()
+)
 
 # Nouns that, as "the <noun>" in subject position, refer back to a person already named.
-ROLE_NOUNS = frozenset("""
+ROLE_NOUNS = frozenset(
+    """
 commander general president minister leader official spokesman spokeswoman spokesperson chief mp
 secretary chairman chairwoman chancellor premier ambassador envoy diplomat officer boss manager
 coach director executive head star actor actress singer player striker captain founder governor
 senator mayor judge prosecutor lawyer economist analyst businessman businesswoman veteran
-""".split())
+""".split()
+)
 MALE = frozenset({"mr", "sir", "lord", "king", "prince", "father", "baron"})
 FEMALE = frozenset({"ms", "mrs", "miss", "lady", "dame", "queen", "princess", "baroness", "madam"})
 PRONOUNS = {"he": "m", "she": "f", "they": "p", "it": "n", "him": "m", "her": "f"}
 # Nouns that, as "the <noun>" in subject position, refer back to an organisation already named.
-GROUP_NOUNS = frozenset("""
+GROUP_NOUNS = frozenset(
+    """
 firm company group bank ministry department agency party association station council committee
 union club band label studio distributor newspaper paper government authority board regulator
 watchdog organisation organization commission institute society charity team broadcaster
-""".split())
+""".split()
+)
 
 # Quotations longer than this many words are direct speech whatever the parse says.
 FRAGMENT_MAX_WORDS = 6
@@ -138,33 +143,43 @@ def double_quote_spans(text: str) -> list[QuoteSpan]:
             open_at = None
             continue
         # An opening mark inside an open quotation.
-        before = text[open_at + 1:i].rstrip()
-        if before and before[-1] in SENTENCE_END + ",:;" and _is_continued_paragraph(text, open_at, i) \
-                or before and before[-1] in SENTENCE_END:
+        before = text[open_at + 1 : i].rstrip()
+        if (
+            before
+            and before[-1] in SENTENCE_END + ",:;"
+            and _is_continued_paragraph(text, open_at, i)
+            or before
+            and before[-1] in SENTENCE_END
+        ):
             continue  # a continuation mark: the quotation goes on
         open_at, open_mark = i, text[i]  # the earlier mark never closed: start again here
-    return [s for s in spans if text[s.start:s.end].strip()]
+    return [s for s in spans if text[s.start : s.end].strip()]
 
 
 def _continues(text: str, open_at: int, i: int) -> bool:
     """An ambiguous mark inside an open quotation that starts a continuation paragraph."""
-    before = text[open_at + 1:i].rstrip()
-    after = text[i + 1:i + 2]
-    return bool(before) and before[-1] in SENTENCE_END and after.isalpha() and after.isupper() and \
-        text[i - 1:i].isspace()
+    before = text[open_at + 1 : i].rstrip()
+    after = text[i + 1 : i + 2]
+    return (
+        bool(before)
+        and before[-1] in SENTENCE_END
+        and after.isalpha()
+        and after.isupper()
+        and text[i - 1 : i].isspace()
+    )
 
 
 def _is_continued_paragraph(text: str, open_at: int, i: int) -> bool:
     """Every paragraph break between the two marks is followed by an opening mark."""
-    inner = text[open_at + 1:i + 1]
+    inner = text[open_at + 1 : i + 1]
     breaks = [m.end() for m in re.finditer(r"\n\s*", inner)]
-    return all(inner[b:b + 1] in DOUBLE_MARKS for b in breaks)
+    return all(inner[b : b + 1] in DOUBLE_MARKS for b in breaks)
 
 
 _SINGLE_QUOTE = re.compile(
-    r"(?<![\w’'])(['‘])(?=[^\W\d_])"          # opener: not after a letter; a letter follows
+    r"(?<![\w’'])(['‘])(?=[^\W\d_])"  # opener: not after a letter; a letter follows
     r"((?:(?!\1\w)[^\n'‘’]){2,200}?[\w.,!?)])"  # content on one line
-    r"(['’])(?![\w])"                         # closer: no letter follows
+    r"(['’])(?![\w])"  # closer: no letter follows
 )
 
 
@@ -178,7 +193,11 @@ def single_quote_spans(text: str) -> list[QuoteSpan]:
         if content.lower() in ("n", "em") or len(content.strip()) < 2:
             continue
         # "'Tis the players' union": the closing mark of several words is a plural possessive.
-        if " " in content and content.endswith("s") and re.match(r" [a-z]", text[match.end():match.end() + 2]):
+        if (
+            " " in content
+            and content.endswith("s")
+            and re.match(r" [a-z]", text[match.end() : match.end() + 2])
+        ):
             continue
         # A possessive plural ("the players' union") inside: the closer must not be one.
         if re.search(r"\w['’]\s", content + " ") and content.count(" ") > 8:
@@ -190,8 +209,9 @@ def single_quote_spans(text: str) -> list[QuoteSpan]:
 def quote_spans(text: str) -> list[QuoteSpan]:
     """All quotation spans of a text, in order, outermost only."""
     doubles = double_quote_spans(text)
-    singles = [s for s in single_quote_spans(text)
-               if not any(d.start <= s.start and s.end <= d.end for d in doubles)]
+    singles = [
+        s for s in single_quote_spans(text) if not any(d.start <= s.start and s.end <= d.end for d in doubles)
+    ]
     return sorted(doubles + singles, key=lambda s: s.start)
 
 
@@ -208,7 +228,7 @@ def _is_clause(span: Span, text: str) -> bool:
     words = [t for t in span if not t.is_punct and not t.is_space]
     if not words:
         return False
-    before = text[:span.start_char].rstrip(" \t\"“”'‘’«»")
+    before = text[: span.start_char].rstrip(" \t\"“”'‘’«»")
     # A fragment woven into the reporter's sentence ("called it "a load of nonsense"") starts
     # in lower case after a word of that sentence, however long it is.
     embedded = bool(before) and before[-1] not in ".!?:;\n" and not before.endswith("--")
@@ -245,8 +265,9 @@ class _Speakers:
         self.holes = sorted((q.start, q.end) for q in quote_spans_)
         self.hole_starts = [s for s, _ in self.holes]
         # Names inside quotations are what speakers talk about, never who "he" is.
-        self.mentions = sorted((m for m in mentions if m.actor and not self._inside_quote(m.start)),
-                               key=lambda m: m.start)
+        self.mentions = sorted(
+            (m for m in mentions if m.actor and not self._inside_quote(m.start)), key=lambda m: m.start
+        )
         self.mention_starts = [m.start for m in self.mentions]
         self.reporters: list[_Reporter] = []
         self._collect_reporters()
@@ -257,7 +278,11 @@ class _Speakers:
 
     def _collect_reporters(self) -> None:
         for token in self.doc:
-            if token.pos_ != "VERB" or token.lemma_.lower() not in REPORTING_VERBS or self._inside_quote(token.idx):
+            if (
+                token.pos_ != "VERB"
+                or token.lemma_.lower() not in REPORTING_VERBS
+                or self._inside_quote(token.idx)
+            ):
                 continue
             subject = self.subject_of(token)
             if subject is None or self._inside_quote(subject.idx):
@@ -277,9 +302,11 @@ class _Speakers:
 
     def recent_reporter(self, before: int, wanted: str) -> _Reporter | None:
         """The latest speaker presented before `before` that `wanted` (m, f, person, group) fits."""
-        for r in reversed(self.reporters[:bisect_left([r.at for r in self.reporters], before)]):
+        for r in reversed(self.reporters[: bisect_left([r.at for r in self.reporters], before)]):
             if wanted in ("m", "f", "person"):
-                if r.kind == "PERSON" and not (wanted == "m" and r.gender == "f" or wanted == "f" and r.gender == "m"):
+                if r.kind == "PERSON" and not (
+                    wanted == "m" and r.gender == "f" or wanted == "f" and r.gender == "m"
+                ):
                     return r
             elif r.kind in ("ORG", "GPE", "NORP"):
                 return r
@@ -295,7 +322,7 @@ class _Speakers:
         """The actor mention that covers a token, if any."""
         k = bisect_right(self.mention_starts, token.idx) - 1
         # Mentions may nest ("the U.S. Agriculture Department" holds "U.S."): look back a little.
-        for m in self.mentions[max(0, k - 2):k + 1][::-1]:
+        for m in self.mentions[max(0, k - 2) : k + 1][::-1]:
             if m.start <= token.idx < m.end:
                 return m
         return None
@@ -306,7 +333,7 @@ class _Speakers:
         if reporter:
             return reporter.name, reporter.kind
         kinds = ("PERSON",) if wanted in ("m", "f", "person") else ("ORG", "GPE", "NORP")
-        for m in reversed(self.mentions[:bisect_left(self.mention_starts, before)]):
+        for m in reversed(self.mentions[: bisect_left(self.mention_starts, before)]):
             if m.actor_type not in kinds:
                 continue
             title = (m.title or "").lower().rstrip(".")
@@ -324,8 +351,11 @@ class _Speakers:
                 if child.dep_ in ("nsubj", "nsubjpass"):
                     return child
             # A verb joined by "and" or "but" shares the first verb's subject.
-            current = current.head if current.dep_ in ("conj", "xcomp", "advcl") and \
-                current.head is not current else None
+            current = (
+                current.head
+                if current.dep_ in ("conj", "xcomp", "advcl") and current.head is not current
+                else None
+            )
         return None
 
     def speaker_from_subject(self, subject: Token) -> tuple[str | None, str | None]:
@@ -346,21 +376,28 @@ class _Speakers:
             # "The Shadow Secretary ..., Theresa May, said": the name in apposition speaks,
             # even when the model did not tag it.
             if child.dep_ == "appos" and child.pos_ == "PROPN" and not self.mention_at(child):
-                name = [t for t in child.subtree if t.dep_ in ("compound", "appos") and t.i <= child.i
-                        and t.text[:1].isupper()]
+                name = [
+                    t
+                    for t in child.subtree
+                    if t.dep_ in ("compound", "appos") and t.i <= child.i and t.text[:1].isupper()
+                ]
                 if len(name) >= 2:
                     return " ".join(t.text for t in name), "PERSON"
         named = self.mention_at(subject)
         if named is not None:
             return named.actor, named.actor_type  # "the Department for Transport said"
-        m = next((self.mention_at(c) for c in subject.children if c.dep_ == "appos" and self.mention_at(c)),
-                 None) or self.mention_in(left, right)
+        m = next(
+            (self.mention_at(c) for c in subject.children if c.dep_ == "appos" and self.mention_at(c)), None
+        ) or self.mention_in(left, right)
         if m is not None and m.actor_type == "PERSON":
             return m.actor, m.actor_type
         lemma = (subject.lemma_ or subject.lower_).lower()
         determiner = next((c.lower_ for c in subject.children if c.dep_ in ("det", "poss")), None)
-        if subject.pos_ in ("NOUN", "PROPN") and determiner in ("the", "this", "that", "its", "their") \
-                and (lemma in ROLE_NOUNS or lemma in GROUP_NOUNS):
+        if (
+            subject.pos_ in ("NOUN", "PROPN")
+            and determiner in ("the", "this", "that", "its", "their")
+            and (lemma in ROLE_NOUNS or lemma in GROUP_NOUNS)
+        ):
             # "the prime minister said", "the firm said": someone already named.
             wanted = "person" if lemma in ROLE_NOUNS else "group" if lemma in GROUP_NOUNS else None
             found = self.previous_actor(left, wanted) if wanted else None
@@ -398,17 +435,23 @@ class _Speakers:
         """A reporting verb in the quotation's sentence, outside it, with no sentence end
         between the two ('"..., " he said' or 'she said: "..."')."""
         text = self.text
-        closes_sentence = text[span.start_char:span.end_char].rstrip()[-1:] == "."
+        closes_sentence = text[span.start_char : span.end_char].rstrip()[-1:] == "."
 
         def reachable(t: Token) -> bool:
             if t.i >= span.end:
-                between = text[span.end_char:t.idx]
+                between = text[span.end_char : t.idx]
                 return not closes_sentence and not re.search(r"[.!?]\s", between)
-            between = text[t.idx:span.start_char]
+            between = text[t.idx : span.start_char]
             return not re.search(r"[.!?][\"”’']?\s", between)
 
-        candidates = [t for t in scope if not (span.start <= t.i < span.end) and reachable(t)
-                      and t.lemma_.lower() in REPORTING_VERBS and t.pos_ in ("VERB", "AUX")]
+        candidates = [
+            t
+            for t in scope
+            if not (span.start <= t.i < span.end)
+            and reachable(t)
+            and t.lemma_.lower() in REPORTING_VERBS
+            and t.pos_ in ("VERB", "AUX")
+        ]
         if not candidates:
             return None
         return min(candidates, key=lambda t: min(abs(t.i - span.start), abs(t.i - span.end)))
@@ -421,7 +464,7 @@ def _sentence_scope(doc: Doc, span: Span) -> Span:
     # '"...," he said.' may be split off as a sentence of its own.
     if end < len(doc) and doc[end - 1].text in DOUBLE_MARKS | SINGLE_MARKS | {","}:
         end = doc[end].sent.end
-    return doc[first.start:end]
+    return doc[first.start : end]
 
 
 def extract_quotes(doc: Doc, mentions: list[Mention]) -> list[Quote]:
@@ -446,7 +489,7 @@ def extract_quotes(doc: Doc, mentions: list[Mention]) -> list[Quote]:
                 speaker, speaker_type = finder.speaker_from_subject(subject)
         if speaker is None and clause:
             speaker, speaker_type, verb = _speaker_from_context(doc, span, finder, quotes, verb)
-        preceding = text[max(0, qs.start - 12):qs.start - 1].lower()
+        preceding = text[max(0, qs.start - 12) : qs.start - 1].lower()
         if clause:
             kind = "direct"
         elif speaker is not None and "so-called" not in preceding and "so called" not in preceding:
@@ -459,14 +502,23 @@ def extract_quotes(doc: Doc, mentions: list[Mention]) -> list[Quote]:
             # A fragment's own full stop or comma ("an "egregious provocation."") is not its words.
             while end > qs.start + 1 and text[end - 1] in ".,;:!? ":
                 end -= 1
-        quotes.append(Quote(start=qs.start, end=end, text=text[qs.start:end], kind=kind,
-                            speaker=speaker, cue=verb.text if verb is not None and speaker else None,
-                            speaker_type=speaker_type))
+        quotes.append(
+            Quote(
+                start=qs.start,
+                end=end,
+                text=text[qs.start : end],
+                kind=kind,
+                speaker=speaker,
+                cue=verb.text if verb is not None and speaker else None,
+                speaker_type=speaker_type,
+            )
+        )
     return quotes
 
 
-def _speaker_from_context(doc: Doc, span: Span, finder: _Speakers, earlier: list[Quote],
-                          verb: Token | None) -> tuple[str | None, str | None, Token | None]:
+def _speaker_from_context(
+    doc: Doc, span: Span, finder: _Speakers, earlier: list[Quote], verb: Token | None
+) -> tuple[str | None, str | None, Token | None]:
     """A direct quotation standing alone: after 'X said:', after a sentence whose subject
     spoke, or continuing the previous quotation."""
     first = span[0].sent
@@ -481,9 +533,15 @@ def _speaker_from_context(doc: Doc, span: Span, finder: _Speakers, earlier: list
                     return speaker, kind, intro[-1]
     if earlier:
         last = earlier[-1]
-        gap = finder.text[last.end:span.start_char]
-        if last.kind == "direct" and last.speaker and len(gap) < 400 and \
-                not any(m.actor_type == "PERSON" and last.end <= m.start < span.start_char
-                        and m.actor != last.speaker for m in finder.mentions):
+        gap = finder.text[last.end : span.start_char]
+        if (
+            last.kind == "direct"
+            and last.speaker
+            and len(gap) < 400
+            and not any(
+                m.actor_type == "PERSON" and last.end <= m.start < span.start_char and m.actor != last.speaker
+                for m in finder.mentions
+            )
+        ):
             return last.speaker, last.speaker_type, None
     return None, None, verb

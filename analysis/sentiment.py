@@ -71,7 +71,7 @@ def explain(text: str, *, limit: int = 8) -> list[WordEffect]:
         if valence is None or i in seen:
             continue
         seen.add(i)
-        without = " ".join(words[:i] + words[i + 1:])
+        without = " ".join(words[:i] + words[i + 1 :])
         effect = round(full - compound(without), 4)
         if effect:
             effects.append(WordEffect(word=key, valence=float(valence), effect=effect))

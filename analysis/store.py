@@ -63,16 +63,20 @@ def connect(path: str | Path, *, read_only: bool = False) -> duckdb.DuckDBPyConn
     """
     path = Path(path)
     if read_only and not path.exists():
-        raise StoreError(f"{path}: no store here yet; ingest a corpus first "
-                         f"(python -m analysis ingest PATH --store {path})")
+        raise StoreError(
+            f"{path}: no store here yet; ingest a corpus first "
+            f"(python -m analysis ingest PATH --store {path})"
+        )
     if not read_only:
         path.parent.mkdir(parents=True, exist_ok=True)
     try:
         con = duckdb.connect(str(path), read_only=read_only)
     except duckdb.IOException as exc:
         if "lock" in str(exc).lower():
-            raise StoreError(f"{path}: the store is in use by another process (an ingest or a "
-                             f"dashboard); wait for it to finish and try again") from exc
+            raise StoreError(
+                f"{path}: the store is in use by another process (an ingest or a "
+                f"dashboard); wait for it to finish and try again"
+            ) from exc
         raise StoreError(f"{path}: cannot open the store ({exc})") from exc
     except duckdb.Error as exc:
         raise StoreError(f"{path}: not a usable DuckDB store ({exc})") from exc
@@ -81,20 +85,43 @@ def connect(path: str | Path, *, read_only: bool = False) -> duckdb.DuckDBPyConn
     return con
 
 
+def frames_of(results: list[ArticleAnalysis], version: str) -> dict[str, pd.DataFrame]:
+    """One DataFrame per store table for a batch of analyses."""
+    frames = _frames(results)
+    frames["articles"]["analysis_version"] = version
+    return frames
+
+
 def _frames(results: list[ArticleAnalysis]) -> dict[str, pd.DataFrame]:
     now = pd.Timestamp.now()
     rows: dict[str, list[dict]] = {name: [] for name in ("articles", *CHILD_TABLES)}
     for r in results:
         a = r.article
-        rows["articles"].append({
-            "id": a.id, "content_hash": a.content_hash, "analysis_version": "", "path": a.path,
-            "title": a.title, "date": a.date, "source": a.source, "section": a.section, "url": a.url,
-            "text": a.text, "words": len(r.lowers), "compound": r.compound, "label": r.label,
-            "narrator": r.narrator, "quoted": r.quoted,
-            "meta": json.dumps(a.meta, ensure_ascii=False, default=str) if a.meta else None,
-            "keyphrases": r.keyphrases, "lowers": r.lowers, "lemmas": r.lemmas,
-            "phrases": r.phrases, "ingested_at": now,
-        })
+        rows["articles"].append(
+            {
+                "id": a.id,
+                "content_hash": a.content_hash,
+                "analysis_version": "",
+                "path": a.path,
+                "title": a.title,
+                "date": a.date,
+                "source": a.source,
+                "section": a.section,
+                "url": a.url,
+                "text": a.text,
+                "words": len(r.lowers),
+                "compound": r.compound,
+                "label": r.label,
+                "narrator": r.narrator,
+                "quoted": r.quoted,
+                "meta": json.dumps(a.meta, ensure_ascii=False, default=str) if a.meta else None,
+                "keyphrases": r.keyphrases,
+                "lowers": r.lowers,
+                "lemmas": r.lemmas,
+                "phrases": r.phrases,
+                "ingested_at": now,
+            }
+        )
         for i, s in enumerate(r.sentences):
             rows["sentences"].append({"article_id": a.id, "idx": i, **s})
         for e in r.entities:
@@ -129,17 +156,21 @@ class Store:
         if not ids:
             return {}
         rows = self.con.execute(
-            "SELECT id, content_hash, analysis_version FROM articles WHERE id IN (SELECT unnest(?))",
-            [ids]).fetchall()
+            "SELECT id, content_hash, analysis_version FROM articles WHERE id IN (SELECT unnest(?))", [ids]
+        ).fetchall()
         return {r[0]: (r[1], r[2]) for r in rows}
 
     def write(self, results: list[ArticleAnalysis], version: str) -> None:
         """Store a batch of analyses in one transaction, replacing older results."""
-        if not results:
+        if results:
+            self.write_frames(frames_of(results, version))
+
+    def write_frames(self, frames: dict[str, pd.DataFrame]) -> None:
+        """Store a batch given as one DataFrame per table (what `frames_of` makes, or what a
+        distributed worker wrote as Parquet), in one transaction, replacing older results."""
+        ids = list(frames["articles"]["id"])
+        if not ids:
             return
-        frames = _frames(results)
-        frames["articles"]["analysis_version"] = version
-        ids = [r.article.id for r in results]
         con = self.con
         con.execute("BEGIN TRANSACTION")
         try:
@@ -159,6 +190,13 @@ class Store:
             con.execute("ROLLBACK")
             raise
 
+    def refresh_phrase_frequencies(self) -> None:
+        """Recount in how many articles each key-phrase candidate occurs (TF-IDF's denominator),
+        once after an ingest rather than on every dashboard rerun."""
+        self.con.execute("""CREATE OR REPLACE TABLE phrase_df AS
+                            SELECT phrase, count(DISTINCT id) AS df
+                            FROM (SELECT id, unnest(phrases) AS phrase FROM articles) GROUP BY phrase""")
+
     def get_meta(self, key: str) -> str | None:
         row = self.con.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
         return row[0] if row else None
@@ -172,8 +210,7 @@ class Store:
         records = []
         for article_id, lowers, lemmas in rows:
             for t in match_themes(lowers or [], lemmas or [], lexicon):
-                records.append({"article_id": article_id, "name": t.name, "score": t.score,
-                                "hits": t.hits})
+                records.append({"article_id": article_id, "name": t.name, "score": t.score, "hits": t.hits})
         frame = pd.DataFrame(records, columns=["article_id", "name", "score", "hits"])
         self.con.execute("BEGIN TRANSACTION")
         try:
@@ -202,8 +239,12 @@ class Store:
             "sources": one("SELECT count(DISTINCT source) FROM articles"),
             "first_date": str(one("SELECT min(date) FROM articles") or "") or None,
             "last_date": str(one("SELECT max(date) FROM articles") or "") or None,
-            "analysis_versions": [r[0] for r in self.con.execute(
-                "SELECT DISTINCT analysis_version FROM articles ORDER BY 1").fetchall()],
+            "analysis_versions": [
+                r[0]
+                for r in self.con.execute(
+                    "SELECT DISTINCT analysis_version FROM articles ORDER BY 1"
+                ).fetchall()
+            ],
             "store": str(self.path),
         }
 
@@ -220,12 +261,17 @@ class IngestSummary:
     seconds: float = 0.0
 
     def line(self) -> str:
-        return (f"{self.read} articles read, {self.analysed} analysed, {self.skipped} already "
-                f"stored, {len(self.errors)} errors, {self.seconds:.1f} s")
+        return (
+            f"{self.read} articles read, {self.analysed} analysed, {self.skipped} already "
+            f"stored, {len(self.errors)} errors, {self.seconds:.1f} s"
+        )
 
 
-def _articles_only(results: Iterable[ReadResult], summary: IngestSummary,
-                   report: Callable[[ReadError | ReadWarning], None] | None) -> Iterator[Article]:
+def _articles_only(
+    results: Iterable[ReadResult],
+    summary: IngestSummary,
+    report: Callable[[ReadError | ReadWarning], None] | None,
+) -> Iterator[Article]:
     for item in results:
         if isinstance(item, Article):
             summary.read += 1
@@ -236,10 +282,16 @@ def _articles_only(results: Iterable[ReadResult], summary: IngestSummary,
                 report(item)
 
 
-def ingest(results: Iterable[ReadResult], store: Store, *,
-           options: AnalysisOptions = AnalysisOptions(), batch_size: int = 64, n_process: int = 1,
-           report: Callable[[ReadError | ReadWarning], None] | None = None,
-           progress: Callable[[int], None] | None = None) -> IngestSummary:
+def ingest(
+    results: Iterable[ReadResult],
+    store: Store,
+    *,
+    options: AnalysisOptions = AnalysisOptions(),
+    batch_size: int = 64,
+    n_process: int = 1,
+    report: Callable[[ReadError | ReadWarning], None] | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> IngestSummary:
     """Analyse the articles the store does not hold yet and write them, batch by batch."""
     started = time.perf_counter()
     summary = IngestSummary()
@@ -269,6 +321,8 @@ def ingest(results: Iterable[ReadResult], store: Store, *,
         store.write(done, version)
         summary.analysed += len(done)
     store.set_meta("themes", lexicon.fingerprint)
+    if summary.analysed:
+        store.refresh_phrase_frequencies()
     summary.seconds = time.perf_counter() - started
     return summary
 
@@ -290,12 +344,13 @@ def corpus_signature(paths: list[str | os.PathLike]) -> str:
             st = path.stat()
         except OSError:
             continue
-        digest.update(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+        digest.update(f"{path.resolve()}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
     return digest.hexdigest()
 
 
-def ingest_corpus(paths: list[str | os.PathLike], store: Store, *,
-                  options: AnalysisOptions = AnalysisOptions(), **kwargs) -> IngestSummary | None:
+def ingest_corpus(
+    paths: list[str | os.PathLike], store: Store, *, options: AnalysisOptions = AnalysisOptions(), **kwargs
+) -> IngestSummary | None:
     """Ingest a corpus unless its files are unchanged since the last ingest with the same options
     (then return None without reading a file): opening a large analysed corpus costs a few stats."""
     key = "corpus:" + "|".join(str(Path(p).resolve()) for p in paths)

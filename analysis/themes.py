@@ -52,8 +52,13 @@ def _load_lexicon(path: str) -> ThemeLexicon:
     for name, terms in data.items():
         if not isinstance(terms, list):
             raise ValueError(f"{path}: theme {name!r} must be a list of terms")
-        themes[str(name)] = tuple(sorted({tuple(str(t).lower().split()) for t in terms if str(t).strip()},
-                                         key=len, reverse=True))
+        # Longest terms first, then alphabetical: a stable order, so the fingerprint is too.
+        themes[str(name)] = tuple(
+            sorted(
+                {tuple(str(t).lower().split()) for t in terms if str(t).strip()},
+                key=lambda term: (-len(term), term),
+            )
+        )
     fingerprint = hashlib.sha1(json.dumps(themes, sort_keys=True).encode()).hexdigest()[:12]
     return ThemeLexicon(themes, fingerprint)
 
@@ -74,8 +79,9 @@ def token_forms(doc: Doc) -> tuple[list[str], list[str]]:
     return [t.lower_ for t in words], [t.lemma_.lower() or t.lower_ for t in words]
 
 
-def match_themes(lowers: list[str], lemmas: list[str], lexicon: ThemeLexicon, *,
-                 min_hits: int = MIN_HITS) -> list[ThemeScore]:
+def match_themes(
+    lowers: list[str], lemmas: list[str], lexicon: ThemeLexicon, *, min_hits: int = MIN_HITS
+) -> list[ThemeScore]:
     """Themes of an article, best first, from its word forms and lemmas."""
     n = len(lowers)
     if n == 0:
@@ -103,15 +109,47 @@ def match_themes(lowers: list[str], lemmas: list[str], lexicon: ThemeLexicon, *,
         total = sum(hits.values())
         # A phrase of several words ("south china sea") is specific enough to count alone.
         if total >= min_hits or any(" " in term for term in hits):
-            scores.append(ThemeScore(name=name, score=round(1000 * total / n, 2), hits=total,
-                                     terms=tuple(hits.most_common())))
+            scores.append(
+                ThemeScore(
+                    name=name, score=round(1000 * total / n, 2), hits=total, terms=tuple(hits.most_common())
+                )
+            )
     scores.sort(key=lambda s: (-s.score, s.name))
     return scores
 
 
-_SKIP_WORDS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his",
-                         "her", "our", "your", "my", "some", "any", "other", "such", "both", "all",
-                         "each", "every", "many", "much", "more", "most", "several", "then"})
+_SKIP_WORDS = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "your",
+        "my",
+        "some",
+        "any",
+        "other",
+        "such",
+        "both",
+        "all",
+        "each",
+        "every",
+        "many",
+        "much",
+        "more",
+        "most",
+        "several",
+        "then",
+    }
+)
 
 
 def candidate_phrases(doc: Doc) -> list[str]:
@@ -119,25 +157,36 @@ def candidate_phrases(doc: Doc) -> list[str]:
     out: list[str] = []
     for chunk in doc.noun_chunks:
         words = [t for t in chunk if not t.is_space and not t.is_punct]
-        while words and (words[0].lower_ in _SKIP_WORDS or words[0].pos_ in ("DET", "PRON", "NUM")
-                         or words[0].like_num):
+        while words and (
+            words[0].lower_ in _SKIP_WORDS or words[0].pos_ in ("DET", "PRON", "NUM") or words[0].like_num
+        ):
             words = words[1:]
         # Names alone ("Mr Blair", "United States") are actors, shown elsewhere; key phrases say
         # what is talked about.
-        if not words or all(t.is_stop for t in words) or words[-1].pos_ == "PRON" or \
-                all(t.pos_ == "PROPN" or t.lower_ in ("mr", "mrs", "ms", "dr") for t in words):
+        if (
+            not words
+            or all(t.is_stop for t in words)
+            or words[-1].pos_ == "PRON"
+            or all(t.pos_ == "PROPN" or t.lower_ in ("mr", "mrs", "ms", "dr") for t in words)
+        ):
             continue
-        phrase = "".join((t.text if t.pos_ == "PROPN" else t.lower_) + t.whitespace_
-                         for t in words[:-1]) + (words[-1].text if words[-1].pos_ == "PROPN"
-                                                 else words[-1].lower_)
+        # Names keep their capitals ("Japanese Finance Minister"), other words go lower case.
+        phrase = "".join(
+            (t.text if t.pos_ == "PROPN" or t.ent_type_ else t.lower_) + t.whitespace_ for t in words
+        )
         phrase = " ".join(phrase.split())
         if len(phrase) >= 3 and any(c.isalpha() for c in phrase):
             out.append(phrase)
     return out
 
 
-def keyphrases(candidates: list[str], *, limit: int = 10,
-               document_frequency: dict[str, int] | None = None, documents: int = 0) -> list[str]:
+def keyphrases(
+    candidates: list[str],
+    *,
+    limit: int = 10,
+    document_frequency: dict[str, int] | None = None,
+    documents: int = 0,
+) -> list[str]:
     """Rank an article's phrases: frequency, longer phrases first among equals, and, given
     corpus document frequencies, TF-IDF so phrases common to every article sink."""
     counts = Counter(candidates)

@@ -30,14 +30,29 @@ REUTERS = ROOT.parent / "shared" / "corpora" / "reuters21578"
 
 # Reuters place codes whose country name is not the code title-cased.
 PLACE_NAMES = {
-    "usa": "United States", "uk": "United Kingdom", "ussr": "Soviet Union", "uae": "United Arab Emirates",
-    "west-germany": "West Germany", "east-germany": "East Germany", "south-korea": "South Korea",
-    "north-korea": "North Korea", "hong-kong": "Hong Kong", "new-zealand": "New Zealand",
-    "saudi-arabia": "Saudi Arabia", "south-africa": "South Africa", "sri-lanka": "Sri Lanka",
-    "el-salvador": "El Salvador", "ivory-coast": "Ivory Coast", "costa-rica": "Costa Rica",
-    "dominican-republic": "Dominican Republic", "papua-new-guinea": "Papua New Guinea",
-    "trinidad-tobago": "Trinidad and Tobago", "burkina-faso": "Burkina Faso", "puerto-rico": "Puerto Rico",
-    "czechoslovakia": "Czechoslovakia", "netherlands-antilles": "Netherlands Antilles",
+    "usa": "United States",
+    "uk": "United Kingdom",
+    "ussr": "Soviet Union",
+    "uae": "United Arab Emirates",
+    "west-germany": "West Germany",
+    "east-germany": "East Germany",
+    "south-korea": "South Korea",
+    "north-korea": "North Korea",
+    "hong-kong": "Hong Kong",
+    "new-zealand": "New Zealand",
+    "saudi-arabia": "Saudi Arabia",
+    "south-africa": "South Africa",
+    "sri-lanka": "Sri Lanka",
+    "el-salvador": "El Salvador",
+    "ivory-coast": "Ivory Coast",
+    "costa-rica": "Costa Rica",
+    "dominican-republic": "Dominican Republic",
+    "papua-new-guinea": "Papua New Guinea",
+    "trinidad-tobago": "Trinidad and Tobago",
+    "burkina-faso": "Burkina Faso",
+    "puerto-rico": "Puerto Rico",
+    "czechoslovakia": "Czechoslovakia",
+    "netherlands-antilles": "Netherlands Antilles",
 }
 
 
@@ -51,8 +66,9 @@ def surname(code: str) -> str:
 
 def sample(n: int, seed: int, tag: str) -> list[Article]:
     """n stories carrying at least one `tag` (people or places), drawn with a fixed seed."""
-    stories = [a for a in read_paths(sorted(REUTERS.glob("*.sgm")))
-               if isinstance(a, Article) and a.meta.get(tag)]
+    stories = [
+        a for a in read_paths(sorted(REUTERS.glob("*.sgm"))) if isinstance(a, Article) and a.meta.get(tag)
+    ]
     random.Random(seed).shuffle(stories)
     return stories[:n]
 
@@ -62,16 +78,23 @@ def named_in_text(name: str, text: str, table) -> bool:
     demonym that is not part of a proper name ("American Express", "Lloyd's of London" and
     "Writers Guild of America" name no country)."""
     plain = text.replace(".", "")
-    forms = [(name, False)] + [(form, section is not table.aliases)
-                               for section in (table.aliases, table.metonyms, table.demonyms)
-                               for form, (canonical, _) in section.items() if canonical == name]
+    forms = [(name, False)] + [
+        (form, section is not table.aliases)
+        for section in (table.aliases, table.metonyms, table.demonyms)
+        for form, (canonical, _) in section.items()
+        if canonical == name
+    ]
     for form, in_names in forms:
         for m in re.finditer(rf"\b{re.escape(form.replace('.', ''))}\b", plain, re.I):
-            following = plain[m.end():].lstrip()[:1]
-            preceding = (plain[:m.start()].rstrip().split()[-1:] or [""])[0]
+            following = plain[m.end() :].lstrip()[:1]
+            preceding = (plain[: m.start()].rstrip().split()[-1:] or [""])[0]
             # A demonym or a city inside a proper name: "American Express", "Lloyd's of London".
-            if in_names and (following.isupper() or preceding == "of") or \
-                    preceding == "of" and form == "America":
+            if (
+                in_names
+                and (following.isupper() or preceding == "of")
+                or preceding == "of"
+                and form == "America"
+            ):
                 continue
             return True
     return False
@@ -98,8 +121,12 @@ def main() -> None:
                 total += 1
                 if tag == "people":
                     want = surname(code)
-                    got = want in {w.lower().strip(".,") for a in actors if a.type == "PERSON"
-                                   for w in re.split(r"[\s-]+", a.name)}
+                    got = want in {
+                        w.lower().strip(".,")
+                        for a in actors
+                        if a.type == "PERSON"
+                        for w in re.split(r"[\s-]+", a.name)
+                    }
                     bare = want in {t.lower_ for e in doc.ents if e.label_ == "PERSON" for t in e}
                     is_named = want in article.text.lower()
                 else:
@@ -117,7 +144,9 @@ def main() -> None:
                         missed[want] = missed.get(want, 0) + 1
         rows.append((tag, len(stories), total, named, hits, missed))
     seconds = time.perf_counter() - started
-    print(f"Reuters-21578, fixed samples (seed {args.seed}) of {args.sample} stories per tag, {seconds:.1f} s")
+    print(
+        f"Reuters-21578, fixed samples (seed {args.seed}) of {args.sample} stories per tag, {seconds:.1f} s"
+    )
     print("recall: all tags / tags whose name the story's text contains")
     print(f"{'tag':8} {'stories':>8} {'tags':>6} {'named':>6} {'bare spaCy':>18} {'actor layer':>18}")
     for tag, n, total, named, hits, missed in rows:

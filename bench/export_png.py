@@ -1,6 +1,6 @@
 """Ten PNG exports with one warm browser against a browser started per image, side by side.
 
-    .venv/bin/python bench/export_png.py [--rounds 3]
+.venv/bin/python bench/export_png.py [--rounds 3]
 """
 
 from __future__ import annotations
@@ -9,7 +9,6 @@ import argparse
 import statistics
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -61,8 +60,10 @@ def main() -> None:
         cold.append(run(COLD))
         warm.append(run(WARM))
     c, w = statistics.median(cold), statistics.median(warm)
-    print(f"10 PNGs, median of {args.rounds}: browser per image {c:.2f} s, warm browser {w:.2f} s, "
-          f"ratio {c / w:.1f}x")
+    print(
+        f"10 PNGs, median of {args.rounds}: browser per image {c:.2f} s, warm browser {w:.2f} s, "
+        f"ratio {c / w:.1f}x"
+    )
 
 
 if __name__ == "__main__":

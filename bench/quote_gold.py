@@ -50,8 +50,12 @@ class Scores:
     misses: list[str] = field(default_factory=list)
 
     def figures(self) -> dict[str, float]:
-        return {"precision": self.correct / max(1, self.predicted), "recall": self.found / max(1, self.gold),
-                "speaker": self.speaker_right / max(1, self.found), "kind": self.kind_right / max(1, self.found)}
+        return {
+            "precision": self.correct / max(1, self.predicted),
+            "recall": self.found / max(1, self.gold),
+            "speaker": self.speaker_right / max(1, self.found),
+            "kind": self.kind_right / max(1, self.found),
+        }
 
 
 def article_path(name: str) -> Path:
@@ -66,8 +70,11 @@ def gold_spans(text: str, quotes: list[dict], where: str) -> list[GoldQuote]:
         while start > 0 and text[start - 1] not in "\"“”'‘’«» " and text.find(q["from"], start + 1) >= 0:
             start = text.find(q["from"], start + 1)
         if start > 0 and text[start - 1] == " ":
-            marked = [i for i in range(start, len(text)) if text.startswith(q["from"], i)
-                      and i > 0 and text[i - 1] in "\"“”'‘’«»"]
+            marked = [
+                i
+                for i in range(start, len(text))
+                if text.startswith(q["from"], i) and i > 0 and text[i - 1] in "\"“”'‘’«»"
+            ]
             start = marked[0] if marked else start
         end = text.find(q["to"], start)
         if start < 0 or end < 0:
@@ -111,11 +118,14 @@ def score(nlp, gold_file: Path = GOLD) -> Scores:
         found = extract_quotes(doc, resolve_mentions(doc))
         total.gold += len(gold)
         total.predicted += len(found)
-        total.correct += sum(any(coverage(text, (f.start, f.end), (g.start, g.end)) >= COVERED for g in gold)
-                             for f in found)
+        total.correct += sum(
+            any(coverage(text, (f.start, f.end), (g.start, g.end)) >= COVERED for g in gold) for f in found
+        )
         for g in gold:
-            match = next((f for f in found if coverage(text, (g.start, g.end), (f.start, f.end)) >= COVERED), None)
-            label = f"{entry['file']}: {text[g.start:g.end][:50]!r}"
+            match = next(
+                (f for f in found if coverage(text, (g.start, g.end), (f.start, f.end)) >= COVERED), None
+            )
+            label = f"{entry['file']}: {text[g.start : g.end][:50]!r}"
             if match is None:
                 total.misses.append(f"missed   {label}")
                 continue

@@ -39,8 +39,13 @@ def evaluate(results) -> dict:
         predicted = [r for r in results if r.themes and r.themes[0]["name"] == theme]
         actual = [r for r in results if r.article.section == section]
         hits = sum(r.article.section == section for r in predicted)
-        out[theme] = {"section": section, "precision": hits / max(1, len(predicted)),
-                      "recall": hits / max(1, len(actual)), "predicted": len(predicted), "actual": len(actual)}
+        out[theme] = {
+            "section": section,
+            "precision": hits / max(1, len(predicted)),
+            "recall": hits / max(1, len(actual)),
+            "predicted": len(predicted),
+            "actual": len(actual),
+        }
     out["saturated"] = sum(abs(r.compound) > 0.95 for r in results) / len(results)
     out["saturated_raw"] = sum(abs(sentiment.compound(r.article.text)) > 0.95 for r in results) / len(results)
     return out
@@ -57,10 +62,14 @@ def main() -> None:
     print(f"{'theme':20} {'section':10} {'precision':>9} {'recall':>7} {'top-theme':>9} {'section n':>9}")
     for theme in PAIRS:
         f = figures[theme]
-        print(f"{theme:20} {f['section']:10} {f['precision']:>9.3f} {f['recall']:>7.3f} "
-              f"{f['predicted']:>9} {f['actual']:>9}")
-    print(f"articles with |compound| > 0.95: {figures['saturated']:.3f} (mean of sentences); "
-          f"{figures['saturated_raw']:.3f} (raw whole-text VADER)")
+        print(
+            f"{theme:20} {f['section']:10} {f['precision']:>9.3f} {f['recall']:>7.3f} "
+            f"{f['predicted']:>9} {f['actual']:>9}"
+        )
+    print(
+        f"articles with |compound| > 0.95: {figures['saturated']:.3f} (mean of sentences); "
+        f"{figures['saturated_raw']:.3f} (raw whole-text VADER)"
+    )
 
 
 if __name__ == "__main__":

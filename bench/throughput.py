@@ -34,8 +34,11 @@ for doc in nlp.pipe(texts):
 
 
 def files() -> list[Path]:
-    return [p for section in ("business", "entertainment", "politics", "sport", "tech")
-            for p in sorted((BBC / section).glob("*.txt"))[:40]]
+    return [
+        p
+        for section in ("business", "entertainment", "politics", "sport", "tech")
+        for p in sorted((BBC / section).glob("*.txt"))[:40]
+    ]
 
 
 def timed(cmd: list[str]) -> float:
@@ -96,8 +99,17 @@ def main() -> None:
         script = Path(tmp) / "bare.py"
         script.write_text(BARE)
         bare_cmd = [sys.executable, str(script), model_name(), *map(str, paths)]
-        ours_cmd = [sys.executable, "-m", "analysis", "analyze", *map(str, paths), "--format", "jsonl",
-                    "--out", str(Path(tmp) / "out.jsonl")]
+        ours_cmd = [
+            sys.executable,
+            "-m",
+            "analysis",
+            "analyze",
+            *map(str, paths),
+            "--format",
+            "jsonl",
+            "--out",
+            str(Path(tmp) / "out.jsonl"),
+        ]
         bare, ours, ratios = [], [], []
         for _ in range(args.rounds):
             b, o = timed(bare_cmd), timed(ours_cmd)
@@ -105,12 +117,18 @@ def main() -> None:
             ours.append(o)
             ratios.append(b / o)
     print(f"{len(paths)} BBC articles, {words:,} words, {args.rounds} alternated rounds, whole processes")
-    print(f"bare default spaCy pipeline: median {statistics.median(bare):.1f} s, "
-          f"{words / statistics.median(bare):,.0f} words/s")
-    print(f"python -m analysis analyze:  median {statistics.median(ours):.1f} s, "
-          f"{words / statistics.median(ours):,.0f} words/s")
-    print(f"ratio (bare / ours): median {statistics.median(ratios):.2f}x  (rounds: "
-          f"{', '.join(f'{r:.2f}' for r in ratios)})")
+    print(
+        f"bare default spaCy pipeline: median {statistics.median(bare):.1f} s, "
+        f"{words / statistics.median(bare):,.0f} words/s"
+    )
+    print(
+        f"python -m analysis analyze:  median {statistics.median(ours):.1f} s, "
+        f"{words / statistics.median(ours):,.0f} words/s"
+    )
+    print(
+        f"ratio (bare / ours): median {statistics.median(ratios):.2f}x  (rounds: "
+        f"{', '.join(f'{r:.2f}' for r in ratios)})"
+    )
     cost = stage_costs(paths)
     spacy_time = cost["spaCy (tok2vec, tagger, parser, ner)"]
     print("stage costs, one process:")

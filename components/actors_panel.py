@@ -11,32 +11,56 @@ from components.chart_frame import add_to_filter, render_named_chart
 from components.export import Provenance
 
 
-def render_actors(store_path: str, version: str, filters: Filters, provenance: Provenance, *,
-                  key: str = "actors") -> None:
+def render_actors(
+    store_path: str, version: str, filters: Filters, provenance: Provenance, *, key: str = "actors"
+) -> None:
     table = state.query("top_actors", store_path, version, filters, limit=200)
     if table.empty:
         st.info("No actors in the matching articles. Loosen the Actor, Theme or date filters.")
         return
     st.subheader("Actors")
-    st.dataframe(table, hide_index=True, column_config={
-        "talked_about": st.column_config.NumberColumn("talked about", format="%+.2f",
-                                                      help="Mean tone of the sentences naming the actor, "
-                                                           "its own quotes left out"),
-        "own_tone": st.column_config.NumberColumn("own tone", format="%+.2f",
-                                                  help="Mean tone of the actor's quotations"),
-    })
-    query = state.bound_query(store_path, version, filters)
-    render_named_chart("co-occurrence", query, key=f"{key}_network", provenance=provenance,
-                       on_pick=add_to_filter("actor"))
-    render_named_chart("actor-theme", query, key=f"{key}_heatmap", provenance=provenance)
+    st.dataframe(
+        table,
+        hide_index=True,
+        column_config={
+            "talked_about": st.column_config.NumberColumn(
+                "talked about",
+                format="%+.2f",
+                help="Mean tone of the sentences naming the actor, its own quotes left out",
+            ),
+            "own_tone": st.column_config.NumberColumn(
+                "own tone", format="%+.2f", help="Mean tone of the actor's quotations"
+            ),
+        },
+    )
+    render_named_chart(
+        "co-occurrence",
+        store_path,
+        version,
+        filters,
+        key=f"{key}_network",
+        provenance=provenance,
+        on_pick=add_to_filter("actor"),
+    )
+    render_named_chart(
+        "actor-theme", store_path, version, filters, key=f"{key}_heatmap", provenance=provenance
+    )
 
     names = list(table["actor"])
     st.subheader("Compare")
     default = [n for n in filters.actors if n in names][:2] or names[:2]
-    chosen = st.multiselect("Actors to compare", names, default=default, key=f"{key}_compare",
-                            max_selections=6)
-    render_named_chart("actor-over-time", query, key=f"{key}_timeline", provenance=provenance,
-                       actors=tuple(chosen))
+    chosen = st.multiselect(
+        "Actors to compare", names, default=default, key=f"{key}_compare", max_selections=6
+    )
+    render_named_chart(
+        "actor-over-time",
+        store_path,
+        version,
+        filters,
+        key=f"{key}_timeline",
+        provenance=provenance,
+        actors=tuple(chosen),
+    )
     if len(chosen) >= 2:
         cols = st.columns(len(chosen[:2]))
         for col, name in zip(cols, chosen[:2]):
@@ -45,6 +69,8 @@ def render_actors(store_path: str, version: str, filters: Filters, provenance: P
                 st.markdown(f"**{name}** · {row['type']}")
                 a, b, c = st.columns(3)
                 a.metric("Mentions", int(row["mentions"]))
-                b.metric("Talked about", "–" if row["talked_about"] != row["talked_about"]
-                         else f"{row['talked_about']:+.2f}")
+                b.metric(
+                    "Talked about",
+                    "–" if row["talked_about"] != row["talked_about"] else f"{row['talked_about']:+.2f}",
+                )
                 c.metric("Own tone", "–" if row["own_tone"] != row["own_tone"] else f"{row['own_tone']:+.2f}")

@@ -73,24 +73,53 @@ def _keyphrases(q: Query, opts: dict):
 
 
 CHARTS: dict[str, Chart] = {
-    "sentiment-over-time": Chart("Attention and sentiment over time", "Bars: matching articles per day, week "
-                                 "or month by article date. Line: mean article sentiment (an article's score is "
-                                 "the mean VADER compound of its sentences).", _timeline),
-    "top-actors": Chart("Top actors", "Mentions of each canonical actor in the matching articles; colour: mean "
-                        "tone of the sentences naming it, its own quotes left out.", _actors),
-    "themes": Chart("Themes", "Matching articles per theme of the lexicon (a theme needs two term hits, or one "
-                    "multi-word term); colour: mean article sentiment.", _themes),
-    "co-occurrence": Chart("Actors named together", "Top actors; a line joins two actors named in the same "
-                           "sentence, as thick as the number of such sentences.", _network),
+    "sentiment-over-time": Chart(
+        "Attention and sentiment over time",
+        "Bars: matching articles per day, week "
+        "or month by article date. Line: mean article sentiment (an article's score is "
+        "the mean VADER compound of its sentences).",
+        _timeline,
+    ),
+    "top-actors": Chart(
+        "Top actors",
+        "Mentions of each canonical actor in the matching articles; colour: mean "
+        "tone of the sentences naming it, its own quotes left out.",
+        _actors,
+    ),
+    "themes": Chart(
+        "Themes",
+        "Matching articles per theme of the lexicon (a theme needs two term hits, or one "
+        "multi-word term); colour: mean article sentiment.",
+        _themes,
+    ),
+    "co-occurrence": Chart(
+        "Actors named together",
+        "Top actors; a line joins two actors named in the same "
+        "sentence, as thick as the number of such sentences.",
+        _network,
+    ),
     "actor-theme": Chart("Actors by theme", "Matching articles per actor and theme.", _heatmap),
-    "actor-over-time": Chart("How actors are talked about over time", "Per date, the mean tone of the "
-                             "sentences naming each actor; marker size: mentions.", _actor_time),
-    "framing-phrases": Chart("Recurring framing phrases", "Partial and scare quotes, normalised (case, "
-                             "punctuation), by how often they are quoted.", _phrases),
-    "quotes-by-speaker": Chart("Quotes by speaker and kind", "Quotations per speaker: direct speech, partial "
-                               "quotes and (unattributed) scare quotes.", _quotes),
-    "key-phrases": Chart("Key phrases", "Noun phrases of the matching articles ranked by TF-IDF against the "
-                         "whole store (names left out: they are actors).", _keyphrases),
+    "actor-over-time": Chart(
+        "How actors are talked about over time",
+        "Per date, the mean tone of the sentences naming each actor; marker size: mentions.",
+        _actor_time,
+    ),
+    "framing-phrases": Chart(
+        "Recurring framing phrases",
+        "Partial and scare quotes, normalised (case, punctuation), by how often they are quoted.",
+        _phrases,
+    ),
+    "quotes-by-speaker": Chart(
+        "Quotes by speaker and kind",
+        "Quotations per speaker: direct speech, partial quotes and (unattributed) scare quotes.",
+        _quotes,
+    ),
+    "key-phrases": Chart(
+        "Key phrases",
+        "Noun phrases of the matching articles ranked by TF-IDF against the "
+        "whole store (names left out: they are actors).",
+        _keyphrases,
+    ),
 }
 
 

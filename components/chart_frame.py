@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from components import catalog, export
+from components import export, state
 
 
 def _picked(key: str) -> list:
@@ -24,16 +24,32 @@ def _picked(key: str) -> list:
     return values
 
 
-def render_named_chart(name: str, query, *, key: str, provenance: export.Provenance,
-                       on_pick: Callable[[list], None] | None = None, **opts) -> pd.DataFrame:
-    """Build a chart of components.catalog by name and render it; returns its data."""
-    fig, data = catalog.build(name, query, **opts)
+def render_named_chart(
+    name: str,
+    store_path: str,
+    version: str,
+    filters,
+    *,
+    key: str,
+    provenance: export.Provenance,
+    on_pick: Callable[[list], None] | None = None,
+    **opts,
+) -> pd.DataFrame:
+    """Render a chart of components.catalog by name (built once per view); returns its data."""
+    fig, data = state.chart(name, store_path, version, filters, **opts)
     render_chart(fig, data, key=key, name=name, provenance=provenance, on_pick=on_pick)
     return data
 
 
-def render_chart(fig: go.Figure, data: pd.DataFrame, *, key: str, name: str,
-                 provenance: export.Provenance, on_pick: Callable[[list], None] | None = None) -> None:
+def render_chart(
+    fig: go.Figure,
+    data: pd.DataFrame,
+    *,
+    key: str,
+    name: str,
+    provenance: export.Provenance,
+    on_pick: Callable[[list], None] | None = None,
+) -> None:
     """Show a figure; selecting points calls `on_pick(values)` (drill-down); offer exports."""
 
     def picked() -> None:
@@ -41,23 +57,43 @@ def render_chart(fig: go.Figure, data: pd.DataFrame, *, key: str, name: str,
         if values and on_pick:
             on_pick(values)
 
-    st.plotly_chart(fig, key=key, on_select=picked if on_pick else "ignore",
-                    selection_mode=("points", "box") if on_pick else ("points",),
-                    config={"displaylogo": False})
+    st.plotly_chart(
+        fig,
+        key=key,
+        on_select=picked if on_pick else "ignore",
+        selection_mode=("points", "box") if on_pick else ("points",),
+        config={"displaylogo": False},
+    )
     with st.popover("Export", icon=":material/download:"):
         st.caption(provenance.line())
         cols = st.columns(4)
         if export.find_browser():
-            cols[0].download_button("PNG", lambda: export.figure_image(fig, "png", provenance),
-                                    file_name=f"{name}.png", mime="image/png", key=f"{key}_png")
-            cols[1].download_button("SVG", lambda: export.figure_image(fig, "svg", provenance),
-                                    file_name=f"{name}.svg", mime="image/svg+xml", key=f"{key}_svg")
+            cols[0].download_button(
+                "PNG",
+                lambda: export.figure_image(fig, "png", provenance),
+                file_name=f"{name}.png",
+                mime="image/png",
+                key=f"{key}_png",
+            )
+            cols[1].download_button(
+                "SVG",
+                lambda: export.figure_image(fig, "svg", provenance),
+                file_name=f"{name}.svg",
+                mime="image/svg+xml",
+                key=f"{key}_svg",
+            )
         else:
             cols[0].caption("PNG/SVG need Chromium (not found)")
-        cols[2].download_button("HTML", lambda: export.figure_html(fig, provenance, title=name),
-                                file_name=f"{name}.html", mime="text/html", key=f"{key}_html")
-        cols[3].download_button("CSV", export.data_csv(data), file_name=f"{name}.csv",
-                                mime="text/csv", key=f"{key}_csv")
+        cols[2].download_button(
+            "HTML",
+            lambda: export.figure_html(fig, provenance, title=name),
+            file_name=f"{name}.html",
+            mime="text/html",
+            key=f"{key}_html",
+        )
+        cols[3].download_button(
+            "CSV", export.data_csv(data), file_name=f"{name}.csv", mime="text/csv", key=f"{key}_csv"
+        )
 
 
 def add_to_filter(widget_key: str) -> Callable[[list], None]:

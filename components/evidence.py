@@ -20,10 +20,14 @@ def render_evidence(store_path: str, version: str, filters: Filters, *, key: str
     sentences = state.query("evidence", store_path, version, filters, actor=actor, theme=theme, limit=100)
     with st.container(border=True):
         head, close = st.columns([6, 1])
-        head.markdown(f"**Evidence for {html.escape(kind)}: {html.escape(str(value))}** · "
-                      f"{len(sentences)} sentences")
+        head.markdown(
+            f"**Evidence for {html.escape(kind)}: {html.escape(str(value))}** · {len(sentences)} sentences"
+        )
         if close.button("Close", key=f"{key}_close"):
             st.session_state.pop("drill", None)
             st.rerun()
-        st.dataframe(sentences[["sentence", "sentiment", "article", "date", "source"]], hide_index=True,
-                     column_config={"sentiment": st.column_config.NumberColumn(format="%+.2f")})
+        st.dataframe(
+            sentences[["sentence", "sentiment", "article", "date", "source"]],
+            hide_index=True,
+            column_config={"sentiment": st.column_config.NumberColumn(format="%+.2f")},
+        )

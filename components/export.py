@@ -38,8 +38,10 @@ class Provenance:
 
     def line(self) -> str:
         when = self.exported or dt.datetime.now().strftime("%Y-%m-%d %H:%M")
-        return (f"{self.articles} articles · filters: {self.filters} · model {self.model} · "
-                f"analysis {self.analysis_version} · exported {when}")
+        return (
+            f"{self.articles} articles · filters: {self.filters} · model {self.model} · "
+            f"analysis {self.analysis_version} · exported {when}"
+        )
 
 
 def find_browser() -> str | None:
@@ -57,9 +59,10 @@ def with_provenance(fig: go.Figure, provenance: Provenance) -> go.Figure:
     """A copy of the figure with its provenance as the title's subtitle."""
     out = go.Figure(fig)
     top = (out.layout.margin.t or 48) + 28
-    out.update_layout(margin={"t": top},
-                      title={"subtitle": {"text": html.escape(provenance.line()),
-                                          "font": {"size": 10, "color": "#777"}}})
+    out.update_layout(
+        margin={"t": top},
+        title={"subtitle": {"text": html.escape(provenance.line()), "font": {"size": 10, "color": "#777"}}},
+    )
     return out
 
 
@@ -71,8 +74,10 @@ def _ensure_warm_browser() -> None:
             return
         browser = find_browser()
         if browser is None:
-            raise NoBrowser("PNG/SVG export needs Chromium (apt-get install chromium, or set "
-                            "BROWSER_PATH); HTML and CSV exports still work")
+            raise NoBrowser(
+                "PNG/SVG export needs Chromium (apt-get install chromium, or set "
+                "BROWSER_PATH); HTML and CSV exports still work"
+            )
         os.environ.setdefault("BROWSER_PATH", browser)
         import kaleido
 
@@ -94,17 +99,20 @@ def figure_image(fig: go.Figure, fmt: str, provenance: Provenance, *, scale: flo
     with warnings.catch_warnings():
         # plotly passes browser options that the warm server already has; kaleido says so each time.
         warnings.filterwarnings("ignore", message="The kopts argument is ignored")
-        return with_provenance(fig, provenance).to_image(format=fmt, width=width, height=height + 36,
-                                                         scale=scale if fmt == "png" else 1)
+        return with_provenance(fig, provenance).to_image(
+            format=fmt, width=width, height=height + 36, scale=scale if fmt == "png" else 1
+        )
 
 
 def figure_html(fig: go.Figure, provenance: Provenance, *, title: str) -> bytes:
     """A standalone interactive HTML page (plotly.js inlined: works offline)."""
     body = with_provenance(fig, provenance).to_html(full_html=False, include_plotlyjs=True)
-    page = (f"<!DOCTYPE html>\n<html><head><meta charset='utf-8'><title>{html.escape(title)}</title>"
-            f"<meta name='provenance' content='{html.escape(provenance.line(), quote=True)}'></head>"
-            f"<body>{body}<p style='font:12px sans-serif;color:#666'>{html.escape(provenance.line())}</p>"
-            f"</body></html>\n")
+    page = (
+        f"<!DOCTYPE html>\n<html><head><meta charset='utf-8'><title>{html.escape(title)}</title>"
+        f"<meta name='provenance' content='{html.escape(provenance.line(), quote=True)}'></head>"
+        f"<body>{body}<p style='font:12px sans-serif;color:#666'>{html.escape(provenance.line())}</p>"
+        f"</body></html>\n"
+    )
     return page.encode("utf-8")
 
 
@@ -116,7 +124,10 @@ def data_csv(df: pd.DataFrame) -> bytes:
 def methods_note(provenance: Provenance, chart_notes: dict[str, str]) -> str:
     """What each figure means, the thresholds and the versions, as Markdown."""
     lines = [
-        "# Methods", "", f"Provenance: {provenance.line()}", "",
+        "# Methods",
+        "",
+        f"Provenance: {provenance.line()}",
+        "",
         "- Sentences: spaCy sentence boundaries (a blank line always ends one).",
         "- Sentiment: VADER compound per sentence, in [-1, 1]. An article's score is the mean of its "
         "sentence compounds (VADER saturates on long texts). Labels: >= +0.05 positive, <= -0.05 "
@@ -130,15 +141,23 @@ def methods_note(provenance: Provenance, chart_notes: dict[str, str]) -> str:
         "fragment nobody is said to have said).",
         "- Themes: lexicon terms matched on lemmas and lower-case words; an article gets a theme with "
         "two hits or one multi-word term; score = hits per 1,000 words.",
-        "", "## Figures", "",
+        "",
+        "## Figures",
+        "",
     ]
     lines += [f"- **{name}**: {note}" for name, note in chart_notes.items()]
     return "\n".join(lines) + "\n"
 
 
-def report_bundle(figures: dict[str, tuple[go.Figure, pd.DataFrame]], provenance: Provenance, *,
-                  articles_csv: bytes, records_jsonl: bytes, chart_notes: dict[str, str],
-                  images: bool = True) -> bytes:
+def report_bundle(
+    figures: dict[str, tuple[go.Figure, pd.DataFrame]],
+    provenance: Provenance,
+    *,
+    articles_csv: bytes,
+    records_jsonl: bytes,
+    chart_notes: dict[str, str],
+    images: bool = True,
+) -> bytes:
     """One zip: every chart as PNG (when a browser exists), HTML and CSV, the articles as CSV and
     JSONL, and the methods note."""
     import io

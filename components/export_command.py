@@ -20,9 +20,12 @@ def provenance_of(store: Store, filters: queries.Filters) -> export.Provenance:
     stats = store.stats()
     versions = stats["analysis_versions"]
     articles = queries.overview(store.con, filters)["articles"]
-    return export.Provenance(filters=filters.describe(), articles=int(articles),
-                             model=", ".join(v.split("|")[1] for v in versions) or "–",
-                             analysis_version=", ".join(v.split("|")[0] for v in versions) or "–")
+    return export.Provenance(
+        filters=filters.describe(),
+        articles=int(articles),
+        model=", ".join(v.split("|")[1] for v in versions) or "–",
+        analysis_version=", ".join(v.split("|")[0] for v in versions) or "–",
+    )
 
 
 def bundle(con, filters: queries.Filters, provenance: export.Provenance, *, images: bool = True) -> bytes:
@@ -35,17 +38,22 @@ def bundle(con, filters: queries.Filters, provenance: export.Provenance, *, imag
     records = queries.records(con, filters)
     jsonl = "".join(json.dumps(r, ensure_ascii=False, default=str) + "\n" for r in records).encode("utf-8")
     return export.report_bundle(
-        figures, provenance,
+        figures,
+        provenance,
         articles_csv=export.data_csv(queries.articles(con, filters, limit=1_000_000)),
-        records_jsonl=jsonl, chart_notes={n: c.describe for n, c in catalog.CHARTS.items()}, images=images)
+        records_jsonl=jsonl,
+        chart_notes={n: c.describe for n, c in catalog.CHARTS.items()},
+        images=images,
+    )
 
 
 def run_export(args: argparse.Namespace) -> int:
     if args.list:
         print("\n".join(catalog.CHARTS))
         return 0
-    filters = queries.Filters(actors=tuple(args.actor), themes=tuple(args.theme), since=args.since,
-                              until=args.until, q=args.q)
+    filters = queries.Filters(
+        actors=tuple(args.actor), themes=tuple(args.theme), since=args.since, until=args.until, q=args.q
+    )
     if args.bundle:
         with Store(args.store, read_only=True) as store:
             data = bundle(store.con, filters, provenance_of(store, filters))
@@ -53,14 +61,18 @@ def run_export(args: argparse.Namespace) -> int:
         print(f"wrote {args.bundle} ({len(data):,} bytes)", file=sys.stderr)
         return 0
     if not (args.chart and args.format and args.out):
-        print("error: export needs --list, --bundle FILE, or --chart NAME --format FMT --out FILE",
-              file=sys.stderr)
+        print(
+            "error: export needs --list, --bundle FILE, or --chart NAME --format FMT --out FILE",
+            file=sys.stderr,
+        )
         return 2
     if args.chart not in catalog.CHARTS:
         print(f"error: no chart named {args.chart!r}; `--list` names them", file=sys.stderr)
         return 2
     with Store(args.store, read_only=True) as store:
-        fig, data = catalog.build(args.chart, lambda name, **kw: getattr(queries, name)(store.con, filters, **kw))
+        fig, data = catalog.build(
+            args.chart, lambda name, **kw: getattr(queries, name)(store.con, filters, **kw)
+        )
         provenance = provenance_of(store, filters)
     if args.format == "csv":
         payload = export.data_csv(data)

@@ -12,31 +12,59 @@ from components.evidence import render_evidence
 from components.export import Provenance
 
 
-def render_overview(store_path: str, version: str, filters: Filters, provenance: Provenance, *,
-                    key: str = "overview") -> None:
+def render_overview(
+    store_path: str, version: str, filters: Filters, provenance: Provenance, *, key: str = "overview"
+) -> None:
     figures = state.query("overview", store_path, version, filters)
-    query = state.bound_query(store_path, version, filters)
     cols = st.columns(4)
     cols[0].metric("Articles", f"{figures['articles']:,}")
     cols[1].metric("Actors", f"{figures['actors']:,}")
     cols[2].metric("Quotes", f"{figures['quotes']:,}")
     mean = figures["mean_sentiment"]
-    cols[3].metric("Mean sentiment", "–" if mean is None else f"{mean:+.2f}",
-                   help="Mean of article scores; an article's score is the mean of its sentence "
-                        "compounds (VADER). ≥ +0.05 positive, ≤ −0.05 negative.")
+    cols[3].metric(
+        "Mean sentiment",
+        "–" if mean is None else f"{mean:+.2f}",
+        help="Mean of article scores; an article's score is the mean of its sentence "
+        "compounds (VADER). ≥ +0.05 positive, ≤ −0.05 negative.",
+    )
     render_evidence(store_path, version, filters)
 
     if figures["dated"] < figures["articles"]:
-        st.caption(f"{figures['articles'] - figures['dated']} of {figures['articles']} matching articles "
-                   f"have no date and are left out of the time chart.")
-    render_named_chart("sentiment-over-time", query, key=f"{key}_timeline", provenance=provenance,
-                       on_pick=pick_date)
+        st.caption(
+            f"{figures['articles'] - figures['dated']} of {figures['articles']} matching articles "
+            f"have no date and are left out of the time chart."
+        )
+    render_named_chart(
+        "sentiment-over-time",
+        store_path,
+        version,
+        filters,
+        key=f"{key}_timeline",
+        provenance=provenance,
+        on_pick=pick_date,
+    )
     left, right = st.columns(2)
     with left:
-        render_named_chart("top-actors", query, key=f"{key}_actors", provenance=provenance,
-                           on_pick=add_to_filter("actor"))
+        render_named_chart(
+            "top-actors",
+            store_path,
+            version,
+            filters,
+            key=f"{key}_actors",
+            provenance=provenance,
+            on_pick=add_to_filter("actor"),
+        )
     with right:
-        render_named_chart("themes", query, key=f"{key}_themes", provenance=provenance,
-                           on_pick=add_to_filter("theme"))
+        render_named_chart(
+            "themes",
+            store_path,
+            version,
+            filters,
+            key=f"{key}_themes",
+            provenance=provenance,
+            on_pick=add_to_filter("theme"),
+        )
     st.caption("Select a bar or point to filter the page to it and see the sentences behind it.")
-    render_named_chart("key-phrases", query, key=f"{key}_keyphrases", provenance=provenance)
+    render_named_chart(
+        "key-phrases", store_path, version, filters, key=f"{key}_keyphrases", provenance=provenance
+    )

@@ -45,7 +45,7 @@ def article_html(text: str, quotes: pd.DataFrame, entities: pd.DataFrame) -> str
     out = []
     for seg in segments(text, q_spans, e_spans):
         # Runs of blank lines (common in scraped text) would open wide gaps under pre-wrap.
-        piece = re.sub(r"\n{3,}", "\n\n", html.escape(text[seg.start:seg.end]))
+        piece = re.sub(r"\n{3,}", "\n\n", html.escape(text[seg.start : seg.end]))
         if seg.entity is not None:
             e = entities.iloc[seg.entity]
             colour = TYPE_COLOURS.get(e["actor_type"] or e["label"], "#7f8c8d")
@@ -53,8 +53,11 @@ def article_html(text: str, quotes: pd.DataFrame, entities: pd.DataFrame) -> str
             piece = f'<span class="nr-e" style="border-color:{colour}" title="{tip}">{piece}</span>'
         if seg.quote is not None:
             q = quotes.iloc[seg.quote]
-            tip = html.escape(f"{q['kind']} quote · speaker: {q['speaker'] or 'none found'} · "
-                              f"cue: {q['cue'] or '–'} · sentiment {q['compound']:+.2f}", quote=True)
+            tip = html.escape(
+                f"{q['kind']} quote · speaker: {q['speaker'] or 'none found'} · "
+                f"cue: {q['cue'] or '–'} · sentiment {q['compound']:+.2f}",
+                quote=True,
+            )
             piece = f'<mark class="nr-q nr-q-{q["kind"]}" title="{tip}">{piece}</mark>'
         out.append(piece)
     return f'<div class="nr-body">{"".join(out)}</div>'
@@ -62,13 +65,17 @@ def article_html(text: str, quotes: pd.DataFrame, entities: pd.DataFrame) -> str
 
 def legend_html() -> str:
     kinds = "".join(f'<span><mark class="nr-q nr-q-{k}">{k} quote</mark></span>' for k in KIND_COLOURS)
-    types = "".join(f'<span class="nr-e" style="border-color:{c}">{t}</span> ' for t, c in TYPE_COLOURS.items()
-                    if t != "NOMINAL")
+    types = "".join(
+        f'<span class="nr-e" style="border-color:{c}">{t}</span> '
+        for t, c in TYPE_COLOURS.items()
+        if t != "NOMINAL"
+    )
     return f'<div class="nr-legend">{kinds} {types}</div>'
 
 
-def render_reader(store_path: str, version: str, filters: Filters, provenance: Provenance, *,
-                  key: str = "reader") -> None:
+def render_reader(
+    store_path: str, version: str, filters: Filters, provenance: Provenance, *, key: str = "reader"
+) -> None:
     listing = state.query("articles", store_path, version, filters, limit=2000)
     if listing.empty:
         st.info("No articles match. Loosen a filter in the sidebar: Actor, Theme, dates or the text search.")
@@ -77,7 +84,8 @@ def render_reader(store_path: str, version: str, filters: Filters, provenance: P
     items = "".join(
         f"<li><b>{html.escape(str(r.title))}</b> · {html.escape(str(r.date) if pd.notna(r.date) else 'no date')}"
         f" · {html.escape(str(r.source or '–'))} {chip(r.compound)} · {int(r.quotes)} quotes</li>"
-        for r in listing.head(LIST_LIMIT).itertuples())
+        for r in listing.head(LIST_LIMIT).itertuples()
+    )
     more = f"<p>… and {len(listing) - LIST_LIMIT} more</p>" if len(listing) > LIST_LIMIT else ""
     st.html(f'<p class="nr-count">{len(listing)} matching articles</p><ul class="nr-list">{items}</ul>{more}')
     titles = dict(zip(listing["id"], listing["title"]))
@@ -91,32 +99,47 @@ def render_reader(store_path: str, version: str, filters: Filters, provenance: P
         else:
             ids.append(wanted)  # an article opened by link stays open whatever the filters
             titles[wanted] = stored["title"] or stored["text"][:80]
-    article_id = st.selectbox("Open article", ids, key="article",
-                              format_func=lambda i: str(titles.get(i, i)))
+    article_id = st.selectbox("Open article", ids, key="article", format_func=lambda i: str(titles.get(i, i)))
     doc = state.article(store_path, version, article_id) if article_id else None
     if doc is None:
         return
     with st.container(border=True):
         title = doc["title"] or titles.get(article_id) or "Untitled"
-        st.html(f"<h3>{html.escape(str(title))}</h3><p>"
-                f"{html.escape(str(doc['date'] or 'no date'))} · {html.escape(doc['source'] or '–')}"
-                f"{' · ' + html.escape(doc['section']) if doc['section'] else ''} {chip(doc['compound'])}"
-                f" · narrator {chip(doc['narrator'])} · quoted {chip(doc['quoted'])}</p>")
+        st.html(
+            f"<h3>{html.escape(str(title))}</h3><p>"
+            f"{html.escape(str(doc['date'] or 'no date'))} · {html.escape(doc['source'] or '–')}"
+            f"{' · ' + html.escape(doc['section']) if doc['section'] else ''} {chip(doc['compound'])}"
+            f" · narrator {chip(doc['narrator'])} · quoted {chip(doc['quoted'])}</p>"
+        )
         st.html(legend_html())
         st.html(STYLE + article_html(doc["text"], doc["quotes"], doc["entities"]))
     sentences = doc["sentences"]
     st.plotly_chart(charts.sentiment_arc(sentences), key=f"{key}_arc", config={"displaylogo": False})
     if not sentences.empty:
         text = doc["text"]
-        labels = [f"{i + 1}. ({c:+.2f}) {text[s:e][:110]}" for i, (s, e, c)
-                  in enumerate(zip(sentences["start"], sentences["end"], sentences["compound"]))]
+        labels = [
+            f"{i + 1}. ({c:+.2f}) {text[s:e][:110]}"
+            for i, (s, e, c) in enumerate(zip(sentences["start"], sentences["end"], sentences["compound"]))
+        ]
         worst = int(sentences["compound"].abs().idxmax())
-        choice = st.selectbox("Why does a sentence score as it does?", range(len(labels)), index=worst,
-                              format_func=lambda i: labels[i], key=f"{key}_sentence")
+        choice = st.selectbox(
+            "Why does a sentence score as it does?",
+            range(len(labels)),
+            index=worst,
+            format_func=lambda i: labels[i],
+            key=f"{key}_sentence",
+        )
         s, e = int(sentences["start"].iloc[choice]), int(sentences["end"].iloc[choice])
         effects = sentiment.explain(text[s:e])
         if effects:
-            st.dataframe(pd.DataFrame([{"word": w.word, "lexicon valence": w.valence,
-                                        "effect on score": w.effect} for w in effects]), hide_index=True)
+            st.dataframe(
+                pd.DataFrame(
+                    [
+                        {"word": w.word, "lexicon valence": w.valence, "effect on score": w.effect}
+                        for w in effects
+                    ]
+                ),
+                hide_index=True,
+            )
         else:
             st.caption("No word in this sentence is in VADER's lexicon: it scores neutral.")

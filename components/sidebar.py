@@ -15,7 +15,7 @@ from analysis.articles import SUPPORTED_SUFFIXES
 from analysis.queries import Filters
 from components import state
 
-MAX_ACTOR_OPTIONS = 3000
+MAX_ACTOR_OPTIONS = 1500  # the most mentioned; an actor named in the URL is always offered
 
 
 def _date(value) -> dt.date | None:
@@ -24,15 +24,24 @@ def _date(value) -> dt.date | None:
     return dt.date.fromisoformat(str(value)[:10])
 
 
-def render_corpus(store_path: str, corpus: str, *, metonyms: bool, theme_file: str | None,
-                  key: str = "corpus") -> None:
+def render_corpus(
+    store_path: str, corpus: str, *, metonyms: bool, theme_file: str | None, key: str = "corpus"
+) -> None:
     """Add articles: upload files or paste text; errors are listed by file."""
     with st.sidebar.expander("Corpus", expanded=False):
         st.caption(f"Default corpus: `{corpus}` · store: `{store_path}`")
-        uploads = st.file_uploader("Add files", type=[s.lstrip(".") for s in SUPPORTED_SUFFIXES],
-                                   accept_multiple_files=True, key=f"{key}_upload")
-        pasted = st.text_area("…or paste an article", key=f"{key}_paste", height=100,
-                              placeholder="First line: the title, then a blank line, then the text.")
+        uploads = st.file_uploader(
+            "Add files",
+            type=[s.lstrip(".") for s in SUPPORTED_SUFFIXES],
+            accept_multiple_files=True,
+            key=f"{key}_upload",
+        )
+        pasted = st.text_area(
+            "…or paste an article",
+            key=f"{key}_paste",
+            height=100,
+            placeholder="First line: the title, then a blank line, then the text.",
+        )
         if st.button("Analyse and add", key=f"{key}_add", disabled=not (uploads or pasted.strip())):
             files = [(f.name, f.getvalue()) for f in uploads or []]
             if pasted.strip():
@@ -52,13 +61,18 @@ def render_corpus(store_path: str, corpus: str, *, metonyms: bool, theme_file: s
 def render_options(key: str = "opt") -> tuple[bool, str | None]:
     """Analysis options: the metonym switch and a theme file."""
     with st.sidebar.expander("Analysis options", expanded=False):
-        metonyms = st.toggle("Capitals stand for governments (Beijing → China)", value=True,
-                             key=f"{key}_metonyms",
-                             help="Off keeps Beijing, Washington, Kremlin … as places. "
-                                  "Changing it re-analyses the corpus.")
-        theme_upload = st.file_uploader("Theme file (YAML)", type=["yaml", "yml"], key=f"{key}_themes",
-                                        help="Theme name → list of words and phrases. Re-tagging "
-                                             "uses stored lemmas: no re-analysis.")
+        metonyms = st.toggle(
+            "Capitals stand for governments (Beijing → China)",
+            value=True,
+            key=f"{key}_metonyms",
+            help="Off keeps Beijing, Washington, Kremlin … as places. Changing it re-analyses the corpus.",
+        )
+        theme_upload = st.file_uploader(
+            "Theme file (YAML)",
+            type=["yaml", "yml"],
+            key=f"{key}_themes",
+            help="Theme name → list of words and phrases. Re-tagging uses stored lemmas: no re-analysis.",
+        )
         theme_file = None
         if theme_upload is not None:
             import tempfile
@@ -109,8 +123,9 @@ def save_view_to_url() -> None:
     for key in TEXT_KEYS:
         if st.session_state.get(key):
             wanted[key] = str(st.session_state[key])
-    current = {k: (st.query_params.get_all(k) if k in LIST_KEYS else st.query_params.get(k))
-               for k in st.query_params}
+    current = {
+        k: (st.query_params.get_all(k) if k in LIST_KEYS else st.query_params.get(k)) for k in st.query_params
+    }
     if current != wanted:
         st.query_params.from_dict(wanted)
 
@@ -127,26 +142,54 @@ def render_filters(store_path: str, version: str) -> Filters:
     for wanted in st.query_params.get_all("actor") + list(st.session_state.get("actor", [])):
         if wanted in counts and wanted not in actor_options:
             actor_options.append(wanted)
-    actors = sidebar.multiselect("Actor", actor_options, key="actor",
-                                 format_func=lambda a: f"{a} ({int(counts.get(a, 0))})",
-                                 placeholder="Any actor")
+    actors = sidebar.multiselect(
+        "Actor",
+        actor_options,
+        key="actor",
+        format_func=lambda a: f"{a} ({int(counts.get(a, 0))})",
+        placeholder="Any actor",
+    )
     theme_counts = dict(zip(opts["themes"]["name"], opts["themes"]["articles"]))
-    themes = sidebar.multiselect("Theme", list(theme_counts), key="theme",
-                                 format_func=lambda t: f"{t} ({theme_counts.get(t, 0)})",
-                                 placeholder="Any theme")
+    themes = sidebar.multiselect(
+        "Theme",
+        list(theme_counts),
+        key="theme",
+        format_func=lambda t: f"{t} ({theme_counts.get(t, 0)})",
+        placeholder="Any theme",
+    )
     first, last = _date(opts["dates"]["first"].iloc[0]), _date(opts["dates"]["last"].iloc[0])
     col1, col2 = sidebar.columns(2)
-    since = col1.date_input("Since", value=None, min_value=first, max_value=last, key="since", format="YYYY-MM-DD")
-    until = col2.date_input("Until", value=None, min_value=first, max_value=last, key="until", format="YYYY-MM-DD")
+    since = col1.date_input(
+        "Since", value=None, min_value=first, max_value=last, key="since", format="YYYY-MM-DD"
+    )
+    until = col2.date_input(
+        "Until", value=None, min_value=first, max_value=last, key="until", format="YYYY-MM-DD"
+    )
     if first is None:
         sidebar.caption("No article has a date, so the date filter has nothing to act on.")
-    sources = sidebar.multiselect("Source", list(opts["sources"]["source"]), key="source", placeholder="Any source")
-    sections = sidebar.multiselect("Section", list(opts["sections"]["section"]), key="section", placeholder="Any section") \
-        if not opts["sections"].empty else []
+    sources = sidebar.multiselect(
+        "Source", list(opts["sources"]["source"]), key="source", placeholder="Any source"
+    )
+    sections = (
+        sidebar.multiselect(
+            "Section", list(opts["sections"]["section"]), key="section", placeholder="Any section"
+        )
+        if not opts["sections"].empty
+        else []
+    )
     sentiment = sidebar.slider("Article sentiment", -1.0, 1.0, (-1.0, 1.0), step=0.05, key="sentiment")
-    kinds = sidebar.multiselect("Quote kind", ["direct", "partial", "scare"], key="kind", placeholder="Any kind")
+    kinds = sidebar.multiselect(
+        "Quote kind", ["direct", "partial", "scare"], key="kind", placeholder="Any kind"
+    )
     q = sidebar.text_input("Search the text", key="q", placeholder="words or a phrase")
-    return Filters(actors=tuple(actors), themes=tuple(themes),
-                   since=since.isoformat() if since else None, until=until.isoformat() if until else None,
-                   q=q.strip() or None, sources=tuple(sources), sections=tuple(sections),
-                   sentiment=(float(sentiment[0]), float(sentiment[1])), kinds=tuple(kinds))
+    return Filters(
+        actors=tuple(actors),
+        themes=tuple(themes),
+        since=since.isoformat() if since else None,
+        until=until.isoformat() if until else None,
+        q=q.strip() or None,
+        sources=tuple(sources),
+        sections=tuple(sections),
+        sentiment=(float(sentiment[0]), float(sentiment[1])),
+        kinds=tuple(kinds),
+    )

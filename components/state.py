@@ -3,7 +3,6 @@ queries cached per (store version, filters). Widget values come in as arguments.
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pandas as pd
 import streamlit as st
@@ -37,17 +36,21 @@ def ingest_corpus(corpus: str, store_path: str, metonyms: bool, theme_file: str 
     def progress(n: int) -> None:
         nonlocal done
         done += n
-        bar.progress(min(1.0, done / max(done, 1000)) if done < 1000 else 0.99,
-                     text=f"Analysing {corpus}: {done:,} articles so far")
+        bar.progress(
+            min(1.0, done / max(done, 1000)) if done < 1000 else 0.99,
+            text=f"Analysing {corpus}: {done:,} articles so far",
+        )
 
-    summary = store_ingest_corpus([corpus], store, options=options(metonyms, theme_file), progress=progress,
-                                  batch_size=32)
+    summary = store_ingest_corpus(
+        [corpus], store, options=options(metonyms, theme_file), progress=progress, batch_size=32
+    )
     bar.empty()
     return summary or IngestSummary()
 
 
-def ingest_uploads(files: list[tuple[str, bytes]], store_path: str, metonyms: bool,
-                   theme_file: str | None) -> IngestSummary:
+def ingest_uploads(
+    files: list[tuple[str, bytes]], store_path: str, metonyms: bool, theme_file: str | None
+) -> IngestSummary:
     """Ingest uploaded files (name, bytes); errors are listed by file, the rest is kept."""
     results = []
     for name, data in files:
@@ -85,3 +88,11 @@ def article(store_path: str, version: str, article_id: str) -> dict | None:
 def bound_query(store_path: str, version: str, filters: queries.Filters):
     """A query runner for components.catalog with the store, version and filters bound."""
     return lambda name, **kwargs: query(name, store_path, version, filters, **kwargs)
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def chart(name: str, store_path: str, version: str, filters: queries.Filters, **opts):
+    """A chart of components.catalog and its data, cached like the queries behind it."""
+    from components import catalog
+
+    return catalog.build(name, bound_query(store_path, version, filters), **opts)

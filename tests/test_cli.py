@@ -33,8 +33,10 @@ def test_folder_with_garbage_still_yields_the_rest(tmp_path):
     result = run_cli("analyze", str(tmp_path), "--format", "jsonl")
     assert result.returncode == 0
     records = [json.loads(line) for line in result.stdout.splitlines()]
-    assert sorted(r["title"] for r in records) == ["Labour plans maternity pay rise",
-                                                   "Watchdog probes e-mail deletions"]
+    assert sorted(r["title"] for r in records) == [
+        "Labour plans maternity pay rise",
+        "Watchdog probes e-mail deletions",
+    ]
     error_lines = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
     assert error_lines == [f"error: {tmp_path / 'garbage.txt'}: binary file (contains NUL bytes), not text"]
     assert check_records(result.stdout).returncode == 0

@@ -43,13 +43,21 @@ def test_cli_names_each_bad_file_without_traceback(tmp_path):
     assert result.returncode == 0
     assert "Traceback" not in result.stderr
     records = [json.loads(line) for line in result.stdout.splitlines()]
-    assert sorted(r["text"] for r in records) == ["A fine story.", "Dated badly.",
-                                                  "The minister said the plan was good."]
+    assert sorted(r["text"] for r in records) == [
+        "A fine story.",
+        "Dated badly.",
+        "The minister said the plan was good.",
+    ]
     assert next(r for r in records if r["text"] == "Dated badly.")["date"] is None
-    errors = sorted(line.split(":")[1].strip().rsplit("/", 1)[-1] for line in result.stderr.splitlines()
-                    if line.startswith("error:"))
+    errors = sorted(
+        line.split(":")[1].strip().rsplit("/", 1)[-1]
+        for line in result.stderr.splitlines()
+        if line.startswith("error:")
+    )
     assert errors == ["binary.txt", "blank.txt", "empty.txt", "feed.jsonl", "shape.json", "table.csv"]
-    assert any(line.startswith("warning:") and "unparseable date" in line for line in result.stderr.splitlines())
+    assert any(
+        line.startswith("warning:") and "unparseable date" in line for line in result.stderr.splitlines()
+    )
 
 
 def test_reuters_file_with_invalid_byte_analyses(nlp):
@@ -59,7 +67,9 @@ def test_reuters_file_with_invalid_byte_analyses(nlp):
 
 
 def test_article_over_max_length_is_analysed_whole(nlp):
-    texts = [p.read_text(encoding="utf-8", errors="replace") for p in sorted((BBC / "business").glob("*.txt"))]
+    texts = [
+        p.read_text(encoding="utf-8", errors="replace") for p in sorted((BBC / "business").glob("*.txt"))
+    ]
     body = "\n\n".join(texts)
     while len(body) < 1_050_000:
         body += "\n\n" + body[:200_000]
@@ -67,26 +77,26 @@ def test_article_over_max_length_is_analysed_whole(nlp):
     (result,) = analyze_articles([Article(id="huge", text=body)], nlp=nlp)
     assert result.sentences[-1]["end"] >= len(body.rstrip()) - 1
     tail = [e for e in result.entities if e["start"] > 1_000_000]
-    assert tail and all(body[e["start"]:e["end"]] == e["text"] for e in tail)
-    assert all(body[q["start"]:q["end"]] == q["text"] for q in result.quotes)
+    assert tail and all(body[e["start"] : e["end"]] == e["text"] for e in tail)
+    assert all(body[q["start"] : q["end"]] == q["text"] for q in result.quotes)
 
 
 class TestQuotesInTheWild:
     def test_mixed_straight_and_curly(self):
         text = 'He said “we will win" and she said "no chance” today.'
-        assert [text[s.start:s.end] for s in quote_spans(text)] == ["we will win", "no chance"]
+        assert [text[s.start : s.end] for s in quote_spans(text)] == ["we will win", "no chance"]
 
     def test_guillemets(self):
         text = "Le ministre a parlé de «réforme nécessaire» hier."
-        assert [text[s.start:s.end] for s in quote_spans(text)] == ["réforme nécessaire"]
+        assert [text[s.start : s.end] for s in quote_spans(text)] == ["réforme nécessaire"]
 
     def test_quote_open_at_article_end(self):
         text = 'It was "fine", he said. Then came "the end of it all'
-        assert [text[s.start:s.end] for s in quote_spans(text)] == ["fine"]
+        assert [text[s.start : s.end] for s in quote_spans(text)] == ["fine"]
 
     def test_apostrophes_everywhere(self):
         text = "'Tis the players' union's 'best' year since the '90s, ol' rock 'n' roll isn't dead."
-        assert [text[s.start:s.end] for s in quote_spans(text)] == ["best"]
+        assert [text[s.start : s.end] for s in quote_spans(text)] == ["best"]
 
 
 def _html_without_our_tags(html: str) -> str:
@@ -101,13 +111,28 @@ def test_highlighter_covers_text_and_escapes_everything(text, data):
     q_spans = data.draw(st.lists(bounds, max_size=4))
     e_spans = data.draw(st.lists(bounds, max_size=6))
     segs = segments(text, q_spans, e_spans)
-    assert "".join(text[s.start:s.end] for s in segs) == text
-    quotes = pd.DataFrame([{"start": s, "end": e, "kind": "direct", "speaker": "<b>x</b>", "cue": "said",
-                            "compound": 0.0} for s, e in q_spans], columns=["start", "end", "kind", "speaker",
-                                                                             "cue", "compound"])
-    entities = pd.DataFrame([{"start": s, "end": e, "text": text[s:e], "label": "PERSON", "actor": "<i>",
-                              "actor_type": "PERSON"} for s, e in e_spans],
-                            columns=["start", "end", "text", "label", "actor", "actor_type"])
+    assert "".join(text[s.start : s.end] for s in segs) == text
+    quotes = pd.DataFrame(
+        [
+            {"start": s, "end": e, "kind": "direct", "speaker": "<b>x</b>", "cue": "said", "compound": 0.0}
+            for s, e in q_spans
+        ],
+        columns=["start", "end", "kind", "speaker", "cue", "compound"],
+    )
+    entities = pd.DataFrame(
+        [
+            {
+                "start": s,
+                "end": e,
+                "text": text[s:e],
+                "label": "PERSON",
+                "actor": "<i>",
+                "actor_type": "PERSON",
+            }
+            for s, e in e_spans
+        ],
+        columns=["start", "end", "text", "label", "actor", "actor_type"],
+    )
     html = article_html(text, quotes, entities)
     assert "<" not in _html_without_our_tags(html)
 

@@ -21,8 +21,12 @@ def test_people_and_places_recall(nlp):
     places = actor_recall.sample(120, 7, "places")
     ours = bare = total = 0
     for article, doc in zip(people, parse(nlp, [a.text for a in people])):
-        words = {w.lower().strip(".,") for a in count_actors(resolve_mentions(doc)) if a.type == "PERSON"
-                 for w in re.split(r"[\s-]+", a.name)}
+        words = {
+            w.lower().strip(".,")
+            for a in count_actors(resolve_mentions(doc))
+            if a.type == "PERSON"
+            for w in re.split(r"[\s-]+", a.name)
+        }
         bare_words = {t.lower_ for e in doc.ents if e.label_ == "PERSON" for t in e}
         for code in article.meta["people"]:
             total += 1

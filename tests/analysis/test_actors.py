@@ -27,20 +27,26 @@ class TestSeed:
     def test_entity_spans_index_the_body(self, seed_analysis):
         text = seed_analysis.article.text
         for e in seed_analysis.entities:
-            assert text[e["start"]:e["end"]] == e["text"]
+            assert text[e["start"] : e["end"]] == e["text"]
 
 
 class TestRules:
     def test_title_and_surname_link_to_full_name(self, nlp):
-        actors = actors_of(nlp, "Trade Secretary Patricia Hewitt announced the plan. "
-                                "Ms Hewitt told GMTV it would help. Hewitt's aides agreed.")
+        actors = actors_of(
+            nlp,
+            "Trade Secretary Patricia Hewitt announced the plan. "
+            "Ms Hewitt told GMTV it would help. Hewitt's aides agreed.",
+        )
         assert actors["Patricia Hewitt"].mentions == 3
         assert "Hewitt" not in actors
 
-    @pytest.mark.parametrize("text, literal", [
-        ("He writes for the Washington Post about politics.", "Washington Post"),
-        ("A statue of George Washington was moved yesterday.", "George Washington"),
-    ])
+    @pytest.mark.parametrize(
+        "text, literal",
+        [
+            ("He writes for the Washington Post about politics.", "Washington Post"),
+            ("A statue of George Washington was moved yesterday.", "George Washington"),
+        ],
+    )
     def test_washington_must_not_merge(self, nlp, text, literal):
         actors = actors_of(nlp, text)
         assert "United States" not in actors
@@ -62,8 +68,9 @@ class TestRules:
         assert "United Kingdom" in actors and "NATO" in actors
 
     def test_acronym_defined_in_text(self, nlp):
-        actors = actors_of(nlp, "The Central Military Commission (CMC) met on Friday. "
-                                "Later the CMC issued a statement.")
+        actors = actors_of(
+            nlp, "The Central Military Commission (CMC) met on Friday. Later the CMC issued a statement."
+        )
         assert actors["Central Military Commission"].mentions >= 2
         assert "CMC" not in actors
 

@@ -82,11 +82,14 @@ class TestEncodings:
 
 
 class TestBadInput:
-    @pytest.mark.parametrize("content, reason", [
-        (b"", "empty"),
-        (b"   \n\t\n  ", "empty"),
-        (bytes(range(256)) * 20, "binary"),
-    ])
+    @pytest.mark.parametrize(
+        "content, reason",
+        [
+            (b"", "empty"),
+            (b"   \n\t\n  ", "empty"),
+            (bytes(range(256)) * 20, "binary"),
+        ],
+    )
     def test_bad_text_files_are_named_with_a_reason(self, tmp_path, content, reason):
         path = tmp_path / "bad.txt"
         path.write_bytes(content)
@@ -97,8 +100,10 @@ class TestBadInput:
 
     def test_broken_jsonl_line_keeps_the_others(self, tmp_path):
         path = tmp_path / "feed.jsonl"
-        path.write_text('{"text": "First story.", "title": "One"}\n{"text": broken\n'
-                        '{"body": "Third story.", "published": "2024-01-02"}\n')
+        path.write_text(
+            '{"text": "First story.", "title": "One"}\n{"text": broken\n'
+            '{"body": "Third story.", "published": "2024-01-02"}\n'
+        )
         found = read_file(path)
         assert [a.text for a in articles(found)] == ["First story.", "Third story."]
         assert articles(found)[1].date == "2024-01-02"
@@ -113,8 +118,11 @@ class TestBadInput:
 
     def test_json_list_and_envelope(self, tmp_path):
         path = tmp_path / "feed.json"
-        path.write_text(json.dumps({"articles": [{"content": "A story.", "outlet": "Wire",
-                                                  "url": "javascript:alert(1)"}]}))
+        path.write_text(
+            json.dumps(
+                {"articles": [{"content": "A story.", "outlet": "Wire", "url": "javascript:alert(1)"}]}
+            )
+        )
         (article,) = read_file(path)
         assert article.source == "Wire" and article.url is None
 
@@ -126,8 +134,9 @@ class TestBadInput:
 
     def test_csv_rows(self, tmp_path):
         path = tmp_path / "table.csv"
-        path.write_text('title,text,date,source\nA,"Body, with comma.",2024-03-01,Wire\n'
-                        'B,Second body.,not a date,Wire\n')
+        path.write_text(
+            'title,text,date,source\nA,"Body, with comma.",2024-03-01,Wire\nB,Second body.,not a date,Wire\n'
+        )
         found = read_file(path)
         first, second = articles(found)
         assert first.text == "Body, with comma." and first.date == "2024-03-01"

@@ -17,9 +17,11 @@ def quotes_of(nlp, text):
 
 def test_seed_quotes(seed_analysis):
     found = [(q["text"], q["kind"], q["speaker"]) for q in seed_analysis.quotes]
-    assert found == [("right perception", "partial", "Liu Zhenli"),
-                     ("egregious provocation", "partial", "China"),
-                     ("right perception", "partial", "Liu Zhenli")]
+    assert found == [
+        ("right perception", "partial", "Liu Zhenli"),
+        ("egregious provocation", "partial", "China"),
+        ("right perception", "partial", "Liu Zhenli"),
+    ]
 
 
 def test_apostrophes_are_not_quotes():
@@ -30,28 +32,30 @@ def test_apostrophes_are_not_quotes():
 def test_headline_single_quotes():
     text = "Minister condemns 'anti-Semitic' remarks"
     (span,) = quote_spans(text)
-    assert text[span.start:span.end] == "anti-Semitic"
+    assert text[span.start : span.end] == "anti-Semitic"
 
 
 def test_bbc_continuation_mark_continues_the_quote(nlp):
-    text = ('Ms Hewitt said: "We have already taken it up to 26 weeks. "We are going to extend '
-            'the pay to nine months by 2007." She said more later.')
+    text = (
+        'Ms Hewitt said: "We have already taken it up to 26 weeks. "We are going to extend '
+        'the pay to nine months by 2007." She said more later.'
+    )
     (quote,) = quotes_of(nlp, text)
     assert quote.text.startswith("We have already") and quote.text.endswith("by 2007.")
     assert quote.kind == "direct"
 
 
 def test_unbalanced_mark_does_not_derail_the_rest():
-    text = ('He said "this never closes.\n\nA new paragraph. Then she said "a real quote" today.')
-    spans = [text[s.start:s.end] for s in quote_spans(text)]
+    text = 'He said "this never closes.\n\nA new paragraph. Then she said "a real quote" today.'
+    spans = [text[s.start : s.end] for s in quote_spans(text)]
     assert spans == ["a real quote"]
 
 
 def test_multi_paragraph_newswire_quote():
-    text = ('"The first paragraph of the quote.\n\n"The second paragraph ends it," he said.')
+    text = '"The first paragraph of the quote.\n\n"The second paragraph ends it," he said.'
     (span,) = quote_spans(text)
-    assert text[span.start:span.end].endswith("ends it,")
-    assert text[span.start:span.end].startswith("The first")
+    assert text[span.start : span.end].endswith("ends it,")
+    assert text[span.start : span.end].startswith("The first")
 
 
 def test_speaker_after_the_quote(nlp):
@@ -80,5 +84,5 @@ def test_any_text_gives_spans_inside_it(text):
 @given(st.text(alphabet=st.sampled_from(list("ab Mr said he .,\n'\"“”‘’")), max_size=160))
 def test_extract_quotes_never_raises_and_text_matches(nlp, text):
     for quote in quotes_of(nlp, text):
-        assert text[quote.start:quote.end] == quote.text
+        assert text[quote.start : quote.end] == quote.text
         assert quote.kind in ("direct", "partial", "scare")

@@ -39,3 +39,22 @@ def test_seed_top_themes(seed_analysis):
 
 def test_shipped_lexicon_has_enough_themes():
     assert len(ThemeLexicon.load().themes) >= 15
+
+
+def test_lexicon_fingerprint_is_the_same_in_every_process():
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    code = "from analysis.themes import ThemeLexicon; print(ThemeLexicon.load().fingerprint)"
+    prints = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            env={"PYTHONHASHSEED": str(seed), "PYTHONPATH": str(ROOT)},
+        ).stdout
+        for seed in (1, 2, 3)
+    }
+    assert len(prints) == 1

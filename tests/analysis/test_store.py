@@ -34,7 +34,9 @@ def test_changed_article_is_analysed_again(tmp_path, nlp):
         again = ingest(read_paths([story]), store)
         assert again.analysed == 1
         # A new text is a new article id; both versions are kept apart, never mixed.
-        assert store.con.execute("SELECT count(*) FROM articles WHERE text LIKE '%disaster%'").fetchone()[0] == 1
+        assert (
+            store.con.execute("SELECT count(*) FROM articles WHERE text LIKE '%disaster%'").fetchone()[0] == 1
+        )
 
 
 def test_retag_themes_uses_stored_lemmas(tmp_path, nlp):
@@ -49,9 +51,19 @@ def test_retag_themes_uses_stored_lemmas(tmp_path, nlp):
 
 def test_locked_store_fails_cleanly(tmp_path):
     path = tmp_path / "s.duckdb"
-    holder = subprocess.Popen([sys.executable, "-c", (
-        "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); c.execute('create table t(x int)');"
-        "print('ready', flush=True); time.sleep(30)"), str(path)], stdout=subprocess.PIPE, text=True)
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            (
+                "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); c.execute('create table t(x int)');"
+                "print('ready', flush=True); time.sleep(30)"
+            ),
+            str(path),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert holder.stdout.readline().strip() == "ready"
         result = run_cli("ingest", "seeds", "--store", str(path))
@@ -75,8 +87,12 @@ def test_killed_ingest_resumes_without_duplicates(tmp_path):
     store = tmp_path / "s.duckdb"
     corpus = BBC / "entertainment"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    proc = subprocess.Popen([sys.executable, "-m", "analysis", "ingest", str(corpus), "--store", str(store),
-                             "--batch-size", "8"], cwd=ROOT, env=env, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "analysis", "ingest", str(corpus), "--store", str(store), "--batch-size", "8"],
+        cwd=ROOT,
+        env=env,
+        stderr=subprocess.DEVNULL,
+    )
     wal = store.with_name(store.name + ".wal")
     deadline = time.monotonic() + 300
     # Wait until some batches are committed (the write-ahead log grows), then kill hard.
@@ -93,8 +109,13 @@ def test_killed_ingest_resumes_without_duplicates(tmp_path):
     with Store(store, read_only=True) as s:
         assert s.stats()["articles"] == 386
         assert s.con.execute("SELECT count(*) - count(DISTINCT id) FROM articles").fetchone()[0] == 0
-        assert s.con.execute("SELECT count(*) FROM (SELECT article_id, idx FROM sentences "
-                             "GROUP BY ALL HAVING count(*) > 1)").fetchone()[0] == 0
+        assert (
+            s.con.execute(
+                "SELECT count(*) FROM (SELECT article_id, idx FROM sentences "
+                "GROUP BY ALL HAVING count(*) > 1)"
+            ).fetchone()[0]
+            == 0
+        )
 
 
 def test_unchanged_corpus_is_not_read_again(tmp_path, nlp):

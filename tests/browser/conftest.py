@@ -16,12 +16,20 @@ import pytest
 from tests.conftest import BBC, ROOT, SEED
 
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--disable-quic"]
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+]
 HOSTILE_TITLE = 'Markup <b>test</b> "><svg onload="window.__pwned=3">'
-HOSTILE_BODY = ("The minister said the plan was fine. <script>window.__pwned = 1</script> "
-                'Critics called it "<img src=x onerror=\\"window.__pwned=2\\">" and worse. '
-                '<a href="javascript:window.__pwned=4">click</a> was in the text.')
+HOSTILE_BODY = (
+    "The minister said the plan was fine. <script>window.__pwned = 1</script> "
+    'Critics called it "<img src=x onerror=\\"window.__pwned=2\\">" and worse. '
+    '<a href="javascript:window.__pwned=4">click</a> was in the text.'
+)
 
 
 def _free_port() -> int:
@@ -45,10 +53,25 @@ def dashboard_url(browser_corpus, tmp_path_factory):
     port = _free_port()
     store = tmp_path_factory.mktemp("browser-store") / "store.duckdb"
     env = {**os.environ, "DASHBOARD_STORE": str(store), "DASHBOARD_CORPUS": str(browser_corpus)}
-    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"),
-                             "--server.port", str(port), "--server.address", "127.0.0.1",
-                             "--server.headless", "true"], cwd=ROOT, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(ROOT / "dashboard.py"),
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
@@ -97,7 +120,10 @@ def settle(page, timeout_s: float = 120) -> None:
     deadline = time.monotonic() + timeout_s
     page.wait_for_timeout(800)
     while time.monotonic() < deadline:
-        busy = page.locator("[data-testid=stStatusWidget]").count() + page.locator("[data-testid=stSkeleton]").count()
+        busy = (
+            page.locator("[data-testid=stStatusWidget]").count()
+            + page.locator("[data-testid=stSkeleton]").count()
+        )
         if not busy:
             break
         page.wait_for_timeout(300)

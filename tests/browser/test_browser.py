@@ -58,3 +58,28 @@ def test_hostile_markup_shows_as_text_and_never_runs(page, dashboard_url):
     page.wait_for_timeout(500)
     assert page.evaluate("typeof window.__pwned") == "undefined"
     assert page.dialogs == []
+
+
+def test_two_sessions_keep_their_own_filters(browser, dashboard_url):
+    first = browser.new_context(viewport={"width": 1400, "height": 1400}).new_page()
+    second = browser.new_context(viewport={"width": 1400, "height": 1400}).new_page()
+    try:
+        first.goto(f"{dashboard_url}/?actor=Liu%20Zhenli")
+        second.goto(f"{dashboard_url}/?q=maternity")
+        settle(first)
+        settle(second)
+        open_tab(first, "Articles")
+        open_tab(second, "Articles")
+        first.reload()
+        settle(first)
+        open_tab(first, "Articles")
+        assert first.locator(".nr-count").first.inner_text() == "1 matching articles"
+        assert (
+            "Liu Zhenli" in first.locator("h3").first.inner_text()
+            or "16-month" in first.locator("h3").first.inner_text()
+        )
+        assert second.locator(".nr-count").first.inner_text() == "1 matching articles"
+        assert "maternity" in second.locator("h3").first.inner_text().lower()
+    finally:
+        first.context.close()
+        second.context.close()

@@ -69,7 +69,7 @@ def test_seed_every_panel_renders(seed_app):
     assert charts_per_panel["Overview"] >= 4 and charts_per_panel["Actors"] >= 3
     assert charts_per_panel["Quotes"] >= 2 and charts_per_panel["Articles"] >= 1
     body = all_html(at)
-    assert body.count('nr-q-partial') >= 3  # "right perception" twice, "egregious provocation"
+    assert body.count("nr-q-partial") >= 3  # "right perception" twice, "egregious provocation"
     assert "right perception</mark>" in body
     actor_options = at.multiselect(key="actor").options
     assert any(o.startswith("Liu Zhenli") for o in actor_options)

@@ -1,0 +1,152 @@
+"""Ingest on a real Dask cluster (distributed's own scheduler and worker processes on loopback):
+the same records as a local ingest, a worker killed mid-run, an unreachable scheduler."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from analysis import queries
+from analysis.store import Store
+from tests.conftest import BBC, ROOT, run_cli
+
+SECTION = BBC / "entertainment"
+DASK = str(Path(sys.executable).with_name("dask"))
+
+
+@pytest.fixture
+def cluster(tmp_path):
+    """A scheduler and two single-threaded workers, as separate processes."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    address_file = tmp_path / "scheduler.json"
+    procs = [
+        subprocess.Popen(
+            [
+                DASK,
+                "scheduler",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                "0",
+                "--no-dashboard",
+                "--scheduler-file",
+                str(address_file),
+            ],
+            env=env,
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+    ]
+    deadline = time.monotonic() + 60
+    while not address_file.exists() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    address = json.loads(address_file.read_text())["address"]
+    workers = [
+        subprocess.Popen(
+            [
+                DASK,
+                "worker",
+                "--scheduler-file",
+                str(address_file),
+                "--nthreads",
+                "1",
+                "--no-nanny",
+                "--no-dashboard",
+                "--host",
+                "127.0.0.1",
+                "--name",
+                f"w{i}",
+            ],
+            env=env,
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        for i in range(2)
+    ]
+    procs += workers
+    yield address, workers
+    for p in procs:
+        p.kill()
+        p.wait()
+
+
+def records(path: Path) -> list[dict]:
+    with Store(path, read_only=True) as store:
+        return queries.records(store.con, queries.Filters())
+
+
+@pytest.fixture(scope="module")
+def local_records(tmp_path_factory):
+    path = tmp_path_factory.mktemp("local") / "local.duckdb"
+    result = run_cli("ingest", str(SECTION), "--store", str(path))
+    assert result.returncode == 0, result.stderr
+    return records(path)
+
+
+def test_dask_ingest_matches_local(cluster, local_records, tmp_path):
+    address, _ = cluster
+    path = tmp_path / "dask.duckdb"
+    result = run_cli("ingest", str(SECTION), "--store", str(path), "--engine", "dask", "--scheduler", address)
+    assert result.returncode == 0, result.stderr
+    assert "386 articles read, 386 analysed" in result.stderr
+    assert records(path) == local_records
+
+
+def test_killed_worker_still_gives_the_complete_result(cluster, local_records, tmp_path):
+    address, workers = cluster
+    path = tmp_path / "dask.duckdb"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "analysis",
+            "ingest",
+            str(SECTION),
+            "--store",
+            str(path),
+            "--engine",
+            "dask",
+            "--scheduler",
+            address,
+        ],
+        cwd=ROOT,
+        env=env,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    wal = path.with_name(path.name + ".wal")
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline and (not wal.exists() or wal.stat().st_size == 0):
+        time.sleep(0.1)  # the first partition has landed in the store
+    os.kill(workers[0].pid, signal.SIGKILL)
+    _, stderr = proc.communicate(timeout=600)
+    assert proc.returncode == 0, stderr
+    got = records(path)
+    assert len(got) == 386 and len({r["id"] for r in got}) == 386
+    assert got == local_records
+
+
+def test_unreachable_scheduler_is_one_clear_error(tmp_path):
+    result = run_cli(
+        "ingest",
+        "seeds",
+        "--store",
+        str(tmp_path / "s.duckdb"),
+        "--engine",
+        "dask",
+        "--scheduler",
+        "tcp://127.0.0.1:9",
+    )
+    assert result.returncode == 1
+    assert "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in result.stderr
+    assert "Traceback" not in result.stderr

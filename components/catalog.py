@@ -42,7 +42,8 @@ def _themes(q: Query, opts: dict):
 
 
 def _network(q: Query, opts: dict):
-    edges = q("cooccurrence", limit_actors=25)
+    # The strongest ties only: beyond about sixty lines the circle turns into a grey disc.
+    edges = q("cooccurrence", limit_actors=25).head(60)
     return charts.cooccurrence_network(edges, q("top_actors", limit=200)), edges
 
 

@@ -83,3 +83,16 @@ def test_two_sessions_keep_their_own_filters(browser, dashboard_url):
     finally:
         first.context.close()
         second.context.close()
+
+
+def test_upload_over_the_limit_is_refused_with_a_message(page, dashboard_url, tmp_path):
+    big = tmp_path / "huge.txt"
+    big.write_bytes(b"word " * (51 * 1024 * 1024 // 5))  # 51 MB, over server.maxUploadSize = 50
+    page.goto(dashboard_url)
+    settle(page)
+    page.get_by_text("Corpus", exact=True).click()
+    corpus = page.locator("[data-testid=stExpander]", has_text="Add files")
+    corpus.locator("[data-testid=stFileUploaderDropzoneInput]").set_input_files(str(big))
+    page.wait_for_timeout(2000)
+    assert page.get_by_text("File must be 50.0MB or smaller.").count() >= 1
+    assert page.locator("[data-testid=stException]").count() == 0

@@ -96,3 +96,14 @@ def test_upload_over_the_limit_is_refused_with_a_message(page, dashboard_url, tm
     page.wait_for_timeout(2000)
     assert page.get_by_text("File must be 50.0MB or smaller.").count() >= 1
     assert page.locator("[data-testid=stException]").count() == 0
+
+
+def test_selecting_a_bar_filters_the_page_and_shows_the_evidence(page, dashboard_url):
+    page.goto(f"{dashboard_url}/?q=perception")
+    settle(page)
+    top_actors = page.locator(".js-plotly-plot").nth(1)
+    top_actors.locator("g.point path").last.click(force=True)  # the top bar: the most mentioned actor
+    settle(page)
+    assert "actor=China" in page.url
+    assert page.get_by_text("Evidence for actor: China").count() == 1
+    assert page.get_by_text("8 sentences").count() >= 1

@@ -30,6 +30,10 @@ URL_FIELDS = ("url", "link", "href")
 SEED_HEADER = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\s+\(([^)\n]{1,100})\)[ \t]*\n*")
 
 
+# What the record and the store keep of an article besides its analysis, in contract order.
+METADATA_FIELDS = ("id", "path", "title", "date", "source", "section", "url", "text")
+
+
 @dataclass(frozen=True)
 class Article:
     """One news article: its body text and what is known of where it came from."""

@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 
 from analysis import sentiment
 from analysis.actors import ActorOptions, count_actors, resolve_mentions
-from analysis.articles import Article
+from analysis.articles import METADATA_FIELDS, Article
 from analysis.nlp import load_model, model_version, parse
 from analysis.quotes import DOUBLE_MARKS, SINGLE_MARKS, extract_quotes
 from analysis.themes import ThemeLexicon, candidate_phrases, keyphrases, match_themes, token_forms
@@ -70,16 +70,8 @@ class ArticleAnalysis:
         return sentiment.label(self.compound)
 
     def to_record(self) -> dict:
-        a = self.article
         return {
-            "id": a.id,
-            "path": a.path,
-            "title": a.title,
-            "date": a.date,
-            "source": a.source,
-            "section": a.section,
-            "url": a.url,
-            "text": a.text,
+            **{name: getattr(self.article, name) for name in METADATA_FIELDS},
             "sentiment": {
                 "compound": self.compound,
                 "label": self.label,

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 import duckdb
 import pandas as pd
 
+from analysis.articles import METADATA_FIELDS
+
 
 @dataclass(frozen=True)
 class Filters:
@@ -373,29 +375,10 @@ def speaker_about(con: duckdb.DuckDBPyConnection, filters: Filters, *, limit: in
 
 def article(con: duckdb.DuckDBPyConnection, article_id: str) -> dict | None:
     """One stored article with its sentences, entities, quotes, actors and themes."""
-    row = con.execute(
-        """SELECT id, path, title, date, source, section, url, text, compound, label,
-                                narrator, quoted, keyphrases, meta FROM articles WHERE id = ?""",
-        [article_id],
-    ).fetchone()
+    keys = [*METADATA_FIELDS, "compound", "label", "narrator", "quoted", "keyphrases", "meta"]
+    row = con.execute(f"SELECT {', '.join(keys)} FROM articles WHERE id = ?", [article_id]).fetchone()
     if row is None:
         return None
-    keys = [
-        "id",
-        "path",
-        "title",
-        "date",
-        "source",
-        "section",
-        "url",
-        "text",
-        "compound",
-        "label",
-        "narrator",
-        "quoted",
-        "keyphrases",
-        "meta",
-    ]
     out = dict(zip(keys, row))
     out["meta"] = json.loads(out["meta"]) if out["meta"] else {}
     for table, order in (
@@ -469,14 +452,8 @@ def records(con: duckdb.DuckDBPyConnection, filters: Filters, *, limit: int | No
         }
         out.append(
             {
-                "id": a["id"],
-                "path": a["path"],
-                "title": a["title"],
+                **{name: a[name] for name in METADATA_FIELDS},
                 "date": str(a["date"]) if a["date"] else None,
-                "source": a["source"],
-                "section": a["section"],
-                "url": a["url"],
-                "text": a["text"],
                 "sentiment": {
                     "compound": a["compound"],
                     "label": a["label"],

@@ -20,7 +20,7 @@ import duckdb
 import pandas as pd
 
 from analysis.errors import StoreError
-from analysis.articles import Article, ReadError, ReadResult, ReadWarning, read_paths
+from analysis.articles import METADATA_FIELDS, Article, ReadError, ReadResult, ReadWarning, read_paths
 from analysis.pipeline import AnalysisOptions, ArticleAnalysis, analyze_articles
 from analysis.themes import ThemeLexicon, match_themes
 
@@ -99,16 +99,9 @@ def _frames(results: list[ArticleAnalysis]) -> dict[str, pd.DataFrame]:
         a = r.article
         rows["articles"].append(
             {
-                "id": a.id,
+                **{name: getattr(a, name) for name in METADATA_FIELDS},
                 "content_hash": a.content_hash,
                 "analysis_version": "",
-                "path": a.path,
-                "title": a.title,
-                "date": a.date,
-                "source": a.source,
-                "section": a.section,
-                "url": a.url,
-                "text": a.text,
                 "words": len(r.lowers),
                 "compound": r.compound,
                 "label": r.label,

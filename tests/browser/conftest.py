@@ -73,6 +73,8 @@ def dashboard_url(browser_corpus, tmp_path_factory):
         stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"
+    # Tests that compare the page with the command line need the store the page reads.
+    os.environ["BROWSER_TEST_STORE"] = str(store)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         try:

@@ -3,6 +3,8 @@ and shows hostile markup in articles as text without running it."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tests.browser.conftest import settle
@@ -107,3 +109,29 @@ def test_selecting_a_bar_filters_the_page_and_shows_the_evidence(page, dashboard
     assert "actor=China" in page.url
     assert page.get_by_text("Evidence for actor: China").count() == 1
     assert page.get_by_text("8 sentences").count() >= 1
+
+
+def test_page_downloads_match_the_command_line_export(page, dashboard_url, tmp_path):
+    import os
+    import shutil
+
+    from analysis.__main__ import main as cli
+
+    page.goto(dashboard_url)
+    settle(page)
+    page.get_by_role("button", name="Export").nth(1).click()  # the top-actors chart's menu
+    downloads = {}
+    for fmt in ("CSV", "HTML"):
+        with page.expect_download(timeout=60_000) as info:
+            page.get_by_role("button", name=fmt, exact=True).click()
+        downloads[fmt] = Path(info.value.path()).read_bytes()
+    out = tmp_path / "top-actors.csv"
+    store = Path(os.environ["BROWSER_TEST_STORE"])
+    # The running dashboard holds the store file; the command line reads a copy of it.
+    copy = tmp_path / "copy.duckdb"
+    shutil.copy(store, copy)
+    if store.with_name(store.name + ".wal").exists():
+        shutil.copy(store.with_name(store.name + ".wal"), copy.with_name(copy.name + ".wal"))
+    assert cli(["export", "--store", str(copy), "--chart", "top-actors", "--format", "csv", "--out", str(out)]) == 0
+    assert downloads["CSV"] == out.read_bytes()
+    assert b"Plotly.newPlot" in downloads["HTML"] and b"Top actors" in downloads["HTML"]

@@ -252,15 +252,18 @@ def _load_table(user_file: str | None) -> AliasTable:
                 kind = types.get(name, "GPE")
                 for form in forms or []:
                     section[normal_form(str(form))] = (name, kind)
-    fingerprint = hashlib.sha1(
-        json.dumps([aliases, metonyms, demonyms], sort_keys=True).encode()
-    ).hexdigest()[:12]
     countries = {
         normal_form(name): (name, kind)
         for section in (metonyms, demonyms)
         for name, kind in section.values()
         if kind == "GPE"
     }
+    for layer in layers:
+        for name in layer.get("countries") or []:
+            countries.setdefault(normal_form(str(name)), (str(name), "GPE"))
+    fingerprint = hashlib.sha1(
+        json.dumps([aliases, metonyms, demonyms, countries], sort_keys=True).encode()
+    ).hexdigest()[:12]
     return AliasTable(aliases, metonyms, demonyms, fingerprint, countries)
 
 
@@ -362,6 +365,8 @@ def defined_acronyms(text: str, table: AliasTable) -> dict[str, str]:
     for match in re.finditer(r"\(([A-Z][A-Za-z]{1,7})\)", text):
         acronym = match.group(1)
         letters = [c for c in acronym if c.isupper()]
+        if len(letters) < 2 or len(letters) * 2 < len(acronym):
+            continue  # "(Canada)" is a name in brackets, not an acronym
         before = text[max(0, match.start() - 200) : match.start()].split()
         words: list[str] = []
         needed = len(letters)

@@ -86,3 +86,13 @@ class TestRules:
         path.write_text("aliases: [unclosed")
         with pytest.raises(ValueError, match="bad.yaml"):
             AliasTable.load(path)
+
+
+def test_name_in_brackets_is_not_an_acronym(nlp):
+    actors = actors_of(nlp, "The plant is run by the company's Sunbeam Corp (Canada) unit in Toronto.")
+    assert "Canada" in actors and "Corp" not in actors
+
+
+def test_organisation_named_after_a_country_mentions_it(nlp):
+    actors = actors_of(nlp, "The Bank of Finland called a news conference at noon.")
+    assert "Bank of Finland" in actors and "Finland" in actors

@@ -14,6 +14,7 @@ from analysis import sentiment
 from analysis.highlight import segments
 from analysis.queries import Filters
 from components import charts, state
+from components.chart_frame import render_chart
 from components.charts import KIND_COLOURS, TYPE_COLOURS
 from components.export import Provenance
 
@@ -114,7 +115,8 @@ def render_reader(
         st.html(legend_html())
         st.html(STYLE + article_html(doc["text"], doc["quotes"], doc["entities"]))
     sentences = doc["sentences"]
-    st.plotly_chart(charts.sentiment_arc(sentences), key=f"{key}_arc", config={"displaylogo": False})
+    render_chart(charts.sentiment_arc(sentences), sentences[["idx", "start", "end", "compound"]],
+                 key=f"{key}_arc", name=f"sentiment-arc-{article_id}", provenance=provenance)
     if not sentences.empty:
         text = doc["text"]
         labels = [

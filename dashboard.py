@@ -19,7 +19,7 @@ from analysis.store import StoreError, default_store_path
 from components import sidebar, state
 from components.actors_panel import render_actors
 from components.export_command import bundle
-from components.export import Provenance
+from components.export import provenance_for
 from components.overview import render_overview
 from components.quotes_panel import render_quotes
 from components.reader import render_reader
@@ -53,13 +53,8 @@ def main() -> None:
     version = state.store_version(store_path)
     filters = sidebar.render_filters(store_path, version)
     figures = state.query("overview", store_path, version, filters)
-    stats = state.open_store(store_path).stats()
-    provenance = Provenance(
-        filters=filters.describe(),
-        articles=int(figures["articles"]),
-        model=", ".join(v.split("|")[1] for v in stats["analysis_versions"]) or "–",
-        analysis_version=", ".join(v.split("|")[0] for v in stats["analysis_versions"]) or "–",
-    )
+    stats = state.stats(store_path, version)
+    provenance = provenance_for(stats, figures["articles"], filters.describe())
     st.caption(
         f"{stats['articles']:,} articles in the store · showing {figures['articles']:,} · "
         f"{filters.describe()}"

@@ -269,7 +269,13 @@ class _Speakers:
             (m for m in mentions if m.actor and not self._inside_quote(m.start)), key=lambda m: m.start
         )
         self.mention_starts = [m.start for m in self.mentions]
+        self.genders: dict[str, str] = {}
+        for m in self.mentions:
+            title = (m.title or "").lower().rstrip(".")
+            if title in MALE or title in FEMALE:
+                self.genders.setdefault(m.actor, "m" if title in MALE else "f")
         self.reporters: list[_Reporter] = []
+        self.reporter_starts: list[int] = []  # kept beside `reporters`, in text order, for bisect
         self._collect_reporters()
 
     def _inside_quote(self, pos: int) -> bool:
@@ -289,20 +295,12 @@ class _Speakers:
                 continue
             name, kind = self.speaker_from_subject(subject)
             if name and kind in ("PERSON", "ORG", "GPE", "NORP"):
-                self.reporters.append(_Reporter(token.idx, name, kind, self._gender_of(name)))
-
-    def _gender_of(self, name: str) -> str:
-        if not hasattr(self, "_genders"):
-            self._genders: dict[str, str] = {}
-            for m in self.mentions:
-                title = (m.title or "").lower().rstrip(".")
-                if title in MALE or title in FEMALE:
-                    self._genders.setdefault(m.actor, "m" if title in MALE else "f")
-        return self._genders.get(name, "")
+                self.reporters.append(_Reporter(token.idx, name, kind, self.genders.get(name, "")))
+                self.reporter_starts.append(token.idx)
 
     def recent_reporter(self, before: int, wanted: str) -> _Reporter | None:
         """The latest speaker presented before `before` that `wanted` (m, f, person, group) fits."""
-        for r in reversed(self.reporters[: bisect_left([r.at for r in self.reporters], before)]):
+        for r in reversed(self.reporters[: bisect_left(self.reporter_starts, before)]):
             if wanted in ("m", "f", "person"):
                 if r.kind == "PERSON" and not (
                     wanted == "m" and r.gender == "f" or wanted == "f" and r.gender == "m"

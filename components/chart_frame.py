@@ -68,20 +68,14 @@ def render_chart(
         st.caption(provenance.line())
         cols = st.columns(4)
         if export.find_browser():
-            cols[0].download_button(
-                "PNG",
-                lambda: export.figure_image(fig, "png", provenance),
-                file_name=f"{name}.png",
-                mime="image/png",
-                key=f"{key}_png",
-            )
-            cols[1].download_button(
-                "SVG",
-                lambda: export.figure_image(fig, "svg", provenance),
-                file_name=f"{name}.svg",
-                mime="image/svg+xml",
-                key=f"{key}_svg",
-            )
+            for col, fmt, mime in ((cols[0], "png", "image/png"), (cols[1], "svg", "image/svg+xml")):
+                col.download_button(
+                    fmt.upper(),
+                    lambda fmt=fmt: export.figure_image(fig, fmt, provenance),
+                    file_name=f"{name}.{fmt}",
+                    mime=mime,
+                    key=f"{key}_{fmt}",
+                )
         else:
             cols[0].caption("PNG/SVG need Chromium (not found)")
         cols[2].download_button(

@@ -68,6 +68,15 @@ def _ranked_bars(
     return _layout(fig, title, height=max(300, 24 * len(df) + 80))
 
 
+def _tone_marker(tone: pd.Series, *, colorbar: bool = False) -> dict:
+    """Bar colours on the red-white-green sentiment scale, in the reversed order of _ranked_bars."""
+    marker = {"color": tone.fillna(0).iloc[::-1], "colorscale": SENTIMENT_SCALE, "cmin": -0.5, "cmax": 0.5,
+              "line": {"color": "#888", "width": 0.5}}
+    if colorbar:
+        marker["colorbar"] = {"title": "tone", "thickness": 10}
+    return marker
+
+
 def empty_figure(title: str, message: str) -> go.Figure:
     """A figure that says why it is empty instead of showing blank axes."""
     fig = go.Figure()
@@ -146,14 +155,7 @@ def top_actors_bar(df: pd.DataFrame, *, title: str = "Top actors") -> go.Figure:
         title=title,
         axis="mentions",
         customdata=["actor", "type", "articles"],
-        marker={
-            "color": df["talked_about"].fillna(0).iloc[::-1],
-            "colorscale": SENTIMENT_SCALE,
-            "cmin": -0.5,
-            "cmax": 0.5,
-            "colorbar": {"title": "tone", "thickness": 10},
-            "line": {"color": "#888", "width": 0.5},
-        },
+        marker=_tone_marker(df["talked_about"], colorbar=True),
         hover="%{y} (%{customdata[1]})<br>%{x} mentions in %{customdata[2]} articles"
         "<br>talked about: %{marker.color:+.2f}",
     )
@@ -170,13 +172,7 @@ def theme_bar(df: pd.DataFrame, *, title: str = "Themes") -> go.Figure:
         title=title,
         axis="articles",
         customdata=["theme"],
-        marker={
-            "color": df["sentiment"].fillna(0).iloc[::-1],
-            "colorscale": SENTIMENT_SCALE,
-            "cmin": -0.5,
-            "cmax": 0.5,
-            "line": {"color": "#888", "width": 0.5},
-        },
+        marker=_tone_marker(df["sentiment"]),
         hover="%{y}<br>%{x} articles<br>mean sentiment %{marker.color:+.2f}",
     )
 

@@ -44,6 +44,17 @@ class Provenance:
         )
 
 
+def provenance_for(stats: dict, articles: int, filters: str) -> Provenance:
+    """Provenance of a view, from the store's stats (its analysis versions)."""
+    versions = stats["analysis_versions"]
+    return Provenance(
+        filters=filters,
+        articles=int(articles),
+        model=", ".join(v.split("|")[1] for v in versions) or "–",
+        analysis_version=", ".join(v.split("|")[0] for v in versions) or "–",
+    )
+
+
 def find_browser() -> str | None:
     """The browser kaleido will drive: $BROWSER_PATH, else a system Chromium."""
     explicit = os.environ.get("BROWSER_PATH")

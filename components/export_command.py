@@ -17,15 +17,8 @@ from components import catalog, export
 
 
 def provenance_of(store: Store, filters: queries.Filters) -> export.Provenance:
-    stats = store.stats()
-    versions = stats["analysis_versions"]
     articles = queries.overview(store.con, filters)["articles"]
-    return export.Provenance(
-        filters=filters.describe(),
-        articles=int(articles),
-        model=", ".join(v.split("|")[1] for v in versions) or "–",
-        analysis_version=", ".join(v.split("|")[0] for v in versions) or "–",
-    )
+    return export.provenance_for(store.stats(), articles, filters.describe())
 
 
 def bundle(con, filters: queries.Filters, provenance: export.Provenance, *, images: bool = True) -> bytes:

@@ -34,12 +34,11 @@ def ingest_corpus(corpus: str, store_path: str, metonyms: bool, theme_file: str 
     done = 0
 
     def progress(n: int) -> None:
+        # The corpus is not counted in advance (that would read it twice): the bar fills towards
+        # a thousand articles and the text says how many are done.
         nonlocal done
         done += n
-        bar.progress(
-            min(1.0, done / max(done, 1000)) if done < 1000 else 0.99,
-            text=f"Analysing {corpus}: {done:,} articles so far",
-        )
+        bar.progress(min(done / 1000, 0.99), text=f"Analysing {corpus}: {done:,} articles so far")
 
     summary = store_ingest_corpus(
         [corpus], store, options=options(metonyms, theme_file), progress=progress, batch_size=32
@@ -96,3 +95,10 @@ def chart(name: str, store_path: str, version: str, filters: queries.Filters, **
     from components import catalog
 
     return catalog.build(name, bound_query(store_path, version, filters), **opts)
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def stats(store_path: str, version: str) -> dict:
+    """What the store holds, counted once per store version rather than on every rerun."""
+    del version
+    return open_store(store_path).stats()

@@ -25,6 +25,8 @@ from pathlib import Path
 import yaml
 from spacy.tokens import Doc, Span
 
+from analysis.nlp import doc_text
+
 DEFAULT_ALIASES = Path(__file__).parent / "data" / "aliases.yaml"
 
 # Entity labels that name someone or something that acts or is acted upon.
@@ -329,10 +331,17 @@ def _strip(span: Span) -> _Draft:
     return draft
 
 
+# Titles by their first word, each list in TITLES order (longest first), for one lookup a name.
+_TITLES_BY_FIRST: dict[str, list[list[str]]] = {}
+for _title in TITLES:
+    _TITLES_BY_FIRST.setdefault(_title.split()[0], []).append(_title.split())
+
+
 def _leading_title(tokens: list) -> tuple[str | None, list]:
+    if not tokens:
+        return None, tokens
     words = [t.lower_.rstrip(".") for t in tokens]
-    for title in TITLES:
-        parts = title.split()
+    for parts in _TITLES_BY_FIRST.get(words[0], ()):
         if len(words) > len(parts) and words[: len(parts)] == parts:
             return " ".join(t.text for t in tokens[: len(parts)]), tokens[len(parts) :]
     return None, tokens
@@ -388,7 +397,7 @@ def defined_acronyms(text: str, table: AliasTable) -> dict[str, str]:
 def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[Mention]:
     """Entity mentions of a parsed article, each resolved to a canonical actor where it is one."""
     table = options.table()
-    text = doc.text  # built once: Doc.text joins every token each time it is read
+    text = doc_text(doc)
     acronyms = defined_acronyms(text, table)
     drafts = [_strip(ent) for ent in doc.ents if ent.label_ in ENTITY_LABELS]
     drafts = [d for d in drafts if d.tokens]

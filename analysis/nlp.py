@@ -158,7 +158,7 @@ def make_fast_pos_lemma(nlp: Language, name: str):
     """POS from the tagger's Penn tags, and lemmas for inflected nouns and verbs only, from the
     model's own (disabled) rule lemmatizer tables: the attribute ruler and a lemma for every
     token cost a quarter of the default pipeline's time, and nothing here reads the lemma of
-    other words. Works on the integer ids, since string attributes cost a hash lookup per token."""
+    other words, so every other word is its own lemma, in lower case. Works on the integer ids, since string attributes cost a hash lookup per token."""
     from spacy.parts_of_speech import IDS
 
     strings = nlp.vocab.strings
@@ -183,6 +183,8 @@ def make_fast_pos_lemma(nlp: Language, name: str):
                     lemma = strings.add(rule_lemma(token.lower_, "noun" if pos == noun else "verb"))
                     lemma_cache[key] = lemma
                 token.lemma = lemma
+            else:
+                token.lemma = token.lower
         return doc
 
     return fast_pos_lemma
@@ -217,6 +219,14 @@ def model_version(name: str | None = None) -> str:
         return f"{resolved}=={spacy.util.get_package_version(resolved) or '?'}"
     except Exception:  # a model given as a path has no package version
         return f"{resolved}==?"
+
+
+def doc_text(doc: Doc) -> str:
+    """The text of a Doc, built once per Doc: `Doc.text` joins every token each time it is read."""
+    text = doc.user_data.get("text")
+    if text is None:
+        text = doc.user_data["text"] = doc.text
+    return text
 
 
 def split_pieces(text: str, limit: int = PIECE_CHARS) -> list[str]:

@@ -22,12 +22,12 @@ from spacy.tokens import Doc
 from analysis import sentiment
 from analysis.actors import ActorOptions, count_actors, resolve_mentions
 from analysis.articles import METADATA_FIELDS, Article
-from analysis.nlp import load_model, model_version, parse
+from analysis.nlp import doc_text, load_model, model_version, parse
 from analysis.quotes import DOUBLE_MARKS, SINGLE_MARKS, extract_quotes
 from analysis.themes import ThemeLexicon, candidate_phrases, keyphrases, match_themes, token_forms
 
 # Bump when a change to the analysis changes its output, so stored results are recomputed.
-ANALYSIS_VERSION = "3"
+ANALYSIS_VERSION = "4"
 
 
 @dataclass(frozen=True)
@@ -93,7 +93,7 @@ _CLOSERS = DOUBLE_MARKS | SINGLE_MARKS | set(")]")
 def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
     """Sentence character spans without surrounding white space; a closing quotation mark
     that the parser put at the start of the next sentence goes back to the one it closes."""
-    text = doc.text
+    text = doc_text(doc)
     spans: list[list[int]] = []
     for sent in doc.sents:
         start, end = sent.start_char, sent.end_char

@@ -16,9 +16,14 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
+import numpy
+from spacy.attrs import LEMMA, POS, TAG
+from spacy.parts_of_speech import VERB
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
 from analysis.actors import Mention
+from analysis.nlp import doc_text
 
 DOUBLE_MARKS = set('"“”«»„')
 SINGLE_MARKS = set("'‘’")
@@ -36,6 +41,35 @@ scoff retort counter describe characterise characterize dub decry lament brand b
 exclaim whisper mutter recount told reiterate underline underscore charge threaten signal hint
 """.split()
 )
+
+# A report is an inflected verb: "said", "says", "told", "saying". Bare forms are left out on
+# purpose: "to continue", "would consider", "social workers tell people" are rarely reports, and
+# on 400 BBC articles admitting them made 9 speakers worse for 6 better ("critics say").
+BARE_FORMS = frozenset({"VB", "VBP"})
+_REPORTING_IDS = numpy.array([hash_string(verb) for verb in REPORTING_VERBS], dtype=numpy.uint64)
+_BARE_IDS = numpy.array([hash_string(tag) for tag in BARE_FORMS], dtype=numpy.uint64)
+
+
+def is_reporting(token: Token) -> bool:
+    """A reporting verb: "said", "argues", "told"."""
+    return (
+        token.pos_ in ("VERB", "AUX")
+        and token.tag_ not in BARE_FORMS
+        and token.lemma_.lower() in REPORTING_VERBS
+    )
+
+
+def _reporting_verbs(doc: Doc) -> list[int]:
+    """Token indices of reporting verbs (`is_reporting`, VERB only), found on the integer
+    arrays: a Token object for every word of an article costs more than the speaker search."""
+    features = doc.to_array([POS, TAG, LEMMA])
+    found = (
+        (features[:, 0] == VERB)
+        & ~numpy.isin(features[:, 1], _BARE_IDS)
+        & numpy.isin(features[:, 2], _REPORTING_IDS)
+    )
+    return numpy.flatnonzero(found).tolist()
+
 
 # Nouns that, as "the <noun>" in subject position, refer back to a person already named.
 ROLE_NOUNS = frozenset(
@@ -261,7 +295,7 @@ class _Speakers:
 
     def __init__(self, doc: Doc, mentions: list[Mention], quote_spans_: list[QuoteSpan]):
         self.doc = doc
-        self.text = doc.text  # built once: Doc.text joins every token each time it is read
+        self.text = doc_text(doc)
         self.holes = sorted((q.start, q.end) for q in quote_spans_)
         self.hole_starts = [s for s, _ in self.holes]
         # Names inside quotations are what speakers talk about, never who "he" is.
@@ -283,12 +317,9 @@ class _Speakers:
         return k >= 0 and self.holes[k][1] > pos
 
     def _collect_reporters(self) -> None:
-        for token in self.doc:
-            if (
-                token.pos_ != "VERB"
-                or token.lemma_.lower() not in REPORTING_VERBS
-                or self._inside_quote(token.idx)
-            ):
+        for i in _reporting_verbs(self.doc):
+            token = self.doc[i]
+            if self._inside_quote(token.idx):
                 continue
             subject = self.subject_of(token)
             if subject is None or self._inside_quote(subject.idx):
@@ -418,7 +449,7 @@ class _Speakers:
                 node = node.head
                 depth += 1
                 outside = not (span.start <= node.i < span.end)
-                if outside and node.lemma_.lower() in REPORTING_VERBS and node.pos_ in ("VERB", "AUX"):
+                if outside and is_reporting(node):
                     subject = self.subject_of(node)
                     # '"every expert" had suggested ...': the quotation is the subject, not the
                     # speaker, of that verb; the speaker is further up ("Mr Howard told MPs").
@@ -447,8 +478,7 @@ class _Speakers:
             for t in scope
             if not (span.start <= t.i < span.end)
             and reachable(t)
-            and t.lemma_.lower() in REPORTING_VERBS
-            and t.pos_ in ("VERB", "AUX")
+            and is_reporting(t)
         ]
         if not candidates:
             return None
@@ -467,7 +497,7 @@ def _sentence_scope(doc: Doc, span: Span) -> Span:
 
 def extract_quotes(doc: Doc, mentions: list[Mention]) -> list[Quote]:
     """Quotations of a parsed article with kind, speaker (a canonical actor) and cue."""
-    text = doc.text
+    text = doc_text(doc)
     spans = quote_spans(text)
     finder = _Speakers(doc, mentions, spans)
     quotes: list[Quote] = []
@@ -522,7 +552,7 @@ def _speaker_from_context(
     first = span[0].sent
     if first.start > 0:
         previous = doc[first.start - 1].sent
-        intro = [t for t in previous if t.lemma_.lower() in REPORTING_VERBS and t.pos_ == "VERB"]
+        intro = [t for t in previous if t.pos_ == "VERB" and is_reporting(t)]
         if intro:
             subject = finder.subject_of(intro[-1])
             if subject is not None:

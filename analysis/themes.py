@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import yaml
+from spacy.attrs import IS_PUNCT, IS_SPACE, LEMMA, LOWER
 from spacy.tokens import Doc
 
 DEFAULT_THEMES = Path(__file__).parent / "data" / "themes.yaml"
@@ -74,9 +75,14 @@ class ThemeScore:
 
 
 def token_forms(doc: Doc) -> tuple[list[str], list[str]]:
-    """Lower-case forms and lemmas of an article's word tokens (what theme matching needs)."""
-    words = [t for t in doc if not t.is_punct and not t.is_space]
-    return [t.lower_ for t in words], [t.lemma_.lower() or t.lower_ for t in words]
+    """Lower-case forms and lemmas of an article's word tokens (what theme matching needs),
+    read from the integer arrays rather than one Token object per word."""
+    features = doc.to_array([LOWER, LEMMA, IS_PUNCT, IS_SPACE])
+    words = features[(features[:, 2] == 0) & (features[:, 3] == 0)]
+    strings = doc.vocab.strings
+    lowers = [strings[h] for h in words[:, 0].tolist()]
+    lemmas = [strings[h].lower() if h else lower for h, lower in zip(words[:, 1].tolist(), lowers)]
+    return lowers, [lemma or lower for lemma, lower in zip(lemmas, lowers)]
 
 
 def match_themes(

@@ -17,7 +17,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 import numpy
-from spacy.attrs import LEMMA, POS, TAG
+from spacy.attrs import IDX, LEMMA, POS, TAG
 from spacy.parts_of_speech import VERB
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
@@ -69,6 +69,17 @@ def _reporting_verbs(doc: Doc) -> list[int]:
         & numpy.isin(features[:, 2], _REPORTING_IDS)
     )
     return numpy.flatnonzero(found).tolist()
+
+
+def tokens_needing_parse(doc: Doc) -> numpy.ndarray:
+    """Token indices whose sentences the speaker search reads the parse of: the words of every
+    quotation and every reporting verb (see nlp.SelectiveParser)."""
+    starts = doc.to_array(IDX)
+    needed = [numpy.asarray(_reporting_verbs(doc), dtype=numpy.int64)]
+    for span in quote_spans(doc_text(doc)):
+        first = max(0, int(numpy.searchsorted(starts, span.start, side="right")) - 1)
+        needed.append(numpy.arange(first, int(numpy.searchsorted(starts, span.end, side="left"))))
+    return numpy.concatenate(needed)
 
 
 # Nouns that, as "the <noun>" in subject position, refer back to a person already named.

@@ -10,6 +10,7 @@ import hashlib
 import json
 import math
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -158,13 +159,45 @@ _SKIP_WORDS = frozenset(
 )
 
 
+# Noun groups come from the part-of-speech tags, not the dependency parse: the parse is only run
+# on sentences that quotations need. A group is a run of these, ending at its last noun.
+_GROUP_POS = frozenset({"DET", "NUM", "ADJ", "NOUN", "PROPN"})
+_HEAD_POS = frozenset({"NOUN", "PROPN"})
+
+
+def _noun_groups(doc: Doc) -> Iterator[list]:
+    """Runs of determiners, numbers, adjectives and nouns, with possessive 's and word-internal
+    hyphens ("Britain's long-term plan"), cut after their last noun; a determiner or number
+    inside a run starts a new group."""
+    run: list = []
+    for token in doc:
+        pos = token.pos_
+        joins = token.tag_ == "POS" or (
+            token.tag_ == "HYPH" and run and not run[-1].whitespace_ and not token.whitespace_
+        )
+        if run and (joins or pos in _GROUP_POS and not (pos in ("DET", "NUM") and run[-1].pos_ in _HEAD_POS)):
+            run.append(token)
+            continue
+        yield from _cut(run)
+        run = [token] if pos in _GROUP_POS else []
+    yield from _cut(run)
+
+
+def _cut(run: list) -> Iterator[list]:
+    last = max((i for i, t in enumerate(run) if t.pos_ in _HEAD_POS), default=-1)
+    if last >= 0:
+        yield run[: last + 1]
+
+
 def candidate_phrases(doc: Doc) -> list[str]:
-    """Noun-chunk phrases of an article, normalised (no determiners, pronouns or numbers)."""
+    """Noun-group phrases of an article, normalised (no determiners, pronouns or numbers)."""
     out: list[str] = []
-    for chunk in doc.noun_chunks:
-        words = [t for t in chunk if not t.is_space and not t.is_punct]
+    for words in _noun_groups(doc):
         while words and (
-            words[0].lower_ in _SKIP_WORDS or words[0].pos_ in ("DET", "PRON", "NUM") or words[0].like_num
+            words[0].lower_ in _SKIP_WORDS
+            or words[0].pos_ in ("DET", "PRON", "NUM")
+            or words[0].like_num
+            or words[0].tag_ in ("POS", "HYPH")
         ):
             words = words[1:]
         # Names alone ("Mr Blair", "United States") are actors, shown elsewhere; key phrases say
@@ -172,7 +205,6 @@ def candidate_phrases(doc: Doc) -> list[str]:
         if (
             not words
             or all(t.is_stop for t in words)
-            or words[-1].pos_ == "PRON"
             or all(t.pos_ == "PROPN" or t.lower_ in ("mr", "mrs", "ms", "dr") for t in words)
         ):
             continue

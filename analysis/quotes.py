@@ -71,15 +71,22 @@ def _reporting_verbs(doc: Doc) -> list[int]:
     return numpy.flatnonzero(found).tolist()
 
 
-def tokens_needing_parse(doc: Doc) -> numpy.ndarray:
-    """Token indices whose sentences the speaker search reads the parse of: the words of every
-    quotation and every reporting verb (see nlp.SelectiveParser)."""
+def sentences_needing_parse(doc: Doc, sentence: numpy.ndarray) -> numpy.ndarray:
+    """Which sentences the speaker search reads the parse of (see nlp.SelectiveParser), given
+    each token's sentence number: those holding quotation words, and those with a reporting
+    verb up to the sentence after the last quotation (a reporter named later speaks no quote)."""
+    needed = numpy.zeros(int(sentence[-1]) + 1 if len(sentence) else 0, dtype=bool)
+    spans = quote_spans(doc_text(doc))
+    if not spans:
+        return needed
     starts = doc.to_array(IDX)
-    needed = [numpy.asarray(_reporting_verbs(doc), dtype=numpy.int64)]
-    for span in quote_spans(doc_text(doc)):
+    for span in spans:
         first = max(0, int(numpy.searchsorted(starts, span.start, side="right")) - 1)
-        needed.append(numpy.arange(first, int(numpy.searchsorted(starts, span.end, side="left"))))
-    return numpy.concatenate(needed)
+        last = max(first, int(numpy.searchsorted(starts, span.end, side="left")) - 1)
+        needed[sentence[first] : sentence[last] + 1] = True
+    reporting = sentence[numpy.asarray(_reporting_verbs(doc), dtype=numpy.int64)]
+    needed[reporting[reporting <= numpy.flatnonzero(needed)[-1] + 1]] = True
+    return needed
 
 
 # Nouns that, as "the <noun>" in subject position, refer back to a person already named.

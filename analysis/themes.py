@@ -16,8 +16,9 @@ from functools import lru_cache
 from pathlib import Path
 
 import yaml
-from spacy.attrs import IS_PUNCT, IS_SPACE, LEMMA, LOWER
-from spacy.tokens import Doc
+from spacy.attrs import IS_PUNCT, IS_SPACE, LEMMA, LOWER, POS, SPACY, TAG
+from spacy.parts_of_speech import IDS
+from spacy.tokens import Doc, Span
 
 DEFAULT_THEMES = Path(__file__).parent / "data" / "themes.yaml"
 
@@ -161,38 +162,39 @@ _SKIP_WORDS = frozenset(
 
 # Noun groups come from the part-of-speech tags, not the dependency parse: the parse is only run
 # on sentences that quotations need. A group is a run of these, ending at its last noun.
-_GROUP_POS = frozenset({"DET", "NUM", "ADJ", "NOUN", "PROPN"})
-_HEAD_POS = frozenset({"NOUN", "PROPN"})
+_GROUP_POS = frozenset(IDS[p] for p in ("DET", "NUM", "ADJ", "NOUN", "PROPN"))
+_HEAD_POS = frozenset(IDS[p] for p in ("NOUN", "PROPN"))
+_OPENING_POS = frozenset(IDS[p] for p in ("DET", "NUM"))
 
 
-def _noun_groups(doc: Doc) -> Iterator[list]:
+def _noun_groups(doc: Doc) -> Iterator[Span]:
     """Runs of determiners, numbers, adjectives and nouns, with possessive 's and word-internal
     hyphens ("Britain's long-term plan"), cut after their last noun; a determiner or number
-    inside a run starts a new group."""
-    run: list = []
-    for token in doc:
-        pos = token.pos_
-        joins = token.tag_ == "POS" or (
-            token.tag_ == "HYPH" and run and not run[-1].whitespace_ and not token.whitespace_
-        )
-        if run and (joins or pos in _GROUP_POS and not (pos in ("DET", "NUM") and run[-1].pos_ in _HEAD_POS)):
-            run.append(token)
-            continue
-        yield from _cut(run)
-        run = [token] if pos in _GROUP_POS else []
-    yield from _cut(run)
-
-
-def _cut(run: list) -> Iterator[list]:
-    last = max((i for i, t in enumerate(run) if t.pos_ in _HEAD_POS), default=-1)
-    if last >= 0:
-        yield run[: last + 1]
+    after a noun starts a new group. Read from the integer arrays, one Span per group."""
+    features = doc.to_array([POS, TAG, SPACY]).tolist()
+    # Tag ids through the vocabulary: "POS" is also a spaCy symbol, whose id is not its hash.
+    possessive, hyphen = doc.vocab.strings.add("POS"), doc.vocab.strings.add("HYPH")
+    start = last_head = -1
+    for i, (pos, tag, space) in enumerate(features):
+        if start >= 0:
+            previous_pos, _, previous_space = features[i - 1]
+            joins = tag == possessive or (tag == hyphen and not previous_space and not space)
+            if joins or (pos in _GROUP_POS and not (pos in _OPENING_POS and previous_pos in _HEAD_POS)):
+                if pos in _HEAD_POS:
+                    last_head = i
+                continue
+            if last_head >= 0:
+                yield doc[start : last_head + 1]
+        start, last_head = (i, i if pos in _HEAD_POS else -1) if pos in _GROUP_POS else (-1, -1)
+    if start >= 0 and last_head >= 0:
+        yield doc[start : last_head + 1]
 
 
 def candidate_phrases(doc: Doc) -> list[str]:
     """Noun-group phrases of an article, normalised (no determiners, pronouns or numbers)."""
     out: list[str] = []
-    for words in _noun_groups(doc):
+    for group in _noun_groups(doc):
+        words = list(group)
         while words and (
             words[0].lower_ in _SKIP_WORDS
             or words[0].pos_ in ("DET", "PRON", "NUM")

@@ -492,11 +492,7 @@ class _Speakers:
             return not re.search(r"[.!?][\"”’']?\s", between)
 
         candidates = [
-            t
-            for t in scope
-            if not (span.start <= t.i < span.end)
-            and reachable(t)
-            and is_reporting(t)
+            t for t in scope if not (span.start <= t.i < span.end) and reachable(t) and is_reporting(t)
         ]
         if not candidates:
             return None

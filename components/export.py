@@ -139,7 +139,9 @@ def methods_note(provenance: Provenance, chart_notes: dict[str, str]) -> str:
         "",
         f"Provenance: {provenance.line()}",
         "",
-        "- Sentences: spaCy sentence boundaries (a blank line always ends one).",
+        "- Sentences: spaCy's sentence recogniser; in sentences with quotations or reporting verbs, "
+        "which get a dependency parse for the speaker search, the parser's boundaries. A blank line "
+        "always ends a sentence.",
         "- Sentiment: VADER compound per sentence, in [-1, 1]. An article's score is the mean of its "
         "sentence compounds (VADER saturates on long texts). Labels: >= +0.05 positive, <= -0.05 "
         "negative, neutral between (VADER's documented thresholds). Narrator voice: sentences with "
@@ -152,6 +154,8 @@ def methods_note(provenance: Provenance, chart_notes: dict[str, str]) -> str:
         "fragment nobody is said to have said).",
         "- Themes: lexicon terms matched on lemmas and lower-case words; an article gets a theme with "
         "two hits or one multi-word term; score = hits per 1,000 words.",
+        "- Key phrases: noun groups from part-of-speech tags (determiners, numbers and names alone "
+        "dropped), ranked by frequency with longer phrases first; the corpus view weights them by TF-IDF.",
         "",
         "## Figures",
         "",

@@ -132,6 +132,9 @@ def test_page_downloads_match_the_command_line_export(page, dashboard_url, tmp_p
     shutil.copy(store, copy)
     if store.with_name(store.name + ".wal").exists():
         shutil.copy(store.with_name(store.name + ".wal"), copy.with_name(copy.name + ".wal"))
-    assert cli(["export", "--store", str(copy), "--chart", "top-actors", "--format", "csv", "--out", str(out)]) == 0
+    assert (
+        cli(["export", "--store", str(copy), "--chart", "top-actors", "--format", "csv", "--out", str(out)])
+        == 0
+    )
     assert downloads["CSV"] == out.read_bytes()
     assert b"Plotly.newPlot" in downloads["HTML"] and b"Top actors" in downloads["HTML"]

@@ -17,8 +17,8 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 import numpy
-from spacy.attrs import IDX, LEMMA, POS, TAG
-from spacy.parts_of_speech import VERB
+from spacy.attrs import HEAD, IDX, LEMMA, POS, TAG
+from spacy.parts_of_speech import AUX, VERB
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
@@ -59,15 +59,14 @@ def is_reporting(token: Token) -> bool:
     )
 
 
-def _reporting_verbs(doc: Doc) -> list[int]:
-    """Token indices of reporting verbs (`is_reporting`, VERB only), found on the integer
-    arrays: a Token object for every word of an article costs more than the speaker search."""
+def _reporting_verbs(doc: Doc, *, auxiliaries: bool = False) -> list[int]:
+    """Token indices of reporting verbs (`is_reporting`; VERB only unless `auxiliaries`), found
+    on the integer arrays: a Token object for every word costs more than the speaker search."""
     features = doc.to_array([POS, TAG, LEMMA])
-    found = (
-        (features[:, 0] == VERB)
-        & ~numpy.isin(features[:, 1], _BARE_IDS)
-        & numpy.isin(features[:, 2], _REPORTING_IDS)
-    )
+    verbs = features[:, 0] == VERB
+    if auxiliaries:
+        verbs |= features[:, 0] == AUX
+    found = verbs & ~numpy.isin(features[:, 1], _BARE_IDS) & numpy.isin(features[:, 2], _REPORTING_IDS)
     return numpy.flatnonzero(found).tolist()
 
 
@@ -326,6 +325,10 @@ class _Speakers:
             title = (m.title or "").lower().rstrip(".")
             if title in MALE or title in FEMALE:
                 self.genders.setdefault(m.actor, "m" if title in MALE else "f")
+        # Heads as absolute token indices, and the reporting verbs, for climbing the parse on
+        # integers: a quotation's every word is climbed from.
+        self.heads = (doc.to_array(HEAD).astype(numpy.int64) + numpy.arange(len(doc))).tolist()
+        self.reporting = set(_reporting_verbs(doc, auxiliaries=True))
         self.reporters: list[_Reporter] = []
         self.reporter_starts: list[int] = []  # kept beside `reporters`, in text order, for bisect
         self._collect_reporters()
@@ -459,16 +462,16 @@ class _Speakers:
 
     def reporting_ancestor(self, span: Span) -> Token | None:
         """The nearest reporting verb outside the quotation that governs its words."""
-        best: tuple[int, Token] | None = None
-        for token in span:
+        best: tuple[int, int] | None = None
+        heads = self.heads
+        for i in range(span.start, span.end):
             depth = 0
-            node = token
-            while node.head is not node and depth < 8:
-                node = node.head
+            node = i
+            while heads[node] != node and depth < 8:
+                node = heads[node]
                 depth += 1
-                outside = not (span.start <= node.i < span.end)
-                if outside and is_reporting(node):
-                    subject = self.subject_of(node)
+                if node in self.reporting and not (span.start <= node < span.end):
+                    subject = self.subject_of(self.doc[node])
                     # '"every expert" had suggested ...': the quotation is the subject, not the
                     # speaker, of that verb; the speaker is further up ("Mr Howard told MPs").
                     if subject is not None and self._inside_quote(subject.idx):
@@ -476,7 +479,7 @@ class _Speakers:
                     if best is None or depth < best[0]:
                         best = (depth, node)
                     break
-        return best[1] if best else None
+        return self.doc[best[1]] if best else None
 
     def reporting_near(self, span: Span, scope: Span) -> Token | None:
         """A reporting verb in the quotation's sentence, outside it, with no sentence end

@@ -14,7 +14,7 @@ from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import accumulate, islice, pairwise
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -273,6 +273,25 @@ def worker_count(n_process: int) -> int:
     return n_process if n_process > 0 else max(1, os.cpu_count() or 1)
 
 
+# Articles per worker task at most. Measured with bench/throughput.py on two cores: tasks of
+# 32-64 articles were slower than 16 (alone, one process is faster on larger batches, but two
+# side by side no longer keep their activations in cache), and 8 no faster.
+TASK_ARTICLES = 16
+
+
+def guided_sizes(total: int, workers: int, *, largest: int, smallest: int = 8) -> list[int]:
+    """Task sizes for `total` articles over `workers` processes: `largest` while there is plenty
+    left, then shrinking, so that no worker is still busy with a large task while the others wait
+    at the end (guided self-scheduling)."""
+    sizes = []
+    remaining = total
+    while remaining > 0:
+        size = min(remaining, max(smallest, min(largest, remaining // (2 * workers))))
+        sizes.append(size)
+        remaining -= size
+    return sizes
+
+
 def analyze_articles(
     articles: Iterable[Article],
     *,
@@ -285,23 +304,31 @@ def analyze_articles(
     article, in order.
 
     With n_process > 1 (0: one per core) each worker process loads the model once and runs the
-    whole analysis of a batch, not only spaCy, so all cores do all the work; batches go out a
-    few at a time, so memory stays bounded however long the input is.
+    whole analysis of a task, not only spaCy, so all cores do all the work. Articles are read a
+    window at a time, so memory stays bounded however long the input is, and each window is cut
+    into tasks of `guided_sizes` (at most TASK_ARTICLES).
     """
     workers = worker_count(n_process)
     if workers > 1:
-        # Small batches keep both workers busy to the end; a window of them bounds memory.
-        batches = _batches(articles, min(batch_size, 16))
-        window = list(islice(batches, workers * 8))
+        iterator = iter(articles)
+        window_size = max(workers * 128, batch_size * workers * 2)
+
+        def tasks() -> list[list[Article]]:
+            window = list(islice(iterator, window_size))
+            sizes = guided_sizes(len(window), workers, largest=min(batch_size, TASK_ARTICLES))
+            cuts = list(accumulate(sizes, initial=0))
+            return [window[a:b] for a, b in pairwise(cuts)]
+
+        window = tasks()
         if len(window) >= 2:
             context = multiprocessing.get_context("fork")
             with context.Pool(workers, initializer=_init_worker, initargs=(options,)) as pool:
                 while window:
                     for results in pool.imap(_analyze_batch, window):
                         yield from results
-                    window = list(islice(batches, workers * 8))
+                    window = tasks()
             return
-        batches = iter(window)
+        batches = iter(window)  # too little for a pool to pay off
     else:
         batches = _batches(articles, batch_size)
     nlp = nlp or load_model(options.model)

@@ -80,3 +80,4 @@ def test_key_phrases_come_from_noun_groups(nlp):
     assert "Britain's long-term economic plan" in phrases
     assert "new jobs figures" in phrases
     assert not any(p.startswith("the ") or p == "minister praised" for p in phrases)
+

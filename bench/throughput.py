@@ -4,7 +4,8 @@ Whole processes over the same fixed list of 200 BBC articles (the first 40 files
 section), alternated --rounds times: `python -m analysis analyze FILES --format jsonl` against a
 script that loads the default pipeline and runs `nlp.pipe` over the same files with every
 component, in one process. Prints words/s for each and the median ratio, then the cost of each
-stage of our analysis in one process.
+spaCy component of our pipeline and of each analysis step, in one process. The aim (issue 9):
+a median ratio of 2.5x or more, with the analysis after spaCy within 10% of spaCy's time.
 
     .venv/bin/python bench/throughput.py [--rounds 3]
 """

@@ -161,7 +161,8 @@ def make_fast_pos_lemma(nlp: Language, name: str):
     """POS from the tagger's Penn tags, and lemmas for inflected nouns and verbs only, from the
     model's own (disabled) rule lemmatizer tables: the attribute ruler and a lemma for every
     token cost a quarter of the default pipeline's time, and nothing here reads the lemma of
-    other words, so every other word is its own lemma, in lower case. Works on the integer ids, since string attributes cost a hash lookup per token."""
+    other words, so every other word is its own lemma, in lower case. Works on the integer ids,
+    since string attributes cost a hash lookup per token."""
     from spacy.parts_of_speech import IDS
 
     strings = nlp.vocab.strings
@@ -337,10 +338,6 @@ class TextKeepingTokenizer:
         doc = self.tokenizer(text)
         doc.user_data["text"] = text
         return doc
-
-    def pipe(self, texts, batch_size: int = 1000):
-        for text in texts:
-            yield self(text)
 
 
 def doc_text(doc: Doc) -> str:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import numpy
 from spacy.attrs import HEAD, IDX, LEMMA, POS, TAG
-from spacy.parts_of_speech import AUX, VERB
+from spacy.parts_of_speech import VERB
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
@@ -51,22 +51,19 @@ _BARE_IDS = numpy.array([hash_string(tag) for tag in BARE_FORMS], dtype=numpy.ui
 
 
 def is_reporting(token: Token) -> bool:
-    """A reporting verb: "said", "argues", "told"."""
-    return (
-        token.pos_ in ("VERB", "AUX")
-        and token.tag_ not in BARE_FORMS
-        and token.lemma_.lower() in REPORTING_VERBS
-    )
+    """A reporting verb: "said", "argues", "told" (never an auxiliary: none of them is one)."""
+    return token.pos_ == "VERB" and token.tag_ not in BARE_FORMS and token.lemma_.lower() in REPORTING_VERBS
 
 
-def _reporting_verbs(doc: Doc, *, auxiliaries: bool = False) -> list[int]:
-    """Token indices of reporting verbs (`is_reporting`; VERB only unless `auxiliaries`), found
-    on the integer arrays: a Token object for every word costs more than the speaker search."""
+def _reporting_verbs(doc: Doc) -> list[int]:
+    """Token indices of reporting verbs (`is_reporting`), found on the integer arrays: a Token
+    object for every word of an article costs more than the whole speaker search."""
     features = doc.to_array([POS, TAG, LEMMA])
-    verbs = features[:, 0] == VERB
-    if auxiliaries:
-        verbs |= features[:, 0] == AUX
-    found = verbs & ~numpy.isin(features[:, 1], _BARE_IDS) & numpy.isin(features[:, 2], _REPORTING_IDS)
+    found = (
+        (features[:, 0] == VERB)
+        & ~numpy.isin(features[:, 1], _BARE_IDS)
+        & numpy.isin(features[:, 2], _REPORTING_IDS)
+    )
     return numpy.flatnonzero(found).tolist()
 
 
@@ -328,17 +325,18 @@ class _Speakers:
         # Heads as absolute token indices, and the reporting verbs, for climbing the parse on
         # integers: a quotation's every word is climbed from.
         self.heads = (doc.to_array(HEAD).astype(numpy.int64) + numpy.arange(len(doc))).tolist()
-        self.reporting = set(_reporting_verbs(doc, auxiliaries=True))
+        reporting = _reporting_verbs(doc)
+        self.reporting = set(reporting)
         self.reporters: list[_Reporter] = []
         self.reporter_starts: list[int] = []  # kept beside `reporters`, in text order, for bisect
-        self._collect_reporters()
+        self._collect_reporters(reporting)
 
     def _inside_quote(self, pos: int) -> bool:
         k = bisect_right(self.hole_starts, pos) - 1
         return k >= 0 and self.holes[k][1] > pos
 
-    def _collect_reporters(self) -> None:
-        for i in _reporting_verbs(self.doc):
+    def _collect_reporters(self, reporting: list[int]) -> None:
+        for i in reporting:
             token = self.doc[i]
             if self._inside_quote(token.idx):
                 continue
@@ -569,7 +567,7 @@ def _speaker_from_context(
     first = span[0].sent
     if first.start > 0:
         previous = doc[first.start - 1].sent
-        intro = [t for t in previous if t.pos_ == "VERB" and is_reporting(t)]
+        intro = [t for t in previous if is_reporting(t)]
         if intro:
             subject = finder.subject_of(intro[-1])
             if subject is not None:

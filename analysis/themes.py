@@ -83,8 +83,8 @@ def token_forms(doc: Doc) -> tuple[list[str], list[str]]:
     words = features[(features[:, 2] == 0) & (features[:, 3] == 0)]
     strings = doc.vocab.strings
     lowers = [strings[h] for h in words[:, 0].tolist()]
-    lemmas = [strings[h].lower() if h else lower for h, lower in zip(words[:, 1].tolist(), lowers)]
-    return lowers, [lemma or lower for lemma, lower in zip(lemmas, lowers)]
+    lemmas = [strings[h].lower() or lower for h, lower in zip(words[:, 1].tolist(), lowers)]
+    return lowers, lemmas
 
 
 def match_themes(

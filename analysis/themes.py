@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import yaml
-from spacy.attrs import IS_PUNCT, IS_SPACE, LEMMA, LOWER, POS, SPACY, TAG
+from spacy.attrs import ENT_TYPE, IS_PUNCT, IS_SPACE, LEMMA, LOWER, POS, SPACY, TAG
 from spacy.parts_of_speech import IDS
 from spacy.tokens import Doc, Span
 
@@ -170,22 +170,29 @@ _OPENING_POS = frozenset(IDS[p] for p in ("DET", "NUM"))
 def _noun_groups(doc: Doc) -> Iterator[Span]:
     """Runs of determiners, numbers, adjectives and nouns, with possessive 's and word-internal
     hyphens ("Britain's long-term plan"), cut after their last noun; a determiner or number
-    after a noun starts a new group. Read from the integer arrays, one Span per group."""
-    features = doc.to_array([POS, TAG, SPACY]).tolist()
+    after a noun starts a new group. Names of people and dates break a group ("Tory leader |
+    Michael Howard", "chief | last month"): people are actors, shown elsewhere, and key phrases
+    say what is talked about. Read from the integer arrays, one Span per group."""
+    strings = doc.vocab.strings
+    features = doc.to_array([POS, TAG, SPACY, ENT_TYPE]).tolist()
     # Tag ids through the vocabulary: "POS" is also a spaCy symbol, whose id is not its hash.
-    possessive, hyphen = doc.vocab.strings.add("POS"), doc.vocab.strings.add("HYPH")
+    possessive, hyphen = strings.add("POS"), strings.add("HYPH")
+    breaking = {strings.add(label) for label in ("PERSON", "DATE", "TIME")}
     start = last_head = -1
-    for i, (pos, tag, space) in enumerate(features):
+    for i, (pos, tag, space, entity) in enumerate(features):
+        member = pos in _GROUP_POS and entity not in breaking
         if start >= 0:
-            previous_pos, _, previous_space = features[i - 1]
-            joins = tag == possessive or (tag == hyphen and not previous_space and not space)
-            if joins or (pos in _GROUP_POS and not (pos in _OPENING_POS and previous_pos in _HEAD_POS)):
+            previous_pos, _, previous_space, _ = features[i - 1]
+            joins = entity not in breaking and (
+                tag == possessive or (tag == hyphen and not previous_space and not space)
+            )
+            if joins or (member and not (pos in _OPENING_POS and previous_pos in _HEAD_POS)):
                 if pos in _HEAD_POS:
                     last_head = i
                 continue
             if last_head >= 0:
                 yield doc[start : last_head + 1]
-        start, last_head = (i, i if pos in _HEAD_POS else -1) if pos in _GROUP_POS else (-1, -1)
+        start, last_head = (i, i if pos in _HEAD_POS else -1) if member else (-1, -1)
     if start >= 0 and last_head >= 0:
         yield doc[start : last_head + 1]
 

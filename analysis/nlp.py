@@ -213,11 +213,13 @@ class SelectiveParser:
 
     def pipe(self, docs, batch_size: int = 64):
         for batch in spacy.util.minibatch(docs, batch_size):
-            plans = [self._runs(doc) for doc in batch]
-            pieces = [self._piece(doc, s, e) for doc, runs in zip(batch, plans) for s, e in runs]
+            words = [doc for doc in batch if len(doc)]  # an empty Doc has nothing to parse
+            sentences = [self._sentence_ids(doc) for doc in words]
+            plans = [self._runs(doc, sentence) for doc, sentence in zip(words, sentences)]
+            pieces = [self._piece(doc, s, e) for doc, runs in zip(words, plans) for s, e in runs]
             parsed = iter(self.parser.pipe(pieces, batch_size=max(1, len(pieces))))
-            for doc, runs in zip(batch, plans):
-                self._write(doc, runs, [next(parsed) for _ in runs])
+            for doc, sentence, runs in zip(words, sentences, plans):
+                self._write(doc, sentence, runs, [next(parsed) for _ in runs])
             yield from batch
 
     @staticmethod
@@ -226,13 +228,11 @@ class SelectiveParser:
         starts[0] = True
         return numpy.cumsum(starts) - 1
 
-    def _runs(self, doc: Doc) -> list[tuple[int, int]]:
+    @staticmethod
+    def _runs(doc: Doc, sentence: numpy.ndarray) -> list[tuple[int, int]]:
         """Token ranges of consecutive sentences that need a parse."""
         from analysis.quotes import sentences_needing_parse
 
-        if not len(doc):
-            return []
-        sentence = self._sentence_ids(doc)
         in_run = sentences_needing_parse(doc, sentence)[sentence]
         edges = numpy.flatnonzero(numpy.diff(numpy.concatenate(([0], in_run.astype(numpy.int8), [0]))))
         return list(zip(edges[::2].tolist(), edges[1::2].tolist()))
@@ -246,11 +246,9 @@ class SelectiveParser:
         piece.tensor = doc.tensor[start:end]
         return paragraph_sentences(piece)
 
-    def _write(self, doc: Doc, runs: list[tuple[int, int]], pieces: list[Doc]) -> None:
-        if not len(doc):
-            return
+    @staticmethod
+    def _write(doc: Doc, sentence: numpy.ndarray, runs: list[tuple[int, int]], pieces: list[Doc]) -> None:
         strings = doc.vocab.strings
-        sentence = self._sentence_ids(doc)
         first = numpy.searchsorted(sentence, sentence)  # index of each token's sentence start
         index = numpy.arange(len(doc))
         heads = first - index  # HEAD is stored relative to the token

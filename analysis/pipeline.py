@@ -311,7 +311,7 @@ def analyze_articles(
     workers = worker_count(n_process)
     if workers > 1:
         iterator = iter(articles)
-        window_size = max(workers * 128, batch_size * workers * 2)
+        window_size = workers * 128  # articles read ahead: 8 or more full tasks a worker
 
         def tasks() -> list[list[Article]]:
             window = list(islice(iterator, window_size))

@@ -50,14 +50,10 @@ _REPORTING_IDS = numpy.array([hash_string(verb) for verb in REPORTING_VERBS], dt
 _BARE_IDS = numpy.array([hash_string(tag) for tag in BARE_FORMS], dtype=numpy.uint64)
 
 
-def is_reporting(token: Token) -> bool:
-    """A reporting verb: "said", "argues", "told" (never an auxiliary: none of them is one)."""
-    return token.pos_ == "VERB" and token.tag_ not in BARE_FORMS and token.lemma_.lower() in REPORTING_VERBS
-
-
 def _reporting_verbs(doc: Doc) -> list[int]:
-    """Token indices of reporting verbs (`is_reporting`), found on the integer arrays: a Token
-    object for every word of an article costs more than the whole speaker search."""
+    """Token indices of reporting verbs ("said", "argues", "told"; never an auxiliary, since
+    none of them is one), found on the integer arrays: a Token object for every word of an
+    article costs more than the whole speaker search."""
     features = doc.to_array([POS, TAG, LEMMA])
     found = (
         (features[:, 0] == VERB)
@@ -493,7 +489,7 @@ class _Speakers:
             return not re.search(r"[.!?][\"”’']?\s", between)
 
         candidates = [
-            t for t in scope if not (span.start <= t.i < span.end) and reachable(t) and is_reporting(t)
+            t for t in scope if not (span.start <= t.i < span.end) and reachable(t) and t.i in self.reporting
         ]
         if not candidates:
             return None
@@ -567,7 +563,7 @@ def _speaker_from_context(
     first = span[0].sent
     if first.start > 0:
         previous = doc[first.start - 1].sent
-        intro = [t for t in previous if is_reporting(t)]
+        intro = [t for t in previous if t.i in finder.reporting]
         if intro:
             subject = finder.subject_of(intro[-1])
             if subject is not None:

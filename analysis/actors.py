@@ -350,22 +350,23 @@ def _leading_title(tokens: list) -> tuple[str | None, list]:
 def _title_before(span: Span) -> str | None:
     """A title standing just before the entity: "General" in "General Liu"."""
     doc = span.doc
+    before = [t.lower_.rstrip(".") for t in doc[max(0, span.start - 3) : span.start]]
     for width in (3, 2, 1):
         start = span.start - width
-        if start < 0:
+        if width > len(before):
             continue
-        words = [t.lower_.rstrip(".") for t in doc[start : span.start]]
-        phrase = " ".join(words)
-        if phrase in TITLES and doc[start].text[:1].isupper():
-            return doc[start : span.start].text
+        if " ".join(before[-width:]) in TITLES and doc[start].text[:1].isupper():
+            return _text_of(doc[start : span.start])
     return None
 
 
-def _text_of(tokens: list) -> str:
-    if not tokens:
+def _text_of(tokens) -> str:
+    if not len(tokens):
         return ""
-    # A span's text, not doc.text: that joins the whole document on every call.
-    return tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text
+    # A slice of the article text, not doc.text (which joins the whole document on every call)
+    # nor Span.text (which joins the span's tokens).
+    first, last = tokens[0], tokens[-1]
+    return doc_text(first.doc)[first.idx : last.idx + len(last)]
 
 
 def defined_acronyms(text: str, table: AliasTable) -> dict[str, str]:

@@ -16,9 +16,9 @@ from functools import lru_cache
 from pathlib import Path
 
 import yaml
-from spacy.attrs import ENT_TYPE, IS_PUNCT, IS_SPACE, LEMMA, LOWER, POS, SPACY, TAG
+from spacy.attrs import ENT_TYPE, IS_PUNCT, IS_SPACE, IS_STOP, LEMMA, LIKE_NUM, LOWER, ORTH, POS, SPACY, TAG
 from spacy.parts_of_speech import IDS
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 DEFAULT_THEMES = Path(__file__).parent / "data" / "themes.yaml"
 
@@ -167,22 +167,21 @@ _HEAD_POS = frozenset(IDS[p] for p in ("NOUN", "PROPN"))
 _OPENING_POS = frozenset(IDS[p] for p in ("DET", "NUM"))
 
 
-def _noun_groups(doc: Doc) -> Iterator[Span]:
+def _noun_groups(features: list[list[int]], strings) -> Iterator[tuple[int, int]]:
     """Runs of determiners, numbers, adjectives and nouns, with possessive 's and word-internal
     hyphens ("Britain's long-term plan"), cut after their last noun; a determiner or number
     after a noun starts a new group. Names of people and dates break a group ("Tory leader |
     Michael Howard", "chief | last month"): people are actors, shown elsewhere, and key phrases
-    say what is talked about. Read from the integer arrays, one Span per group."""
-    strings = doc.vocab.strings
-    features = doc.to_array([POS, TAG, SPACY, ENT_TYPE]).tolist()
+    say what is talked about. `features` rows are (POS, TAG, SPACY, ENT_TYPE, ...); yields
+    token ranges."""
     # Tag ids through the vocabulary: "POS" is also a spaCy symbol, whose id is not its hash.
     possessive, hyphen = strings.add("POS"), strings.add("HYPH")
     breaking = {strings.add(label) for label in ("PERSON", "DATE", "TIME")}
     start = last_head = -1
-    for i, (pos, tag, space, entity) in enumerate(features):
+    for i, (pos, tag, space, entity, *_) in enumerate(features):
         member = pos in _GROUP_POS and entity not in breaking
         if start >= 0:
-            previous_pos, _, previous_space, _ = features[i - 1]
+            previous_pos, _, previous_space, *_ = features[i - 1]
             joins = entity not in breaking and (
                 tag == possessive or (tag == hyphen and not previous_space and not space)
             )
@@ -191,35 +190,42 @@ def _noun_groups(doc: Doc) -> Iterator[Span]:
                     last_head = i
                 continue
             if last_head >= 0:
-                yield doc[start : last_head + 1]
+                yield start, last_head + 1
         start, last_head = (i, i if pos in _HEAD_POS else -1) if member else (-1, -1)
     if start >= 0 and last_head >= 0:
-        yield doc[start : last_head + 1]
+        yield start, last_head + 1
+
+
+_PROPN, _SKIP_POS = IDS["PROPN"], frozenset(IDS[p] for p in ("DET", "PRON", "NUM"))
+_HONORIFIC_WORDS = frozenset(("mr", "mrs", "ms", "dr"))
 
 
 def candidate_phrases(doc: Doc) -> list[str]:
-    """Noun-group phrases of an article, normalised (no determiners, pronouns or numbers)."""
+    """Noun-group phrases of an article, normalised (no determiners, pronouns or numbers).
+    Read from the integer arrays: a Token object per word cost more than the rest together."""
+    strings = doc.vocab.strings
+    features = doc.to_array([POS, TAG, SPACY, ENT_TYPE, LOWER, ORTH, LIKE_NUM, IS_STOP]).tolist()
+    leading_tags = {strings.add("POS"), strings.add("HYPH")}
     out: list[str] = []
-    for group in _noun_groups(doc):
-        words = list(group)
+    for start, end in _noun_groups(features, strings):
+        words = features[start:end]
+        lowers = [strings[w[4]] for w in words]
         while words and (
-            words[0].lower_ in _SKIP_WORDS
-            or words[0].pos_ in ("DET", "PRON", "NUM")
-            or words[0].like_num
-            or words[0].tag_ in ("POS", "HYPH")
+            lowers[0] in _SKIP_WORDS or words[0][0] in _SKIP_POS or words[0][6] or words[0][1] in leading_tags
         ):
-            words = words[1:]
+            words, lowers = words[1:], lowers[1:]
         # Names alone ("Mr Blair", "United States") are actors, shown elsewhere; key phrases say
         # what is talked about.
         if (
             not words
-            or all(t.is_stop for t in words)
-            or all(t.pos_ == "PROPN" or t.lower_ in ("mr", "mrs", "ms", "dr") for t in words)
+            or all(w[7] for w in words)
+            or all(w[0] == _PROPN or lower in _HONORIFIC_WORDS for w, lower in zip(words, lowers))
         ):
             continue
         # Names keep their capitals ("Japanese Finance Minister"), other words go lower case.
         phrase = "".join(
-            (t.text if t.pos_ == "PROPN" or t.ent_type_ else t.lower_) + t.whitespace_ for t in words
+            (strings[w[5]] if w[0] == _PROPN or w[3] else lower) + (" " if w[2] else "")
+            for w, lower in zip(words, lowers)
         )
         phrase = " ".join(phrase.split())
         if len(phrase) >= 3 and any(c.isalpha() for c in phrase):

@@ -11,22 +11,78 @@ from dataclasses import dataclass
 from functools import lru_cache
 from statistics import fmean
 
-from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentimentIntensityAnalyzer, SentiText, normalize
 
 POSITIVE_THRESHOLD = 0.05
 NEGATIVE_THRESHOLD = -0.05
 
 
+class _Vader(SentimentIntensityAnalyzer):
+    """VADER with the same scores (tested on every sentence of the BBC corpus) at two thirds of
+    the cost, which was 40% of the analysis after spaCy:
+    - a text with no emoji is not rebuilt character by character to replace them;
+    - a word outside the lexicon scores 0 without a call (booster words and "kind of" score 0
+      in VADER too, and only modify the lexicon words after them);
+    - the negation and idiom checks read three words either side of a lexicon word, and are
+      given those instead of lower-casing the whole sentence again for every lexicon word;
+    - only the compound score is computed, not the positive, negative and neutral shares.
+    """
+
+    def __init__(self):
+        super().__init__()
+        self._emoji_characters = frozenset(self.emojis)
+
+    @staticmethod
+    def _negation_check(valence, words_and_emoticons, start_i, i):
+        low = max(0, i - 3)
+        return SentimentIntensityAnalyzer._negation_check(
+            valence, words_and_emoticons[low : i + 3], start_i, i - low
+        )
+
+    @staticmethod
+    def _special_idioms_check(valence, words_and_emoticons, i):
+        low = max(0, i - 3)
+        return SentimentIntensityAnalyzer._special_idioms_check(valence, words_and_emoticons[low : i + 3], i - low)
+
+    def compound(self, text: str) -> float:
+        """`polarity_scores(text)["compound"]`."""
+        if not self._emoji_characters.isdisjoint(text):
+            return self.polarity_scores(text)["compound"]
+        text = text.strip()
+        sentitext = SentiText(text)
+        words = sentitext.words_and_emoticons
+        lexicon = self.lexicon
+        sentiments: list[float] = []
+        last = len(words) - 1
+        for i, item in enumerate(words):
+            lower = item.lower()
+            if lower not in lexicon or lower in BOOSTER_DICT or (lower == "kind" and i < last and words[i + 1].lower() == "of"):
+                sentiments.append(0)
+            else:
+                sentiments = self.sentiment_valence(0, sentitext, item, i, sentiments)
+        if not sentiments:
+            return 0.0
+        total = float(sum(self._but_check(words, sentiments)))
+        emphasis = self._punctuation_emphasis(text)
+        if total > 0:
+            total += emphasis
+        elif total < 0:
+            total -= emphasis
+        return round(normalize(total), 4)
+
+
 @lru_cache(maxsize=1)
-def _analyzer() -> SentimentIntensityAnalyzer:
-    return SentimentIntensityAnalyzer()
+def _analyzer() -> _Vader:
+    return _Vader()
 
 
+@lru_cache(maxsize=4096)
 def compound(text: str) -> float:
-    """VADER compound score of a short text (a sentence or a quote), in [-1, 1]."""
+    """VADER compound score of a short text (a sentence or a quote), in [-1, 1]. Cached: the
+    sentiment of an actor's sentences is often that of the narrator's, the same text."""
     if not text.strip():
         return 0.0
-    return round(float(_analyzer().polarity_scores(text)["compound"]), 4)
+    return round(float(_analyzer().compound(text)), 4)
 
 
 def label(score: float | None) -> str:

@@ -2,10 +2,28 @@
 
 from __future__ import annotations
 
+import re
 from statistics import fmean
+
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from analysis import sentiment
 from analysis.themes import ThemeLexicon
+from tests.conftest import BBC, SEED
+
+# What VADER's rules turn on: negation, "never so", idioms, boosters, "kind of", "but", "least",
+# capitals, punctuation, emoticons and emoji.
+TRICKY = [
+    "The results were not good, but the outlook is great!!!",
+    "It was never so bad. It is kind of good. It is the least bad option. At least it works.",
+    "He said it was VERY GOOD news and the bomb was a real hit, yeah right.",
+    "No problem. No, he is not sad. Nor happy or sad. Without doubt the best :) ",
+    "I'm sort of happy 😀 and a bit 😢 about it... isn't it a bad day?",
+    "Cut the mustard, kiss of death, hand to mouth: the deal was the shit.",
+    "We all know a kiss of death when we see one.",
+    "   ",
+    "",
+]
 
 
 def test_article_score_is_mean_of_sentences(seed_analysis):
@@ -17,6 +35,20 @@ def test_article_score_is_mean_of_sentences(seed_analysis):
 def test_narrator_and_quoted_voice(seed_analysis):
     record = seed_analysis.to_record()["sentiment"]
     assert record["narrator"] is not None and record["quoted"] is not None
+
+
+def test_sentence_scores_are_vaders_own():
+    texts = list(TRICKY) + [SEED.read_text(encoding="utf-8")]
+    for path in sorted(BBC.glob("*/*.txt"))[::12]:
+        article = path.read_text(encoding="utf-8", errors="replace")
+        texts.append(article)  # a long text, as a quotation of several sentences can be
+        texts += re.split(r"(?<=[.!?])\s+", article)
+    vader = SentimentIntensityAnalyzer()
+    assert len(texts) > 3000
+    differing = [
+        t for t in texts if sentiment.compound(t) != (round(vader.polarity_scores(t)["compound"], 4) if t.strip() else 0.0)
+    ]
+    assert differing == []
 
 
 def test_labels_use_vader_thresholds():

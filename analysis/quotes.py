@@ -55,12 +55,9 @@ def _reporting_verbs(doc: Doc) -> list[int]:
     none of them is one), found on the integer arrays: a Token object for every word of an
     article costs more than the whole speaker search."""
     features = doc.to_array([POS, TAG, LEMMA])
-    found = (
-        (features[:, 0] == VERB)
-        & ~numpy.isin(features[:, 1], _BARE_IDS)
-        & numpy.isin(features[:, 2], _REPORTING_IDS)
-    )
-    return numpy.flatnonzero(found).tolist()
+    verbs = numpy.flatnonzero(features[:, 0] == VERB)
+    found = ~numpy.isin(features[verbs, 1], _BARE_IDS) & numpy.isin(features[verbs, 2], _REPORTING_IDS)
+    return verbs[found].tolist()
 
 
 def sentences_needing_parse(doc: Doc, sentence: numpy.ndarray) -> numpy.ndarray:
@@ -459,6 +456,10 @@ class _Speakers:
         best: tuple[int, int] | None = None
         heads = self.heads
         for i in range(span.start, span.end):
+            if heads[i] != i and span.start <= heads[i] < span.end:
+                # Its climb goes on from a word of the quotation that climbs on its own, which
+                # reaches every verb this one would, nearer: the nearest is never this one's.
+                continue
             depth = 0
             node = i
             while heads[node] != node and depth < 8:
@@ -488,8 +489,11 @@ class _Speakers:
             between = text[t.idx : span.start_char]
             return not re.search(r"[.!?][\"”’']?\s", between)
 
+        doc = self.doc
         candidates = [
-            t for t in scope if not (span.start <= t.i < span.end) and reachable(t) and t.i in self.reporting
+            doc[i]
+            for i in range(scope.start, scope.end)
+            if i in self.reporting and not (span.start <= i < span.end) and reachable(doc[i])
         ]
         if not candidates:
             return None

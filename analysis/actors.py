@@ -337,11 +337,15 @@ for _title in TITLES:
     _TITLES_BY_FIRST.setdefault(_title.split()[0], []).append(_title.split())
 
 
+# The last word of every title, for ruling most names out with one lookup.
+_TITLE_LAST_WORDS = frozenset(title.split()[-1] for title in TITLES)
+
+
 def _leading_title(tokens: list) -> tuple[str | None, list]:
-    if not tokens:
+    if not tokens or tokens[0].lower_.rstrip(".") not in _TITLES_BY_FIRST:
         return None, tokens
     words = [t.lower_.rstrip(".") for t in tokens]
-    for parts in _TITLES_BY_FIRST.get(words[0], ()):
+    for parts in _TITLES_BY_FIRST[words[0]]:
         if len(words) > len(parts) and words[: len(parts)] == parts:
             return " ".join(t.text for t in tokens[: len(parts)]), tokens[len(parts) :]
     return None, tokens
@@ -350,6 +354,8 @@ def _leading_title(tokens: list) -> tuple[str | None, list]:
 def _title_before(span: Span) -> str | None:
     """A title standing just before the entity: "General" in "General Liu"."""
     doc = span.doc
+    if span.start == 0 or doc[span.start - 1].lower_.rstrip(".") not in _TITLE_LAST_WORDS:
+        return None
     before = [t.lower_.rstrip(".") for t in doc[max(0, span.start - 3) : span.start]]
     for width in (3, 2, 1):
         start = span.start - width

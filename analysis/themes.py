@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import numpy
 import yaml
 from spacy.attrs import ENT_TYPE, IS_PUNCT, IS_SPACE, IS_STOP, LEMMA, LIKE_NUM, LOWER, ORTH, POS, SPACY, TAG
 from spacy.parts_of_speech import IDS
@@ -83,7 +84,10 @@ def token_forms(doc: Doc) -> tuple[list[str], list[str]]:
     words = features[(features[:, 2] == 0) & (features[:, 3] == 0)]
     strings = doc.vocab.strings
     lowers = [strings[h] for h in words[:, 0].tolist()]
-    lemmas = [strings[h].lower() or lower for h, lower in zip(words[:, 1].tolist(), lowers)]
+    lemmas = list(lowers)
+    # Most words are their own lemma (see nlp.fast_pos_lemma): look up only the others.
+    for i in numpy.flatnonzero(words[:, 1] != words[:, 0]).tolist():
+        lemmas[i] = strings[int(words[i, 1])].lower() or lowers[i]
     return lowers, lemmas
 
 
@@ -162,70 +166,86 @@ _SKIP_WORDS = frozenset(
 
 # Noun groups come from the part-of-speech tags, not the dependency parse: the parse is only run
 # on sentences that quotations need. A group is a run of these, ending at its last noun.
-_GROUP_POS = frozenset(IDS[p] for p in ("DET", "NUM", "ADJ", "NOUN", "PROPN"))
-_HEAD_POS = frozenset(IDS[p] for p in ("NOUN", "PROPN"))
-_OPENING_POS = frozenset(IDS[p] for p in ("DET", "NUM"))
+_GROUP_POS = [IDS[p] for p in ("DET", "NUM", "ADJ", "NOUN", "PROPN")]
+_DET, _NUM, _NOUN, _PROPN = IDS["DET"], IDS["NUM"], IDS["NOUN"], IDS["PROPN"]
+_SKIP_POS = frozenset(IDS[p] for p in ("DET", "PRON", "NUM"))
+_HONORIFIC_WORDS = frozenset(("mr", "mrs", "ms", "dr"))
 
 
-def _noun_groups(features: list[list[int]], strings) -> Iterator[tuple[int, int]]:
+def _noun_groups(pos, tag, space, entity, strings) -> Iterator[tuple[int, int]]:
     """Runs of determiners, numbers, adjectives and nouns, with possessive 's and word-internal
     hyphens ("Britain's long-term plan"), cut after their last noun; a determiner or number
     after a noun starts a new group. Names of people and dates break a group ("Tory leader |
     Michael Howard", "chief | last month"): people are actors, shown elsewhere, and key phrases
-    say what is talked about. `features` rows are (POS, TAG, SPACY, ENT_TYPE, ...); yields
-    token ranges."""
+    say what is talked about. Token ranges, from the arrays of POS, TAG, SPACY and ENT_TYPE."""
     # Tag ids through the vocabulary: "POS" is also a spaCy symbol, whose id is not its hash.
     possessive, hyphen = strings.add("POS"), strings.add("HYPH")
-    breaking = {strings.add(label) for label in ("PERSON", "DATE", "TIME")}
+    breaking = numpy.zeros(len(pos), dtype=bool)
+    for label in ("PERSON", "DATE", "TIME"):
+        breaking |= entity == strings.add(label)
+    member = numpy.zeros(len(pos), dtype=bool)
+    for p in _GROUP_POS:
+        member |= pos == p
+    member &= ~breaking
+    head = (pos == _NOUN) | (pos == _PROPN)
+    opening = (pos == _DET) | (pos == _NUM)
+    space = space.astype(bool)
+    previous_space = numpy.concatenate(([True], space[:-1]))
+    previous_head = numpy.concatenate(([False], head[:-1]))
+    joins = ~breaking & ((tag == possessive) | ((tag == hyphen) & ~previous_space & ~space))
+    # What keeps an open group going at a token; any other token ends it.
+    continues = (joins | (member & ~(opening & previous_head))).tolist()
+    member_, head_ = member.tolist(), head.tolist()
     start = last_head = -1
-    for i, (pos, tag, space, entity, *_) in enumerate(features):
-        member = pos in _GROUP_POS and entity not in breaking
+    previous = -2
+    # Only members and joining words can start or continue a group: the rest just end one.
+    for i in numpy.flatnonzero(member | joins).tolist():
+        if start >= 0 and i != previous + 1:
+            if last_head >= 0:
+                yield start, last_head + 1
+            start = last_head = -1
+        previous = i
         if start >= 0:
-            previous_pos, _, previous_space, *_ = features[i - 1]
-            joins = entity not in breaking and (
-                tag == possessive or (tag == hyphen and not previous_space and not space)
-            )
-            if joins or (member and not (pos in _OPENING_POS and previous_pos in _HEAD_POS)):
-                if pos in _HEAD_POS:
+            if continues[i]:
+                if head_[i]:
                     last_head = i
                 continue
             if last_head >= 0:
                 yield start, last_head + 1
-        start, last_head = (i, i if pos in _HEAD_POS else -1) if member else (-1, -1)
+        start, last_head = (i, i if head_[i] else -1) if member_[i] else (-1, -1)
     if start >= 0 and last_head >= 0:
         yield start, last_head + 1
-
-
-_PROPN, _SKIP_POS = IDS["PROPN"], frozenset(IDS[p] for p in ("DET", "PRON", "NUM"))
-_HONORIFIC_WORDS = frozenset(("mr", "mrs", "ms", "dr"))
 
 
 def candidate_phrases(doc: Doc) -> list[str]:
     """Noun-group phrases of an article, normalised (no determiners, pronouns or numbers).
     Read from the integer arrays: a Token object per word cost more than the rest together."""
     strings = doc.vocab.strings
-    features = doc.to_array([POS, TAG, SPACY, ENT_TYPE, LOWER, ORTH, LIKE_NUM, IS_STOP]).tolist()
+    features = doc.to_array([POS, TAG, SPACY, ENT_TYPE, LOWER, ORTH, LIKE_NUM, IS_STOP])
+    groups = _noun_groups(features[:, 0], features[:, 1], features[:, 2], features[:, 3], strings)
+    features = features.tolist()
     leading_tags = {strings.add("POS"), strings.add("HYPH")}
     out: list[str] = []
-    for start, end in _noun_groups(features, strings):
-        words = features[start:end]
-        lowers = [strings[w[4]] for w in words]
-        while words and (
-            lowers[0] in _SKIP_WORDS or words[0][0] in _SKIP_POS or words[0][6] or words[0][1] in leading_tags
+    for start, end in groups:
+        while start < end and (
+            strings[features[start][4]] in _SKIP_WORDS
+            or features[start][0] in _SKIP_POS
+            or features[start][6]
+            or features[start][1] in leading_tags
         ):
-            words, lowers = words[1:], lowers[1:]
+            start += 1
+        words = features[start:end]
         # Names alone ("Mr Blair", "United States") are actors, shown elsewhere; key phrases say
         # what is talked about.
         if (
             not words
             or all(w[7] for w in words)
-            or all(w[0] == _PROPN or lower in _HONORIFIC_WORDS for w, lower in zip(words, lowers))
+            or all(w[0] == _PROPN or strings[w[4]] in _HONORIFIC_WORDS for w in words)
         ):
             continue
         # Names keep their capitals ("Japanese Finance Minister"), other words go lower case.
         phrase = "".join(
-            (strings[w[5]] if w[0] == _PROPN or w[3] else lower) + (" " if w[2] else "")
-            for w, lower in zip(words, lowers)
+            strings[w[5] if w[0] == _PROPN or w[3] else w[4]] + (" " if w[2] else "") for w in words
         )
         phrase = " ".join(phrase.split())
         if len(phrase) >= 3 and any(c.isalpha() for c in phrase):

@@ -11,7 +11,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from statistics import fmean
 
-from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentimentIntensityAnalyzer, SentiText, normalize
+from vaderSentiment.vaderSentiment import (
+    BOOSTER_DICT,
+    SentimentIntensityAnalyzer,
+    SentiText,
+    allcap_differential,
+    normalize,
+)
 
 POSITIVE_THRESHOLD = 0.05
 NEGATIVE_THRESHOLD = -0.05
@@ -22,7 +28,9 @@ class _Vader(SentimentIntensityAnalyzer):
     the cost, which was 40% of the analysis after spaCy:
     - a text with no emoji is not rebuilt character by character to replace them;
     - a word outside the lexicon scores 0 without a call (booster words and "kind of" score 0
-      in VADER too, and only modify the lexicon words after them);
+      in VADER too, and only modify the lexicon words after them), and a text with no word
+      that scores is 0 at once;
+    - the "but" rule runs only on texts with a "but";
     - the negation and idiom checks read three words either side of a lexicon word, and are
       given those instead of lower-casing the whole sentence again for every lexicon word;
     - only the compound score is computed, not the positive, negative and neutral shares.
@@ -49,20 +57,29 @@ class _Vader(SentimentIntensityAnalyzer):
         if not self._emoji_characters.isdisjoint(text):
             return self.polarity_scores(text)["compound"]
         text = text.strip()
-        sentitext = SentiText(text)
-        words = sentitext.words_and_emoticons
+        words = [SentiText._strip_punc_if_word(token) for token in text.split()]
+        lowers = [word.lower() for word in words]
         lexicon = self.lexicon
-        sentiments: list[float] = []
         last = len(words) - 1
-        for i, item in enumerate(words):
-            lower = item.lower()
-            if lower not in lexicon or lower in BOOSTER_DICT or (lower == "kind" and i < last and words[i + 1].lower() == "of"):
-                sentiments.append(0)
-            else:
-                sentiments = self.sentiment_valence(0, sentitext, item, i, sentiments)
-        if not sentiments:
-            return 0.0
-        total = float(sum(self._but_check(words, sentiments)))
+        scoring = [
+            i
+            for i, lower in enumerate(lowers)
+            if lower in lexicon
+            and lower not in BOOSTER_DICT
+            and not (lower == "kind" and i < last and lowers[i + 1] == "of")
+        ]
+        if not scoring:
+            return 0.0  # every word scores 0, so does the text
+        # SentiText as VADER builds it, from the words already split.
+        sentitext = SentiText.__new__(SentiText)
+        sentitext.text, sentitext.words_and_emoticons = text, words
+        sentitext.is_cap_diff = allcap_differential(words)
+        sentiments: list[float] = [0] * len(words)
+        for i in scoring:
+            sentiments[i] = self.sentiment_valence(0, sentitext, words[i], i, [])[0]
+        if "but" in lowers:
+            sentiments = self._but_check(words, sentiments)
+        total = float(sum(sentiments))
         emphasis = self._punctuation_emphasis(text)
         if total > 0:
             total += emphasis

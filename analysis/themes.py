@@ -12,7 +12,7 @@ import math
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import numpy
@@ -33,6 +33,16 @@ class ThemeLexicon:
 
     themes: dict[str, tuple[tuple[str, ...], ...]]
     fingerprint: str
+
+    @cached_property
+    def terms_by_first_word(self) -> dict[str, list[tuple[int, int]]]:
+        """First word of a term -> (theme number, term number) of every term starting with it,
+        so an article is checked only for the terms its words can start."""
+        found: dict[str, list[tuple[int, int]]] = {}
+        for t, terms in enumerate(self.themes.values()):
+            for k, term in enumerate(terms):
+                found.setdefault(term[0], []).append((t, k))
+        return found
 
     @classmethod
     def load(cls, user_file: str | Path | None = None) -> ThemeLexicon:
@@ -98,21 +108,29 @@ def match_themes(
     n = len(lowers)
     if n == 0:
         return []
+    starts = lexicon.terms_by_first_word
     index: dict[str, list[int]] = {}
     for i, (lower, lemma) in enumerate(zip(lowers, lemmas)):
-        index.setdefault(lower, []).append(i)
-        if lemma != lower:
+        if lower in starts:
+            index.setdefault(lower, []).append(i)
+        if lemma != lower and lemma in starts:
             index.setdefault(lemma, []).append(i)
 
     def at(i: int, word: str) -> bool:
         return i < n and (lowers[i] == word or lemmas[i] == word)
 
+    # The themes with a term the article's words can start, each with those terms in order.
+    candidates: dict[int, list[int]] = {}
+    for t, k in sorted(pair for word in index for pair in starts[word]):
+        candidates.setdefault(t, []).append(k)
+    names = list(lexicon.themes)
     scores: list[ThemeScore] = []
-    for name, terms in lexicon.themes.items():
+    for t, term_numbers in candidates.items():
+        name, terms = names[t], lexicon.themes[names[t]]
         used: set[int] = set()
         hits: Counter[str] = Counter()
-        for term in terms:  # longest first, so "south china sea" is not also "china"
-            for i in index.get(term[0], ()):
+        for term in (terms[k] for k in term_numbers):  # longest first: "south china sea", not "china"
+            for i in index[term[0]]:
                 span = range(i, i + len(term))
                 if any(j in used for j in span) or not all(at(j, w) for j, w in zip(span, term)):
                     continue

@@ -19,6 +19,7 @@ import numpy
 import yaml
 from spacy.attrs import ENT_TYPE, IS_PUNCT, IS_SPACE, IS_STOP, LEMMA, LIKE_NUM, LOWER, ORTH, POS, SPACY, TAG
 from spacy.parts_of_speech import IDS
+from spacy.strings import hash_string
 from spacy.tokens import Doc
 
 DEFAULT_THEMES = Path(__file__).parent / "data" / "themes.yaml"
@@ -180,6 +181,7 @@ _SKIP_WORDS = frozenset(
         "then",
     }
 )
+_SKIP_HASHES = frozenset(hash_string(word) for word in _SKIP_WORDS)
 
 
 # Noun groups come from the part-of-speech tags, not the dependency parse: the parse is only run
@@ -187,7 +189,7 @@ _SKIP_WORDS = frozenset(
 _GROUP_POS = [IDS[p] for p in ("DET", "NUM", "ADJ", "NOUN", "PROPN")]
 _DET, _NUM, _NOUN, _PROPN = IDS["DET"], IDS["NUM"], IDS["NOUN"], IDS["PROPN"]
 _SKIP_POS = frozenset(IDS[p] for p in ("DET", "PRON", "NUM"))
-_HONORIFIC_WORDS = frozenset(("mr", "mrs", "ms", "dr"))
+_HONORIFIC_HASHES = [hash_string(word) for word in ("mr", "mrs", "ms", "dr")]
 
 
 def _noun_groups(pos, tag, space, entity, strings) -> Iterator[tuple[int, int]]:
@@ -239,32 +241,30 @@ def candidate_phrases(doc: Doc) -> list[str]:
     """Noun-group phrases of an article, normalised (no determiners, pronouns or numbers).
     Read from the integer arrays: a Token object per word cost more than the rest together."""
     strings = doc.vocab.strings
-    features = doc.to_array([POS, TAG, SPACY, ENT_TYPE, LOWER, ORTH, LIKE_NUM, IS_STOP])
-    groups = _noun_groups(features[:, 0], features[:, 1], features[:, 2], features[:, 3], strings)
-    features = features.tolist()
+    pos, tag, space, entity, lower, orth, like_num, stop = doc.to_array(
+        [POS, TAG, SPACY, ENT_TYPE, LOWER, ORTH, LIKE_NUM, IS_STOP]
+    ).T
+    groups = list(_noun_groups(pos, tag, space, entity, strings))
+    if not groups:
+        return []
+    # Names keep their capitals ("Japanese Finance Minister"), other words go lower case.
+    form = numpy.where((pos == _PROPN) | (entity != 0), orth, lower).tolist()
+    name = ((pos == _PROPN) | numpy.isin(lower, _HONORIFIC_HASHES)).tolist()
+    # Running count of words that are not stop words, for "are all of these stop words".
+    content = numpy.concatenate(([0], numpy.cumsum(stop == 0))).tolist()
+    lower, pos, tag, like_num, space = lower.tolist(), pos.tolist(), tag.tolist(), like_num.tolist(), space.tolist()
     leading_tags = {strings.add("POS"), strings.add("HYPH")}
     out: list[str] = []
     for start, end in groups:
         while start < end and (
-            strings[features[start][4]] in _SKIP_WORDS
-            or features[start][0] in _SKIP_POS
-            or features[start][6]
-            or features[start][1] in leading_tags
+            lower[start] in _SKIP_HASHES or pos[start] in _SKIP_POS or like_num[start] or tag[start] in leading_tags
         ):
             start += 1
-        words = features[start:end]
         # Names alone ("Mr Blair", "United States") are actors, shown elsewhere; key phrases say
         # what is talked about.
-        if (
-            not words
-            or all(w[7] for w in words)
-            or all(w[0] == _PROPN or strings[w[4]] in _HONORIFIC_WORDS for w in words)
-        ):
+        if start >= end or content[end] == content[start] or all(name[start:end]):
             continue
-        # Names keep their capitals ("Japanese Finance Minister"), other words go lower case.
-        phrase = "".join(
-            strings[w[5] if w[0] == _PROPN or w[3] else w[4]] + (" " if w[2] else "") for w in words
-        )
+        phrase = "".join(strings[form[i]] + (" " if space[i] else "") for i in range(start, end))
         phrase = " ".join(phrase.split())
         if len(phrase) >= 3 and any(c.isalpha() for c in phrase):
             out.append(phrase)

@@ -409,8 +409,9 @@ class _Speakers:
             return found if found else (None, None)
         if lower in ("who", "which", "that") and subject.head.dep_ == "relcl":
             subject = subject.head.head
-        left = min(t.idx for t in subject.subtree)
-        right = max(t.idx + len(t.text) for t in subject.subtree)
+        # The subtree's first and last tokens (spaCy keeps them on every token).
+        left = subject.left_edge.idx
+        right = subject.right_edge.idx + len(subject.right_edge)
         # Relative clauses after the head may name other people ("X, who met Y, said").
         for child in subject.children:
             if child.dep_ in ("relcl", "acl") and child.i > subject.i:

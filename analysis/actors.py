@@ -194,6 +194,7 @@ METONYM_BLOCKERS = frozenset(
 )
 
 
+@lru_cache(maxsize=1 << 16)
 def normal_form(name: str) -> str:
     """The key under which a name is looked up: lower case, no full stops, no leading 'the'."""
     key = re.sub(r"\s+", " ", name.replace(".", "").replace("’", "'")).strip().lower()

@@ -7,6 +7,7 @@ thresholds: compound >= 0.05 positive, <= -0.05 negative, neutral between.
 
 from __future__ import annotations
 
+import string
 from dataclasses import dataclass
 from functools import lru_cache
 from statistics import fmean
@@ -90,7 +91,11 @@ class _Vader(SentimentIntensityAnalyzer):
         if not self._emoji_characters.isdisjoint(text):
             return self.polarity_scores(text)["compound"]
         text = text.strip()
-        words = [SentiText._strip_punc_if_word(token) for token in text.split()]
+        # SentiText._strip_punc_if_word, inline: punctuation stripped unless that leaves two
+        # characters or fewer (an emoticon).
+        words = [
+            token if len(stripped := token.strip(string.punctuation)) <= 2 else stripped for token in text.split()
+        ]
         lowers = [word.lower() for word in words]
         lexicon = self.lexicon
         last = len(words) - 1

@@ -10,7 +10,6 @@ import hashlib
 import json
 import math
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -181,60 +180,58 @@ _SKIP_WORDS = frozenset(
         "then",
     }
 )
+# By hash: none of these words is a spaCy symbol, whose id would not be its hash.
 _SKIP_HASHES = frozenset(hash_string(word) for word in _SKIP_WORDS)
 
 
 # Noun groups come from the part-of-speech tags, not the dependency parse: the parse is only run
 # on sentences that quotations need. A group is a run of these, ending at its last noun.
-_GROUP_POS = [IDS[p] for p in ("DET", "NUM", "ADJ", "NOUN", "PROPN")]
-_DET, _NUM, _NOUN, _PROPN = IDS["DET"], IDS["NUM"], IDS["NOUN"], IDS["PROPN"]
+_DET, _NUM, _ADJ, _NOUN, _PROPN = IDS["DET"], IDS["NUM"], IDS["ADJ"], IDS["NOUN"], IDS["PROPN"]
 _SKIP_POS = frozenset(IDS[p] for p in ("DET", "PRON", "NUM"))
 _HONORIFIC_HASHES = [hash_string(word) for word in ("mr", "mrs", "ms", "dr")]
 
 
-def _noun_groups(pos, tag, space, entity, strings) -> Iterator[tuple[int, int]]:
+def _noun_groups(pos, tag, space, entity, strings) -> list[tuple[int, int]]:
     """Runs of determiners, numbers, adjectives and nouns, with possessive 's and word-internal
     hyphens ("Britain's long-term plan"), cut after their last noun; a determiner or number
     after a noun starts a new group. Names of people and dates break a group ("Tory leader |
     Michael Howard", "chief | last month"): people are actors, shown elsewhere, and key phrases
-    say what is talked about. Token ranges, from the arrays of POS, TAG, SPACY and ENT_TYPE."""
-    # Tag ids through the vocabulary: "POS" is also a spaCy symbol, whose id is not its hash.
+    say what is talked about. Token ranges, from the arrays of POS, TAG, SPACY and ENT_TYPE,
+    computed on the whole arrays at once."""
+    n = len(pos)
+    if not n:
+        return []
+    # Ids through the vocabulary: "POS" and "PERSON" are also spaCy symbols, whose id is not
+    # their hash.
     possessive, hyphen = strings.add("POS"), strings.add("HYPH")
-    breaking = numpy.zeros(len(pos), dtype=bool)
-    for label in ("PERSON", "DATE", "TIME"):
-        breaking |= entity == strings.add(label)
-    member = numpy.zeros(len(pos), dtype=bool)
-    for p in _GROUP_POS:
-        member |= pos == p
-    member &= ~breaking
+    person, date, time = (strings.add(label) for label in ("PERSON", "DATE", "TIME"))
+    breaking = (entity == person) | (entity == date) | (entity == time)
+    member = ~breaking & (
+        (pos == _DET) | (pos == _NUM) | (pos == _ADJ) | (pos == _NOUN) | (pos == _PROPN)
+    )
     head = (pos == _NOUN) | (pos == _PROPN)
-    opening = (pos == _DET) | (pos == _NUM)
     space = space.astype(bool)
     previous_space = numpy.concatenate(([True], space[:-1]))
     previous_head = numpy.concatenate(([False], head[:-1]))
     joins = ~breaking & ((tag == possessive) | ((tag == hyphen) & ~previous_space & ~space))
     # What keeps an open group going at a token; any other token ends it.
-    continues = (joins | (member & ~(opening & previous_head))).tolist()
-    member_, head_ = member.tolist(), head.tolist()
-    start = last_head = -1
-    previous = -2
-    # Only members and joining words can start or continue a group: the rest just end one.
-    for i in numpy.flatnonzero(member | joins).tolist():
-        if start >= 0 and i != previous + 1:
-            if last_head >= 0:
-                yield start, last_head + 1
-            start = last_head = -1
-        previous = i
-        if start >= 0:
-            if continues[i]:
-                if head_[i]:
-                    last_head = i
-                continue
-            if last_head >= 0:
-                yield start, last_head + 1
-        start, last_head = (i, i if head_[i] else -1) if member_[i] else (-1, -1)
-    if start >= 0 and last_head >= 0:
-        yield start, last_head + 1
+    continues = joins | (member & ~(((pos == _DET) | (pos == _NUM)) & previous_head))
+    # A member is always in a group; another word only when it joins (the possessive, the
+    # hyphen) and the last word before it that does not join is a member.
+    chained = ~member & joins
+    index = numpy.arange(n)
+    anchor = numpy.maximum.accumulate(numpy.where(chained, -1, index))
+    in_group = member | (chained & (anchor >= 0) & member[numpy.maximum(anchor, 0)])
+    starts = member & ~(numpy.concatenate(([False], in_group[:-1])) & continues)
+    group = numpy.cumsum(starts) - 1
+    heads = numpy.flatnonzero(in_group & head)
+    last_head = numpy.full(int(starts.sum()), -1)
+    numpy.maximum.at(last_head, group[heads], heads)
+    return [
+        (start, end + 1)
+        for start, end in zip(numpy.flatnonzero(starts).tolist(), last_head.tolist())
+        if end >= 0
+    ]
 
 
 def candidate_phrases(doc: Doc) -> list[str]:
@@ -244,7 +241,7 @@ def candidate_phrases(doc: Doc) -> list[str]:
     pos, tag, space, entity, lower, orth, like_num, stop = doc.to_array(
         [POS, TAG, SPACY, ENT_TYPE, LOWER, ORTH, LIKE_NUM, IS_STOP]
     ).T
-    groups = list(_noun_groups(pos, tag, space, entity, strings))
+    groups = _noun_groups(pos, tag, space, entity, strings)
     if not groups:
         return []
     # Names keep their capitals ("Japanese Finance Minister"), other words go lower case.

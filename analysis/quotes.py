@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy
 from spacy.attrs import HEAD, IDX, LEMMA, POS, TAG
@@ -53,14 +54,18 @@ _BARE_IDS = frozenset(hash_string(tag) for tag in BARE_FORMS)
 def _reporting_verbs(doc: Doc) -> list[int]:
     """Token indices of reporting verbs ("said", "argues", "told"; never an auxiliary, since
     none of them is one), found on the integer arrays: a Token object for every word of an
-    article costs more than the whole speaker search."""
-    features = doc.to_array([POS, TAG, LEMMA])
-    verbs = numpy.flatnonzero(features[:, 0] == VERB)
-    return [
-        i
-        for i, (tag, lemma) in zip(verbs.tolist(), features[verbs, 1:].tolist())
-        if tag not in _BARE_IDS and lemma in _REPORTING_IDS
-    ]
+    article costs more than the whole speaker search. Found once per Doc (the parser's planning
+    reads them, then the speaker search): tags and lemmas are set before either."""
+    found = doc.user_data.get("reporting_verbs")
+    if found is None:
+        features = doc.to_array([POS, TAG, LEMMA])
+        verbs = numpy.flatnonzero(features[:, 0] == VERB)
+        found = doc.user_data["reporting_verbs"] = [
+            i
+            for i, (tag, lemma) in zip(verbs.tolist(), features[verbs, 1:].tolist())
+            if tag not in _BARE_IDS and lemma in _REPORTING_IDS
+        ]
+    return found
 
 
 def sentences_needing_parse(doc: Doc, sentence: numpy.ndarray) -> numpy.ndarray:
@@ -252,11 +257,17 @@ def single_quote_spans(text: str) -> list[QuoteSpan]:
 
 def quote_spans(text: str) -> list[QuoteSpan]:
     """All quotation spans of a text, in order, outermost only."""
+    return list(_quote_spans(text))
+
+
+# The parser's planning and the quote extraction both read an article's spans: found once.
+@lru_cache(maxsize=256)
+def _quote_spans(text: str) -> tuple[QuoteSpan, ...]:
     doubles = double_quote_spans(text)
     singles = [
         s for s in single_quote_spans(text) if not any(d.start <= s.start and s.end <= d.end for d in doubles)
     ]
-    return sorted(doubles + singles, key=lambda s: s.start)
+    return tuple(sorted(doubles + singles, key=lambda s: s.start))
 
 
 # ----------------------------------------------------------------------------------------------
@@ -524,11 +535,10 @@ def extract_quotes(doc: Doc, mentions: list[Mention]) -> list[Quote]:
         span = _tokens_in(doc, qs.start, qs.end)
         if span is None or not len(span):
             continue
-        scope = _sentence_scope(doc, span)
         clause = _is_clause(span, text)
         verb = finder.reporting_ancestor(span)
         if verb is None and clause:
-            verb = finder.reporting_near(span, scope)
+            verb = finder.reporting_near(span, _sentence_scope(doc, span))
         speaker = speaker_type = None
         if verb is not None:
             subject = finder.subject_of(verb)

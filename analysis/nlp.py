@@ -352,6 +352,23 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+# Hash id -> string, for every vocabulary (spaCy's ids are hashes of the strings).
+_STRINGS: dict[int, str] = {}
+
+
+def _decode(doc: Doc, key: int) -> str:
+    text = _STRINGS[key] = doc.vocab.strings[key]
+    return text
+
+
+def strings_of(doc: Doc, keys: list[int]) -> list[str]:
+    """The strings of a Doc's hash ids (LOWER, ORTH, LEMMA values), each decoded once per
+    process: the StringStore decodes and allocates a new string at every lookup, which made
+    reading an article's words cost more than matching its themes."""
+    get = _STRINGS.get
+    return [get(key) or _decode(doc, key) for key in keys]
+
+
 def split_pieces(text: str, limit: int = PIECE_CHARS) -> list[str]:
     """Cut text into pieces of at most `limit` characters whose concatenation is the text.
 

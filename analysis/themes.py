@@ -21,6 +21,8 @@ from spacy.parts_of_speech import IDS
 from spacy.strings import hash_string
 from spacy.tokens import Doc
 
+from analysis.nlp import strings_of
+
 DEFAULT_THEMES = Path(__file__).parent / "data" / "themes.yaml"
 
 # A theme is given to an article only with this many hits: one stray "game" is not sport.
@@ -92,12 +94,12 @@ def token_forms(doc: Doc) -> tuple[list[str], list[str]]:
     read from the integer arrays rather than one Token object per word."""
     features = doc.to_array([LOWER, LEMMA, IS_PUNCT, IS_SPACE])
     words = features[(features[:, 2] == 0) & (features[:, 3] == 0)]
-    strings = doc.vocab.strings
-    lowers = [strings[h] for h in words[:, 0].tolist()]
+    lowers = strings_of(doc, words[:, 0].tolist())
     lemmas = list(lowers)
     # Most words are their own lemma (see nlp.fast_pos_lemma): look up only the others.
-    for i in numpy.flatnonzero(words[:, 1] != words[:, 0]).tolist():
-        lemmas[i] = strings[int(words[i, 1])].lower() or lowers[i]
+    different = numpy.flatnonzero(words[:, 1] != words[:, 0]).tolist()
+    for i, lemma in zip(different, strings_of(doc, words[different, 1].tolist())):
+        lemmas[i] = lemma.lower() or lowers[i]
     return lowers, lemmas
 
 
@@ -261,7 +263,8 @@ def candidate_phrases(doc: Doc) -> list[str]:
         # what is talked about.
         if start >= end or content[end] == content[start] or all(name[start:end]):
             continue
-        phrase = "".join(strings[form[i]] + (" " if space[i] else "") for i in range(start, end))
+        words = strings_of(doc, form[start:end])
+        phrase = "".join(word + " " if space[i] else word for i, word in enumerate(words, start))
         phrase = " ".join(phrase.split())
         if len(phrase) >= 3 and any(c.isalpha() for c in phrase):
             out.append(phrase)

@@ -44,7 +44,7 @@ class BatchEntityRecognizer:
         self.unit = numpy.array([k == "U" and bool(label) for k, label in zip(kinds, self.labels)])
         self.out = numpy.array([k == "O" for k in kinds])
         column = {(k, label): i for i, (k, label) in enumerate(zip(kinds, self.labels))}
-        # For each B- action, the I- and L- actions of its label (unused elsewhere).
+        # For each action, the I- and L- actions of its label: read for the B- actions only.
         self.in_of = numpy.array([column.get(("I", label), 0) for label in self.labels])
         self.last_of = numpy.array([column.get(("L", label), 0) for label in self.labels])
         self.bias = self.lower.get_param("b").ravel()

@@ -363,8 +363,9 @@ def _decode(doc: Doc, key: int) -> str:
 
 def strings_of(doc: Doc, keys: list[int]) -> list[str]:
     """The strings of a Doc's hash ids (LOWER, ORTH, LEMMA values), each decoded once per
-    process: the StringStore decodes and allocates a new string at every lookup, which made
-    reading an article's words cost more than matching its themes."""
+    process and kept (a corpus's vocabulary: tens of thousands of strings): the StringStore
+    decodes and allocates a new string at every lookup, which made reading an article's words
+    cost more than matching its themes."""
     get = _STRINGS.get
     return [get(key) or _decode(doc, key) for key in keys]
 

@@ -30,6 +30,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 
+# Tokens scored at a time: 8,192 tokens' scores and hidden layers take about 10 MB.
+SLICE_TOKENS = 8192
+
+
 class BatchEntityRecognizer:
     """Sets `doc.ents` as the model's `ner` component would, from that component's network."""
 
@@ -103,11 +107,15 @@ class BatchEntityRecognizer:
         stop[:-1] |= sentence_start[1:]
 
         # With no entity open: B- where an entity may start and continue, U- on any word, O.
-        scores = self._scores(features[1:, 0], features[0, 1], features[0, 2])
-        scores[:, ~(self.begin | self.unit | self.out)] = -numpy.inf
-        scores[numpy.ix_(stop | space, self.begin)] = -numpy.inf
-        scores[numpy.ix_(space, self.unit)] = -numpy.inf
-        action = scores.argmax(axis=1)
+        # In slices, so a batch of long texts holds no scores for all its tokens at once.
+        action = numpy.empty(total, dtype=numpy.int64)
+        for first in range(0, total, SLICE_TOKENS):
+            rows = slice(first, min(total, first + SLICE_TOKENS))
+            scores = self._scores(features[1:, 0][rows], features[0, 1], features[0, 2])
+            scores[:, ~(self.begin | self.unit | self.out)] = -numpy.inf
+            scores[numpy.ix_(stop[rows] | space[rows], self.begin)] = -numpy.inf
+            scores[numpy.ix_(space[rows], self.unit)] = -numpy.inf
+            action[rows] = scores.argmax(axis=1)
 
         # Follow every entity a B- opens until its L-.
         opened = numpy.flatnonzero(self.begin[action])

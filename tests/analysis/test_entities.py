@@ -6,6 +6,7 @@ import numpy
 from spacy.attrs import ENT_IOB, ENT_KB_ID, ENT_TYPE
 from spacy.tokens import Span
 
+from analysis.entities import SLICE_TOKENS
 from tests.conftest import BBC, SEED
 
 EDGE_TEXTS = [
@@ -47,12 +48,15 @@ def test_batch_decoder_gives_spacys_entities_on_news_text(nlp):
     ]
     texts += [SEED.read_text(encoding="utf-8")] + EDGE_TEXTS
     docs = _before_ner(nlp, texts)
-    theirs = list(nlp.get_pipe("ner").pipe([doc.copy() for doc in docs], batch_size=16))
-    # A batch size that cuts the news texts at other places than spaCy's.
-    ours = list(nlp.get_pipe("batch_ner").pipe([doc.copy() for doc in docs], batch_size=7))
-    assert sum(len(doc.ents) for doc in theirs) > 2000
-    for text, a, b in zip(texts, _entities(theirs), _entities(ours)):
-        assert numpy.array_equal(a, b), text[:80]
+    assert sum(len(doc) for doc in docs) > 3 * SLICE_TOKENS
+    spacys = list(nlp.get_pipe("ner").pipe([doc.copy() for doc in docs], batch_size=16))
+    assert sum(len(doc.ents) for doc in spacys) > 2000
+    theirs = _entities(spacys)
+    # Batches cut at other places than spaCy's: small ones, and one scored in several slices.
+    for batch_size in (7, len(docs)):
+        ours = _entities(nlp.get_pipe("batch_ner").pipe([doc.copy() for doc in docs], batch_size=batch_size))
+        for text, a, b in zip(texts, theirs, ours):
+            assert numpy.array_equal(a, b), (batch_size, text[:80])
 
 
 def test_entities_already_set_are_respected_as_spacy_does(nlp):

@@ -122,8 +122,13 @@ def test_page_downloads_match_the_command_line_export(page, dashboard_url, tmp_p
     page.get_by_role("button", name="Export").nth(1).click()  # the top-actors chart's menu
     downloads = {}
     for fmt in ("CSV", "HTML"):
+        # Click only once the page is idle: a click during a rerun can reach a button that the
+        # rerun then replaces (one CI run timed out waiting for this download).
+        settle(page)
+        button = page.get_by_role("button", name=fmt, exact=True)
+        button.wait_for(state="visible")
         with page.expect_download(timeout=60_000) as info:
-            page.get_by_role("button", name=fmt, exact=True).click()
+            button.click()
         downloads[fmt] = Path(info.value.path()).read_bytes()
     out = tmp_path / "top-actors.csv"
     store = Path(os.environ["BROWSER_TEST_STORE"])

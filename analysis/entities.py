@@ -29,7 +29,6 @@ from spacy.attrs import ENT_IOB, IS_SPACE, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-
 # Tokens scored at a time: 8,192 tokens' scores and hidden layers take about 10 MB.
 SLICE_TOKENS = 8192
 
@@ -75,7 +74,8 @@ class BatchEntityRecognizer:
         for batch in spacy.util.minibatch(docs, batch_size):
             words = [doc for doc in batch if len(doc)]
             if any(doc.to_array(ENT_IOB).any() for doc in words):
-                words = list(self.ner.pipe(words, batch_size=len(words)))
+                for _ in self.ner.pipe(words, batch_size=len(words)):
+                    pass  # spaCy's decoder sets the entities on the documents themselves
             elif words:
                 self._decode(words)
             yield from batch
@@ -122,9 +122,9 @@ class BatchEntityRecognizer:
         in_action, last_action = self.in_of[action[opened]], self.last_of[action[opened]]
         entity_end = numpy.empty(len(opened), dtype=numpy.int64)
         following = numpy.arange(len(opened))
-        token = opened + 1
+        step = 1
         while len(following):
-            at = token[following]
+            at = opened[following] + step
             scores = self._scores(features[at + 1, 0], features[opened[following] + 1, 1], features[at, 2])
             rows = numpy.arange(len(following))
             # I- is listed before L-, so it wins a tie, as in spaCy's argmax.
@@ -132,8 +132,8 @@ class BatchEntityRecognizer:
                 scores[rows, in_action[following]] >= scores[rows, last_action[following]]
             )
             entity_end[following[~goes_on]] = at[~goes_on] + 1
-            token[following] += 1
             following = following[goes_on]
+            step += 1
 
         units = numpy.flatnonzero(self.unit[action])
         starts = numpy.concatenate([opened, units])

@@ -168,7 +168,7 @@ def compound(text: str) -> float:
     sentiment of an actor's sentences is often that of the narrator's, the same text."""
     if not text.strip():
         return 0.0
-    return round(float(_analyzer().compound(text)), 4)
+    return _analyzer().compound(text)
 
 
 def label(score: float | None) -> str:

@@ -15,14 +15,16 @@ from pathlib import Path
 
 import streamlit as st
 
-from analysis.store import StoreError, default_store_path
+from analysis.errors import AnalysisError
+from analysis.figures.command import bundle
+from analysis.figures.export import provenance_for
+from analysis.store import default_store_path
 from components import sidebar, state
 from components.actors_panel import render_actors
-from components.export_command import bundle
-from components.export import provenance_for
 from components.overview import render_overview
 from components.quotes_panel import render_quotes
 from components.reader import render_reader
+from components.view import View
 
 ROOT = Path(__file__).resolve().parent
 
@@ -37,14 +39,19 @@ def settings() -> tuple[str, str]:
 
 def main() -> None:
     st.set_page_config(page_title="News analyst", page_icon=":material/newspaper:", layout="wide")
-    corpus, store_path = settings()
     st.title("News analyst")
-    metonyms, theme_file = sidebar.render_options()
     try:
-        summary = state.ingest_corpus(corpus, store_path, metonyms, theme_file)
-    except StoreError as exc:
+        page()
+    except AnalysisError as exc:
+        # A failure the user can act on (a locked store, a bad theme file, no model): its
+        # message says what to do; a traceback would not.
         st.error(str(exc))
-        st.stop()
+
+
+def page() -> None:
+    corpus, store_path = settings()
+    metonyms, theme_file = sidebar.render_options()
+    summary = state.ingest_corpus(corpus, store_path, metonyms, theme_file)
     if summary.errors:
         with st.expander(f"{len(summary.errors)} files of the corpus could not be read"):
             for error in summary.errors:
@@ -55,6 +62,7 @@ def main() -> None:
     figures = state.query("overview", store_path, version, filters)
     stats = state.stats(store_path, version)
     provenance = provenance_for(stats, figures["articles"], filters.describe())
+    view = View(store_path, version, filters, provenance)
     st.caption(
         f"{stats['articles']:,} articles in the store · showing {figures['articles']:,} · "
         f"{filters.describe()}"
@@ -78,7 +86,7 @@ def main() -> None:
     for tab, render in zip(tabs, PANELS.values()):
         if tab.open:
             with tab:
-                render(store_path, version, filters, provenance)
+                render(view)
     sidebar.save_view_to_url()
 
 

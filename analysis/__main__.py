@@ -16,32 +16,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import IO
 
-from analysis.actors import ActorOptions
-from analysis.articles import Article, ReadError, ReadWarning, read_paths
-from analysis.errors import StoreError
-from analysis.nlp import ModelNotFound
-from analysis.pipeline import AnalysisOptions, ArticleAnalysis, analyze_articles
-
-CSV_COLUMNS = (
-    "id",
-    "path",
-    "title",
-    "date",
-    "source",
-    "section",
-    "compound",
-    "label",
-    "narrator",
-    "quoted",
-    "actors",
-    "themes",
-    "quotes",
-    "keyphrases",
-    "text",
-)
+from analysis.errors import AnalysisError
+from analysis.extract.actors import ActorOptions
+from analysis.ingest import Problem
+from analysis.pipeline import AnalysisOptions, analyze_articles
+from analysis.readers import Article, ReadError, articles_only, read_paths
+from analysis.records import CSV_COLUMNS, csv_row
 
 
-def _report(item: ReadError | ReadWarning) -> None:
+def _report(item: Problem) -> None:
     print(item, file=sys.stderr)
 
 
@@ -71,25 +54,13 @@ class _Progress:
 
 
 def _articles(paths: list[str], counts: dict) -> Iterator[Article]:
-    for item in read_paths(paths):
-        if isinstance(item, Article):
-            counts["read"] += 1
-            yield item
-        else:
-            counts["errors"] += isinstance(item, ReadError)
-            _report(item)
+    def report(item) -> None:
+        counts["errors"] += isinstance(item, ReadError)
+        _report(item)
 
-
-def _csv_row(result: ArticleAnalysis) -> dict:
-    rec = result.to_record()
-    return {
-        **{k: rec[k] for k in ("id", "path", "title", "date", "source", "section", "text")},
-        **{k: rec["sentiment"][k] for k in ("compound", "label", "narrator", "quoted")},
-        "actors": "; ".join(a["name"] for a in rec["actors"]),
-        "themes": "; ".join(t["name"] for t in rec["themes"]),
-        "quotes": len(rec["quotes"]),
-        "keyphrases": "; ".join(rec["keyphrases"]),
-    }
+    for article in articles_only(read_paths(paths), report):
+        counts["read"] += 1
+        yield article
 
 
 @contextmanager
@@ -127,7 +98,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
                     + json.dumps(result.to_record(), ensure_ascii=False)
                 )
             else:
-                writer.writerow(_csv_row(result))
+                writer.writerow(csv_row(result.to_record()))
             counts["analysed"] += 1
             progress()
         if args.format == "json":
@@ -142,20 +113,23 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
+    from analysis.ingest import LocalEngine, ingest_corpus
+    from analysis.store import Store
+
     if args.engine == "dask":
-        from analysis.distributed import ingest_dask
+        from analysis.cluster import DaskEngine
 
-        return ingest_dask(args)
-    from analysis.store import Store, ingest_corpus
-
+        engine = DaskEngine(scheduler=args.scheduler, n_workers=args.n_process or 2)
+    else:
+        engine = LocalEngine(n_process=args.n_process, batch_size=args.batch_size)
     progress = _Progress("ingest")
     with Store(args.store) as store:
         summary = ingest_corpus(
             args.paths,
             store,
             options=_options(args),
+            engine=engine,
             batch_size=args.batch_size,
-            n_process=args.n_process,
             report=_report,
             progress=progress,
         )
@@ -164,7 +138,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         print("nothing to do: no file changed since the last ingest with these options", file=sys.stderr)
         return 0
     print(summary.line(), file=sys.stderr)
-    return 0 if summary.read else 1
+    return 0 if summary.ok else 1
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
@@ -176,8 +150,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    # Exporting draws charts: the one command that reaches into the chart layer (components/).
-    from components.export_command import run_export
+    from analysis.figures.command import run_export
 
     return run_export(args)
 
@@ -251,10 +224,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
-    except ModelNotFound as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
-    except (StoreError, ValueError) as exc:
+    except AnalysisError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

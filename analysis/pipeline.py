@@ -1,4 +1,4 @@
-"""The analysis pipeline: articles in, one `ArticleAnalysis` per article out.
+"""The analysis pipeline: articles in, one `ArticleAnalysis` record per article out.
 
 Each article's analysis is a pure function of its text, the model, the alias table, the theme
 lexicon and ANALYSIS_VERSION; that is what lets the store skip articles it has already seen and
@@ -10,21 +10,24 @@ from __future__ import annotations
 import multiprocessing
 import os
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import accumulate, islice, pairwise
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from analysis import sentiment
-from analysis.actors import ActorOptions, count_actors, resolve_mentions
-from analysis.articles import METADATA_FIELDS, Article
+from analysis.extract import sentiment
+from analysis.extract.actors import ActorOptions, count_actors, resolve_mentions
+from analysis.extract.keyphrases import candidate_phrases, keyphrases
+from analysis.extract.quote_spans import DOUBLE_MARKS, SINGLE_MARKS
+from analysis.extract.quotes import QUOTE_PARSE_PLAN, extract_quotes
+from analysis.extract.themes import ThemeLexicon, match_themes, token_forms
 from analysis.nlp import doc_text, load_model, model_version, parse
-from analysis.quotes import DOUBLE_MARKS, SINGLE_MARKS, extract_quotes
-from analysis.themes import ThemeLexicon, candidate_phrases, keyphrases, match_themes, token_forms
+from analysis.readers import Article
+from analysis.records import ActorRow, ArticleAnalysis, EntityRow, QuoteRow, SentenceRow, ThemeRow
 
 # Bump when a change to the analysis changes its output, so stored results are recomputed.
 ANALYSIS_VERSION = "4"
@@ -47,44 +50,10 @@ class AnalysisOptions:
         return f"{ANALYSIS_VERSION}|{model_version(self.model)}|{self.actors.fingerprint}"
 
 
-@dataclass
-class ArticleAnalysis:
-    """Everything the analysis found in one article; `to_record()` gives the JSON contract."""
-
-    article: Article
-    sentences: list[dict]
-    entities: list[dict]
-    actors: list[dict]
-    quotes: list[dict]
-    themes: list[dict]
-    keyphrases: list[str]
-    compound: float
-    narrator: float | None
-    quoted: float | None
-    lowers: list[str] = field(repr=False, default_factory=list)
-    lemmas: list[str] = field(repr=False, default_factory=list)
-    phrases: list[str] = field(repr=False, default_factory=list)
-
-    @property
-    def label(self) -> str:
-        return sentiment.label(self.compound)
-
-    def to_record(self) -> dict:
-        return {
-            **{name: getattr(self.article, name) for name in METADATA_FIELDS},
-            "sentiment": {
-                "compound": self.compound,
-                "label": self.label,
-                "narrator": self.narrator,
-                "quoted": self.quoted,
-            },
-            "sentences": self.sentences,
-            "entities": self.entities,
-            "actors": self.actors,
-            "quotes": self.quotes,
-            "themes": self.themes,
-            "keyphrases": self.keyphrases,
-        }
+def load_pipeline(model: str | None = None, *, full_parse: bool = False) -> Language:
+    """The spaCy pipeline of the analysis (loaded once per process): the dependency parse only
+    on the sentences the speaker search reads, or on every sentence with `full_parse`."""
+    return load_model(model, parse_plan=None if full_parse else QUOTE_PARSE_PLAN)
 
 
 _CLOSERS = DOUBLE_MARKS | SINGLE_MARKS | set(")]")
@@ -136,21 +105,12 @@ def analyze_doc(article: Article, doc: Doc, options: AnalysisOptions) -> Article
     starts = [s for s, _ in spans]
 
     def sentence_of(pos: int) -> int:
-        lo, hi = 0, len(starts) - 1
-        while lo < hi:
-            mid = (lo + hi + 1) // 2
-            if starts[mid] <= pos:
-                lo = mid
-            else:
-                hi = mid - 1
-        return lo
+        return max(0, bisect_right(starts, pos) - 1)
 
     mentions = resolve_mentions(doc, options.actors)
-    for m in mentions:
-        m.sentence = sentence_of(m.start)
+    mention_sentences = [sentence_of(m.start) for m in mentions]
     quotes = extract_quotes(doc, mentions)
-    for q in quotes:
-        q.compound = sentiment.compound(q.text)
+    quote_scores = [sentiment.compound(q.text) for q in quotes]
     quote_holes = [(q.start, q.end) for q in quotes]
 
     # Narrator voice: each sentence with the quoted words cut out; quoted voice: the quotes.
@@ -168,20 +128,20 @@ def analyze_doc(article: Article, doc: Doc, options: AnalysisOptions) -> Article
         rest = _without(text, s, e, quote_holes)
         if len(re.findall(r"\w+", rest)) >= 3:
             narrator_scores.append(sentiment.compound(rest))
-    quoted = sentiment.mean_or_none([q.compound for q in quotes])
 
     # How an actor is talked about: the sentences that mention it, minus its own quotes.
     by_actor: dict[str, set[int]] = defaultdict(set)
-    for m in mentions:
+    for m, i in zip(mentions, mention_sentences):
         if m.actor:
-            by_actor[m.actor].add(m.sentence)
-    own_quotes: dict[str, list] = defaultdict(list)
-    for q in quotes:
+            by_actor[m.actor].add(i)
+    own_quotes: dict[str, list[int]] = defaultdict(list)
+    for k, q in enumerate(quotes):
         if q.speaker:
-            own_quotes[q.speaker].append(q)
-    actor_records = []
+            own_quotes[q.speaker].append(k)
+    actor_rows = []
     for count in count_actors(mentions):
-        holes = [(q.start, q.end) for q in own_quotes.get(count.name, [])]
+        own = own_quotes.get(count.name, [])
+        holes = [quote_holes[k] for k in own]
         scores = []
         for i in sorted(by_actor[count.name]):
             s, e = spans[i]
@@ -191,17 +151,15 @@ def analyze_doc(article: Article, doc: Doc, options: AnalysisOptions) -> Article
                     scores.append(sentiment.compound(rest))
             else:
                 scores.append(sentence_scores[i])
-        actor_records.append(
-            {
-                "name": count.name,
-                "type": count.type,
-                "mentions": count.mentions,
-                "sentiment": sentiment.mean_or_none(scores),
-                "quoted_sentiment": sentiment.mean_or_none(
-                    [q.compound for q in own_quotes.get(count.name, [])]
-                ),
-                "quotes": len(own_quotes.get(count.name, [])),
-            }
+        actor_rows.append(
+            ActorRow(
+                name=count.name,
+                type=count.type,
+                mentions=count.mentions,
+                sentiment=sentiment.mean_or_none(scores),
+                quoted_sentiment=sentiment.mean_or_none([quote_scores[k] for k in own]),
+                quotes=len(own),
+            )
         )
 
     lowers, lemmas = token_forms(doc)
@@ -209,39 +167,21 @@ def analyze_doc(article: Article, doc: Doc, options: AnalysisOptions) -> Article
     themes = match_themes(lowers, lemmas, options.lexicon())
     return ArticleAnalysis(
         article=article,
-        sentences=[{"start": s, "end": e, "compound": c} for (s, e), c in zip(spans, sentence_scores)],
+        sentences=[SentenceRow(s, e, c) for (s, e), c in zip(spans, sentence_scores)],
         entities=[
-            {
-                "start": m.start,
-                "end": m.end,
-                "text": m.text,
-                "label": m.label,
-                "actor": m.actor,
-                "actor_type": m.actor_type,
-                "sentence": m.sentence,
-            }
-            for m in mentions
+            EntityRow(m.start, m.end, m.text, m.label, m.actor, m.actor_type, i)
+            for m, i in zip(mentions, mention_sentences)
         ],
-        actors=actor_records,
+        actors=actor_rows,
         quotes=[
-            {
-                "start": q.start,
-                "end": q.end,
-                "text": q.text,
-                "kind": q.kind,
-                "speaker": q.speaker,
-                "speaker_type": q.speaker_type,
-                "cue": q.cue,
-                "compound": q.compound,
-                "sentence": sentence_of(q.start),
-            }
-            for q in quotes
+            QuoteRow(q.start, q.end, q.text, q.kind, q.speaker, q.speaker_type, q.cue, c, sentence_of(q.start))
+            for q, c in zip(quotes, quote_scores)
         ],
-        themes=[{"name": t.name, "score": t.score, "hits": t.hits} for t in themes],
+        themes=[ThemeRow(t.name, t.score, t.hits) for t in themes],
         keyphrases=keyphrases(phrases),
         compound=sentiment.mean_or_none(sentence_scores) or 0.0,
         narrator=sentiment.mean_or_none(narrator_scores),
-        quoted=quoted,
+        quoted=sentiment.mean_or_none(quote_scores),
         lowers=lowers,
         lemmas=lemmas,
         phrases=phrases,
@@ -258,7 +198,7 @@ _WORKER: dict = {}
 
 
 def _init_worker(options: AnalysisOptions) -> None:
-    _WORKER["nlp"] = load_model(options.model)
+    _WORKER["nlp"] = load_pipeline(options.model)
     _WORKER["options"] = options
 
 
@@ -331,7 +271,7 @@ def analyze_articles(
         batches = iter(window)  # too little for a pool to pay off
     else:
         batches = _batches(articles, batch_size)
-    nlp = nlp or load_model(options.model)
+    nlp = nlp or load_pipeline(options.model)
     for batch in batches:
         docs = parse(nlp, [a.text for a in batch], batch_size=batch_size)
         for article, doc in zip(batch, docs):

@@ -1,19 +1,51 @@
-"""Query functions over the store: filters in, pandas DataFrames out.
+"""All SQL over the store: filters in, pandas DataFrames out.
 
 The dashboard and the export command line read the store only through these, so a chart on
-screen and the same chart exported from a script show the same numbers.
+screen and the same chart exported from a script show the same numbers. The queries that take
+the analyst's `Filters` are registered by name in `QUERIES`; `run` calls one by name.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import duckdb
 import pandas as pd
 
-from analysis.articles import METADATA_FIELDS
+from analysis.errors import ConfigError
+from analysis.readers import METADATA_FIELDS
+from analysis.records import CHILD_TABLES, record_from_store
+
+# Name -> query function (con, filters, **options) -> DataFrame, for `run`.
+QUERIES: dict[str, Callable[..., pd.DataFrame]] = {}
+
+
+def _named(fn: Callable[..., pd.DataFrame]) -> Callable[..., pd.DataFrame]:
+    QUERIES[fn.__name__] = fn
+    return fn
+
+
+def run(con: duckdb.DuckDBPyConnection, name: str, filters: Filters, **options) -> pd.DataFrame:
+    """The query called `name` on the filtered store.
+
+    Raises:
+        ConfigError: no query has that name.
+    """
+    try:
+        query = QUERIES[name]
+    except KeyError:
+        raise ConfigError(f"no query named {name!r}; queries: {', '.join(sorted(QUERIES))}") from None
+    return query(con, filters, **options)
+
+
+def store_version(con: duckdb.DuckDBPyConnection) -> str:
+    """Changes whenever the store's content does, so cached query results can be keyed by it."""
+    row = con.execute("SELECT count(*), max(ingested_at) FROM articles").fetchone()
+    themes = con.execute("SELECT value FROM meta WHERE key = 'themes'").fetchone()
+    return f"{row[0]}|{row[1]}|{themes[0] if themes else ''}"
 
 
 @dataclass(frozen=True)
@@ -67,7 +99,8 @@ class Filters:
             clauses.append(f"{alias}.date <= CAST(? AS DATE)")
             params.append(self.until)
         if self.q:
-            clauses.append(f"({alias}.text ILIKE ? OR coalesce({alias}.title, '') ILIKE ?)")
+            # The backslashes that escape % and _ need DuckDB's ESCAPE clause to mean anything.
+            clauses.append(f"({alias}.text ILIKE ? ESCAPE '\\' OR coalesce({alias}.title, '') ILIKE ? ESCAPE '\\')")
             needle = "%" + re.sub(r"([%_\\])", r"\\\1", self.q) + "%"
             params += [needle, needle]
         if self.sources:
@@ -92,6 +125,7 @@ def _selected(filters: Filters) -> tuple[str, list]:
     return f"SELECT id FROM articles a WHERE {where}", params
 
 
+@_named
 def overview(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict:
     """Headline figures of the filtered corpus."""
     sel, params = _selected(filters)
@@ -142,6 +176,7 @@ def corpus_options(con: duckdb.DuckDBPyConnection) -> dict[str, pd.DataFrame]:
     }
 
 
+@_named
 def articles(con: duckdb.DuckDBPyConnection, filters: Filters, *, limit: int = 500) -> pd.DataFrame:
     """The matching articles, newest first, with their sentiment and counts."""
     where, params = filters.where("a")
@@ -158,6 +193,7 @@ def articles(con: duckdb.DuckDBPyConnection, filters: Filters, *, limit: int = 5
     )
 
 
+@_named
 def sentiment_over_time(
     con: duckdb.DuckDBPyConnection, filters: Filters, *, period: str = "auto"
 ) -> pd.DataFrame:
@@ -179,6 +215,7 @@ def sentiment_over_time(
     )
 
 
+@_named
 def top_actors(con: duckdb.DuckDBPyConnection, filters: Filters, *, limit: int = 20) -> pd.DataFrame:
     """Actors by mentions, with how they are talked about and the tone of what they say."""
     sel, params = _selected(filters)
@@ -198,6 +235,7 @@ def top_actors(con: duckdb.DuckDBPyConnection, filters: Filters, *, limit: int =
     )
 
 
+@_named
 def theme_distribution(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
     """Themes by number of matching articles, with mean score and mean article sentiment."""
     sel, params = _selected(filters)
@@ -212,6 +250,7 @@ def theme_distribution(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.D
     )
 
 
+@_named
 def cooccurrence(
     con: duckdb.DuckDBPyConnection, filters: Filters, *, limit_actors: int = 25, same: str = "sentence"
 ) -> pd.DataFrame:
@@ -235,6 +274,7 @@ def cooccurrence(
     )
 
 
+@_named
 def actor_theme(con: duckdb.DuckDBPyConnection, filters: Filters, *, limit_actors: int = 15) -> pd.DataFrame:
     """Articles per (actor, theme) for the top actors."""
     sel, params = _selected(filters)
@@ -250,6 +290,7 @@ def actor_theme(con: duckdb.DuckDBPyConnection, filters: Filters, *, limit_actor
     )
 
 
+@_named
 def actor_over_time(con: duckdb.DuckDBPyConnection, filters: Filters, actors: list[str]) -> pd.DataFrame:
     """Per date: mentions of each actor and how it is talked about."""
     sel, params = _selected(filters)
@@ -265,6 +306,7 @@ def actor_over_time(con: duckdb.DuckDBPyConnection, filters: Filters, actors: li
     )
 
 
+@_named
 def quotes(con: duckdb.DuckDBPyConnection, filters: Filters, *, limit: int = 1000) -> pd.DataFrame:
     """Quotations in the matching articles, with speaker, kind, tone and where they stand."""
     sel, params = _selected(filters)
@@ -288,6 +330,7 @@ def normalise_phrase(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s'-]", " ", text.lower()).split())
 
 
+@_named
 def framing_phrases(con: duckdb.DuckDBPyConnection, filters: Filters, *, limit: int = 50) -> pd.DataFrame:
     """Partial and scare-quoted phrases across the corpus: how often, by whom, where, since when."""
     sel, params = _selected(filters)
@@ -324,6 +367,7 @@ def framing_phrases(con: duckdb.DuckDBPyConnection, filters: Filters, *, limit: 
     )
 
 
+@_named
 def corpus_keyphrases(con: duckdb.DuckDBPyConnection, filters: Filters, *, limit: int = 30) -> pd.DataFrame:
     """What the matching articles are about beyond the taxonomy: the articles' own key phrases,
     counted over the matching articles and ranked by TF-IDF against how many stored articles use
@@ -357,6 +401,7 @@ def corpus_keyphrases(con: duckdb.DuckDBPyConnection, filters: Filters, *, limit
     )
 
 
+@_named
 def speaker_about(con: duckdb.DuckDBPyConnection, filters: Filters, *, limit: int = 100) -> pd.DataFrame:
     """Who speaks about whom: actors named inside a speaker's quotations, with the tone."""
     sel, params = _selected(filters)
@@ -384,9 +429,9 @@ def article(con: duckdb.DuckDBPyConnection, article_id: str) -> dict | None:
     for table, order in (
         ("sentences", "idx"),
         ("entities", "start"),
-        ("quotes", "start"),
+        ("quotes", "idx"),
         ("actors", "mentions DESC, name"),
-        ("themes", "score DESC"),
+        ("themes", "score DESC, name"),
     ):
         out[table] = _df(
             con,
@@ -396,6 +441,7 @@ def article(con: duckdb.DuckDBPyConnection, article_id: str) -> dict | None:
     return out
 
 
+@_named
 def evidence(
     con: duckdb.DuckDBPyConnection,
     filters: Filters,
@@ -446,36 +492,5 @@ def records(con: duckdb.DuckDBPyConnection, filters: Filters, *, limit: int | No
     out = []
     for article_id in ids:
         a = article(con, article_id)
-        rows = {
-            name: a[name].to_dict("records")
-            for name in ("sentences", "entities", "actors", "quotes", "themes")
-        }
-        out.append(
-            {
-                **{name: a[name] for name in METADATA_FIELDS},
-                "date": str(a["date"]) if a["date"] else None,
-                "sentiment": {
-                    "compound": a["compound"],
-                    "label": a["label"],
-                    "narrator": a["narrator"],
-                    "quoted": a["quoted"],
-                },
-                "sentences": [
-                    {"start": r["start"], "end": r["end"], "compound": r["compound"]}
-                    for r in rows["sentences"]
-                ],
-                "entities": [
-                    {k: r[k] for k in ("start", "end", "text", "label", "actor")} for r in rows["entities"]
-                ],
-                "actors": [
-                    {k: r[k] for k in ("name", "type", "mentions", "sentiment")} for r in rows["actors"]
-                ],
-                "quotes": [
-                    {k: r[k] for k in ("start", "end", "text", "kind", "speaker", "cue", "compound")}
-                    for r in rows["quotes"]
-                ],
-                "themes": [{"name": r["name"], "score": r["score"]} for r in rows["themes"]],
-                "keyphrases": list(a["keyphrases"] or []),
-            }
-        )
+        out.append(record_from_store(a, {table: a[table].to_dict("records") for table in CHILD_TABLES}))
     return out

@@ -22,9 +22,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from analysis.actors import ActorOptions, count_actors, resolve_mentions  # noqa: E402
-from analysis.articles import Article, read_paths  # noqa: E402
-from analysis.nlp import load_model, parse  # noqa: E402
+from analysis.extract.actors import ActorOptions, count_actors, resolve_mentions  # noqa: E402
+from analysis.readers import Article, read_paths  # noqa: E402
+from analysis.nlp import parse
+from analysis.pipeline import load_pipeline  # noqa: E402
 
 REUTERS = ROOT.parent / "shared" / "corpora" / "reuters21578"
 
@@ -105,7 +106,7 @@ def main() -> None:
     parser.add_argument("--sample", type=int, default=300)
     parser.add_argument("--seed", type=int, default=1987)
     args = parser.parse_args()
-    nlp = load_model()
+    nlp = load_pipeline()
     table = ActorOptions().table()
     started = time.perf_counter()
     rows = []

@@ -18,7 +18,7 @@ COLD = """
 import sys, time, warnings
 sys.path.insert(0, %r)
 import plotly.graph_objects as go
-from components import charts
+from analysis.figures import charts
 import pandas as pd
 df = pd.DataFrame({"actor": [f"Actor {i}" for i in range(15)], "type": "PERSON", "mentions": range(15, 0, -1),
                    "articles": 1, "talked_about": 0.1})
@@ -33,7 +33,7 @@ WARM = """
 import sys, time
 sys.path.insert(0, %r)
 import pandas as pd
-from components import charts, export
+from analysis.figures import charts, export
 df = pd.DataFrame({"actor": [f"Actor {i}" for i in range(15)], "type": "PERSON", "mentions": range(15, 0, -1),
                    "articles": 1, "talked_about": 0.1})
 fig = charts.top_actors_bar(df)

@@ -20,10 +20,11 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from analysis.actors import resolve_mentions  # noqa: E402
-from analysis.articles import read_file  # noqa: E402
-from analysis.nlp import load_model, parse  # noqa: E402
-from analysis.quotes import extract_quotes  # noqa: E402
+from analysis.extract.actors import resolve_mentions  # noqa: E402
+from analysis.readers import read_file  # noqa: E402
+from analysis.nlp import parse
+from analysis.pipeline import load_pipeline  # noqa: E402
+from analysis.extract.quotes import extract_quotes  # noqa: E402
 
 GOLD = ROOT / "tests" / "gold" / "quotes.yaml"
 HOLDOUT = ROOT / "tests" / "gold" / "quotes_holdout.yaml"
@@ -146,7 +147,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-v", "--verbose", action="store_true", help="list every miss")
     args = parser.parse_args()
-    nlp = load_model()
+    nlp = load_pipeline()
     for name, path in (("gold set", GOLD), ("held out", HOLDOUT)):
         result = score(nlp, path)
         figures = result.figures()

@@ -18,8 +18,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from analysis import sentiment  # noqa: E402
-from analysis.articles import Article, read_paths  # noqa: E402
+from analysis.extract import sentiment  # noqa: E402
+from analysis.readers import Article, read_paths  # noqa: E402
 from analysis.pipeline import analyze_articles  # noqa: E402
 
 BBC = ROOT.parent / "shared" / "corpora" / "bbc"
@@ -36,7 +36,7 @@ def evaluate(results) -> dict:
     """Per theme: precision and recall of top theme vs section; saturation shares."""
     out = {}
     for theme, section in PAIRS.items():
-        predicted = [r for r in results if r.themes and r.themes[0]["name"] == theme]
+        predicted = [r for r in results if r.themes and r.themes[0].name == theme]
         actual = [r for r in results if r.article.section == section]
         hits = sum(r.article.section == section for r in predicted)
         out[theme] = {

@@ -52,10 +52,10 @@ def timed(cmd: list[str]) -> float:
 def stage_costs(paths: list[Path], passes: int) -> dict[str, float]:
     """Seconds per stage of our analysis, one process, same articles, the median of `passes`
     passes: each spaCy component on its own, then each analysis step on the parsed documents."""
-    from analysis import actors, quotes, sentiment, themes
-    from analysis.articles import read_file
+    from analysis.extract import actors, keyphrases, quotes, sentiment, themes
     from analysis.nlp import load_model
     from analysis.pipeline import AnalysisOptions, analyze_doc, sentence_spans
+    from analysis.readers import read_file
 
     articles = [read_file(p)[0] for p in paths]
     options = AnalysisOptions()
@@ -72,11 +72,11 @@ def stage_costs(paths: list[Path], passes: int) -> dict[str, float]:
         for d in docs:
             lowers, lemmas = themes.token_forms(d)
             themes.match_themes(lowers, lemmas, lexicon)
-            themes.keyphrases(themes.candidate_phrases(d))
+            keyphrases.keyphrases(keyphrases.candidate_phrases(d))
 
     for _ in range(passes):
         # A fresh model each pass, as in a new process: the tokenizer's cache starts empty.
-        nlp = load_model.__wrapped__()
+        nlp = load_model.__wrapped__(parse_plan=quotes.QUOTE_PARSE_PLAN)
         list(nlp.pipe([a.text for a in articles[:10]]))  # warm up, as a long run would be
         docs: list = []
         timed_step("spaCy: tokenizer", lambda: docs.extend(nlp.make_doc(a.text) for a in articles))

@@ -5,16 +5,14 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analysis.queries import Filters
-from components import state
+from components.view import View
 from components.chart_frame import add_to_filter, render_named_chart
-from components.export import Provenance
 
 
 def render_actors(
-    store_path: str, version: str, filters: Filters, provenance: Provenance, *, key: str = "actors"
+    view: View, *, key: str = "actors"
 ) -> None:
-    table = state.query("top_actors", store_path, version, filters, limit=200)
+    table = view.query("top_actors", limit=200)
     if table.empty:
         st.info("No actors in the matching articles. Loosen the Actor, Theme or date filters.")
         return
@@ -33,32 +31,21 @@ def render_actors(
             ),
         },
     )
-    render_named_chart(
-        "co-occurrence",
-        store_path,
-        version,
-        filters,
+    render_named_chart(view, "co-occurrence",
         key=f"{key}_network",
-        provenance=provenance,
         on_pick=add_to_filter("actor"),
     )
-    render_named_chart(
-        "actor-theme", store_path, version, filters, key=f"{key}_heatmap", provenance=provenance
+    render_named_chart(view, "actor-theme", key=f"{key}_heatmap"
     )
 
     names = list(table["actor"])
     st.subheader("Compare")
-    default = [n for n in filters.actors if n in names][:2] or names[:2]
+    default = [n for n in view.filters.actors if n in names][:2] or names[:2]
     chosen = st.multiselect(
         "Actors to compare", names, default=default, key=f"{key}_compare", max_selections=6
     )
-    render_named_chart(
-        "actor-over-time",
-        store_path,
-        version,
-        filters,
+    render_named_chart(view, "actor-over-time",
         key=f"{key}_timeline",
-        provenance=provenance,
         actors=tuple(chosen),
     )
     if len(chosen) >= 2:

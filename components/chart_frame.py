@@ -8,7 +8,8 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from components import export, state
+from analysis.figures import export
+from components.view import View
 
 
 def _picked(key: str) -> list:
@@ -25,19 +26,16 @@ def _picked(key: str) -> list:
 
 
 def render_named_chart(
+    view: View,
     name: str,
-    store_path: str,
-    version: str,
-    filters,
     *,
     key: str,
-    provenance: export.Provenance,
     on_pick: Callable[[list], None] | None = None,
     **opts,
 ) -> pd.DataFrame:
-    """Render a chart of components.catalog by name (built once per view); returns its data."""
-    fig, data = state.chart(name, store_path, version, filters, **opts)
-    render_chart(fig, data, key=key, name=name, provenance=provenance, on_pick=on_pick)
+    """Render a chart of analysis.figures.catalog by name (built once per view); returns its data."""
+    fig, data = view.chart(name, **opts)
+    render_chart(fig, data, key=key, name=name, provenance=view.provenance, on_pick=on_pick)
     return data
 
 

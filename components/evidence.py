@@ -6,18 +6,17 @@ import html
 
 import streamlit as st
 
-from analysis.queries import Filters
-from components import state
+from components.view import View
 
 
-def render_evidence(store_path: str, version: str, filters: Filters, *, key: str = "evidence") -> None:
+def render_evidence(view: View, *, key: str = "evidence") -> None:
     drill = st.session_state.get("drill")
     if not drill:
         return
     kind, value = drill
     actor = value if kind == "actor" else None
     theme = value if kind == "theme" else None
-    sentences = state.query("evidence", store_path, version, filters, actor=actor, theme=theme, limit=100)
+    sentences = view.query("evidence", actor=actor, theme=theme, limit=100)
     with st.container(border=True):
         head, close = st.columns([6, 1])
         head.markdown(

@@ -5,17 +5,15 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analysis.queries import Filters
-from components import state
+from components.view import View
 from components.chart_frame import add_to_filter, pick_date, render_named_chart
 from components.evidence import render_evidence
-from components.export import Provenance
 
 
 def render_overview(
-    store_path: str, version: str, filters: Filters, provenance: Provenance, *, key: str = "overview"
+    view: View, *, key: str = "overview"
 ) -> None:
-    figures = state.query("overview", store_path, version, filters)
+    figures = view.query("overview")
     cols = st.columns(4)
     cols[0].metric("Articles", f"{figures['articles']:,}")
     cols[1].metric("Actors", f"{figures['actors']:,}")
@@ -27,44 +25,28 @@ def render_overview(
         help="Mean of article scores; an article's score is the mean of its sentence "
         "compounds (VADER). ≥ +0.05 positive, ≤ −0.05 negative.",
     )
-    render_evidence(store_path, version, filters)
+    render_evidence(view)
 
     if figures["dated"] < figures["articles"]:
         st.caption(
             f"{figures['articles'] - figures['dated']} of {figures['articles']} matching articles "
             f"have no date and are left out of the time chart."
         )
-    render_named_chart(
-        "sentiment-over-time",
-        store_path,
-        version,
-        filters,
+    render_named_chart(view, "sentiment-over-time",
         key=f"{key}_timeline",
-        provenance=provenance,
         on_pick=pick_date,
     )
     left, right = st.columns(2)
     with left:
-        render_named_chart(
-            "top-actors",
-            store_path,
-            version,
-            filters,
+        render_named_chart(view, "top-actors",
             key=f"{key}_actors",
-            provenance=provenance,
             on_pick=add_to_filter("actor"),
         )
     with right:
-        render_named_chart(
-            "themes",
-            store_path,
-            version,
-            filters,
+        render_named_chart(view, "themes",
             key=f"{key}_themes",
-            provenance=provenance,
             on_pick=add_to_filter("theme"),
         )
     st.caption("Select a bar or point to filter the page to it and see the sentences behind it.")
-    render_named_chart(
-        "key-phrases", store_path, version, filters, key=f"{key}_keyphrases", provenance=provenance
+    render_named_chart(view, "key-phrases", key=f"{key}_keyphrases"
     )

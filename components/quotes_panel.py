@@ -5,16 +5,14 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analysis.queries import Filters
-from components import state
+from components.view import View
 from components.chart_frame import add_to_filter, render_named_chart
-from components.export import Provenance
 
 
 def render_quotes(
-    store_path: str, version: str, filters: Filters, provenance: Provenance, *, key: str = "quotes"
+    view: View, *, key: str = "quotes"
 ) -> None:
-    table = state.query("quotes", store_path, version, filters)
+    table = view.query("quotes")
     if table.empty:
         st.info("No quotations in the matching articles. Loosen the Quote kind, Actor or Theme filters.")
         return
@@ -27,23 +25,17 @@ def render_quotes(
             "quote": st.column_config.TextColumn(width="large"),
         },
     )
-    render_named_chart(
-        "quotes-by-speaker",
-        store_path,
-        version,
-        filters,
+    render_named_chart(view, "quotes-by-speaker",
         key=f"{key}_kinds",
-        provenance=provenance,
         on_pick=add_to_filter("actor"),
     )
     st.subheader("Recurring framing phrases")
     st.caption("Partial and scare quotes across the corpus, normalised (case, punctuation).")
-    phrases = render_named_chart(
-        "framing-phrases", store_path, version, filters, key=f"{key}_phrases", provenance=provenance
+    phrases = render_named_chart(view, "framing-phrases", key=f"{key}_phrases"
     )
     st.dataframe(phrases, hide_index=True)
     st.subheader("Who speaks about whom")
-    about = state.query("speaker_about", store_path, version, filters)
+    about = view.query("speaker_about")
     st.dataframe(
         about, hide_index=True, column_config={"tone": st.column_config.NumberColumn(format="%+.2f")}
     )

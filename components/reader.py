@@ -10,13 +10,12 @@ import re
 import pandas as pd
 import streamlit as st
 
-from analysis import sentiment
-from analysis.highlight import segments
-from analysis.queries import Filters
-from components import charts, state
+from analysis.extract import sentiment
+from analysis.figures.highlight import segments
+from analysis.figures import charts
+from analysis.figures.charts import KIND_COLOURS, TYPE_COLOURS
 from components.chart_frame import render_chart
-from components.charts import KIND_COLOURS, TYPE_COLOURS
-from components.export import Provenance
+from components.view import View
 
 LIST_LIMIT = 30
 STYLE = """
@@ -75,9 +74,9 @@ def legend_html() -> str:
 
 
 def render_reader(
-    store_path: str, version: str, filters: Filters, provenance: Provenance, *, key: str = "reader"
+    view: View, *, key: str = "reader"
 ) -> None:
-    listing = state.query("articles", store_path, version, filters, limit=2000)
+    listing = view.query("articles", limit=2000)
     if listing.empty:
         st.info("No articles match. Loosen a filter in the sidebar: Actor, Theme, dates or the text search.")
         return
@@ -93,7 +92,7 @@ def render_reader(
     ids = list(listing["id"])
     wanted = st.session_state.get("article")
     if wanted and wanted not in titles:
-        stored = state.article(store_path, version, wanted)
+        stored = view.article(wanted)
         if stored is None:
             st.warning("The article named in the link is not in this store; showing the first match.")
             del st.session_state["article"]
@@ -101,7 +100,7 @@ def render_reader(
             ids.append(wanted)  # an article opened by link stays open whatever the filters
             titles[wanted] = stored["title"] or stored["text"][:80]
     article_id = st.selectbox("Open article", ids, key="article", format_func=lambda i: str(titles.get(i, i)))
-    doc = state.article(store_path, version, article_id) if article_id else None
+    doc = view.article(article_id) if article_id else None
     if doc is None:
         return
     with st.container(border=True):
@@ -116,7 +115,7 @@ def render_reader(
         st.html(STYLE + article_html(doc["text"], doc["quotes"], doc["entities"]))
     sentences = doc["sentences"]
     render_chart(charts.sentiment_arc(sentences), sentences[["idx", "start", "end", "compound"]],
-                 key=f"{key}_arc", name=f"sentiment-arc-{article_id}", provenance=provenance)
+                 key=f"{key}_arc", name=f"sentiment-arc-{article_id}", provenance=view.provenance)
     if not sentences.empty:
         text = doc["text"]
         labels = [

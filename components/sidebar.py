@@ -11,7 +11,7 @@ import datetime as dt
 
 import streamlit as st
 
-from analysis.articles import SUPPORTED_SUFFIXES
+from analysis.readers import SUPPORTED_SUFFIXES
 from analysis.queries import Filters
 from components import state
 

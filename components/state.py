@@ -3,16 +3,17 @@ queries cached per (store version, filters). Widget values come in as arguments.
 
 from __future__ import annotations
 
-
 import pandas as pd
 import streamlit as st
 
 from analysis import queries
-from analysis.actors import ActorOptions
-from analysis.articles import read_bytes
+from analysis.extract.actors import ActorOptions
+from analysis.figures import catalog
+from analysis.ingest import IngestSummary, ingest
+from analysis.ingest import ingest_corpus as store_ingest_corpus
 from analysis.pipeline import AnalysisOptions
-from analysis.store import IngestSummary, Store, ingest
-from analysis.store import ingest_corpus as store_ingest_corpus
+from analysis.readers import read_bytes
+from analysis.store import Store
 
 
 @st.cache_resource(show_spinner=False)
@@ -59,17 +60,15 @@ def ingest_uploads(
 
 def store_version(store_path: str) -> str:
     """Changes whenever the store's content does, so cached queries are recomputed."""
-    con = open_store(store_path).con.cursor()
-    row = con.execute("SELECT count(*), max(ingested_at) FROM articles").fetchone()
-    themes = con.execute("SELECT value FROM meta WHERE key = 'themes'").fetchone()
-    return f"{row[0]}|{row[1]}|{themes[0] if themes else ''}"
+    return queries.store_version(open_store(store_path).con.cursor())
 
 
 @st.cache_data(max_entries=512, show_spinner=False)
 def query(name: str, store_path: str, version: str, filters: queries.Filters, **kwargs) -> pd.DataFrame:
-    """Run analysis.queries.<name> on a cursor of the store; cached by version and filters."""
+    """Run the query `name` of analysis.queries on a cursor of the store; cached by version and
+    filters."""
     del version  # part of the cache key only
-    return getattr(queries, name)(open_store(store_path).con.cursor(), filters, **kwargs)
+    return queries.run(open_store(store_path).con.cursor(), name, filters, **kwargs)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -85,15 +84,13 @@ def article(store_path: str, version: str, article_id: str) -> dict | None:
 
 
 def bound_query(store_path: str, version: str, filters: queries.Filters):
-    """A query runner for components.catalog with the store, version and filters bound."""
+    """A query runner for analysis.figures.catalog with the store, version and filters bound."""
     return lambda name, **kwargs: query(name, store_path, version, filters, **kwargs)
 
 
 @st.cache_data(max_entries=256, show_spinner=False)
 def chart(name: str, store_path: str, version: str, filters: queries.Filters, **opts):
-    """A chart of components.catalog and its data, cached like the queries behind it."""
-    from components import catalog
-
+    """A chart of analysis.figures.catalog and its data, cached like the queries behind it."""
     return catalog.build(name, bound_query(store_path, version, filters), **opts)
 
 

@@ -18,14 +18,14 @@ REUTERS = SHARED / "corpora" / "reuters21578"
 
 @pytest.fixture(scope="session")
 def nlp():
-    from analysis.nlp import load_model
+    from analysis.pipeline import load_pipeline
 
-    return load_model()
+    return load_pipeline()
 
 
 @pytest.fixture(scope="session")
 def seed_analysis(nlp):
-    from analysis.articles import read_file
+    from analysis.readers import read_file
     from analysis.pipeline import analyze_articles
 
     article = read_file(SEED)[0]

@@ -10,10 +10,10 @@ import pandas as pd
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from analysis.articles import Article, ReadError, read_bytes, read_paths
-from analysis.highlight import segments
+from analysis.readers import Article, ReadError, read_bytes, read_paths
+from analysis.figures.highlight import segments
 from analysis.pipeline import analyze_articles
-from analysis.quotes import quote_spans
+from analysis.extract.quote_spans import quote_spans
 from components.reader import article_html
 from tests.conftest import BBC, REUTERS, run_cli
 
@@ -75,10 +75,10 @@ def test_article_over_max_length_is_analysed_whole(nlp):
         body += "\n\n" + body[:200_000]
     assert len(body) > nlp.max_length // 2 and len(body) > 1_000_000
     (result,) = analyze_articles([Article(id="huge", text=body)], nlp=nlp)
-    assert result.sentences[-1]["end"] >= len(body.rstrip()) - 1
-    tail = [e for e in result.entities if e["start"] > 1_000_000]
-    assert tail and all(body[e["start"] : e["end"]] == e["text"] for e in tail)
-    assert all(body[q["start"] : q["end"]] == q["text"] for q in result.quotes)
+    assert result.sentences[-1].end >= len(body.rstrip()) - 1
+    tail = [e for e in result.entities if e.start > 1_000_000]
+    assert tail and all(body[e.start : e.end] == e.text for e in tail)
+    assert all(body[q.start : q.end] == q.text for q in result.quotes)
 
 
 class TestQuotesInTheWild:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from analysis.articles import read_file
+from analysis.readers import read_file
 from analysis.pipeline import analyze_articles, guided_sizes
 from tests.conftest import BBC
 

@@ -93,7 +93,7 @@ def test_bbc_sample_every_panel_renders(bbc_app):
 
 
 def test_article_link_opens_the_reader(seed_app):
-    from analysis.articles import read_file
+    from analysis.readers import read_file
 
     seed_app.query_params["article"] = read_file(SEED)[0].id
     at = seed_app.run()

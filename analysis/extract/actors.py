@@ -1,0 +1,612 @@
+"""Entities resolved to canonical actors.
+
+An analyst filters by actor, so an actor must be one thing however an article names it:
+"the United States", "US" and "Washington" are all "United States"; "General Liu" and "Liu" are
+the "Liu Zhenli" named earlier; "Nancy Pelosi's" is "Nancy Pelosi"; a "General Brown" that the
+model tagged ORG is the PERSON "Charles Q. Brown". Rules, in order of application:
+
+1. strip determiners, possessives and titles from the mention (the title is kept as an attribute);
+2. acronyms the article defines ("Central Military Commission (CMC)") resolve to the full name;
+3. the alias table (analysis/data/aliases.yaml, merged with a user file) maps common forms;
+4. metonyms (Beijing -> China) and demonyms (Chinese -> China), each behind a switch;
+5. a short person mention links to the full name the article gives for it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from spacy.tokens import Doc, Span
+
+from analysis.errors import ConfigError
+from analysis.nlp import doc_text
+
+DEFAULT_ALIASES = Path(__file__).parent.parent / "data" / "aliases.yaml"
+
+# Entity labels that name someone or something that acts or is acted upon.
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+# Other labels kept as entities (highlighted, searchable) but not made actors.
+ENTITY_LABELS = ACTOR_LABELS | {"EVENT", "LAW", "PRODUCT", "WORK_OF_ART"}
+
+# Titles that only ever stand before a person's name.
+HONORIFICS = frozenset(
+    {"mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame", "mx", "madam", "baroness", "baron"}
+)
+# Titles that may also begin the name of an organisation ("General Motors", "President Hotel"):
+# stripped from a non-PERSON entity only when what remains is a person the article names.
+TITLES = tuple(
+    sorted(
+        {
+            "general",
+            "gen",
+            "president",
+            "vice president",
+            "prime minister",
+            "deputy prime minister",
+            "pm",
+            "professor",
+            "prof",
+            "chancellor",
+            "foreign secretary",
+            "home secretary",
+            "defence secretary",
+            "defense secretary",
+            "health secretary",
+            "culture secretary",
+            "education secretary",
+            "trade secretary",
+            "transport secretary",
+            "work and pensions secretary",
+            "environment secretary",
+            "shadow chancellor",
+            "shadow home secretary",
+            "shadow foreign secretary",
+            "secretary of state",
+            "secretary",
+            "minister",
+            "senator",
+            "sen",
+            "rep",
+            "representative",
+            "congressman",
+            "congresswoman",
+            "governor",
+            "gov",
+            "mayor",
+            "judge",
+            "justice",
+            "chief justice",
+            "chairman",
+            "chairwoman",
+            "chief",
+            "admiral",
+            "adm",
+            "colonel",
+            "col",
+            "lieutenant",
+            "lt",
+            "major",
+            "captain",
+            "capt",
+            "sergeant",
+            "sgt",
+            "commander",
+            "marshal",
+            "field marshal",
+            "king",
+            "queen",
+            "prince",
+            "princess",
+            "pope",
+            "rev",
+            "reverend",
+            "father",
+            "bishop",
+            "archbishop",
+            "cardinal",
+            "ambassador",
+            "commissioner",
+            "speaker",
+            "premier",
+            "inspector",
+            "detective",
+            "chief executive",
+            "coach",
+            "manager",
+            "striker",
+            "defender",
+            "midfielder",
+            "goalkeeper",
+            "then-president",
+            "former president",
+            "ex-president",
+            "leader",
+            "spokesman",
+            "spokeswoman",
+            "director",
+            "officer",
+            "agent",
+            "emperor",
+            "crown prince",
+            "sheikh",
+            "ayatollah",
+            "president-elect",
+            "senior",
+            "chief of staff",
+        }
+        | HONORIFICS,
+        key=lambda t: -len(t.split()),
+    )
+)
+
+# Legal forms dropped from organisation names: "Alza Corp" and "Alza" are one company.
+LEGAL_SUFFIXES = frozenset(
+    {
+        "inc",
+        "corp",
+        "corporation",
+        "co",
+        "ltd",
+        "limited",
+        "plc",
+        "llc",
+        "ag",
+        "sa",
+        "nv",
+        "gmbh",
+        "bv",
+        "spa",
+        "lp",
+        "llp",
+        "cos",
+    }
+)
+DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+POSSESSIVE_TAILS = frozenset({"'s", "’s", "'", "’"})
+# Words that make "Washington" (and other metonyms) literal when they follow it.
+METONYM_BLOCKERS = frozenset(
+    {
+        "state",
+        "post",
+        "times",
+        "redskins",
+        "wizards",
+        "capitals",
+        "nationals",
+        "university",
+        "county",
+        "street",
+        "zoo",
+        "airport",
+        "journal",
+        "stock",
+        "fashion",
+        "marathon",
+        "city",
+        "underground",
+    }
+)
+
+
+@lru_cache(maxsize=1 << 16)
+def normal_form(name: str) -> str:
+    """The key under which a name is looked up: lower case, no full stops, no leading 'the'."""
+    key = re.sub(r"\s+", " ", name.replace(".", "").replace("’", "'")).strip().lower()
+    return key[4:] if key.startswith("the ") else key
+
+
+@dataclass(frozen=True)
+class AliasTable:
+    """Canonical names for alias, metonym and demonym forms, keyed by `normal_form`."""
+
+    aliases: dict[str, tuple[str, str]]
+    metonyms: dict[str, tuple[str, str]]
+    demonyms: dict[str, tuple[str, str]]
+    fingerprint: str
+    # Country names the table knows (targets of metonyms and demonyms), by normal form.
+    countries: dict[str, tuple[str, str]]
+
+    @classmethod
+    def load(cls, user_file: str | Path | None = None) -> AliasTable:
+        """The shipped table, with a user's alias file merged over it.
+
+        Raises:
+            ConfigError: the user file is not a valid alias file; the message names it.
+        """
+        return _load_table(str(user_file) if user_file else None)
+
+
+def _read_alias_yaml(path: str) -> dict:
+    try:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: not a readable alias file ({exc})") from exc
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: an alias file is a mapping with aliases/metonyms/demonyms")
+    return data
+
+
+@lru_cache(maxsize=8)
+def _load_table(user_file: str | None) -> AliasTable:
+    layers = [_read_alias_yaml(str(DEFAULT_ALIASES))]
+    if user_file:
+        layers.append(_read_alias_yaml(user_file))
+    aliases: dict[str, tuple[str, str]] = {}
+    metonyms: dict[str, tuple[str, str]] = {}
+    demonyms: dict[str, tuple[str, str]] = {}
+    types: dict[str, str] = {}
+    for layer in layers:
+        for name, spec in (layer.get("aliases") or {}).items():
+            spec = spec or {}
+            if not isinstance(spec, dict):
+                raise ConfigError(f"alias entry {name!r} must be a mapping with type and forms")
+            kind = str(spec.get("type", "ORG")).upper()
+            types[name] = kind
+            for form in [name, *(spec.get("forms") or [])]:
+                aliases[normal_form(str(form))] = (name, kind)
+        for target, section in (("metonyms", metonyms), ("demonyms", demonyms)):
+            for name, forms in (layer.get(target) or {}).items():
+                kind = types.get(name, "GPE")
+                for form in forms or []:
+                    section[normal_form(str(form))] = (name, kind)
+    countries = {
+        normal_form(name): (name, kind)
+        for section in (metonyms, demonyms)
+        for name, kind in section.values()
+        if kind == "GPE"
+    }
+    for layer in layers:
+        for name in layer.get("countries") or []:
+            countries.setdefault(normal_form(str(name)), (str(name), "GPE"))
+    fingerprint = hashlib.sha1(
+        json.dumps([aliases, metonyms, demonyms, countries], sort_keys=True).encode()
+    ).hexdigest()[:12]
+    return AliasTable(aliases, metonyms, demonyms, fingerprint, countries)
+
+
+@dataclass(frozen=True)
+class ActorOptions:
+    """Switches that change how mentions resolve to actors."""
+
+    metonyms: bool = True
+    demonyms: bool = True
+    alias_file: str | None = None
+
+    def table(self) -> AliasTable:
+        return AliasTable.load(self.alias_file)
+
+    @property
+    def fingerprint(self) -> str:
+        return f"{self.table().fingerprint}-m{int(self.metonyms)}d{int(self.demonyms)}"
+
+
+@dataclass
+class Mention:
+    """One entity mention in an article, with the actor it resolves to."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    actor: str | None = None
+    actor_type: str | None = None
+    title: str | None = None
+
+
+@dataclass
+class _Draft:
+    span: Span
+    tokens: list = field(default_factory=list)
+    label: str = ""
+    title: str | None = None
+
+
+def _strip(span: Span) -> _Draft:
+    """Remove determiners, a trailing possessive and a leading title from an entity span."""
+    tokens = list(span)
+    while tokens and tokens[0].lower_ in DETERMINERS:
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].text in POSSESSIVE_TAILS or tokens[-1].is_punct):
+        tokens = tokens[:-1]
+    if span.label_ == "PERSON":
+        # "Analysing Mr Brown", "Commons after Mr Brown": the name starts after an inner honorific.
+        inner = [i for i, t in enumerate(tokens[1:-1], 1) if t.lower_.rstrip(".") in HONORIFICS]
+        if inner:
+            tokens = tokens[inner[-1] :]
+    draft = _Draft(span=span, tokens=tokens, label=span.label_)
+    title, rest = _leading_title(tokens)
+    if title and rest:
+        draft.title = title
+        # A non-PERSON entity keeps its title until the resolver finds a person behind it.
+        if span.label_ == "PERSON":
+            draft.tokens = rest
+    if not draft.title:
+        draft.title = _title_before(span)
+    return draft
+
+
+# Titles by their first word, each list in TITLES order (longest first), for one lookup a name.
+_TITLES_BY_FIRST: dict[str, list[list[str]]] = {}
+for _title in TITLES:
+    _TITLES_BY_FIRST.setdefault(_title.split()[0], []).append(_title.split())
+
+
+# The last word of every title, for ruling most names out with one lookup.
+_TITLE_LAST_WORDS = frozenset(title.split()[-1] for title in TITLES)
+
+
+def _leading_title(tokens: list) -> tuple[str | None, list]:
+    if not tokens or tokens[0].lower_.rstrip(".") not in _TITLES_BY_FIRST:
+        return None, tokens
+    words = [t.lower_.rstrip(".") for t in tokens]
+    for parts in _TITLES_BY_FIRST[words[0]]:
+        if len(words) > len(parts) and words[: len(parts)] == parts:
+            return " ".join(t.text for t in tokens[: len(parts)]), tokens[len(parts) :]
+    return None, tokens
+
+
+def _title_before(span: Span) -> str | None:
+    """A title standing just before the entity: "General" in "General Liu"."""
+    doc = span.doc
+    if span.start == 0 or doc[span.start - 1].lower_.rstrip(".") not in _TITLE_LAST_WORDS:
+        return None
+    before = [t.lower_.rstrip(".") for t in doc[max(0, span.start - 3) : span.start]]
+    for width in (3, 2, 1):
+        start = span.start - width
+        if width > len(before):
+            continue
+        if " ".join(before[-width:]) in TITLES and doc[start].text[:1].isupper():
+            return _text_of(doc[start : span.start])
+    return None
+
+
+def _text_of(tokens) -> str:
+    if not len(tokens):
+        return ""
+    # A slice of the article text, not doc.text (which joins the whole document on every call)
+    # nor Span.text (which joins the span's tokens).
+    first, last = tokens[0], tokens[-1]
+    return doc_text(first.doc)[first.idx : last.idx + len(last)]
+
+
+def defined_acronyms(text: str, table: AliasTable) -> dict[str, str]:
+    """Acronyms the article defines: "the Central Military Commission (CMC)" -> CMC."""
+    found: dict[str, str] = {}
+    for match in re.finditer(r"\(([A-Z][A-Za-z]{1,7})\)", text):
+        acronym = match.group(1)
+        letters = [c for c in acronym if c.isupper()]
+        if len(letters) < 2 or len(letters) * 2 < len(acronym):
+            continue  # "(Canada)" is a name in brackets, not an acronym
+        before = text[max(0, match.start() - 200) : match.start()].split()
+        words: list[str] = []
+        needed = len(letters)
+        while before and needed:
+            word = before.pop()
+            words.insert(0, word)
+            if word[:1].isupper():
+                needed -= 1
+            elif word.lower() not in ("of", "and", "for", "the", "&", "de", "on", "in", "du"):
+                break
+        capitals = [w[0] for w in words if w[:1].isupper()]
+        if needed == 0 and capitals == letters:
+            phrase = " ".join(words).strip(",;:")
+            canonical = table.aliases.get(normal_form(phrase), (phrase, "ORG"))[0]
+            found[normal_form(acronym)] = canonical
+    return found
+
+
+def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[Mention]:
+    """Entity mentions of a parsed article, each resolved to a canonical actor where it is one."""
+    table = options.table()
+    text = doc_text(doc)
+    acronyms = defined_acronyms(text, table)
+    drafts = [_strip(ent) for ent in doc.ents if ent.label_ in ENTITY_LABELS]
+    drafts = [d for d in drafts if d.tokens]
+
+    # Full person names the article gives, in order, for linking short mentions to them.
+    full_names: list[tuple[int, list[str], str]] = []
+    for d in drafts:
+        if (
+            d.label == "PERSON"
+            and len(d.tokens) >= 2
+            and all(t.text[:1].isupper() or t.is_punct for t in d.tokens)
+        ):
+            full_names.append((d.tokens[0].idx, [t.text for t in d.tokens], _text_of(d.tokens)))
+
+    by_last: dict[str, list] = {}
+    by_first: dict[str, list] = {}
+    for entry in full_names:
+        by_last.setdefault(entry[1][-1], []).append(entry)
+        by_first.setdefault(entry[1][0], []).append(entry)
+
+    def person_for(words: list[str], at: int, *, surname_only: bool = False) -> str | None:
+        """The full name a short mention stands for: by surname, or ("Kate") by first name,
+        except after an honorific ("Mr Howard" is never Howard Flight)."""
+        if not words:
+            return None
+        best: tuple[int, str] | None = None
+        candidates = by_last.get(words[-1], []) + ([] if surname_only else by_first.get(words[0], []))
+        for start, full, written in candidates:
+            if len(words) > len(full):
+                continue
+            matches = full[-len(words) :] == words or (
+                not surname_only and len(words) == 1 and full[0] == words[0]
+            )
+            if not matches:
+                continue
+            # Prefer the nearest full name introduced before the mention, else the first after.
+            distance = at - start if start <= at else 10**9 + start
+            if best is None or distance < best[0]:
+                best = (distance, re.sub(r"\s+", " ", written))
+        return best[1] if best else None
+
+    # Organisation names the article gives in full, for linking short forms ("Caltex") to them.
+    orgs_by_first: dict[str, set[str]] = {}
+    for d in drafts:
+        if d.label == "ORG" and (name := _org_name(d.tokens)):
+            orgs_by_first.setdefault(name.split()[0], set()).add(name)
+
+    def org_for(name: str) -> str:
+        longer = [o for o in orgs_by_first.get(name.split()[0], ()) if o.startswith(name + " ")]
+        return longer[0] if len(longer) == 1 else name
+
+    mentions: list[Mention] = []
+    for d in drafts:
+        label = d.label
+        tokens = d.tokens
+        words = [t.text for t in tokens]
+        at = tokens[0].idx
+        actor: str | None = None
+        actor_type: str | None = None
+
+        if label != "PERSON" and d.title:
+            # "General Brown" tagged ORG: a person if what follows the title is one.
+            title, rest = _leading_title(tokens)
+            rest_words = [t.text for t in rest] if title else words
+            linked = person_for(rest_words, at) if rest_words else None
+            is_honorific = (title or d.title).lower().rstrip(".") in HONORIFICS
+            if linked or (is_honorific and 1 <= len(rest_words) <= 3):
+                label = "PERSON"
+                if title:
+                    tokens = rest
+                    words = rest_words
+                actor, actor_type = linked or " ".join(words), "PERSON"
+
+        key = normal_form(_text_of(tokens))
+        if actor is None and label in ACTOR_LABELS:
+            if key in acronyms:
+                actor, actor_type = acronyms[key], "ORG"
+            elif key in table.aliases and not (label == "PERSON" and d.title):
+                # The model often tags a party or country ("Labour") as a PERSON.
+                actor, actor_type = table.aliases[key]
+            elif key in table.countries and label != "PERSON":
+                actor, actor_type = table.countries[key]  # also "colombia" in an all-lower-case story
+            elif label == "PERSON":
+                honorific = (d.title or "").lower().rstrip(".") in HONORIFICS
+                actor = person_for(words, at, surname_only=honorific) or _text_of(tokens)
+                actor_type = "PERSON"
+            elif (
+                options.metonyms
+                and key in table.metonyms
+                and label in ("GPE", "LOC", "FAC", "ORG")
+                and not _metonym_blocked(d.span)
+            ):
+                actor, actor_type = table.metonyms[key]
+            elif label == "NORP" and key in table.demonyms:
+                if options.demonyms:
+                    actor, actor_type = table.demonyms[key]
+                else:
+                    actor, actor_type = _text_of(tokens), "NORP"
+            elif linked := person_for(words, at):
+                # A surname the model mistook for a place or an organisation.
+                actor, actor_type, label = linked, "PERSON", "PERSON"
+            elif not any(w[:1].isupper() or w[:1].isdigit() for w in words):
+                pass  # "cts", "mln": lower-case words are not a name
+            elif label == "ORG":
+                name = _org_name(tokens)
+                actor, actor_type = (org_for(name) if name else _text_of(tokens)), "ORG"
+            else:
+                actor, actor_type = re.sub(r"\s+", " ", _text_of(tokens)), label
+        start = tokens[0].idx
+        end = tokens[-1].idx + len(tokens[-1].text)
+        mentions.append(
+            Mention(
+                start=start,
+                end=end,
+                text=text[start:end],
+                label=label,
+                actor=actor,
+                actor_type=actor_type,
+                title=d.title,
+            )
+        )
+        if label == "ORG" and len(tokens) > 1:
+            country = _country_part(tokens, table)
+            if country:
+                # "the U.S. Agriculture Department" speaks for the United States too.
+                first, last, name = country
+                c_start, c_end = first.idx, last.idx + len(last.text)
+                mentions.append(
+                    Mention(
+                        start=c_start,
+                        end=c_end,
+                        text=text[c_start:c_end],
+                        label="GPE",
+                        actor=name,
+                        actor_type="GPE",
+                    )
+                )
+    return mentions
+
+
+def _country_part(tokens: list, table: AliasTable) -> tuple | None:
+    """(first token, last token, country) when an organisation is named after a country:
+    "U.S. Agriculture Department", "Bank of Japan"."""
+    for width in (4, 3, 2, 1):
+        if width >= len(tokens):
+            continue
+        for part, ok in ((tokens[:width], True), (tokens[-width:], tokens[-width - 1].lower_ == "of")):
+            if not ok:
+                continue
+            key = normal_form(_text_of(part))
+            hit = table.aliases.get(key) or table.countries.get(key)
+            if hit and hit[1] == "GPE":
+                return part[0], part[-1], hit[0]
+    return None
+
+
+def _org_name(tokens: list) -> str:
+    """An organisation's name without its legal form ("Eli Lilly and Co" -> "Eli Lilly")."""
+    kept = list(tokens)
+    while len(kept) > 1 and kept[-1].lower_.rstrip(".,>") in LEGAL_SUFFIXES:
+        kept.pop()
+        if len(kept) > 1 and kept[-1].lower_ in ("and", "&"):
+            kept.pop()
+    name = re.sub(r"\s+", " ", _text_of(kept))
+    if name.count("(") > name.count(")"):
+        name = name[: name.rindex("(")]  # "Institute for Fiscal Studies (IFS" lost its ")"
+    return name.strip(" ,<>")
+
+
+def _metonym_blocked(span: Span) -> bool:
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    return bool(after is not None and after.lower_ in METONYM_BLOCKERS)
+
+
+@dataclass(frozen=True)
+class ActorCount:
+    """An actor of one article: canonical name, type and how often it is mentioned."""
+
+    name: str
+    type: str
+    mentions: int
+
+
+def count_actors(mentions: list[Mention]) -> list[ActorCount]:
+    """Actors of an article, most mentioned first; the type is the most common one given."""
+    counts: Counter[str] = Counter()
+    types: dict[str, Counter[str]] = {}
+    for m in mentions:
+        if m.actor is None:
+            continue
+        counts[m.actor] += 1
+        types.setdefault(m.actor, Counter())[m.actor_type or m.label] += 1
+
+    # On a tie a person wins: the model tags a full name ORG now and then, never the reverse.
+    def kind(name: str) -> str:
+        ranked = types[name].most_common()
+        top = [t for t, c in ranked if c == ranked[0][1]]
+        return "PERSON" if "PERSON" in top else top[0]
+
+    return [
+        ActorCount(name=name, type=kind(name), mentions=n)
+        for name, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    ]

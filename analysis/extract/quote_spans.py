@@ -1,0 +1,154 @@
+"""Quotation spans from the characters alone: straight and curly double quotes, guillemets, and
+single quotes used as quotation marks (never apostrophes). Conventions of real news text are
+handled on purpose:
+
+- a quotation running over several paragraphs opens each with a mark and closes only at its end;
+- in run-together text (the BBC corpus) a new opening mark straight after sentence-final
+  punctuation inside an open quotation continues it;
+- an unbalanced mark never spreads past its paragraph, so it cannot derail the rest of an article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+DOUBLE_MARKS = set('"“”«»„')
+SINGLE_MARKS = set("'‘’")
+SENTENCE_END = ".?!…"
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """A quotation's content, without its marks, as character offsets into the text."""
+
+    start: int
+    end: int
+    mark: str  # the opening mark
+
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def _double_role(text: str, i: int) -> str:
+    """'open', 'close' or 'either' for a double mark from the characters around it."""
+    mark = text[i]
+    if mark in "“«„":
+        return "open"
+    if mark in "”»":
+        return "close"
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    opens = before.isspace() or before in "([{—–-/:" and not after.isspace()
+    closes = after.isspace() or after in ".,;:!?)]}—–-'’" or not _is_word(after)
+    if opens and not after.isspace() and not closes:
+        return "open"
+    if closes and not before.isspace() and not opens:
+        return "close"
+    if before.isspace() and not after.isspace():
+        return "open"
+    if after.isspace() and not before.isspace():
+        return "close"
+    return "either"
+
+
+def _paragraph_break(text: str, start: int, end: int) -> bool:
+    return "\n\n" in text[start:end] or "\n" in text[start:end].strip(" ")
+
+
+def double_quote_spans(text: str) -> list[QuoteSpan]:
+    """Spans of double-quoted (and guillemet) content, robust to unbalanced marks."""
+    spans: list[QuoteSpan] = []
+    open_at: int | None = None
+    open_mark = ""
+    for match in re.finditer(r'["“”«»„]', text):
+        i = match.start()
+        role = _double_role(text, i)
+        if open_at is None:
+            if role in ("open", "either"):
+                open_at, open_mark = i, text[i]
+            continue
+        if role == "close" or (role == "either" and not _continues(text, open_at, i)):
+            if _paragraph_break(text, open_at, i) and not _is_continued_paragraph(text, open_at, i):
+                # The opening mark was unbalanced: restart from here if this mark can open.
+                open_at = None
+                if role == "either":
+                    open_at, open_mark = i, text[i]
+                continue
+            if i - open_at > 1:
+                spans.append(QuoteSpan(open_at + 1, i, open_mark))
+            open_at = None
+            continue
+        # An opening mark inside an open quotation.
+        before = text[open_at + 1 : i].rstrip()
+        if (
+            before
+            and before[-1] in SENTENCE_END + ",:;"
+            and _is_continued_paragraph(text, open_at, i)
+            or before
+            and before[-1] in SENTENCE_END
+        ):
+            continue  # a continuation mark: the quotation goes on
+        open_at, open_mark = i, text[i]  # the earlier mark never closed: start again here
+    return [s for s in spans if text[s.start : s.end].strip()]
+
+
+def _continues(text: str, open_at: int, i: int) -> bool:
+    """An ambiguous mark inside an open quotation that starts a continuation paragraph."""
+    before = text[open_at + 1 : i].rstrip()
+    after = text[i + 1 : i + 2]
+    return (
+        bool(before)
+        and before[-1] in SENTENCE_END
+        and after.isalpha()
+        and after.isupper()
+        and text[i - 1 : i].isspace()
+    )
+
+
+def _is_continued_paragraph(text: str, open_at: int, i: int) -> bool:
+    """Every paragraph break between the two marks is followed by an opening mark."""
+    inner = text[open_at + 1 : i + 1]
+    breaks = [m.end() for m in re.finditer(r"\n\s*", inner)]
+    return all(inner[b : b + 1] in DOUBLE_MARKS for b in breaks)
+
+
+_SINGLE_QUOTE = re.compile(
+    r"(?<![\w’'])(['‘])(?=[^\W\d_])"  # opener: not after a letter; a letter follows
+    r"((?:(?!\1\w)[^\n'‘’]){2,200}?[\w.,!?)])"  # content on one line
+    r"(['’])(?![\w])"  # closer: no letter follows
+)
+
+
+def single_quote_spans(text: str) -> list[QuoteSpan]:
+    """Single quotes used as quotation marks ('anti-Semitic'), never apostrophes."""
+    spans: list[QuoteSpan] = []
+    for match in _SINGLE_QUOTE.finditer(text):
+        start, end = match.start(2), match.end(2)
+        content = match.group(2)
+        # "rock 'n' roll", "'em": elision, not a quotation.
+        if content.lower() in ("n", "em") or len(content.strip()) < 2:
+            continue
+        # "'Tis the players' union": the closing mark of several words is a plural possessive.
+        if (
+            " " in content
+            and content.endswith("s")
+            and re.match(r" [a-z]", text[match.end() : match.end() + 2])
+        ):
+            continue
+        # A possessive plural ("the players' union") inside: the closer must not be one.
+        if re.search(r"\w['’]\s", content + " ") and content.count(" ") > 8:
+            continue
+        spans.append(QuoteSpan(start, end, match.group(1)))
+    return spans
+
+
+def quote_spans(text: str) -> list[QuoteSpan]:
+    """All quotation spans of a text, in order, outermost only."""
+    doubles = double_quote_spans(text)
+    singles = [
+        s for s in single_quote_spans(text) if not any(d.start <= s.start and s.end <= d.end for d in doubles)
+    ]
+    return sorted(doubles + singles, key=lambda s: s.start)

@@ -1,0 +1,143 @@
+"""Every chart by name: which queries feed it and which builder draws it.
+
+The dashboard panels and `python -m analysis export` both build charts through `build`, so a
+chart exported from a script is the chart on screen. No Streamlit here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from analysis import queries
+from analysis.errors import ConfigError
+from analysis.figures import charts
+
+# A query runner: (query name in analysis.queries, keyword arguments) -> DataFrame, with the
+# store and the filters already bound.
+Query = Callable[..., pd.DataFrame]
+
+
+def bind(con, filters: queries.Filters) -> Query:
+    """A query runner on a store connection with the filters bound."""
+    return lambda name, **options: queries.run(con, name, filters, **options)
+
+
+@dataclass(frozen=True)
+class Chart:
+    title: str
+    describe: str  # what the figure means, for the methods note
+    draw: Callable[[Query, dict], tuple[go.Figure, pd.DataFrame]]
+
+
+def _timeline(q: Query, opts: dict):
+    df = q("sentiment_over_time")
+    return charts.sentiment_timeline(df), df
+
+
+def _actors(q: Query, opts: dict):
+    df = q("top_actors", limit=opts.get("limit", 15))
+    return charts.top_actors_bar(df), df
+
+
+def _themes(q: Query, opts: dict):
+    df = q("theme_distribution")
+    return charts.theme_bar(df), df
+
+
+def _network(q: Query, opts: dict):
+    # The strongest ties only: beyond about sixty lines the circle turns into a grey disc.
+    edges = q("cooccurrence", limit_actors=25).head(60)
+    return charts.cooccurrence_network(edges, q("top_actors", limit=200)), edges
+
+
+def _heatmap(q: Query, opts: dict):
+    df = q("actor_theme", limit_actors=15)
+    return charts.actor_theme_heatmap(df), df
+
+
+def _actor_time(q: Query, opts: dict):
+    chosen = opts.get("actors") or list(q("top_actors", limit=3)["actor"])
+    df = q("actor_over_time", actors=list(chosen))
+    return charts.actor_timeline(df), df
+
+
+def _phrases(q: Query, opts: dict):
+    df = q("framing_phrases")
+    return charts.framing_phrases_bar(df), df
+
+
+def _quotes(q: Query, opts: dict):
+    df = q("quotes")
+    return charts.quote_kinds_bar(df), df
+
+
+def _keyphrases(q: Query, opts: dict):
+    df = q("corpus_keyphrases")
+    return charts.keyphrases_bar(df), df
+
+
+CHARTS: dict[str, Chart] = {
+    "sentiment-over-time": Chart(
+        "Attention and sentiment over time",
+        "Bars: matching articles per day, week "
+        "or month by article date. Line: mean article sentiment (an article's score is "
+        "the mean VADER compound of its sentences).",
+        _timeline,
+    ),
+    "top-actors": Chart(
+        "Top actors",
+        "Mentions of each canonical actor in the matching articles; colour: mean "
+        "tone of the sentences naming it, its own quotes left out.",
+        _actors,
+    ),
+    "themes": Chart(
+        "Themes",
+        "Matching articles per theme of the lexicon (a theme needs two term hits, or one "
+        "multi-word term); colour: mean article sentiment.",
+        _themes,
+    ),
+    "co-occurrence": Chart(
+        "Actors named together",
+        "Top actors; a line joins two actors named in the same "
+        "sentence, as thick as the number of such sentences.",
+        _network,
+    ),
+    "actor-theme": Chart("Actors by theme", "Matching articles per actor and theme.", _heatmap),
+    "actor-over-time": Chart(
+        "How actors are talked about over time",
+        "Per date, the mean tone of the sentences naming each actor; marker size: mentions.",
+        _actor_time,
+    ),
+    "framing-phrases": Chart(
+        "Recurring framing phrases",
+        "Partial and scare quotes, normalised (case, punctuation), by how often they are quoted.",
+        _phrases,
+    ),
+    "quotes-by-speaker": Chart(
+        "Quotes by speaker and kind",
+        "Quotations per speaker: direct speech, partial quotes and (unattributed) scare quotes.",
+        _quotes,
+    ),
+    "key-phrases": Chart(
+        "Key phrases",
+        "Noun phrases of the matching articles ranked by TF-IDF against the "
+        "whole store (names left out: they are actors).",
+        _keyphrases,
+    ),
+}
+
+
+def build(name: str, query: Query, **opts) -> tuple[go.Figure, pd.DataFrame]:
+    """The named chart and the data behind it.
+
+    Raises:
+        ConfigError: no chart has that name; the message lists the names.
+    """
+    chart = CHARTS.get(name)
+    if chart is None:
+        raise ConfigError(f"no chart named {name!r}; charts: {', '.join(CHARTS)}")
+    return chart.draw(query, opts)

@@ -1,0 +1,335 @@
+"""Chart builders: a DataFrame in, a plotly `go.Figure` out; no Streamlit, no I/O.
+
+Each builder names its columns by string, like plotly.express, so charts can be tested and
+exported from the command line exactly as the dashboard shows them. `CHARTS` maps the chart
+names used by export to (query, builder).
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import plotly.graph_objects as go
+import plotly.io as pio
+
+SENTIMENT_SCALE = [[0.0, "#c0392b"], [0.5, "#f4f4f4"], [1.0, "#1e8449"]]
+TYPE_COLOURS = {
+    "PERSON": "#2e86c1",
+    "ORG": "#8e44ad",
+    "GPE": "#d68910",
+    "NORP": "#16a085",
+    "LOC": "#a04000",
+    "FAC": "#7f8c8d",
+    "NOMINAL": "#95a5a6",
+}
+KIND_COLOURS = {"direct": "#2874a6", "partial": "#b9770e", "scare": "#943126"}
+
+
+# Passing template="plotly_white" to each figure validates the whole template every time (most of
+# a dashboard rerun, bench/README.md); as the default it is applied once per figure cheaply.
+pio.templates.default = "plotly_white"
+
+
+def _layout(fig: go.Figure, title: str, *, height: int = 380) -> go.Figure:
+    fig.update_layout(
+        title={"text": title, "x": 0.01, "font": {"size": 15}},
+        height=height,
+        margin={"l": 10, "r": 10, "t": 48, "b": 10},
+        font={"family": "Inter, Helvetica, Arial, sans-serif", "size": 12},
+    )
+    return fig
+
+
+def _ranked_bars(
+    df: pd.DataFrame,
+    x: str,
+    y: str,
+    *,
+    title: str,
+    axis: str,
+    marker: dict,
+    customdata: list[str],
+    hover: str,
+) -> go.Figure:
+    """Horizontal bars, largest at the top, one row per label: the shape of every ranking here."""
+    df = df.iloc[::-1]
+    fig = go.Figure(
+        go.Bar(
+            x=df[x],
+            y=df[y],
+            orientation="h",
+            marker=marker,
+            customdata=df[customdata],
+            hovertemplate=hover + "<extra></extra>",
+        )
+    )
+    fig.update_layout(xaxis={"title": axis})
+    return _layout(fig, title, height=max(300, 24 * len(df) + 80))
+
+
+def _tone_marker(tone: pd.Series, *, colorbar: bool = False) -> dict:
+    """Bar colours on the red-white-green sentiment scale, in the reversed order of _ranked_bars."""
+    marker = {"color": tone.fillna(0).iloc[::-1], "colorscale": SENTIMENT_SCALE, "cmin": -0.5, "cmax": 0.5,
+              "line": {"color": "#888", "width": 0.5}}
+    if colorbar:
+        marker["colorbar"] = {"title": "tone", "thickness": 10}
+    return marker
+
+
+def empty_figure(title: str, message: str) -> go.Figure:
+    """A figure that says why it is empty instead of showing blank axes."""
+    fig = go.Figure()
+    fig.add_annotation(
+        text=message,
+        showarrow=False,
+        x=0.5,
+        y=0.5,
+        xref="paper",
+        yref="paper",
+        font={"size": 13, "color": "#666"},
+    )
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    return _layout(fig, title, height=260)
+
+
+def sentiment_timeline(df: pd.DataFrame, *, title: str = "Attention and sentiment over time") -> go.Figure:
+    """Bars: articles per period; line: mean article sentiment (right axis)."""
+    if df.empty:
+        return empty_figure(title, "No dated articles match: dates come from the article files.")
+    periods = pd.to_datetime(df["period"])
+    # Bars on a date axis need an explicit width: one period, or a day when there is only one.
+    step = periods.diff().min() if len(periods) > 1 else pd.Timedelta(days=1)
+    fig = go.Figure()
+    fig.add_bar(
+        x=df["period"],
+        y=df["articles"],
+        name="articles",
+        marker_color="#aab7c4",
+        width=step.total_seconds() * 1000 * 0.8,
+        customdata=df["period"].astype(str),
+        hovertemplate="%{x}<br>%{y} articles<extra></extra>",
+    )
+    fig.add_scatter(
+        x=df["period"],
+        y=df["sentiment"],
+        name="mean sentiment",
+        yaxis="y2",
+        mode="lines+markers",
+        line={"color": "#1f618d", "width": 2},
+        customdata=df["period"].astype(str),
+        hovertemplate="%{x}<br>sentiment %{y:+.2f}<extra></extra>",
+    )
+    fig.update_layout(
+        yaxis={"title": "articles", "rangemode": "tozero"},
+        yaxis2={
+            "title": "sentiment",
+            "overlaying": "y",
+            "side": "right",
+            "range": [-1, 1],
+            "tickmode": "linear",
+            "dtick": 0.5,
+            "showgrid": False,
+            "zeroline": True,
+        },
+        legend={"orientation": "h", "y": -0.15},
+        bargap=0.2,
+    )
+    fig.update_xaxes(type="date", tickformat="%Y-%m-%d")
+    if len(df) == 1:
+        # One period alone would be stretched over sub-second ticks: show a week around it.
+        day = pd.Timestamp(df["period"].iloc[0])
+        fig.update_xaxes(range=[day - pd.Timedelta(days=4), day + pd.Timedelta(days=4)], dtick=86400000)
+    return _layout(fig, title)
+
+
+def top_actors_bar(df: pd.DataFrame, *, title: str = "Top actors") -> go.Figure:
+    """Horizontal bars of mentions, coloured by how the actor is talked about."""
+    if df.empty:
+        return empty_figure(title, "No actors in the matching articles.")
+    return _ranked_bars(
+        df,
+        "mentions",
+        "actor",
+        title=title,
+        axis="mentions",
+        customdata=["actor", "type", "articles"],
+        marker=_tone_marker(df["talked_about"], colorbar=True),
+        hover="%{y} (%{customdata[1]})<br>%{x} mentions in %{customdata[2]} articles"
+        "<br>talked about: %{marker.color:+.2f}",
+    )
+
+
+def theme_bar(df: pd.DataFrame, *, title: str = "Themes") -> go.Figure:
+    """Articles per theme, coloured by mean article sentiment."""
+    if df.empty:
+        return empty_figure(title, "No themes in the matching articles.")
+    return _ranked_bars(
+        df,
+        "articles",
+        "theme",
+        title=title,
+        axis="articles",
+        customdata=["theme"],
+        marker=_tone_marker(df["sentiment"]),
+        hover="%{y}<br>%{x} articles<br>mean sentiment %{marker.color:+.2f}",
+    )
+
+
+def cooccurrence_network(
+    edges: pd.DataFrame, actors: pd.DataFrame, *, title: str = "Actors named together"
+) -> go.Figure:
+    """Actors on a circle, sized by mentions, joined by lines as thick as their co-mentions."""
+    if edges.empty:
+        return empty_figure(title, "No two actors are named in the same sentence.")
+    names = list(dict.fromkeys([*edges["source"], *edges["target"]]))
+    sizes = actors.set_index("actor")["mentions"].reindex(names).fillna(1)
+    types = actors.set_index("actor")["type"].reindex(names).fillna("ORG")
+    angle = {n: 2 * math.pi * i / len(names) for i, n in enumerate(names)}
+    pos = {n: (math.cos(a), math.sin(a)) for n, a in angle.items()}
+    fig = go.Figure()
+    top = edges["weight"].max()
+    for row in edges.itertuples():
+        (x0, y0), (x1, y1) = pos[row.source], pos[row.target]
+        fig.add_scatter(
+            x=[x0, x1],
+            y=[y0, y1],
+            mode="lines",
+            hoverinfo="skip",
+            showlegend=False,
+            line={"width": 0.5 + 5 * row.weight / top, "color": "rgba(90,90,90,0.35)"},
+        )
+    fig.add_scatter(
+        x=[pos[n][0] for n in names],
+        y=[pos[n][1] for n in names],
+        mode="markers+text",
+        text=names,
+        textposition="top center",
+        customdata=[[n] for n in names],
+        showlegend=False,
+        marker={
+            "size": [10 + 30 * math.sqrt(s / sizes.max()) for s in sizes],
+            "color": [TYPE_COLOURS.get(t, "#7f8c8d") for t in types],
+            "line": {"color": "white", "width": 1},
+        },
+        hovertemplate="%{text}<extra></extra>",
+    )
+    fig.update_xaxes(visible=False, range=[-1.35, 1.35])
+    fig.update_yaxes(visible=False, range=[-1.25, 1.3], scaleanchor="x")
+    return _layout(fig, title, height=520)
+
+
+def actor_theme_heatmap(df: pd.DataFrame, *, title: str = "Actors by theme") -> go.Figure:
+    """Articles per actor (rows) and theme (columns)."""
+    if df.empty:
+        return empty_figure(title, "No actor appears in a themed article.")
+    grid = df.pivot_table(index="actor", columns="theme", values="articles", fill_value=0)
+    fig = go.Figure(
+        go.Heatmap(
+            z=grid.values,
+            x=list(grid.columns),
+            y=list(grid.index),
+            colorscale="Blues",
+            hovertemplate="%{y} × %{x}: %{z} articles<extra></extra>",
+        )
+    )
+    fig.update_xaxes(tickangle=-35)
+    return _layout(fig, title, height=max(320, 26 * len(grid) + 140))
+
+
+def actor_timeline(df: pd.DataFrame, *, title: str = "How actors are talked about over time") -> go.Figure:
+    """One line per actor: mean talked-about tone per date; marker size = mentions."""
+    if df.empty:
+        return empty_figure(title, "Pick actors that appear in dated articles.")
+    fig = go.Figure()
+    for actor, part in df.groupby("actor", sort=False):
+        fig.add_scatter(
+            x=part["period"],
+            y=part["talked_about"],
+            name=str(actor),
+            mode="lines+markers",
+            marker={"size": [6 + min(20, m) for m in part["mentions"]]},
+            customdata=[[str(actor), str(p)] for p in part["period"]],
+            hovertemplate=f"{actor}<br>%{{x}}<br>tone %{{y:+.2f}}<extra></extra>",
+        )
+    fig.update_layout(
+        yaxis={"title": "talked-about tone", "range": [-1, 1]}, legend={"orientation": "h", "y": -0.15}
+    )
+    return _layout(fig, title)
+
+
+def framing_phrases_bar(
+    df: pd.DataFrame, *, title: str = "Recurring framing phrases", limit: int = 20
+) -> go.Figure:
+    """The partial and scare-quoted phrases used most often."""
+    if df.empty:
+        return empty_figure(title, "No partial or scare quotes in the matching articles.")
+    return _ranked_bars(
+        df.head(limit),
+        "count",
+        "phrase",
+        title=title,
+        axis="times quoted",
+        customdata=["phrase", "speakers"],
+        marker={"color": "#b9770e"},
+        hover="“%{y}”<br>%{x} times<br>%{customdata[1]}",
+    )
+
+
+def quote_kinds_bar(
+    df: pd.DataFrame, *, title: str = "Quotes by speaker and kind", limit: int = 15
+) -> go.Figure:
+    """Stacked bars: how many quotations of each kind the top speakers have."""
+    spoken = df[df["speaker"].notna()] if not df.empty else df
+    if spoken.empty:
+        return empty_figure(title, "No attributed quotes in the matching articles.")
+    top = spoken["speaker"].value_counts().head(limit).index[::-1]
+    fig = go.Figure()
+    for kind in ("direct", "partial", "scare"):
+        counts = spoken[spoken["kind"] == kind]["speaker"].value_counts().reindex(top).fillna(0)
+        fig.add_bar(
+            x=counts.values,
+            y=list(top),
+            name=kind,
+            orientation="h",
+            marker_color=KIND_COLOURS[kind],
+            customdata=[[s] for s in top],
+            hovertemplate="%{y}: %{x} " + kind + "<extra></extra>",
+        )
+    fig.update_layout(barmode="stack", xaxis={"title": "quotes"}, legend={"orientation": "h", "y": -0.15})
+    return _layout(fig, title, height=max(300, 24 * len(top) + 100))
+
+
+def keyphrases_bar(df: pd.DataFrame, *, title: str = "Key phrases", limit: int = 20) -> go.Figure:
+    """Noun phrases that set the matching articles apart, by TF-IDF weight."""
+    if df.empty:
+        return empty_figure(title, "No key phrases in the matching articles.")
+    return _ranked_bars(
+        df.head(limit),
+        "weight",
+        "phrase",
+        title=title,
+        axis="TF-IDF weight",
+        customdata=["phrase", "uses", "articles"],
+        marker={"color": "#5d6d7e"},
+        hover="%{y}<br>%{customdata[1]} uses in %{customdata[2]} articles",
+    )
+
+
+def sentiment_arc(df: pd.DataFrame, *, title: str = "Sentence by sentence") -> go.Figure:
+    """An article's sentence compounds in reading order."""
+    if df.empty:
+        return empty_figure(title, "No sentences.")
+    colours = ["#1e8449" if c >= 0.05 else "#c0392b" if c <= -0.05 else "#aab7c4" for c in df["compound"]]
+    fig = go.Figure(
+        go.Bar(
+            x=list(range(1, len(df) + 1)),
+            y=df["compound"],
+            marker_color=colours,
+            customdata=[[i] for i in range(len(df))],
+            hovertemplate="sentence %{x}<br>%{y:+.2f}<extra></extra>",
+        )
+    )
+    fig.update_layout(yaxis={"range": [-1, 1], "title": "compound"}, xaxis={"title": "sentence"})
+    return _layout(fig, title, height=240)

@@ -1,0 +1,75 @@
+"""`python -m analysis export`: charts and their data from a store, the same as on the page,
+and the report zip that the dashboard's sidebar offers too."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from analysis import queries
+from analysis.errors import NoBrowser
+from analysis.figures import catalog, export
+from analysis.store import Store
+
+
+def provenance_of(store: Store, filters: queries.Filters) -> export.Provenance:
+    articles = queries.overview(store.con, filters)["articles"]
+    return export.provenance_for(store.stats(), articles, filters.describe())
+
+
+def bundle(con, filters: queries.Filters, provenance: export.Provenance, *, images: bool = True) -> bytes:
+    """The report zip for a view: every chart, the articles, the methods note."""
+    query = catalog.bind(con, filters)
+    figures = {name: catalog.build(name, query) for name in catalog.CHARTS}
+    records = queries.records(con, filters)
+    jsonl = "".join(json.dumps(r, ensure_ascii=False, default=str) + "\n" for r in records).encode("utf-8")
+    return export.report_bundle(
+        figures,
+        provenance,
+        articles_csv=export.data_csv(queries.articles(con, filters, limit=1_000_000)),
+        records_jsonl=jsonl,
+        chart_notes={n: c.describe for n, c in catalog.CHARTS.items()},
+        images=images,
+    )
+
+
+def run_export(args: argparse.Namespace) -> int:
+    if args.list:
+        print("\n".join(catalog.CHARTS))
+        return 0
+    filters = queries.Filters(
+        actors=tuple(args.actor), themes=tuple(args.theme), since=args.since, until=args.until, q=args.q
+    )
+    if args.bundle:
+        with Store(args.store, read_only=True) as store:
+            data = bundle(store.con, filters, provenance_of(store, filters))
+        Path(args.bundle).write_bytes(data)
+        print(f"wrote {args.bundle} ({len(data):,} bytes)", file=sys.stderr)
+        return 0
+    if not (args.chart and args.format and args.out):
+        print(
+            "error: export needs --list, --bundle FILE, or --chart NAME --format FMT --out FILE",
+            file=sys.stderr,
+        )
+        return 2
+    if args.chart not in catalog.CHARTS:
+        print(f"error: no chart named {args.chart!r}; `--list` names them", file=sys.stderr)
+        return 2
+    with Store(args.store, read_only=True) as store:
+        fig, data = catalog.build(args.chart, catalog.bind(store.con, filters))
+        provenance = provenance_of(store, filters)
+    if args.format == "csv":
+        payload = export.data_csv(data)
+    elif args.format == "html":
+        payload = export.figure_html(fig, provenance, title=catalog.CHARTS[args.chart].title)
+    else:
+        try:
+            payload = export.figure_image(fig, args.format, provenance)
+        except NoBrowser as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
+    Path(args.out).write_bytes(payload)
+    print(f"wrote {args.out} ({len(payload):,} bytes)", file=sys.stderr)
+    return 0

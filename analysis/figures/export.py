@@ -1,0 +1,189 @@
+"""Figures and their data as files: PNG and SVG (kaleido driving a Chromium browser), standalone
+interactive HTML, and CSV. Every export carries its provenance: filters, corpus size, model and
+analysis versions, date of export. No Streamlit here, so the command line exports the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import os
+import shutil
+import threading
+import warnings
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from analysis.errors import NoBrowser
+
+PRINT_SCALE = 3  # PNG at 3x the on-screen size: print-ready at the usual figure widths
+BROWSER_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")
+_warm_lock = threading.Lock()
+_warm = False
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where a chart's numbers come from."""
+
+    filters: str
+    articles: int
+    model: str
+    analysis_version: str
+    exported: str = ""
+
+    def line(self) -> str:
+        when = self.exported or dt.datetime.now().strftime("%Y-%m-%d %H:%M")
+        return (
+            f"{self.articles} articles · filters: {self.filters} · model {self.model} · "
+            f"analysis {self.analysis_version} · exported {when}"
+        )
+
+
+def provenance_for(stats: dict, articles: int, filters: str) -> Provenance:
+    """Provenance of a view, from the store's stats (its analysis versions)."""
+    versions = stats["analysis_versions"]
+    return Provenance(
+        filters=filters,
+        articles=int(articles),
+        model=", ".join(v.split("|")[1] for v in versions) or "–",
+        analysis_version=", ".join(v.split("|")[0] for v in versions) or "–",
+    )
+
+
+def find_browser() -> str | None:
+    """The browser kaleido will drive: $BROWSER_PATH, else a system Chromium."""
+    explicit = os.environ.get("BROWSER_PATH")
+    if explicit and os.access(explicit, os.X_OK):
+        return explicit
+    for candidate in BROWSER_CANDIDATES:
+        if os.access(candidate, os.X_OK):
+            return candidate
+    return shutil.which("chromium") or shutil.which("google-chrome")
+
+
+def with_provenance(fig: go.Figure, provenance: Provenance) -> go.Figure:
+    """A copy of the figure with its provenance as the title's subtitle."""
+    out = go.Figure(fig)
+    top = (out.layout.margin.t or 48) + 28
+    out.update_layout(
+        margin={"t": top},
+        title={"subtitle": {"text": html.escape(provenance.line()), "font": {"size": 10, "color": "#777"}}},
+    )
+    return out
+
+
+def _ensure_warm_browser() -> None:
+    """Start one browser for all exports of this process instead of one per image."""
+    global _warm
+    with _warm_lock:
+        if _warm:
+            return
+        browser = find_browser()
+        if browser is None:
+            raise NoBrowser(
+                "PNG/SVG export needs Chromium (apt-get install chromium, or set "
+                "BROWSER_PATH); HTML and CSV exports still work"
+            )
+        os.environ.setdefault("BROWSER_PATH", browser)
+        import kaleido
+
+        kaleido.start_sync_server(silence_warnings=True)
+        _warm = True
+
+
+def figure_image(fig: go.Figure, fmt: str, provenance: Provenance, *, scale: float = PRINT_SCALE) -> bytes:
+    """PNG or SVG bytes of the figure with its provenance caption.
+
+    Raises:
+        NoBrowser: no Chromium-family browser is available; say so and offer HTML/CSV.
+    """
+    if fmt not in ("png", "svg"):
+        raise ValueError(f"image format must be png or svg, not {fmt!r}")
+    _ensure_warm_browser()
+    width = fig.layout.width or 900
+    height = fig.layout.height or 450
+    with warnings.catch_warnings():
+        # plotly passes browser options that the warm server already has; kaleido says so each time.
+        warnings.filterwarnings("ignore", message="The kopts argument is ignored")
+        return with_provenance(fig, provenance).to_image(
+            format=fmt, width=width, height=height + 36, scale=scale if fmt == "png" else 1
+        )
+
+
+def figure_html(fig: go.Figure, provenance: Provenance, *, title: str) -> bytes:
+    """A standalone interactive HTML page (plotly.js inlined: works offline)."""
+    body = with_provenance(fig, provenance).to_html(full_html=False, include_plotlyjs=True)
+    page = (
+        f"<!DOCTYPE html>\n<html><head><meta charset='utf-8'><title>{html.escape(title)}</title>"
+        f"<meta name='provenance' content='{html.escape(provenance.line(), quote=True)}'></head>"
+        f"<body>{body}<p style='font:12px sans-serif;color:#666'>{html.escape(provenance.line())}</p>"
+        f"</body></html>\n"
+    )
+    return page.encode("utf-8")
+
+
+def data_csv(df: pd.DataFrame) -> bytes:
+    """The chart's data as plain CSV (provenance travels with the figure files)."""
+    return df.to_csv(index=False).encode("utf-8")
+
+
+def methods_note(provenance: Provenance, chart_notes: dict[str, str]) -> str:
+    """What each figure means, the thresholds and the versions, as Markdown."""
+    lines = [
+        "# Methods",
+        "",
+        f"Provenance: {provenance.line()}",
+        "",
+        "- Sentences: spaCy's sentence recogniser; in sentences with quotations or reporting verbs, "
+        "which get a dependency parse for the speaker search, the parser's boundaries. A blank line "
+        "always ends a sentence.",
+        "- Sentiment: VADER compound per sentence, in [-1, 1]. An article's score is the mean of its "
+        "sentence compounds (VADER saturates on long texts). Labels: >= +0.05 positive, <= -0.05 "
+        "negative, neutral between (VADER's documented thresholds). Narrator voice: sentences with "
+        "quoted words cut out; quoted voice: the quotations.",
+        "- Actors: spaCy entities resolved to canonical names (titles, possessives and determiners "
+        "stripped; short names linked to the full name in the same article; aliases, metonyms and "
+        "demonyms from the alias table). Talked-about tone: mean compound of the sentences naming the "
+        "actor, its own quotations cut out. Own tone: mean compound of its quotations.",
+        "- Quotes: direct (a clause or more), partial (a fragment attributed to a speaker), scare (a "
+        "fragment nobody is said to have said).",
+        "- Themes: lexicon terms matched on lemmas and lower-case words; an article gets a theme with "
+        "two hits or one multi-word term; score = hits per 1,000 words.",
+        "- Key phrases: noun groups from part-of-speech tags (determiners, numbers and names alone "
+        "dropped), ranked by frequency with longer phrases first; the corpus view weights them by TF-IDF.",
+        "",
+        "## Figures",
+        "",
+    ]
+    lines += [f"- **{name}**: {note}" for name, note in chart_notes.items()]
+    return "\n".join(lines) + "\n"
+
+
+def report_bundle(
+    figures: dict[str, tuple[go.Figure, pd.DataFrame]],
+    provenance: Provenance,
+    *,
+    articles_csv: bytes,
+    records_jsonl: bytes,
+    chart_notes: dict[str, str],
+    images: bool = True,
+) -> bytes:
+    """One zip: every chart as PNG (when a browser exists), HTML and CSV, the articles as CSV and
+    JSONL, and the methods note."""
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, (fig, data) in figures.items():
+            zf.writestr(f"charts/{name}.html", figure_html(fig, provenance, title=name))
+            zf.writestr(f"data/{name}.csv", data_csv(data))
+            if images and find_browser():
+                zf.writestr(f"charts/{name}.png", figure_image(fig, "png", provenance))
+        zf.writestr("articles.csv", articles_csv)
+        zf.writestr("articles.jsonl", records_jsonl)
+        zf.writestr("METHODS.md", methods_note(provenance, chart_notes))
+    return buffer.getvalue()

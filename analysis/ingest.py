@@ -1,0 +1,207 @@
+"""The one ingest loop: reader results in, analysed batches written to the store.
+
+Incremental: an article whose id, content hash and analysis version are already stored is not
+analysed again, so reopening an analysed corpus does no NLP work. The analysis itself runs on an
+`Engine`: `LocalEngine` (this machine's cores, `analysis.pipeline`'s worker pool) or
+`analysis.cluster.DaskEngine` (a Dask cluster); both hand back one DataFrame per store table and
+batch, which this loop writes in one transaction each. Themes are re-tagged from stored lemmas
+when the theme lexicon changes. Progress and problems are reported through callbacks.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import chain, islice
+from pathlib import Path
+from typing import Protocol
+
+import pandas as pd
+
+from analysis.extract.themes import ThemeLexicon, match_themes
+from analysis.pipeline import AnalysisOptions, analyze_articles
+from analysis.readers import Article, ReadError, ReadResult, ReadWarning, articles_only, iter_paths, read_paths
+from analysis.records import store_frames
+from analysis.store import Store
+
+
+@dataclass(frozen=True)
+class BatchFailure:
+    """A batch of articles the engine could not analyse; the other batches still land."""
+
+    first: str  # path or id of the batch's first article
+    size: int
+    reason: str
+
+    def __str__(self) -> str:
+        return f"error: batch starting with {self.first} ({self.size} articles) failed: {self.reason}"
+
+
+Problem = ReadError | ReadWarning | BatchFailure
+
+# What an engine hands back for each batch: its store frames, or why it failed.
+BatchResult = dict[str, pd.DataFrame] | BatchFailure
+
+
+class Engine(Protocol):
+    """Runs the analysis of batches of articles somewhere; results may come in any order."""
+
+    name: str
+
+    def run(self, batches: Iterable[list[Article]], options: AnalysisOptions, version: str) -> Iterator[BatchResult]:
+        ...
+
+
+@dataclass
+class LocalEngine:
+    """The analysis on this machine: `n_process` worker processes (0: one per core)."""
+
+    n_process: int = 1
+    batch_size: int = 64
+    name: str = "local"
+
+    def run(self, batches: Iterable[list[Article]], options: AnalysisOptions, version: str) -> Iterator[BatchResult]:
+        # One stream through the analysis (one pool of workers), cut into store batches again.
+        results = analyze_articles(
+            chain.from_iterable(batches), options=options, batch_size=self.batch_size, n_process=self.n_process
+        )
+        while done := list(islice(results, self.batch_size)):
+            yield store_frames(done, version)
+
+
+@dataclass
+class IngestSummary:
+    """What an ingest did."""
+
+    read: int = 0
+    analysed: int = 0
+    skipped: int = 0
+    errors: list[ReadError] = field(default_factory=list)
+    warnings: list[ReadWarning] = field(default_factory=list)
+    failed: list[BatchFailure] = field(default_factory=list)
+    seconds: float = 0.0
+    engine: str = "local"
+
+    def line(self) -> str:
+        failed = f", {len(self.failed)} batches failed" if self.failed else ""
+        return (
+            f"{self.read} articles read, {self.analysed} analysed, {self.skipped} already "
+            f"stored, {len(self.errors)} errors{failed}, {self.seconds:.1f} s"
+            + ("" if self.engine == "local" else f" ({self.engine})")
+        )
+
+    @property
+    def ok(self) -> bool:
+        """At least one article was read, and the engine did not fail on all it was given."""
+        return bool(self.read) and (self.analysed > 0 or not self.failed)
+
+
+def retag_themes(store: Store, lexicon: ThemeLexicon) -> int:
+    """Re-compute every stored article's themes from its stored word forms (no spaCy), and note
+    the lexicon in the store. Returns the number of articles."""
+    records, articles = [], 0
+    for batch in store.word_forms():
+        for article_id, lowers, lemmas in batch:
+            articles += 1
+            for t in match_themes(lowers, lemmas, lexicon):
+                records.append({"article_id": article_id, "name": t.name, "score": t.score, "hits": t.hits})
+    store.replace_themes(pd.DataFrame(records, columns=["article_id", "name", "score", "hits"]), lexicon.fingerprint)
+    return articles
+
+
+def ingest(
+    results: Iterable[ReadResult],
+    store: Store,
+    *,
+    options: AnalysisOptions = AnalysisOptions(),
+    engine: Engine | None = None,
+    batch_size: int = 64,
+    n_process: int = 1,
+    report: Callable[[Problem], None] | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> IngestSummary:
+    """Analyse the articles the store does not hold yet and write them, batch by batch, on
+    `engine` (default: a `LocalEngine` of `n_process` workers)."""
+    started = time.perf_counter()
+    engine = engine or LocalEngine(n_process=n_process, batch_size=batch_size)
+    summary = IngestSummary(engine=engine.name)
+
+    def problem(item: Problem) -> None:
+        if isinstance(item, ReadError):
+            summary.errors.append(item)
+        elif isinstance(item, ReadWarning):
+            summary.warnings.append(item)
+        else:
+            summary.failed.append(item)
+        if report:
+            report(item)
+
+    lexicon = options.lexicon()
+    if store.get_meta("themes") not in (None, lexicon.fingerprint):
+        retag_themes(store, lexicon)
+    version = options.version()
+    articles = articles_only(results, problem)
+
+    def unseen() -> Iterator[list[Article]]:
+        # Checked a batch at a time against the store, so a re-run skips what is stored.
+        seen: set[str] = set()
+        while batch := list(islice(articles, batch_size)):
+            summary.read += len(batch)
+            known = store.known([a.id for a in batch])
+            todo = []
+            for a in batch:
+                if known.get(a.id) == (a.content_hash, version) or a.id in seen:
+                    summary.skipped += 1  # stored already, or repeated in this corpus
+                else:
+                    seen.add(a.id)
+                    todo.append(a)
+            if progress:
+                progress(len(batch))
+            if todo:
+                yield todo
+
+    for result in engine.run(unseen(), options, version):
+        if isinstance(result, BatchFailure):
+            problem(result)
+            continue
+        store.write_frames(result)
+        summary.analysed += len(result["articles"])
+    store.set_meta("themes", lexicon.fingerprint)
+    if summary.analysed:
+        store.refresh_phrase_frequencies()
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def corpus_signature(paths: list[str | os.PathLike]) -> str:
+    """Names, sizes and modification times of a corpus's files: cheap to compute, and it changes
+    whenever a file is added, removed or edited."""
+    digest = hashlib.sha1()
+    for item in iter_paths(paths):
+        if isinstance(item, ReadError):
+            digest.update(f"missing:{item.path}".encode())
+            continue
+        path, _ = item
+        try:
+            st = path.stat()
+        except OSError:
+            continue
+        digest.update(f"{path.resolve()}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+def ingest_corpus(
+    paths: list[str | os.PathLike], store: Store, *, options: AnalysisOptions = AnalysisOptions(), **kwargs
+) -> IngestSummary | None:
+    """Ingest a corpus unless its files are unchanged since the last ingest with the same options
+    (then return None without reading a file): opening a large analysed corpus costs a few stats."""
+    key = "corpus:" + "|".join(str(Path(p).resolve()) for p in paths)
+    signature = f"{corpus_signature(paths)}|{options.version()}|{options.lexicon().fingerprint}"
+    if store.get_meta(key) == signature:
+        return None
+    summary = ingest(read_paths(paths), store, options=options, **kwargs)
+    store.set_meta(key, signature)
+    return summary

@@ -1,0 +1,89 @@
+"""Quotations: spans, kinds and speakers on real text, and robustness on any text."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from analysis.extract.actors import resolve_mentions
+from analysis.nlp import parse
+from analysis.extract.quote_spans import quote_spans
+from analysis.extract.quotes import extract_quotes
+
+
+def quotes_of(nlp, text):
+    doc = parse(nlp, [text])[0]
+    return extract_quotes(doc, resolve_mentions(doc))
+
+
+def test_seed_quotes(seed_analysis):
+    found = [(q.text, q.kind, q.speaker) for q in seed_analysis.quotes]
+    assert found == [
+        ("right perception", "partial", "Liu Zhenli"),
+        ("egregious provocation", "partial", "China"),
+        ("right perception", "partial", "Liu Zhenli"),
+    ]
+
+
+def test_apostrophes_are_not_quotes():
+    text = "It isn't rock 'n' roll, said the 1990s' stars at Jones' bar in the '80s."
+    assert quote_spans(text) == []
+
+
+def test_headline_single_quotes():
+    text = "Minister condemns 'anti-Semitic' remarks"
+    (span,) = quote_spans(text)
+    assert text[span.start : span.end] == "anti-Semitic"
+
+
+def test_bbc_continuation_mark_continues_the_quote(nlp):
+    text = (
+        'Ms Hewitt said: "We have already taken it up to 26 weeks. "We are going to extend '
+        'the pay to nine months by 2007." She said more later.'
+    )
+    (quote,) = quotes_of(nlp, text)
+    assert quote.text.startswith("We have already") and quote.text.endswith("by 2007.")
+    assert quote.kind == "direct"
+
+
+def test_unbalanced_mark_does_not_derail_the_rest():
+    text = 'He said "this never closes.\n\nA new paragraph. Then she said "a real quote" today.'
+    spans = [text[s.start : s.end] for s in quote_spans(text)]
+    assert spans == ["a real quote"]
+
+
+def test_multi_paragraph_newswire_quote():
+    text = '"The first paragraph of the quote.\n\n"The second paragraph ends it," he said.'
+    (span,) = quote_spans(text)
+    assert text[span.start : span.end].endswith("ends it,")
+    assert text[span.start : span.end].startswith("The first")
+
+
+def test_speaker_after_the_quote(nlp):
+    (quote,) = quotes_of(nlp, '"We will fight them in court," said Tim Osborne, a lawyer for the group.')
+    assert quote.kind == "direct" and quote.speaker == "Tim Osborne" and quote.cue == "said"
+
+
+def test_pronoun_speaker(nlp):
+    quotes = quotes_of(nlp, 'David Frost spoke on Monday. "Small firms could be hurt by this," he warned.')
+    assert quotes[0].speaker == "David Frost"
+
+
+def test_scare_quote_has_no_speaker(nlp):
+    (quote,) = quotes_of(nlp, 'The so-called "peace dividend" never arrived in the region.')
+    assert quote.kind == "scare" and quote.speaker is None
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(alphabet=st.sampled_from(list("ab .,\n'\"“”‘’«»:")) | st.characters(), max_size=200))
+def test_any_text_gives_spans_inside_it(text):
+    for span in quote_spans(text):
+        assert 0 <= span.start <= span.end <= len(text)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(alphabet=st.sampled_from(list("ab Mr said he .,\n'\"“”‘’")), max_size=160))
+def test_extract_quotes_never_raises_and_text_matches(nlp, text):
+    for quote in quotes_of(nlp, text):
+        assert text[quote.start : quote.end] == quote.text
+        assert quote.kind in ("direct", "partial", "scare")

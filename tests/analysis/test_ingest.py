@@ -1,0 +1,134 @@
+"""The DuckDB store: incremental ingest, re-tagging without spaCy, resume after a kill."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+from analysis.readers import read_paths
+from analysis.errors import StoreError
+from analysis.ingest import ingest, retag_themes
+from analysis.store import Store
+from analysis.extract.themes import ThemeLexicon
+from tests.conftest import BBC, ROOT, SEED, run_cli
+
+
+def test_second_ingest_does_no_nlp_work(tmp_path, nlp):
+    paths = [SEED, BBC / "politics" / "001.txt", BBC / "politics" / "002.txt"]
+    with Store(tmp_path / "s.duckdb") as store:
+        first = ingest(read_paths(paths), store)
+        second = ingest(read_paths(paths), store)
+        assert (first.read, first.analysed) == (3, 3)
+        assert (second.read, second.analysed, second.skipped) == (3, 0, 3)
+        assert store.stats()["articles"] == 3
+
+
+def test_changed_article_is_analysed_again(tmp_path, nlp):
+    story = tmp_path / "story.txt"
+    story.write_text("Officials said the talks were useful.")
+    with Store(tmp_path / "s.duckdb") as store:
+        ingest(read_paths([story]), store)
+        story.write_text("Officials said the talks were a disaster.")
+        again = ingest(read_paths([story]), store)
+        assert again.analysed == 1
+        # A new text is a new article id; both versions are kept apart, never mixed.
+        assert (
+            store.con.execute("SELECT count(*) FROM articles WHERE text LIKE '%disaster%'").fetchone()[0] == 1
+        )
+
+
+def test_retag_themes_uses_stored_lemmas(tmp_path, nlp):
+    themes = tmp_path / "themes.yaml"
+    themes.write_text("Perception:\n  - right perception\n  - perception\n")
+    with Store(tmp_path / "s.duckdb") as store:
+        ingest(read_paths([SEED]), store)
+        assert retag_themes(store, ThemeLexicon.load(themes)) == 1
+        rows = store.con.execute("SELECT name, hits FROM themes").fetchall()
+    assert rows == [("Perception", 2)]
+
+
+def test_locked_store_fails_cleanly(tmp_path):
+    path = tmp_path / "s.duckdb"
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            (
+                "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); c.execute('create table t(x int)');"
+                "print('ready', flush=True); time.sleep(30)"
+            ),
+            str(path),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "ready"
+        result = run_cli("ingest", "seeds", "--store", str(path))
+        assert result.returncode == 1
+        assert "in use by another process" in result.stderr and "Traceback" not in result.stderr
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_missing_store_read_only_is_a_clear_error(tmp_path):
+    try:
+        Store(tmp_path / "none.duckdb", read_only=True)
+    except StoreError as exc:
+        assert "ingest a corpus first" in str(exc)
+    else:
+        raise AssertionError("opening a missing store read-only must fail")
+
+
+def test_killed_ingest_resumes_without_duplicates(tmp_path):
+    store = tmp_path / "s.duckdb"
+    corpus = BBC / "entertainment"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "analysis", "ingest", str(corpus), "--store", str(store), "--batch-size", "8"],
+        cwd=ROOT,
+        env=env,
+        stderr=subprocess.DEVNULL,
+    )
+    wal = store.with_name(store.name + ".wal")
+    deadline = time.monotonic() + 300
+    # Wait until some batches are committed (the write-ahead log grows), then kill hard.
+    while time.monotonic() < deadline and (not wal.exists() or wal.stat().st_size < 200_000):
+        time.sleep(0.05)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    partial = json.loads(run_cli("stats", "--store", str(store)).stdout)["articles"]
+    assert 0 < partial < 386
+    assert partial % 8 == 0  # whole batches only
+    result = run_cli("ingest", str(corpus), "--store", str(store))
+    assert result.returncode == 0, result.stderr
+    assert f"{partial} already stored" in result.stderr
+    with Store(store, read_only=True) as s:
+        assert s.stats()["articles"] == 386
+        assert s.con.execute("SELECT count(*) - count(DISTINCT id) FROM articles").fetchone()[0] == 0
+        assert (
+            s.con.execute(
+                "SELECT count(*) FROM (SELECT article_id, idx FROM sentences "
+                "GROUP BY ALL HAVING count(*) > 1)"
+            ).fetchone()[0]
+            == 0
+        )
+
+
+def test_unchanged_corpus_is_not_read_again(tmp_path, nlp):
+    from analysis.ingest import ingest_corpus
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "a.txt").write_text("The minister said the talks went well.")
+    with Store(tmp_path / "s.duckdb") as store:
+        assert ingest_corpus([folder], store).analysed == 1
+        assert ingest_corpus([folder], store) is None  # nothing read
+        (folder / "b.txt").write_text("A second story arrived later.")
+        again = ingest_corpus([folder], store)
+        assert (again.read, again.analysed, again.skipped) == (2, 1, 1)

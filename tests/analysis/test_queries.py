@@ -1,0 +1,127 @@
+"""Queries on a small store built by hand from typed records (no model): filters, counts,
+evidence and the record read back from the store."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis import queries
+from analysis.errors import ConfigError
+from analysis.readers import Article
+from analysis.records import ActorRow, ArticleAnalysis, EntityRow, QuoteRow, SentenceRow, ThemeRow
+from analysis.store import Store
+
+TEXT_A = 'Tony Blair spoke in London. "We will win," he said. Sales rose 5% in May.'
+TEXT_B = "Gordon Brown met Tony Blair. The match was a draw."
+
+
+def analysis_a() -> ArticleAnalysis:
+    return ArticleAnalysis(
+        article=Article(id="a", text=TEXT_A, title="Blair speaks", date="2005-01-02", source="BBC", section="politics"),
+        sentences=[SentenceRow(0, 27, 0.0), SentenceRow(28, 51, 0.5859), SentenceRow(52, 74, 0.0)],
+        entities=[
+            EntityRow(0, 10, "Tony Blair", "PERSON", "Tony Blair", "PERSON", 0),
+            EntityRow(20, 26, "London", "GPE", "London", "GPE", 0),
+        ],
+        actors=[  # as the pipeline orders them: most mentioned first, then by name
+            ActorRow("London", "GPE", 1, 0.0, None, 0),
+            ActorRow("Tony Blair", "PERSON", 1, 0.0, 0.5859, 1),
+        ],
+        quotes=[QuoteRow(29, 40, "We will win", "direct", "Tony Blair", "PERSON", "said", 0.5859, 1)],
+        themes=[ThemeRow("Elections and politics", 1.5, 2)],
+        keyphrases=["sales"],
+        compound=0.1953,
+        narrator=0.0,
+        quoted=0.5859,
+        lowers=TEXT_A.lower().split(),
+        lemmas=TEXT_A.lower().split(),
+        phrases=["sales"],
+    )
+
+
+def analysis_b() -> ArticleAnalysis:
+    return ArticleAnalysis(
+        article=Article(id="b", text=TEXT_B, title=None, date=None, source=None, section="sport"),
+        sentences=[SentenceRow(0, 28, 0.0), SentenceRow(29, 50, -0.2)],
+        entities=[
+            EntityRow(0, 12, "Gordon Brown", "PERSON", "Gordon Brown", "PERSON", 0),
+            EntityRow(17, 27, "Tony Blair", "PERSON", "Tony Blair", "PERSON", 0),
+        ],
+        actors=[ActorRow("Gordon Brown", "PERSON", 1, 0.0, None, 0), ActorRow("Tony Blair", "PERSON", 1, 0.0, None, 0)],
+        quotes=[],
+        themes=[ThemeRow("Sport", 1.0, 2)],
+        keyphrases=["match"],
+        compound=-0.1,
+        narrator=-0.1,
+        quoted=None,
+    )
+
+
+@pytest.fixture
+def con(tmp_path):
+    with Store(tmp_path / "s.duckdb") as store:
+        store.write([analysis_a(), analysis_b()], "v1")
+        store.refresh_phrase_frequencies()
+        yield store.con
+
+
+class TestFilters:
+    @pytest.mark.parametrize(
+        "filters, ids",
+        [
+            (queries.Filters(), ["a", "b"]),
+            (queries.Filters(actors=("Gordon Brown",)), ["b"]),
+            (queries.Filters(actors=("Tony Blair",)), ["a", "b"]),
+            (queries.Filters(themes=("Sport",)), ["b"]),
+            (queries.Filters(since="2005-01-01"), ["a"]),
+            (queries.Filters(q="5%"), ["a"]),  # % is a character here, not a wildcard
+            (queries.Filters(q="win"), ["a"]),
+            (queries.Filters(sections=("sport",)), ["b"]),
+            (queries.Filters(sentiment=(0.0, 1.0)), ["a"]),
+        ],
+    )
+    def test_which_articles_match(self, con, filters, ids):
+        assert sorted(queries.run(con, "articles", filters)["id"]) == ids
+
+    def test_describe_names_every_filter(self):
+        text = queries.Filters(actors=("X",), themes=("T",), q="w", since="2005-01-01").describe()
+        assert "actor: X" in text and "theme: T" in text and "'w'" in text and "2005-01-01" in text
+
+
+def test_counts(con):
+    figures = queries.overview(con, queries.Filters())
+    assert (figures["articles"], figures["quotes"], figures["actors"], figures["dated"]) == (2, 1, 3, 1)
+    actors = queries.run(con, "top_actors", queries.Filters()).set_index("actor")
+    assert actors.loc["Tony Blair", "mentions"] == 2 and actors.loc["Tony Blair", "articles"] == 2
+    assert actors.loc["Tony Blair", "quotes"] == 1
+
+
+def test_evidence_is_the_sentences_naming_the_actor(con):
+    rows = queries.run(con, "evidence", queries.Filters(), actor="Gordon Brown")
+    assert list(rows["sentence"]) == ["Gordon Brown met Tony Blair."]
+
+
+def test_cooccurrence_pairs_actors_in_one_sentence(con):
+    edges = queries.run(con, "cooccurrence", queries.Filters())
+    assert edges[["source", "target", "weight"]].values.tolist() == [
+        ["Gordon Brown", "Tony Blair", 1],
+        ["London", "Tony Blair", 1],
+    ]
+
+
+def test_record_read_back_equals_the_record_written(con):
+    records = {r["id"]: r for r in queries.records(con, queries.Filters())}
+    assert records["a"] == analysis_a().to_record()
+    assert records["b"] == analysis_b().to_record()
+
+
+def test_unknown_query_name_is_a_config_error(con):
+    with pytest.raises(ConfigError, match="no query named 'nope'"):
+        queries.run(con, "nope", queries.Filters())
+
+
+def test_store_version_changes_with_the_content(tmp_path):
+    with Store(tmp_path / "s.duckdb") as store:
+        before = queries.store_version(store.con)
+        store.write([analysis_b()], "v1")
+        assert queries.store_version(store.con) != before

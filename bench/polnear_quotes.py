@@ -88,7 +88,8 @@ PLAIN_CUES = {
 }  # fmt: skip
 SHORT_WORDS = 4  # a gold quotation of at most this many words is a fragment (partial is arguable)
 PARTY_TAG = re.compile(r"\b[DRI]-[A-Z][A-Za-z.]*")
-TURN = re.compile(r"^\s*(?:Q|A|[A-Z][A-Za-z.'’ -]{0,40}):\s")
+# A transcript turn: "Q:", "A:", or one to three capitalised words and a colon ("TRUMP:", "Chris Wallace:").
+TURN = re.compile(r"^\s*(?:Q|A|[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}):\s")
 DASHES = ("—", "–", "--", "―")
 
 
@@ -116,6 +117,16 @@ class Gold:
     @property
     def end(self) -> int:
         return max(self.quoted) + 1 if self.quoted else self.spans[-1][1]
+
+    def snippet(self, text: str, size: int = 70) -> str:
+        """The quoted words, "…" where fragments are apart."""
+        out, last = [], None
+        for i in sorted(self.quoted):
+            if last is not None and i > last + 1:
+                out.append(" … ")
+            out.append(text[i])
+            last = i
+        return repr("".join(out)[:size])
 
     def words(self, text: str) -> int:
         return len(re.findall(r"\w+", "".join(text[i] for i in sorted(self.quoted))))
@@ -386,7 +397,7 @@ def score_article(
         return f"{name} @{at}"
 
     for g in golds:
-        snippet = repr("".join(text[i] for i in sorted(g.quoted))[:70])
+        snippet = g.snippet(text)
         head = "headline; " if g.headline else ""
         cands = [q for q in quotes if matches(q, g)]
         if not cands:
@@ -651,7 +662,8 @@ def main() -> None:
         lines.append(f"== {group}: {total}")
         for cause, items in sorted(causes.items(), key=lambda kv: -len(kv[1])):
             print(f"  {len(items):>5}  {cause}")
-            for line in items[: args.examples]:
+            # Examples from across the corpus, in a fixed order (not the first articles by name).
+            for line in sorted(items, key=hash_order)[: args.examples]:
                 print(f"           {line}")
             lines.append(f"-- {cause}: {len(items)}")
             lines.extend("   " + line for line in items)

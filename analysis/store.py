@@ -24,6 +24,10 @@ def default_store_path() -> Path:
     return Path(os.environ.get(STORE_ENV) or DEFAULT_STORE)
 
 
+def _first_line(exc: Exception) -> str:
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+
+
 def connect(path: str | Path, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     """Open the store file, creating it (and its schema) unless read-only.
 
@@ -46,9 +50,15 @@ def connect(path: str | Path, *, read_only: bool = False) -> duckdb.DuckDBPyConn
                 f"{path}: the store is in use by another process (an ingest or a "
                 f"dashboard); wait for it to finish and try again"
             ) from exc
-        raise StoreError(f"{path}: cannot open the store ({exc})") from exc
+        raise StoreError(
+            f"{path}: not a DuckDB store this tool can open ({_first_line(exc)}); "
+            f"give another file with --store, or move this one away to start a new store"
+        ) from exc
     except duckdb.Error as exc:
-        raise StoreError(f"{path}: not a usable DuckDB store ({exc})") from exc
+        raise StoreError(
+            f"{path}: not a usable DuckDB store ({_first_line(exc)}); "
+            f"give another file with --store, or move this one away to start a new store"
+        ) from exc
     if not read_only:
         con.execute(SCHEMA)
     return con

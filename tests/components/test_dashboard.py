@@ -116,3 +116,20 @@ def test_bbc_sample_filters_change_what_is_shown(bbc_app):
     at.text_input(key="q").input("no article says zzqxj").run()
     assert int(metric(at, "Articles")) == 0
     assert any("No articles match" in w.value for w in at.warning)
+
+
+@pytest.mark.parametrize(
+    "content, says",
+    [
+        (b"this is not a database", "move this one away"),
+        (b"\x00", "move this one away"),
+    ],
+)
+def test_a_foreign_store_file_is_an_error_box_not_a_traceback(tmp_path, monkeypatch, content, says):
+    bad = tmp_path / "foreign.duckdb"
+    bad.write_bytes(content * 100)
+    monkeypatch.setenv("DASHBOARD_STORE", str(bad))
+    monkeypatch.delenv("DASHBOARD_CORPUS", raising=False)
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=TIMEOUT).run()
+    assert not at.exception
+    assert any(says in e.value and str(bad) in e.value for e in at.error)

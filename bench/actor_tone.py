@@ -36,7 +36,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from outside_common import CORPORA, analyze, hash_order, held_out, offset_delta  # noqa: E402
+from outside_common import CORPORA, add_run_options, analyze, hash_order, held_out, offset_delta  # noqa: E402
 
 NEWSMTSC = CORPORA / "newsmtsc" / "train.jsonl"
 LABELS = ("negative", "neutral", "positive")
@@ -100,15 +100,9 @@ def matrices(named: list[tuple[str, list[tuple[str, str]]]]) -> list[str]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--limit", type=int, help="only the first N sentences in a fixed hash order")
-    parser.add_argument(
-        "--holdout", action="store_true", help="print the tuning part and the held-out fifth too"
-    )
+    add_run_options(parser, unit="sentences", holdout_help="print the tuning part and the held-out fifth too")
     parser.add_argument("--pos", type=float, default=0.05, help="positive from this compound on (0.05)")
     parser.add_argument("--neg", type=float, default=-0.05, help="negative up to this compound (-0.05)")
-    parser.add_argument("--n-process", type=int, default=1)
-    parser.add_argument("--fresh", action="store_true", help="ignore the cached analyze output")
-    parser.add_argument("--python", default=sys.executable, help="interpreter that runs the command line")
     args = parser.parse_args()
 
     rows = [json.loads(line) for line in NEWSMTSC.read_text(encoding="utf-8").splitlines() if line.strip()]

@@ -129,3 +129,13 @@ def offset_delta(original: str, analysed: str) -> int | None:
 
 def pct(num: int, den: int) -> str:
     return f"{num / den:.3f}" if den else "  -  "
+
+
+def add_run_options(parser, *, unit: str, holdout_help: str) -> None:
+    """The options both outside-data benches take: subset, held-out report, how to run analyze."""
+    parser.add_argument("--limit", type=int, help=f"only the first N {unit} in a fixed hash order")
+    parser.add_argument("--holdout", action="store_true", help=holdout_help)
+    parser.add_argument("--n-process", type=int, default=1)
+    parser.add_argument("--fresh", action="store_true", help="ignore the cached analyze output")
+    parser.add_argument("--python", default=sys.executable, help="interpreter that runs the command line")
+

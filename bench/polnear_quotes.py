@@ -56,7 +56,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from outside_common import CORPORA, OUT, analyze, hash_order, held_out, offset_delta, pct  # noqa: E402
+from outside_common import (  # noqa: E402
+    CORPORA,
+    OUT,
+    add_run_options,
+    analyze,
+    hash_order,
+    held_out,
+    offset_delta,
+    pct,
+)
 
 POLNEAR = CORPORA / "polnear-train"
 
@@ -585,9 +594,8 @@ def table(title: str, rows: dict[str, Tally]) -> list[str]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--limit", type=int, help="only the first N articles in a fixed hash order")
-    parser.add_argument(
-        "--holdout", action="store_true", help="print all / tuning / held-out fifth; errors from tuning only"
+    add_run_options(
+        parser, unit="articles", holdout_help="print all / tuning / held-out fifth; errors from tuning only"
     )
     parser.add_argument(
         "--direct-share", type=float, default=0.8, help="quoted share of a direct quotation (0.8)"
@@ -596,9 +604,6 @@ def main() -> None:
     parser.add_argument(
         "--errors-file", default=str(OUT / "polnear_quotes_errors.txt"), help="every error, by cause"
     )
-    parser.add_argument("--n-process", type=int, default=1)
-    parser.add_argument("--fresh", action="store_true", help="ignore the cached analyze output")
-    parser.add_argument("--python", default=sys.executable, help="interpreter that runs the command line")
     args = parser.parse_args()
 
     meta = read_metadata()

@@ -18,7 +18,7 @@ import streamlit as st
 from analysis.errors import AnalysisError
 from analysis.figures.command import bundle
 from analysis.figures.export import provenance_for
-from analysis.store import default_store_path
+from analysis.store import DEFAULT_STORE, STORE_ENV, corpus_store_path
 from components import sidebar, state
 from components.actors_panel import render_actors
 from components.overview import render_overview
@@ -29,11 +29,22 @@ from components.view import View
 ROOT = Path(__file__).resolve().parent
 
 
-def settings() -> tuple[str, str]:
+def settings() -> tuple[str | None, str]:
+    """Which corpus to add and which store to show.
+
+    - neither named: the seed corpus in the default store;
+    - a corpus only: a store of that corpus's own (`corpus_store_path`), so corpora never mix;
+    - a store only: that store as it is, nothing added;
+    - both: the corpus added to that store.
+    """
     parser = argparse.ArgumentParser(prog="dashboard.py")
-    parser.add_argument("--corpus", default=os.environ.get("DASHBOARD_CORPUS") or str(ROOT / "seeds"))
-    parser.add_argument("--store", default=str(default_store_path()))
+    parser.add_argument("--corpus", default=os.environ.get("DASHBOARD_CORPUS") or None)
+    parser.add_argument("--store", default=os.environ.get(STORE_ENV) or None)
     args, _ = parser.parse_known_args(sys.argv[1:])
+    if args.corpus is None and args.store is None:
+        return str(ROOT / "seeds"), str(DEFAULT_STORE)
+    if args.store is None:
+        return args.corpus, str(corpus_store_path(args.corpus))
     return args.corpus, args.store
 
 
@@ -51,22 +62,25 @@ def main() -> None:
 def page() -> None:
     corpus, store_path = settings()
     metonyms, theme_file = sidebar.render_options()
-    summary = state.ingest_corpus(corpus, store_path, metonyms, theme_file)
-    if summary.errors:
+    summary = state.ingest_corpus(corpus, store_path, metonyms, theme_file) if corpus else None
+    if summary and summary.errors:
         with st.expander(f"{len(summary.errors)} files of the corpus could not be read"):
             for error in summary.errors:
                 st.text(f"{error.path}: {error.reason}")
-    sidebar.render_corpus(store_path, corpus, metonyms=metonyms, theme_file=theme_file)
+    sidebar.render_corpus(store_path, metonyms=metonyms, theme_file=theme_file)
     version = state.store_version(store_path)
     filters = sidebar.render_filters(store_path, version)
     figures = state.query("overview", store_path, version, filters)
     stats = state.stats(store_path, version)
     provenance = provenance_for(stats, figures["articles"], filters.describe())
     view = View(store_path, version, filters, provenance)
-    st.caption(
-        f"{stats['articles']:,} articles in the store · showing {figures['articles']:,} · "
-        f"{filters.describe()}"
-    )
+    st.caption(_store_line(store_path, corpus, stats))
+    st.caption(f"Showing {figures['articles']:,} of {stats['articles']:,} articles · {_md(filters.describe())}")
+    if stats["articles"] == 0:
+        st.info(
+            "This store is empty. Add files in the sidebar's Corpus panel, or ingest a folder with "
+            f"`python -m analysis ingest PATH --store {store_path}`."
+        )
     st.sidebar.download_button(
         "Report of this view (zip)",
         lambda: bundle(state.open_store(store_path).con.cursor(), filters, provenance),
@@ -96,6 +110,22 @@ PANELS = {
     "Quotes": render_quotes,
     "Articles": render_reader,
 }
+
+
+def _md(text: str) -> str:
+    """Text shown literally inside Streamlit markdown."""
+    return "".join("\\" + ch if ch in "\\`*_{}[]()<>#+-.!|:$~" else ch for ch in str(text))
+
+
+def _store_line(store_path: str, corpus: str | None, stats: dict) -> str:
+    first, last = stats.get("first_date"), stats.get("last_date")
+    dates = f"{first} to {last}" if first else "no dates"
+    sources = stats.get("sources") or 0
+    line = (
+        f"Store {_md(store_path)} · {stats['articles']:,} articles · {dates} · "
+        f"{sources:,} source{'s' if sources != 1 else ''}"
+    )
+    return line + (f" · corpus {_md(corpus)}" if corpus else " · no corpus added at start")
 
 
 def _active(filters) -> list[str]:

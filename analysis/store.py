@@ -7,6 +7,7 @@ and when is the ingest loop's business (`analysis.ingest`); what to read, the qu
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,9 +20,21 @@ from analysis.records import CHILD_TABLES, SCHEMA, ArticleAnalysis, store_frames
 
 DEFAULT_STORE = Path(__file__).resolve().parent.parent / "data" / "news.duckdb"
 STORE_ENV = "DASHBOARD_STORE"
+# Where corpora named without a store get theirs (default: the data folder beside DEFAULT_STORE).
+DATA_ENV = "DASHBOARD_DATA"
 
 def default_store_path() -> Path:
     return Path(os.environ.get(STORE_ENV) or DEFAULT_STORE)
+
+
+def corpus_store_path(corpus: str | Path) -> Path:
+    """The store a corpus gets of its own when no store is named: one file per corpus folder
+    (by its absolute path) under the data folder, so two corpora never share a store."""
+    folder = Path(corpus).resolve()
+    digest = hashlib.sha1(str(folder).encode("utf-8")).hexdigest()[:10]
+    slug = "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in folder.name)[:40] or "corpus"
+    data = Path(os.environ.get(DATA_ENV) or DEFAULT_STORE.parent)
+    return data / "corpora" / f"{slug}-{digest}.duckdb"
 
 
 def _first_line(exc: Exception) -> str:

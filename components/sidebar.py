@@ -24,12 +24,10 @@ def _date(value) -> dt.date | None:
     return dt.date.fromisoformat(str(value)[:10])
 
 
-def render_corpus(
-    store_path: str, corpus: str, *, metonyms: bool, theme_file: str | None, key: str = "corpus"
-) -> None:
+def render_corpus(store_path: str, *, metonyms: bool, theme_file: str | None, key: str = "corpus") -> None:
     """Add articles: upload files or paste text; errors are listed by file."""
     with st.sidebar.expander("Corpus", expanded=False):
-        st.caption(f"Default corpus: `{corpus}` · store: `{store_path}`")
+        st.caption(f"Files added here are analysed into the store `{store_path}`.")
         uploads = st.file_uploader(
             "Add files",
             type=[s.lstrip(".") for s in SUPPORTED_SUFFIXES],

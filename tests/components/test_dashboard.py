@@ -24,7 +24,7 @@ def all_html(at: AppTest) -> str:
 @pytest.fixture
 def seed_app(tmp_path, monkeypatch):
     monkeypatch.setenv("DASHBOARD_STORE", str(tmp_path / "seed.duckdb"))
-    monkeypatch.delenv("DASHBOARD_CORPUS", raising=False)
+    monkeypatch.setenv("DASHBOARD_CORPUS", str(ROOT / "seeds"))
     return AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=TIMEOUT)
 
 
@@ -133,3 +133,56 @@ def test_a_foreign_store_file_is_an_error_box_not_a_traceback(tmp_path, monkeypa
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=TIMEOUT).run()
     assert not at.exception
     assert any(says in e.value and str(bad) in e.value for e in at.error)
+
+
+def captions(at: AppTest) -> str:
+    return "\n".join(c.value for c in at.caption)
+
+
+class TestCorpusAndStore:
+    """A store holds one collection: --store alone adds nothing, --corpus alone gets a store of
+    its own, both add the corpus to that store; the page says which store it shows."""
+
+    @pytest.fixture
+    def env(self, tmp_path, monkeypatch):
+        monkeypatch.delenv("DASHBOARD_CORPUS", raising=False)
+        monkeypatch.delenv("DASHBOARD_STORE", raising=False)
+        monkeypatch.setenv("DASHBOARD_DATA", str(tmp_path / "data"))
+        return monkeypatch
+
+    def test_store_alone_adds_nothing(self, env, tmp_path):
+        from tests.conftest import run_cli
+
+        store = tmp_path / "bbc.duckdb"
+        folder = tmp_path / "three"
+        folder.mkdir()
+        for name in ("001.txt", "002.txt", "003.txt"):
+            shutil.copy(BBC / "business" / name, folder / name)
+        assert run_cli("ingest", str(folder), "--store", str(store)).returncode == 0
+        env.setenv("DASHBOARD_STORE", str(store))
+        at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=TIMEOUT).run()
+        assert not at.exception
+        assert metric(at, "Articles") == "3"
+        assert "3 articles" in captions(at) and "bbc.duckdb" in captions(at)
+
+    def test_two_corpora_get_two_stores(self, env, tmp_path):
+        stores = []
+        for section in ("politics", "tech"):
+            folder = tmp_path / section
+            folder.mkdir()
+            for name in ("001.txt", "002.txt"):
+                shutil.copy(BBC / section / name, folder / name)
+            env.setenv("DASHBOARD_CORPUS", str(folder))
+            at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=TIMEOUT).run()
+            assert not at.exception
+            assert metric(at, "Articles") == "2"  # only this corpus, not the one before
+            stores.append(next(p for p in (tmp_path / "data" / "corpora").glob(f"{section}-*.duckdb")))
+        assert stores[0] != stores[1]
+
+    def test_corpus_and_store_together_add_the_corpus(self, env, tmp_path):
+        store = tmp_path / "both.duckdb"
+        env.setenv("DASHBOARD_STORE", str(store))
+        env.setenv("DASHBOARD_CORPUS", str(ROOT / "seeds"))
+        at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=TIMEOUT).run()
+        assert not at.exception and metric(at, "Articles") == "1"
+        assert store.exists()

@@ -16,11 +16,13 @@ from pathlib import Path
 import streamlit as st
 
 from analysis.errors import AnalysisError
+from analysis.extract.themes import ThemeLexicon
 from analysis.figures.command import bundle
 from analysis.figures.export import provenance_for
 from analysis.store import DEFAULT_STORE, STORE_ENV, corpus_store_path
 from components import sidebar, state
 from components.actors_panel import render_actors
+from components.evidence import render_evidence
 from components.overview import render_overview
 from components.quotes_panel import render_quotes
 from components.reader import render_reader
@@ -73,7 +75,9 @@ def page() -> None:
     figures = state.query("overview", store_path, version, filters)
     stats = state.stats(store_path, version)
     provenance = provenance_for(stats, figures["articles"], filters.describe())
-    view = View(store_path, version, filters, provenance)
+    lexicon = ThemeLexicon.load(theme_file)
+    terms = {name: tuple(" ".join(term) for term in theme_terms) for name, theme_terms in lexicon.themes.items()}
+    view = View(store_path, version, filters, provenance, theme_terms=terms)
     st.caption(_store_line(store_path, corpus, stats))
     st.caption(f"Showing {figures['articles']:,} of {stats['articles']:,} articles · {_md(filters.describe())}")
     if stats["articles"] == 0:
@@ -95,6 +99,7 @@ def page() -> None:
         st.warning(
             "No articles match these filters. Loosen one in the sidebar: " + ", ".join(_active(filters)) + "."
         )
+    render_evidence(view)
     # Only the open tab is computed: a filter change on a large store re-runs one panel, not four.
     tabs = st.tabs(list(PANELS), key="tab", on_change="rerun")
     for tab, render in zip(tabs, PANELS.values()):

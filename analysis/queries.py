@@ -176,19 +176,47 @@ def corpus_options(con: duckdb.DuckDBPyConnection) -> dict[str, pd.DataFrame]:
     }
 
 
+# How the article table can be sorted: name -> SQL order (the id last, so pages never overlap).
+ARTICLE_ORDERS = {
+    "date": "a.date {dir} NULLS LAST, title, a.id",
+    "sentiment": "a.compound {dir}, a.id",
+    "quotes": "quotes {dir}, a.id",
+    "title": "title {dir}, a.id",
+}
+
+
+def _page(limit: int | None, offset: int) -> str:
+    return (f" LIMIT {int(limit)}" if limit is not None else "") + (f" OFFSET {int(offset)}" if offset else "")
+
+
 @_named
-def articles(con: duckdb.DuckDBPyConnection, filters: Filters, *, limit: int = 500) -> pd.DataFrame:
-    """The matching articles, newest first, with their sentiment and counts."""
+def articles(
+    con: duckdb.DuckDBPyConnection,
+    filters: Filters,
+    *,
+    limit: int | None = 500,
+    offset: int = 0,
+    order: str = "date",
+    descending: bool = True,
+) -> pd.DataFrame:
+    """The matching articles (newest first unless `order` says otherwise), with sentiment, quote
+    count and whether another stored article has the same title and text (`duplicate`)."""
     where, params = filters.where("a")
+    if order not in ARTICLE_ORDERS:
+        raise ConfigError(f"cannot sort articles by {order!r}; by one of {', '.join(ARTICLE_ORDERS)}")
+    ordering = ARTICLE_ORDERS[order].format(dir="DESC" if descending else "ASC")
     return _df(
         con,
         f"""
+        WITH copies AS (SELECT coalesce(title, '') AS t, md5(text) AS h, count(*) AS n FROM articles GROUP BY 1, 2)
         SELECT a.id, coalesce(a.title, left(a.text, 80)) AS title, CAST(a.date AS VARCHAR) AS date,
                a.source, a.section,
                a.compound, a.label, a.words,
-               (SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS quotes
-        FROM articles a WHERE {where}
-        ORDER BY a.date DESC NULLS LAST, a.title, a.id LIMIT {int(limit)}""",
+               (SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS quotes,
+               c.n > 1 AS duplicate
+        FROM articles a JOIN copies c ON c.t = coalesce(a.title, '') AND c.h = md5(a.text)
+        WHERE {where}
+        ORDER BY {ordering}{_page(limit, offset)}""",
         params,
     )
 
@@ -207,10 +235,11 @@ def sentiment_over_time(
     return _df(
         con,
         f"""
-        SELECT date_trunc('{period}', a.date)::DATE AS period, count(*) AS articles,
-               avg(a.compound) AS sentiment
+        SELECT date_trunc('{period}', a.date)::DATE AS period,
+               (date_trunc('{period}', a.date) + INTERVAL 1 {period} - INTERVAL 1 day)::DATE AS period_end,
+               count(*) AS articles, avg(a.compound) AS sentiment
         FROM articles a WHERE {where} AND a.date IS NOT NULL
-        GROUP BY 1 ORDER BY 1""",
+        GROUP BY 1, 2 ORDER BY 1""",
         params,
     )
 
@@ -306,11 +335,27 @@ def actor_over_time(con: duckdb.DuckDBPyConnection, filters: Filters, actors: li
     )
 
 
+def _kinds(filters: Filters) -> list[str]:
+    return list(filters.kinds) or ["direct", "partial", "scare"]
+
+
 @_named
-def quotes(con: duckdb.DuckDBPyConnection, filters: Filters, *, limit: int = 1000) -> pd.DataFrame:
+def quote_count(con: duckdb.DuckDBPyConnection, filters: Filters) -> int:
+    """How many quotations `quotes` would list without a limit."""
+    sel, params = _selected(filters)
+    return con.execute(
+        f"SELECT count(*) FROM quotes WHERE article_id IN ({sel}) AND kind IN (SELECT unnest(?))",
+        [*params, _kinds(filters)],
+    ).fetchone()[0]
+
+
+@_named
+def quotes(
+    con: duckdb.DuckDBPyConnection, filters: Filters, *, limit: int | None = 1000, offset: int = 0
+) -> pd.DataFrame:
     """Quotations in the matching articles, with speaker, kind, tone and where they stand."""
     sel, params = _selected(filters)
-    kinds = list(filters.kinds) or ["direct", "partial", "scare"]
+    kinds = _kinds(filters)
     return _df(
         con,
         f"""
@@ -320,7 +365,7 @@ def quotes(con: duckdb.DuckDBPyConnection, filters: Filters, *, limit: int = 100
                q.start, q."end"
         FROM quotes q JOIN articles a ON a.id = q.article_id
         WHERE q.article_id IN ({sel}) AND q.kind IN (SELECT unnest(?))
-        ORDER BY a.date DESC NULLS LAST, q.article_id, q.start LIMIT {int(limit)}""",
+        ORDER BY a.date DESC NULLS LAST, q.article_id, q.start{_page(limit, offset)}""",
         [*params, kinds],
     )
 
@@ -441,32 +486,102 @@ def article(con: duckdb.DuckDBPyConnection, article_id: str) -> dict | None:
     return out
 
 
-@_named
-def evidence(
-    con: duckdb.DuckDBPyConnection,
-    filters: Filters,
-    *,
-    actor: str | None = None,
-    theme: str | None = None,
-    date: str | None = None,
-    limit: int = 200,
-) -> pd.DataFrame:
-    """The sentences behind a chart point: those naming `actor` (or in articles of `theme` /
-    on `date`) within the filtered articles, with their sentiment."""
+@dataclass(frozen=True)
+class Evidence:
+    """What a mark on a chart stands for, as the sentences behind exactly its number: those
+    naming every one of `actors`, holding one of `terms` (words or phrases), quoting `speaker`, in
+    articles of `theme` and dated within `since`..`until` (each only when given)."""
+
+    actors: tuple[str, ...] = ()
+    terms: tuple[str, ...] = ()
+    speaker: str | None = None
+    theme: str | None = None
+    since: str | None = None
+    until: str | None = None
+
+    def describe(self) -> str:
+        parts = []
+        if self.actors:
+            parts.append(" and ".join(self.actors) + (" named together" if len(self.actors) > 1 else " named"))
+        if self.speaker:
+            parts.append(f"quotes of {self.speaker}")
+        if self.terms:
+            shown = ", ".join(f"“{t}”" for t in self.terms[:6]) + (" …" if len(self.terms) > 6 else "")
+            parts.append(f"holding {shown}")
+        if self.theme:
+            parts.append(f"in {self.theme} articles")
+        if self.since or self.until:
+            parts.append(f"dated {self.since or '…'} to {self.until or '…'}")
+        return "; ".join(parts) or "all sentences"
+
+    @property
+    def articles_only(self) -> bool:
+        """A request of dates alone stands for articles (a time bucket), not sentences."""
+        return not (self.actors or self.terms or self.speaker or self.theme)
+
+    def pattern(self) -> str | None:
+        """A regular expression (RE2) for the terms: whole words, with common inflections."""
+        if not self.terms:
+            return None
+        alternatives = "|".join(
+            r"\s+".join(re.sub(r"([\\.^$|?*+()\[\]{}])", r"\\\1", w) for w in term.lower().split())
+            for term in self.terms
+        )
+        return rf"(^|[^\w])({alternatives})(s|es|ed|d|ing)?([^\w]|$)"
+
+
+def _evidence_where(filters: Filters, request: Evidence) -> tuple[str, list]:
     sel, params = _selected(filters)
     clauses, extra = [f"s.article_id IN ({sel})"], list(params)
-    if actor:
+    for actor in request.actors:
         clauses.append(
             "EXISTS (SELECT 1 FROM entities e WHERE e.article_id = s.article_id "
             "AND e.sentence = s.idx AND e.actor = ?)"
         )
         extra.append(actor)
-    if theme:
+    if request.speaker:
+        clauses.append(
+            "EXISTS (SELECT 1 FROM quotes q WHERE q.article_id = s.article_id "
+            "AND q.sentence = s.idx AND q.speaker = ?)"
+        )
+        extra.append(request.speaker)
+    if request.theme:
         clauses.append("s.article_id IN (SELECT article_id FROM themes WHERE name = ?)")
-        extra.append(theme)
-    if date:
-        clauses.append("a.date = CAST(? AS DATE)")
-        extra.append(date)
+        extra.append(request.theme)
+    if request.since:
+        clauses.append("a.date >= CAST(? AS DATE)")
+        extra.append(request.since)
+    if request.until:
+        clauses.append("a.date <= CAST(? AS DATE)")
+        extra.append(request.until)
+    pattern = request.pattern()
+    if pattern:
+        clauses.append("regexp_matches(lower(substr(a.text, s.start + 1, s.\"end\" - s.start)), ?)")
+        extra.append(pattern)
+    return " AND ".join(clauses), extra
+
+
+@_named
+def evidence_count(con: duckdb.DuckDBPyConnection, filters: Filters, *, request: Evidence) -> int:
+    """How many sentences `evidence` would list without a limit."""
+    where, params = _evidence_where(filters, request)
+    return con.execute(
+        f"SELECT count(*) FROM sentences s JOIN articles a ON a.id = s.article_id WHERE {where}", params
+    ).fetchone()[0]
+
+
+@_named
+def evidence(
+    con: duckdb.DuckDBPyConnection,
+    filters: Filters,
+    *,
+    request: Evidence,
+    limit: int | None = 100,
+    offset: int = 0,
+) -> pd.DataFrame:
+    """The sentences behind a chart mark (`request`) within the filtered articles, with their
+    sentiment and article, newest first."""
+    where, params = _evidence_where(filters, request)
     return _df(
         con,
         f"""
@@ -474,9 +589,9 @@ def evidence(
                coalesce(a.title, left(a.text, 60)) AS article, CAST(a.date AS VARCHAR) AS date, a.source,
                s.article_id, s.idx
         FROM sentences s JOIN articles a ON a.id = s.article_id
-        WHERE {" AND ".join(clauses)}
-        ORDER BY a.date DESC NULLS LAST, s.article_id, s.idx LIMIT {int(limit)}""",
-        extra,
+        WHERE {where}
+        ORDER BY a.date DESC NULLS LAST, s.article_id, s.idx{_page(limit, offset)}""",
+        params,
     )
 
 

@@ -6,12 +6,10 @@ from __future__ import annotations
 import streamlit as st
 
 from components.view import View
-from components.chart_frame import add_to_filter, render_named_chart
+from components.chart_frame import render_named_chart
 
 
-def render_actors(
-    view: View, *, key: str = "actors"
-) -> None:
+def render_actors(view: View, *, key: str = "actors") -> None:
     table = view.query("top_actors", limit=200)
     if table.empty:
         st.info("No actors in the matching articles. Loosen the Actor, Theme or date filters.")
@@ -31,12 +29,8 @@ def render_actors(
             ),
         },
     )
-    render_named_chart(view, "co-occurrence",
-        key=f"{key}_network",
-        on_pick=add_to_filter("actor"),
-    )
-    render_named_chart(view, "actor-theme", key=f"{key}_heatmap"
-    )
+    render_named_chart(view, "co-occurrence", key=f"{key}_network")
+    render_named_chart(view, "actor-theme", key=f"{key}_heatmap")
 
     names = list(table["actor"])
     st.subheader("Compare")
@@ -44,10 +38,7 @@ def render_actors(
     chosen = st.multiselect(
         "Actors to compare", names, default=default, key=f"{key}_compare", max_selections=6
     )
-    render_named_chart(view, "actor-over-time",
-        key=f"{key}_timeline",
-        actors=tuple(chosen),
-    )
+    render_named_chart(view, "actor-over-time", key=f"{key}_timeline", actors=tuple(chosen))
     if len(chosen) >= 2:
         cols = st.columns(len(chosen[:2]))
         for col, name in zip(cols, chosen[:2]):

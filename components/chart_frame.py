@@ -8,34 +8,37 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from analysis.figures import export
+from analysis.figures import catalog, export
 from components.view import View
 
 
-def _picked(key: str) -> list:
+def _picked(key: str) -> list[list]:
+    """The customdata of each selected mark of the chart under `key`, as a list."""
     event = st.session_state.get(key) or {}
     points = (event.get("selection") or {}).get("points") or []
     values = []
     for point in points:
         custom = point.get("customdata")
         if isinstance(custom, (list, tuple)) and custom:
-            values.append(custom[0])
+            values.append(list(custom))
         elif custom is not None:
-            values.append(custom)
+            values.append([custom])
     return values
 
 
-def render_named_chart(
-    view: View,
-    name: str,
-    *,
-    key: str,
-    on_pick: Callable[[list], None] | None = None,
-    **opts,
-) -> pd.DataFrame:
-    """Render a chart of analysis.figures.catalog by name (built once per view); returns its data."""
+def render_named_chart(view: View, name: str, *, key: str, **opts) -> pd.DataFrame:
+    """Render a chart of analysis.figures.catalog by name (built once per view); selecting a mark
+    opens the evidence behind it (the catalog says what each mark stands for). Returns its data."""
     fig, data = view.chart(name, **opts)
-    render_chart(fig, data, key=key, name=name, provenance=view.provenance, on_pick=on_pick)
+    drill = catalog.CHARTS[name].drill
+
+    def open_evidence(points: list[list]) -> None:
+        found = drill(points[0], view.theme_terms) if drill else None
+        if found is not None:
+            st.session_state["drill"] = found
+            st.session_state["evidence_page"] = 1
+
+    render_chart(fig, data, key=key, name=name, provenance=view.provenance, on_pick=open_evidence if drill else None)
     return data
 
 
@@ -48,7 +51,7 @@ def render_chart(
     provenance: export.Provenance,
     on_pick: Callable[[list], None] | None = None,
 ) -> None:
-    """Show a figure; selecting points calls `on_pick(values)` (drill-down); offer exports."""
+    """Show a figure; selecting marks calls `on_pick(their customdata)`; offer exports."""
 
     def picked() -> None:
         values = _picked(key)
@@ -86,23 +89,3 @@ def render_chart(
         cols[3].download_button(
             "CSV", export.data_csv(data), file_name=f"{name}.csv", mime="text/csv", key=f"{key}_csv"
         )
-
-
-def add_to_filter(widget_key: str) -> Callable[[list], None]:
-    """A drill-down action: add the picked values to a sidebar filter (and so to the URL)."""
-
-    def apply(values: list) -> None:
-        current = list(st.session_state.get(widget_key) or [])
-        st.session_state[widget_key] = current + [v for v in values if v not in current]
-        st.session_state["drill"] = (widget_key, values[0])
-
-    return apply
-
-
-def pick_date(values: list) -> None:
-    """A drill-down action for time charts: narrow the dates to the picked period."""
-    import datetime as dt
-
-    days = sorted(dt.date.fromisoformat(str(v)[:10]) for v in values)
-    st.session_state["since"], st.session_state["until"] = days[0], days[-1]
-    st.session_state["drill"] = ("date", str(days[0]))

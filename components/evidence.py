@@ -1,32 +1,130 @@
-"""The sentences behind a drill-down: shown after a chart point was selected."""
+"""The evidence behind a selected chart mark: exactly the sentences that make its number, with
+the words that put them there highlighted, a true count, pages, a link to each article, and the
+filter the page can be narrowed to (stated, and undoable)."""
 
 from __future__ import annotations
 
 import html
+import re
+import urllib.parse
 
 import streamlit as st
 
+from analysis.figures.catalog import Drill
 from components.view import View
+
+PAGE = 50
+
+
+def _highlight(sentence: str, pattern: str | None, names: tuple[str, ...]) -> str:
+    """The sentence as HTML, escaped, with the matched terms and the actors' names marked."""
+    spans = []
+    if pattern:
+        spans += [(m.start(2), m.end(2)) for m in re.finditer(pattern, sentence.lower())]
+    for name in names:
+        spans += [(m.start(), m.end()) for m in re.finditer(re.escape(name.lower()), sentence.lower())]
+    out, cursor = [], 0
+    for start, end in sorted(spans):
+        if start < cursor:
+            continue
+        out += [html.escape(sentence[cursor:start]), f"<mark>{html.escape(sentence[start:end])}</mark>"]
+        cursor = end
+    out.append(html.escape(sentence[cursor:]))
+    return "".join(out)
+
+
+def _article_link(article_id: str) -> str:
+    params = {k: st.query_params.get_all(k) for k in st.query_params if k not in ("article", "tab")}
+    params.update(article=[article_id], tab=["Articles"])
+    return "?" + urllib.parse.urlencode(params, doseq=True)
+
+
+def apply_filter(drill: Drill) -> None:
+    """Narrow the page to the mark: the filter is replaced, and the previous one kept for undo."""
+    key, value = drill.filter
+    st.session_state["filter_undo"] = (key, list(st.session_state.get(key) or []))
+    st.session_state[key] = [value]
+
+
+def undo_filter() -> None:
+    key, previous = st.session_state.pop("filter_undo")
+    st.session_state[key] = previous
+
+
+def _pager(count: int) -> tuple[int, int]:
+    """The page the analyst is on (a number box when there is more than one): (first row, page)."""
+    pages = (count + PAGE - 1) // PAGE
+    page = min(int(st.session_state.get("evidence_page") or 1), pages)
+    if pages > 1:
+        page = st.number_input(f"Page (of {pages:,})", 1, pages, value=page, step=1, key="evidence_page")
+    return (page - 1) * PAGE, page
+
+
+def _render_period(view: View) -> None:
+    """A time bucket's evidence: its articles."""
+    count = view.query("overview")["articles"]
+    if count == 0:
+        st.info("No matching article is dated in this period.")
+        return
+    first, _ = _pager(count)
+    rows = view.query("articles", limit=PAGE, offset=first)
+    st.caption(f"Articles {first + 1:,}–{first + len(rows):,} of {count:,}")
+    items = "".join(
+        f'<li><a href="{html.escape(_article_link(r.id))}" target="_self">{html.escape(str(r.title))}</a>'
+        f' <span class="nr-ev-meta">· {html.escape(str(r.date))} · {html.escape(str(r.source or "–"))}'
+        f" · ({r.compound:+.2f})</span></li>"
+        for r in rows.itertuples()
+    )
+    st.html(f'<style>.nr-ev-meta{{color:#666;font-size:0.85em}}</style><ol start="{first + 1}">{items}</ol>')
 
 
 def render_evidence(view: View, *, key: str = "evidence") -> None:
-    drill = st.session_state.get("drill")
-    if not drill:
+    drill: Drill | None = st.session_state.get("drill")
+    undo = st.session_state.get("filter_undo")
+    if undo:
+        label = {"actor": "Actor", "theme": "Theme"}.get(undo[0], undo[0])
+        was = ", ".join(undo[1]) or "any"
+        col_text, col_button = st.columns([5, 1])
+        col_text.caption(f"{label} filter replaced by a chart selection (it was: {html.escape(was)}).")
+        col_button.button("Undo filter", key=f"{key}_undo", on_click=undo_filter)
+    if drill is None:
         return
-    kind, value = drill
-    actor = value if kind == "actor" else None
-    theme = value if kind == "theme" else None
-    sentences = view.query("evidence", actor=actor, theme=theme, limit=100)
+    request = drill.evidence
     with st.container(border=True):
         head, close = st.columns([6, 1])
-        head.markdown(
-            f"**Evidence for {html.escape(kind)}: {html.escape(str(value))}** · {len(sentences)} sentences"
+        close.button("Close", key=f"{key}_close", on_click=lambda: st.session_state.pop("drill", None))
+        head.markdown(f"**Evidence · {html.escape(drill.label)}** — {html.escape(request.describe())}")
+        if request.articles_only:
+            _render_period(view.narrowed(since=request.since, until=request.until))
+            return
+        count = view.query("evidence_count", request=request)
+        if drill.filter:
+            widget, value = drill.filter
+            current = st.session_state.get(widget) or []
+            if current != [value]:
+                st.button(
+                    f"Filter the page to {widget}: {value}"
+                    + (f" (replaces {', '.join(current)})" if current else ""),
+                    key=f"{key}_filter",
+                    on_click=apply_filter,
+                    args=(drill,),
+                )
+        if count == 0:
+            st.info("No sentence in the matching articles is behind this mark.")
+            return
+        first, _ = _pager(count)
+        rows = view.query("evidence", request=request, limit=PAGE, offset=first)
+        st.caption(f"Sentences {first + 1:,}–{first + len(rows):,} of {count:,}")
+        pattern = request.pattern()
+        names = (*request.actors, *( (request.speaker,) if request.speaker else ()))
+        items = "".join(
+            f"<li>{_highlight(r.sentence, pattern, names)} "
+            f'<span class="nr-ev-meta">({r.sentiment:+.2f}) · '
+            f'<a href="{html.escape(_article_link(r.article_id))}" target="_self">{html.escape(str(r.article))}</a>'
+            f" · {html.escape(str(r.date) if r.date else 'no date')} · {html.escape(str(r.source or '–'))}</span></li>"
+            for r in rows.itertuples()
         )
-        if close.button("Close", key=f"{key}_close"):
-            st.session_state.pop("drill", None)
-            st.rerun()
-        st.dataframe(
-            sentences[["sentence", "sentiment", "article", "date", "source"]],
-            hide_index=True,
-            column_config={"sentiment": st.column_config.NumberColumn(format="%+.2f")},
+        st.html(
+            "<style>.nr-ev mark{background:#fdebd0;padding:0 1px}.nr-ev-meta{color:#666;font-size:0.85em}"
+            f".nr-ev li{{margin-bottom:0.4em}}</style><ol class=\"nr-ev\" start=\"{first + 1}\">{items}</ol>"
         )

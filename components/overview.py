@@ -6,13 +6,10 @@ from __future__ import annotations
 import streamlit as st
 
 from components.view import View
-from components.chart_frame import add_to_filter, pick_date, render_named_chart
-from components.evidence import render_evidence
+from components.chart_frame import render_named_chart
 
 
-def render_overview(
-    view: View, *, key: str = "overview"
-) -> None:
+def render_overview(view: View, *, key: str = "overview") -> None:
     figures = view.query("overview")
     cols = st.columns(4)
     cols[0].metric("Articles", f"{figures['articles']:,}")
@@ -25,28 +22,17 @@ def render_overview(
         help="Mean of article scores; an article's score is the mean of its sentence "
         "compounds (VADER). ≥ +0.05 positive, ≤ −0.05 negative.",
     )
-    render_evidence(view)
 
     if figures["dated"] < figures["articles"]:
         st.caption(
             f"{figures['articles'] - figures['dated']} of {figures['articles']} matching articles "
             f"have no date and are left out of the time chart."
         )
-    render_named_chart(view, "sentiment-over-time",
-        key=f"{key}_timeline",
-        on_pick=pick_date,
-    )
+    render_named_chart(view, "sentiment-over-time", key=f"{key}_timeline")
     left, right = st.columns(2)
     with left:
-        render_named_chart(view, "top-actors",
-            key=f"{key}_actors",
-            on_pick=add_to_filter("actor"),
-        )
+        render_named_chart(view, "top-actors", key=f"{key}_actors")
     with right:
-        render_named_chart(view, "themes",
-            key=f"{key}_themes",
-            on_pick=add_to_filter("theme"),
-        )
-    st.caption("Select a bar or point to filter the page to it and see the sentences behind it.")
-    render_named_chart(view, "key-phrases", key=f"{key}_keyphrases"
-    )
+        render_named_chart(view, "themes", key=f"{key}_themes")
+    st.caption("Select a bar, point or phrase to see the sentences behind it.")
+    render_named_chart(view, "key-phrases", key=f"{key}_keyphrases")

@@ -6,12 +6,10 @@ from __future__ import annotations
 import streamlit as st
 
 from components.view import View
-from components.chart_frame import add_to_filter, render_named_chart
+from components.chart_frame import render_named_chart
 
 
-def render_quotes(
-    view: View, *, key: str = "quotes"
-) -> None:
+def render_quotes(view: View, *, key: str = "quotes") -> None:
     table = view.query("quotes")
     if table.empty:
         st.info("No quotations in the matching articles. Loosen the Quote kind, Actor or Theme filters.")
@@ -25,14 +23,10 @@ def render_quotes(
             "quote": st.column_config.TextColumn(width="large"),
         },
     )
-    render_named_chart(view, "quotes-by-speaker",
-        key=f"{key}_kinds",
-        on_pick=add_to_filter("actor"),
-    )
+    render_named_chart(view, "quotes-by-speaker", key=f"{key}_kinds")
     st.subheader("Recurring framing phrases")
     st.caption("Partial and scare quotes across the corpus, normalised (case, punctuation).")
-    phrases = render_named_chart(view, "framing-phrases", key=f"{key}_phrases"
-    )
+    phrases = render_named_chart(view, "framing-phrases", key=f"{key}_phrases")
     st.dataframe(phrases, hide_index=True)
     st.subheader("Who speaks about whom")
     about = view.query("speaker_about")

@@ -3,7 +3,7 @@ filters, and the provenance line that exports carry)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
@@ -18,6 +18,8 @@ class View:
     version: str  # changes whenever the store does: part of every cache key
     filters: Filters
     provenance: Provenance
+    # The theme lexicon's terms by theme, for evidence of a theme ("sentences holding its terms").
+    theme_terms: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False)
 
     def query(self, name: str, **options) -> pd.DataFrame:
         """A named query of `analysis.queries` on this view, cached."""
@@ -26,6 +28,10 @@ class View:
     def chart(self, name: str, **options):
         """A chart of `analysis.figures.catalog` and its data on this view, cached."""
         return state.chart(name, self.store_path, self.version, self.filters, **options)
+
+    def narrowed(self, **filters) -> View:
+        """This view with some filters replaced (`since=...`, `until=...`)."""
+        return replace(self, filters=replace(self.filters, **filters))
 
     def article(self, article_id: str) -> dict | None:
         return state.article(self.store_path, self.version, article_id)

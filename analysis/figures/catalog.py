@@ -27,10 +27,66 @@ def bind(con, filters: queries.Filters) -> Query:
 
 
 @dataclass(frozen=True)
+class Drill:
+    """What a selected mark stands for: the evidence behind its number, and the filter that
+    would narrow the page to it (sidebar widget key and value), if there is one."""
+
+    evidence: queries.Evidence
+    label: str
+    filter: tuple[str, str] | None = None
+
+
+# A mark's customdata and the theme lexicon's terms by theme -> its Drill (None: nothing behind it).
+Evidence = Callable[[list, dict[str, tuple[str, ...]]], "Drill | None"]
+
+
+@dataclass(frozen=True)
 class Chart:
     title: str
     describe: str  # what the figure means, for the methods note
     draw: Callable[[Query, dict], tuple[go.Figure, pd.DataFrame]]
+    drill: Evidence | None = None  # what a selected mark opens
+
+
+def _actor(point: list, terms) -> Drill:
+    return Drill(queries.Evidence(actors=(str(point[0]),)), f"Actor: {point[0]}", ("actor", str(point[0])))
+
+
+def _theme(point: list, terms) -> Drill:
+    theme = str(point[0])
+    return Drill(
+        queries.Evidence(theme=theme, terms=terms.get(theme, ())), f"Theme: {theme}", ("theme", theme)
+    )
+
+
+def _period(point: list, terms) -> Drill:
+    since, until = str(point[0])[:10], str(point[-1])[:10]
+    return Drill(queries.Evidence(since=since, until=until), f"Articles dated {since} to {until}")
+
+
+def _pair_or_actor(point: list, terms) -> Drill:
+    if len(point) >= 2:  # a line's marker: the two actors
+        a, b = str(point[0]), str(point[1])
+        return Drill(queries.Evidence(actors=(a, b)), f"{a} and {b} in one sentence")
+    return _actor(point, terms)
+
+
+def _cell(point: list, terms) -> Drill:
+    actor, theme = str(point[0]), str(point[1])
+    return Drill(queries.Evidence(actors=(actor,), theme=theme), f"{actor} in {theme} articles")
+
+
+def _actor_on(point: list, terms) -> Drill:
+    actor, day = str(point[0]), str(point[1])[:10]
+    return Drill(queries.Evidence(actors=(actor,), since=day, until=day), f"{actor} on {day}")
+
+
+def _phrase(point: list, terms) -> Drill:
+    return Drill(queries.Evidence(terms=(str(point[0]),)), f"“{point[0]}”")
+
+
+def _speaker(point: list, terms) -> Drill:
+    return Drill(queries.Evidence(speaker=str(point[0])), f"Quotes of {point[0]}", ("actor", str(point[0])))
 
 
 def _timeline(q: Query, opts: dict):
@@ -87,46 +143,54 @@ CHARTS: dict[str, Chart] = {
         "or month by article date. Line: mean article sentiment (an article's score is "
         "the mean VADER compound of its sentences).",
         _timeline,
+        _period,
     ),
     "top-actors": Chart(
         "Top actors",
         "Mentions of each canonical actor in the matching articles; colour: mean "
         "tone of the sentences naming it, its own quotes left out.",
         _actors,
+        _actor,
     ),
     "themes": Chart(
         "Themes",
         "Matching articles per theme of the lexicon (a theme needs two term hits, or one "
         "multi-word term); colour: mean article sentiment.",
         _themes,
+        _theme,
     ),
     "co-occurrence": Chart(
         "Actors named together",
         "Top actors; a line joins two actors named in the same "
         "sentence, as thick as the number of such sentences.",
         _network,
+        _pair_or_actor,
     ),
-    "actor-theme": Chart("Actors by theme", "Matching articles per actor and theme.", _heatmap),
+    "actor-theme": Chart("Actors by theme", "Matching articles per actor and theme.", _heatmap, _cell),
     "actor-over-time": Chart(
         "How actors are talked about over time",
         "Per date, the mean tone of the sentences naming each actor; marker size: mentions.",
         _actor_time,
+        _actor_on,
     ),
     "framing-phrases": Chart(
         "Recurring framing phrases",
         "Partial and scare quotes, normalised (case, punctuation), by how often they are quoted.",
         _phrases,
+        _phrase,
     ),
     "quotes-by-speaker": Chart(
         "Quotes by speaker and kind",
         "Quotations per speaker: direct speech, partial quotes and (unattributed) scare quotes.",
         _quotes,
+        _speaker,
     ),
     "key-phrases": Chart(
         "Key phrases",
         "Noun phrases of the matching articles ranked by TF-IDF against the "
         "whole store (names left out: they are actors).",
         _keyphrases,
+        _phrase,
     ),
 }
 

@@ -101,6 +101,11 @@ def sentiment_timeline(df: pd.DataFrame, *, title: str = "Attention and sentimen
     periods = pd.to_datetime(df["period"])
     # Bars on a date axis need an explicit width: one period, or a day when there is only one.
     step = periods.diff().min() if len(periods) > 1 else pd.Timedelta(days=1)
+    # Each mark carries its period's first and last day, so a click can show that period's articles.
+    if "period_end" in df:
+        bounds = [[str(a)[:10], str(b)[:10]] for a, b in zip(df["period"], df["period_end"])]
+    else:
+        bounds = [[str(a)[:10], str(a)[:10]] for a in df["period"]]
     fig = go.Figure()
     fig.add_bar(
         x=df["period"],
@@ -108,7 +113,7 @@ def sentiment_timeline(df: pd.DataFrame, *, title: str = "Attention and sentimen
         name="articles",
         marker_color="#aab7c4",
         width=step.total_seconds() * 1000 * 0.8,
-        customdata=df["period"].astype(str),
+        customdata=bounds,
         hovertemplate="%{x}<br>%{y} articles<extra></extra>",
     )
     fig.add_scatter(
@@ -118,7 +123,7 @@ def sentiment_timeline(df: pd.DataFrame, *, title: str = "Attention and sentimen
         yaxis="y2",
         mode="lines+markers",
         line={"color": "#1f618d", "width": 2},
-        customdata=df["period"].astype(str),
+        customdata=bounds,
         hovertemplate="%{x}<br>sentiment %{y:+.2f}<extra></extra>",
     )
     fig.update_layout(
@@ -200,12 +205,26 @@ def cooccurrence_network(
             showlegend=False,
             line={"width": 0.5 + 5 * row.weight / top, "color": "rgba(90,90,90,0.35)"},
         )
+    # A line cannot be selected: a small marker at each line's middle stands for the pair.
+    fig.add_scatter(
+        x=[(pos[r.source][0] + pos[r.target][0]) / 2 for r in edges.itertuples()],
+        y=[(pos[r.source][1] + pos[r.target][1]) / 2 for r in edges.itertuples()],
+        mode="markers",
+        showlegend=False,
+        marker={"size": 7, "color": "rgba(90,90,90,0.45)"},
+        customdata=[[r.source, r.target, r.weight] for r in edges.itertuples()],
+        hovertemplate="%{customdata[0]} and %{customdata[1]}: %{customdata[2]} sentences<extra></extra>",
+    )
+    # Labels for the larger nodes only, on the outside of the circle: small ones overlap.
+    ranked = sizes.sort_values(ascending=False)
+    labelled = set(ranked.index[: max(12, len(names) // 2)])
     fig.add_scatter(
         x=[pos[n][0] for n in names],
         y=[pos[n][1] for n in names],
         mode="markers+text",
-        text=names,
-        textposition="top center",
+        text=[n if n in labelled else "" for n in names],
+        textposition=[_outside(angle[n]) for n in names],
+        hovertext=names,
         customdata=[[n] for n in names],
         showlegend=False,
         marker={
@@ -213,11 +232,19 @@ def cooccurrence_network(
             "color": [TYPE_COLOURS.get(t, "#7f8c8d") for t in types],
             "line": {"color": "white", "width": 1},
         },
-        hovertemplate="%{text}<extra></extra>",
+        hovertemplate="%{hovertext}<extra></extra>",
     )
-    fig.update_xaxes(visible=False, range=[-1.35, 1.35])
+    fig.update_xaxes(visible=False, range=[-1.6, 1.6])
     fig.update_yaxes(visible=False, range=[-1.25, 1.3], scaleanchor="x")
     return _layout(fig, title, height=520)
+
+
+def _outside(angle: float) -> str:
+    """Where a node's label goes so that it points away from the circle's centre."""
+    x, y = math.cos(angle), math.sin(angle)
+    vertical = "top" if y > 0.3 else "bottom" if y < -0.3 else "middle"
+    horizontal = "right" if x > 0.3 else "left" if x < -0.3 else "center"
+    return f"{vertical} {horizontal}"
 
 
 def actor_theme_heatmap(df: pd.DataFrame, *, title: str = "Actors by theme") -> go.Figure:
@@ -233,6 +260,17 @@ def actor_theme_heatmap(df: pd.DataFrame, *, title: str = "Actors by theme") -> 
             colorscale="Blues",
             hovertemplate="%{y} × %{x}: %{z} articles<extra></extra>",
         )
+    )
+    # Heatmap cells cannot be selected: an invisible marker on each filled cell stands for it.
+    cells = [(a, t, n) for (a, t), n in grid.stack().items() if n > 0]
+    fig.add_scatter(
+        x=[t for _, t, _ in cells],
+        y=[a for a, _, _ in cells],
+        mode="markers",
+        showlegend=False,
+        marker={"size": 18, "opacity": 0},
+        customdata=[[a, t, int(n)] for a, t, n in cells],
+        hovertemplate="%{customdata[0]} × %{customdata[1]}: %{customdata[2]} articles<extra></extra>",
     )
     fig.update_xaxes(tickangle=-35)
     return _layout(fig, title, height=max(320, 26 * len(grid) + 140))

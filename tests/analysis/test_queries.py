@@ -96,9 +96,36 @@ def test_counts(con):
     assert actors.loc["Tony Blair", "quotes"] == 1
 
 
-def test_evidence_is_the_sentences_naming_the_actor(con):
-    rows = queries.run(con, "evidence", queries.Filters(), actor="Gordon Brown")
-    assert list(rows["sentence"]) == ["Gordon Brown met Tony Blair."]
+@pytest.mark.parametrize(
+    "request_, sentences",
+    [
+        (queries.Evidence(actors=("Gordon Brown",)), ["Gordon Brown met Tony Blair."]),
+        (queries.Evidence(actors=("Tony Blair", "Gordon Brown")), ["Gordon Brown met Tony Blair."]),
+        (queries.Evidence(actors=("Tony Blair", "London")), ["Tony Blair spoke in London."]),
+        (queries.Evidence(actors=("Tony Blair",), theme="Sport"), ["Gordon Brown met Tony Blair."]),
+        (queries.Evidence(speaker="Tony Blair"), ['"We will win," he said.']),
+        (queries.Evidence(terms=("match",)), ["The match was a draw."]),
+        (queries.Evidence(terms=("sale",)), ["Sales rose 5% in May."]),  # inflections count
+        (queries.Evidence(terms=("ale",)), []),  # but only whole words
+        (queries.Evidence(theme="Sport", terms=("draw", "match")), ["The match was a draw."]),
+        (queries.Evidence(since="2005-01-01", until="2005-01-31", actors=("Tony Blair",)), ["Tony Blair spoke in London."]),
+    ],
+)
+def test_evidence_is_exactly_the_sentences_behind_a_mark(con, request_, sentences):
+    rows = queries.run(con, "evidence", queries.Filters(), request=request_)
+    assert list(rows["sentence"]) == sentences
+    assert queries.run(con, "evidence_count", queries.Filters(), request=request_) == len(sentences)
+
+
+def test_evidence_pages_add_up_to_the_count(con):
+    request = queries.Evidence()
+    everything = list(queries.run(con, "evidence", queries.Filters(), request=request, limit=None)["sentence"])
+    pages = [
+        list(queries.run(con, "evidence", queries.Filters(), request=request, limit=2, offset=k)["sentence"])
+        for k in range(0, 6, 2)
+    ]
+    assert sum(pages, []) == everything and len(everything) == 5
+    assert queries.run(con, "evidence_count", queries.Filters(), request=request) == 5
 
 
 def test_cooccurrence_pairs_actors_in_one_sentence(con):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import html
+import importlib
 import io
 import json
 import os
@@ -19,6 +20,7 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 
 SUPPORTED_SUFFIXES = (".txt", ".jsonl", ".json", ".csv", ".sgm")
+SUPPORTED_SUFFIXES += (".html", ".htm", ".rss", ".atom", ".xml", ".warc", ".warc.gz")  # analysis/readers/
 
 TEXT_FIELDS = ("text", "body", "content", "article", "story", "full_text")
 TITLE_FIELDS = ("title", "headline", "name")
@@ -293,6 +295,10 @@ def parse_json(text: str, *, path: str, origin: str, section: str | None = None)
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         return [ReadError(path, f"not valid JSON ({exc.msg} at line {exc.lineno})")]
+    if isinstance(data, dict) and str(data.get("version", "")).startswith("https://jsonfeed.org/version/"):
+        from analysis.readers.feeds import parse_feed  # a JSON Feed's items are the articles
+
+        return parse_feed(text.encode("utf-8"), path=path, origin=origin, section=section)
     if isinstance(data, dict):
         # Either one article, or an API envelope holding a list of them.
         inner = next(
@@ -405,9 +411,23 @@ PARSERS = {
 }
 
 
+# Web formats read their own bytes (a page's charset, a feed's XML declaration, compressed
+# archives): "module:function", imported when used since those modules import this one.
+BYTES_PARSERS = {
+    **dict.fromkeys((".html", ".htm"), "analysis.readers.html:parse_html"),
+    **dict.fromkeys((".rss", ".atom", ".xml"), "analysis.readers.feeds:parse_feed"),  # .xml: feeds only
+    **dict.fromkeys((".warc", ".warc.gz"), "analysis.readers.warc:parse_warc"),
+}
+
+
 def read_bytes(data: bytes, *, name: str, section: str | None = None) -> list[ReadResult]:
     """Read articles from the bytes of one file called `name` (used for uploads too)."""
     suffix = Path(name).suffix.lower()
+    target = BYTES_PARSERS.get("".join(Path(name).suffixes[-2:]).lower()) or BYTES_PARSERS.get(suffix)
+    if target:
+        module, _, function = target.partition(":")
+        parser = getattr(importlib.import_module(module), function)
+        return parser(data, path=name, origin=Path(name).name, section=section)
     parser = PARSERS.get(suffix)
     if parser is None:
         return [
@@ -453,7 +473,7 @@ def _walk(root: Path) -> Iterator[tuple[Path, str | None]]:
             # A corpus folder's own documentation is not an article.
             if name.startswith(".") or Path(name).stem.upper() in ("README", "LICENSE", "LICENCE"):
                 continue
-            if Path(name).suffix.lower() in SUPPORTED_SUFFIXES:
+            if name.lower().endswith(SUPPORTED_SUFFIXES):
                 yield Path(folder) / name, section
 
 

@@ -160,7 +160,9 @@ def _xml_feed(data: bytes) -> Feed:
         contents = [c for c in e.get("content", []) if c.get("value")]
         # An entry may carry its content in several types; the longest is the fullest.
         content = max((html_to_text(c["value"]) or "" for c in contents), key=len, default="") or None
-        date, warning = _date(e.get("published") or e.get("updated"), e.get("published_parsed") or e.get("updated_parsed"))
+        date, warning = _date(
+            e.get("published") or e.get("updated"), e.get("published_parsed") or e.get("updated_parsed")
+        )
         link = e.get("link") if is_web_url(e.get("link")) else None
         entries.append(
             FeedEntry(

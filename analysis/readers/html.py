@@ -58,7 +58,9 @@ def normalize_url(url: str) -> str:
     host = (parts.hostname or "").lower()
     port = parts.port
     netloc = host if port is None or (scheme, port) in (("http", 80), ("https", 443)) else f"{host}:{port}"
-    query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING_PARAMS.match(k)])
+    query = urlencode(
+        [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING_PARAMS.match(k)]
+    )
     return urlunsplit((scheme, netloc, parts.path or "/", query, ""))
 
 
@@ -99,7 +101,9 @@ def _language(tree) -> str | None:
     candidates = (
         tree.xpath("/html/@lang")
         + tree.xpath("/html/@xml:lang")
-        + tree.xpath("//meta[translate(@http-equiv,'CONTENT-LANGUAGE','content-language')='content-language']/@content")
+        + tree.xpath(
+            "//meta[translate(@http-equiv,'CONTENT-LANGUAGE','content-language')='content-language']/@content"
+        )
         + tree.xpath("//meta[@property='og:locale']/@content")
         + tree.xpath("//meta[@name='language']/@content")
     )
@@ -158,8 +162,8 @@ def _declared_date(tree) -> str | None:
 
 
 def _strip_site_suffix(title: str, sitename: str | None) -> str:
-    """"Losing face: ... | The Japan Times" -> "Losing face: ..." (some pages put their name
-    in og:title too)."""
+    """A title without the site's name after it: "Losing face: ... | The Japan Times" ->
+    "Losing face: ..." (some pages put their name in og:title too)."""
     if sitename:
         for sep in (" | ", " - ", " – ", " — "):
             if title.endswith(sep + sitename) and len(title) > len(sep + sitename) + 10:
@@ -210,7 +214,9 @@ def _extract_fragment(element, options: dict) -> str:
     from lxml import html as lxml_html
     import trafilatura
 
-    page = "<html><body><article>" + lxml_html.tostring(element, encoding="unicode") + "</article></body></html>"
+    page = (
+        "<html><body><article>" + lxml_html.tostring(element, encoding="unicode") + "</article></body></html>"
+    )
     return trafilatura.extract(page, **options) or ""
 
 

@@ -79,7 +79,9 @@ def parse_warc(data: bytes, *, path: str, origin: str, section: str | None = Non
                 crawl_date = parse_date(record.rec_headers.get_header("WARC-Date"))
             except ValueError:
                 pass
-            for item in parse_html(payload, path=where, origin=url, section=section, url=url, charset=charset):
+            for item in parse_html(
+                payload, path=where, origin=url, section=section, url=url, charset=charset
+            ):
                 if isinstance(item, Article) and crawl_date:
                     item = dataclasses.replace(
                         item, date=item.date or crawl_date, meta={**item.meta, "crawl_date": crawl_date}
@@ -92,4 +94,3 @@ def parse_warc(data: bytes, *, path: str, origin: str, section: str | None = Non
     if pages == 0:
         out.append(ReadError(path, "no HTML pages in the archive"))
     return out
-

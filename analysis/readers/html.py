@@ -126,14 +126,11 @@ _PUBLISHED_XPATH = (
 _ARTICLE_TYPES = re.compile(r"Article|BlogPosting|Report", re.I)
 
 
-def _declared_date(tree) -> str | None:
-    """The publication date the page declares in its metadata (Open Graph article tags,
-    schema.org microdata or JSON-LD), or None. htmldate, which trafilatura asks, weighs these
-    against other dates on the page and can prefer a revision date; a declared publication
-    date is what a news page means by its date."""
+def _json_ld_articles(tree) -> list[dict]:
+    """The schema.org Article objects (NewsArticle, BlogPosting, ...) of the page's JSON-LD."""
     import json
 
-    values = list(tree.xpath(_PUBLISHED_XPATH))
+    found = []
     for script in tree.xpath("//script[@type='application/ld+json']/text()"):
         try:
             data = json.loads(script)
@@ -148,9 +145,18 @@ def _declared_date(tree) -> str | None:
                 kind = item.get("@type")
                 kinds = kind if isinstance(kind, list) else [kind]
                 if any(isinstance(k, str) and _ARTICLE_TYPES.search(k) for k in kinds):
-                    if isinstance(item.get("datePublished"), str):
-                        values.append(item["datePublished"])
+                    found.append(item)
                 stack.extend(v for v in item.values() if isinstance(v, (list, dict)))
+    return found
+
+
+def _declared_date(tree, ld_articles: list[dict]) -> str | None:
+    """The publication date the page declares in its metadata (Open Graph article tags,
+    schema.org microdata or JSON-LD), or None. htmldate, which trafilatura asks, weighs these
+    against other dates on the page and can prefer a revision date; a declared publication
+    date is what a news page means by its date."""
+    values = list(tree.xpath(_PUBLISHED_XPATH))
+    values += [a["datePublished"] for a in ld_articles if isinstance(a.get("datePublished"), str)]
     for value in values:
         try:
             parsed = parse_date(value)
@@ -159,6 +165,20 @@ def _declared_date(tree) -> str | None:
         if parsed:
             return parsed
     return None
+
+
+def _headline(tree, ld_articles: list[dict], title: str | None) -> str | None:
+    """The headline the page shows (its h1) when its metadata says the same (og:title or the
+    JSON-LD headline); else None. Pages often give social media a different title than the
+    one above the article, and trafilatura takes og:title first."""
+    headings = [_norm(h.text_content()) for h in tree.xpath("//body//h1")]
+    if not headings or (title and _norm(title) in headings):
+        return None
+    declared = [
+        _norm(t) for t in tree.xpath("//meta[@property='og:title' or @name='twitter:title']/@content")
+    ]
+    declared += [_norm(a["headline"]) for a in ld_articles if isinstance(a.get("headline"), str)]
+    return next((h for h in headings if h and h in declared), None)
 
 
 def _strip_site_suffix(title: str, sitename: str | None) -> str:
@@ -293,7 +313,8 @@ def extract_page(html_text: str, *, url: str | None = None) -> Page | None:
     if lead:
         text = f"{lead}\n{text}"
     warnings: list[str] = []
-    date = _declared_date(tree)
+    ld_articles = _json_ld_articles(tree)
+    date = _declared_date(tree, ld_articles)
     if date is None:
         try:
             date = parse_date(doc.date)
@@ -303,6 +324,7 @@ def extract_page(html_text: str, *, url: str | None = None) -> Page | None:
     sitename = (doc.sitename or "").strip() or None
     if sitename and title and _norm(sitename) == _norm(title):
         sitename = None  # a page without a site name gets its title there from trafilatura
+    title = _headline(tree, ld_articles, title) or title
     if title:
         title = _strip_site_suffix(title, sitename)
     return Page(

@@ -48,8 +48,10 @@ class FeedEntry:
         """The entry's full text when the feed carries it, else None."""
         if not self.content:
             return None
-        content, summary = _norm(self.content), _norm(self.summary or "")
-        if len(content.split()) >= FULL_TEXT_WORDS or content not in summary:
+        # Compared without whitespace: a summary often runs together what the content's
+        # paragraphs and line breaks keep apart.
+        content, summary = re.sub(r"\s+", "", self.content), re.sub(r"\s+", "", self.summary or "")
+        if len(self.content.split()) >= FULL_TEXT_WORDS or content not in summary:
             return self.content
         return None
 

@@ -70,10 +70,15 @@ def parse_warc(data: bytes, *, path: str, origin: str, section: str | None = Non
                 media, charset = _content_type(record.rec_headers.get_header("Content-Type"))
             # content_stream() undoes chunked transfer and gzip/deflate content encoding.
             payload = record.content_stream().read()
+            where = f"{path}#{url}"
+            if getattr(record.raw_stream, "limit", 0) > 0:
+                # warcio reads a truncated gzip member without complaint; the record's declared
+                # length tells that its end is missing.
+                out.append(ReadError(where, "broken WARC: the archive ends inside this record"))
+                break
             if not _is_html(media, payload):
                 continue
             pages += 1
-            where = f"{path}#{url}"
             crawl_date = None
             try:
                 crawl_date = parse_date(record.rec_headers.get_header("WARC-Date"))
@@ -91,6 +96,6 @@ def parse_warc(data: bytes, *, path: str, origin: str, section: str | None = Non
         reason = str(exc).strip() or type(exc).__name__
         out.append(ReadError(path, f"broken WARC after {pages} pages ({reason})"))
         return out
-    if pages == 0:
+    if pages == 0 and not out:
         out.append(ReadError(path, "no HTML pages in the archive"))
     return out

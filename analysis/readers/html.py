@@ -4,7 +4,7 @@ The main text comes from trafilatura (navigation, ads, comments and other boiler
 title, date, author, site name and the page's own URL from its metadata (trafilatura and htmldate
 read `<meta>`, JSON-LD and the markup), the language from the page's declared language.
 
-Three things are added around trafilatura, each for a failure seen on real news pages:
+Around trafilatura, each for a failure seen on real news pages:
 
 - Blocks that sit inside article bodies on many sites but are not the article are pruned first:
   calls to action ("write a letter to the editor", class `...-cta`) and editorial-standards
@@ -15,6 +15,10 @@ Three things are added around trafilatura, each for a failure seen on real news 
   extracted too and appended, when the first one is what trafilatura kept.
 - A standfirst (the page's description shown as a paragraph under the headline) is kept as the
   first paragraph when trafilatura left it out.
+- The date is the publication date the page declares (article:published_time, JSON-LD
+  datePublished) when it declares one; htmldate can prefer a revision date.
+- The title is the headline shown on the page (its h1) when og:title or the JSON-LD headline
+  says the same; trafilatura takes og:title first, which is often a title for social media.
 
 An article from the web has a stable id per URL (`url_id`), so fetching the same URL again, or
 reading the same page from an archive, does not store it twice.

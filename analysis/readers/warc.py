@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import dataclasses
 import io
-import zlib
 
 from analysis.articles import Article, ReadError, ReadResult, parse_date
 from analysis.readers.html import is_web_url, parse_html
@@ -49,7 +48,6 @@ def parse_warc(data: bytes, *, path: str, origin: str, section: str | None = Non
         section: the articles' section (a folder's name).
     """
     from warcio.archiveiterator import ArchiveIterator
-    from warcio.exceptions import ArchiveLoadFailed
 
     if not data.strip():
         return [ReadError(path, "empty file")]
@@ -92,7 +90,8 @@ def parse_warc(data: bytes, *, path: str, origin: str, section: str | None = Non
                         item, date=item.date or crawl_date, meta={**item.meta, "crawl_date": crawl_date}
                     )
                 out.append(item)
-    except (ArchiveLoadFailed, EOFError, OSError, ValueError, zlib.error) as exc:
+    except Exception as exc:  # noqa: BLE001 - warcio raises many kinds of error on malformed input
+        # (ArchiveLoadFailed, zlib errors, an AttributeError for a response without a target URI)
         reason = str(exc).strip() or type(exc).__name__
         out.append(ReadError(path, f"broken WARC after {pages} pages ({reason})"))
         return out

@@ -8,8 +8,10 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from analysis.articles import Article, ReadError, read_file, read_paths
+from analysis.articles import Article, ReadError, read_bytes, read_file, read_paths
 from analysis.readers.feeds import looks_like_feed, parse_feed
 from analysis.readers.html import is_web_url, normalize_url, parse_html, url_id
 from analysis.readers.warc import parse_warc
@@ -352,3 +354,28 @@ class TestWarc:
         # Same ids and content hashes (text, title, date, source, section, URL): nothing new.
         assert (archived.read, archived.analysed, archived.skipped) == (20, 0, 20)
         assert rows == (20, 20)
+
+
+class TestNeverRaise:
+    @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(
+        st.sampled_from(
+            [
+                b"",
+                b"WARC/1.0\r\n",
+                b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 20\r\n\r\n",
+                b"<rss><channel><item>",
+                b"<feed>",
+                b"<html><body><p>",
+                b"\x1f\x8b",
+            ]
+        ),
+        st.binary(max_size=1500),
+        st.sampled_from([".html", ".htm", ".rss", ".atom", ".xml", ".warc", ".warc.gz", ".json"]),
+    )
+    def test_readers_never_raise(self, head, data, suffix):
+        for item in read_bytes(head + data, name=f"fuzz{suffix}"):
+            if isinstance(item, Article):
+                assert item.text.strip() and (item.url is None or is_web_url(item.url))
+            else:
+                assert item.path.startswith("fuzz") and item.reason

@@ -350,3 +350,11 @@ class TestCollectCommand:
         )
         # The pages of the first poll were not fetched again in the second.
         assert site.paths().count("/pages/bbc.com.52241221.html") == 1
+
+    def test_exit_1_when_nothing_could_be_collected(self, site, tmp_path):
+        result = run_cli(
+            "collect", f"{site.base}/missing.html", "--store", str(tmp_path / "news.duckdb"), *CLI_POLICY, timeout=300
+        )  # fmt: skip
+        assert result.returncode == 1
+        assert f"error: {site.base}/missing.html: HTTP 404 (not found)" in result.stderr.splitlines()
+        assert run_cli("collect", "https://example.org/feed", "--watch", "0").returncode == 2

@@ -22,7 +22,7 @@ import dataclasses
 import io
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 from pathlib import Path
@@ -35,6 +35,7 @@ from analysis.readers.html import is_web_url, normalize_url, parse_html
 
 USER_AGENT = "news-analyst-dashboard/0.1 (python -m analysis collect; a news analysis tool)"
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 MAX_REDIRECTS = 5
 URL_COLUMNS = ("url", "link", "sourceurl", "source_url", "href")
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -170,7 +171,12 @@ class Fetcher:
             return cached
         robots = _Robots(parser=None, allow_all=True, fetched_at=self.clock())
         try:
-            status, headers, data = self._get(site + "/robots.txt")
+            target = site + "/robots.txt"
+            for _ in range(MAX_REDIRECTS):
+                status, headers, data = self._get(target)
+                if status not in REDIRECT_STATUSES or not headers.get("Location"):
+                    break
+                target = urljoin(target, headers["Location"])
         except FetchError as exc:
             robots.allow_all = False  # unreachable: assume everything is disallowed, for now
             robots.problem = f"robots.txt could not be fetched ({exc})"
@@ -187,7 +193,7 @@ class Fetcher:
             elif status >= 500 or status == 429:
                 robots.allow_all = False
                 robots.problem = f"robots.txt could not be fetched (HTTP {status})"
-            # other 4xx (no robots.txt): no rules
+            # other 4xx (no robots.txt), or redirects without end: no rules
         self._robots[site] = robots
         return robots
 
@@ -202,7 +208,7 @@ class Fetcher:
 
     # -- fetching -----------------------------------------------------------------------------
 
-    def _get(self, url: str) -> tuple[int, dict, bytes]:
+    def _get(self, url: str) -> tuple[int, Mapping[str, str], bytes]:
         """One URL without following redirects, retried with back-off: (status, headers, body)."""
         import requests
 
@@ -226,12 +232,14 @@ class Fetcher:
                             raise FetchError(f"larger than {policy.max_bytes // 2**20} MB")
                         if self.clock() - started > policy.timeout:
                             raise requests.Timeout()
-                    status, headers = answer.status_code, dict(answer.headers)
+                    status, headers = answer.status_code, answer.headers  # case-insensitive
             except requests.Timeout:
                 problem = f"timed out after {policy.timeout:g} s"
                 continue
             except requests.ConnectionError as exc:
-                problem = f"connection failed ({type(exc).__name__})"
+                # requests reports a read timeout in the middle of a body as a ConnectionError.
+                timed_out = "timed out" in str(exc).lower()
+                problem = f"timed out after {policy.timeout:g} s" if timed_out else "connection failed"
                 continue
             except requests.RequestException as exc:
                 raise FetchError(f"bad request ({exc})") from exc
@@ -261,7 +269,7 @@ class Fetcher:
             self._check_robots(current)
             self.pages += 1
             status, headers, data = self._get(current)
-            if status in (301, 302, 303, 307, 308) and headers.get("Location"):
+            if status in REDIRECT_STATUSES and headers.get("Location"):
                 target = urljoin(current, headers["Location"])
                 if not is_web_url(target):
                     raise FetchError(f"redirected to a non-web URL ({target[:80]})")

@@ -42,6 +42,7 @@ class Site:
         self.requests: list[tuple[str, str, float]] = []
         self.feed_requests = 0
         self.late_entry_after: int | None = None  # the feed gains an entry after this many requests
+        self.robots = (200, b"User-agent: *\nDisallow: /private/\n")
         self.base = ""
 
     def paths(self) -> list[str]:
@@ -105,7 +106,7 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
             path = self.path
             site.requests.append((path, self.headers.get("User-Agent", ""), time.monotonic()))
             if path == "/robots.txt":
-                self.send(200, b"User-agent: *\nDisallow: /private/\n", "text/plain")
+                self.send(*site.robots, "text/plain")
             elif path == "/feed.rss":
                 site.feed_requests += 1
                 self.send(200, site.feed(), "application/rss+xml")
@@ -260,6 +261,20 @@ class TestCollect:
         assert sum(isinstance(r, Article) for r in results) == 3
         times = [t for _, _, t in site.requests]  # robots.txt, then the three pages
         assert len(times) == 4 and all(b - a >= 0.25 for a, b in zip(times, times[1:]))
+
+    def test_crawl_delay_of_robots_txt(self, site):
+        site.robots = (200, b"User-agent: *\nCrawl-delay: 1\n")  # whole seconds, as Python's parser reads it
+        pages = ["nytimes.com.blackouts.html", "politico.com.retirement.html"]
+        results = _run([f"{site.base}/pages/{p}" for p in pages])  # POLICY's own delay is 0.05 s
+        assert sum(isinstance(r, Article) for r in results) == 2
+        times = [t for _, _, t in site.requests]
+        assert len(times) == 3 and all(b - a >= 0.95 for a, b in zip(times, times[1:]))
+
+    def test_nothing_is_fetched_when_robots_txt_fails(self, site):
+        site.robots = (500, b"oops")
+        (error,) = _run([f"{site.base}/pages/nytimes.com.blackouts.html"])
+        assert error.reason == "not fetched: robots.txt could not be fetched (HTTP 500 (2 tries))"
+        assert site.paths() == ["/robots.txt", "/robots.txt"]
 
     def test_page_cap(self, site, url_list):
         policy = FetchPolicy(delay=0.0, timeout=1.0, retries=0, max_pages=2)

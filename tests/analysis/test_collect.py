@@ -367,9 +367,10 @@ class TestCollectCommand:
         assert site.paths().count("/pages/bbc.com.52241221.html") == 1
 
     def test_exit_1_when_nothing_could_be_collected(self, site, tmp_path):
-        result = run_cli(
-            "collect", f"{site.base}/missing.html", "--store", str(tmp_path / "news.duckdb"), *CLI_POLICY, timeout=300
-        )  # fmt: skip
+        store = str(tmp_path / "news.duckdb")
+        result = run_cli("collect", f"{site.base}/missing.html", "--store", store, *CLI_POLICY, timeout=300)
         assert result.returncode == 1
         assert f"error: {site.base}/missing.html: HTTP 404 (not found)" in result.stderr.splitlines()
-        assert run_cli("collect", "https://example.org/feed", "--watch", "0").returncode == 2
+        # A usage error, before anything is fetched.
+        assert run_cli("collect", f"{site.base}/feed.rss", "--watch", "0", "--store", store).returncode == 2
+        assert site.paths() == ["/robots.txt", "/missing.html"]

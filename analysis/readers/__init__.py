@@ -20,9 +20,12 @@ from analysis.readers.base import (
     make_id,
     parse_date,
 )
+from analysis.readers.feeds import parse_feed
+from analysis.readers.html import parse_html
 from analysis.readers.reuters import parse_sgm
 from analysis.readers.structured import parse_csv, parse_json, parse_jsonl
 from analysis.readers.text import parse_txt
+from analysis.readers.warc import parse_warc
 
 __all__ = [
     "METADATA_FIELDS",
@@ -50,12 +53,23 @@ PARSERS = {
     ".sgm": parse_sgm,
 }
 
-SUPPORTED_SUFFIXES = tuple(PARSERS)
+# Web formats read their own bytes (a page's charset, a feed's XML declaration, compressed
+# archives). `.xml` is read as a feed only.
+BYTES_PARSERS = {
+    **dict.fromkeys((".html", ".htm"), parse_html),
+    **dict.fromkeys((".rss", ".atom", ".xml"), parse_feed),
+    **dict.fromkeys((".warc", ".warc.gz"), parse_warc),
+}
+
+SUPPORTED_SUFFIXES = (*PARSERS, *BYTES_PARSERS)
 
 
 def read_bytes(data: bytes, *, name: str, section: str | None = None) -> list[ReadResult]:
     """Read articles from the bytes of one file called `name` (used for uploads too)."""
     suffix = Path(name).suffix.lower()
+    by_bytes = BYTES_PARSERS.get("".join(Path(name).suffixes[-2:]).lower()) or BYTES_PARSERS.get(suffix)
+    if by_bytes:
+        return by_bytes(data, path=name, origin=Path(name).name, section=section)
     parser = PARSERS.get(suffix)
     if parser is None:
         return [
@@ -101,7 +115,7 @@ def _walk(root: Path) -> Iterator[tuple[Path, str | None]]:
             # A corpus folder's own documentation is not an article.
             if name.startswith(".") or Path(name).stem.upper() in ("README", "LICENSE", "LICENCE"):
                 continue
-            if Path(name).suffix.lower() in SUPPORTED_SUFFIXES:
+            if name.lower().endswith(SUPPORTED_SUFFIXES):
                 yield Path(folder) / name, section
 
 

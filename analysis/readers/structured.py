@@ -104,6 +104,10 @@ def parse_json(text: str, *, path: str, origin: str, section: str | None = None)
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         return [ReadError(path, f"not valid JSON ({exc.msg} at line {exc.lineno})")]
+    if isinstance(data, dict) and str(data.get("version", "")).startswith("https://jsonfeed.org/version/"):
+        from analysis.readers.feeds import parse_feed  # a JSON Feed's items are the articles
+
+        return parse_feed(text.encode("utf-8"), path=path, origin=origin, section=section)
     if isinstance(data, dict):
         # Either one article, or an API envelope holding a list of them.
         inner = next(

@@ -40,12 +40,25 @@ def render_corpus(store_path: str, *, metonyms: bool, theme_file: str | None, ke
             height=100,
             placeholder="First line: the title, then a blank line, then the text.",
         )
-        if st.button("Analyse and add", key=f"{key}_add", disabled=not (uploads or pasted.strip())):
+        url = st.text_input(
+            "…or a page or feed URL",
+            key=f"{key}_url",
+            placeholder="https://…",
+            help="A news page, or an RSS/Atom/JSON feed (each entry is fetched). Fetched politely: "
+            "robots.txt is honoured, at most 50 pages.",
+        ).strip()
+        if st.button("Analyse and add", key=f"{key}_add", disabled=not (uploads or pasted.strip() or url)):
             files = [(f.name, f.getvalue()) for f in uploads or []]
             if pasted.strip():
                 files.append(("pasted.txt", pasted.encode("utf-8")))
-            with st.spinner(f"Analysing {len(files)} file(s) …"):
-                summary = state.ingest_uploads(files, store_path, metonyms, theme_file)
+            summary = None
+            if files:
+                with st.spinner(f"Analysing {len(files)} file(s) …"):
+                    summary = state.ingest_uploads(files, store_path, metonyms, theme_file)
+            if url:
+                with st.spinner(f"Fetching {url} …"):
+                    fetched = state.ingest_urls([url], store_path, metonyms, theme_file)
+                summary = fetched if summary is None else _added(summary, fetched)
             st.session_state[f"{key}_result"] = summary
         summary = st.session_state.get(f"{key}_result")
         if summary is not None:
@@ -54,6 +67,16 @@ def render_corpus(store_path: str, *, metonyms: bool, theme_file: str | None, ke
                 st.error(f"{error.path}: {error.reason}")
             for warning in summary.warnings:
                 st.warning(f"{warning.path}: {warning.reason}")
+
+
+def _added(a, b):
+    """Two ingest summaries as one."""
+    a.read += b.read
+    a.analysed += b.analysed
+    a.skipped += b.skipped
+    a.errors += b.errors
+    a.warnings += b.warnings
+    return a
 
 
 def render_options(key: str = "opt") -> tuple[bool, str | None]:

@@ -58,6 +58,23 @@ def ingest_uploads(
     return ingest(results, open_store(store_path), options=options(metonyms, theme_file))
 
 
+def ingest_urls(
+    urls: list[str], store_path: str, metonyms: bool, theme_file: str | None
+) -> IngestSummary:
+    """Fetch page or feed URLs politely (robots.txt, timeouts, a page cap) and ingest what they
+    hold; a URL that fails is listed as an error, the rest is kept."""
+    from analysis.readers.collect import FetchPolicy, Fetcher, collect
+    from analysis.readers.html import url_id
+
+    store = open_store(store_path)
+    fetcher = Fetcher(FetchPolicy(max_pages=50))
+    try:
+        results = collect(urls, fetcher=fetcher, is_stored=lambda url: bool(store.known([url_id(url)])))
+        return ingest(results, store, options=options(metonyms, theme_file))
+    finally:
+        fetcher.close()
+
+
 def store_version(store_path: str) -> str:
     """Changes whenever the store's content does, so cached queries are recomputed."""
     return queries.store_version(open_store(store_path).con.cursor())

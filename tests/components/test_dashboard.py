@@ -186,3 +186,28 @@ class TestCorpusAndStore:
         at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=TIMEOUT).run()
         assert not at.exception and metric(at, "Articles") == "1"
         assert store.exists()
+
+
+def test_a_pasted_page_url_is_fetched_and_added(seed_app):
+    """The Corpus panel's URL box, against a saved news page served on loopback."""
+    import functools
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    from tests.conftest import SHARED
+
+    handler = functools.partial(SimpleHTTPRequestHandler, directory=str(SHARED / "corpora" / "web" / "pages"))
+    handler.log_message = lambda *a: None
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        at = seed_app.run()
+        assert metric(at, "Articles") == "1"
+        at.text_input(key="corpus_url").set_value(f"http://127.0.0.1:{server.server_port}/bbc.com.52241221.html")
+        at.run()
+        at.button(key="corpus_add").click().run()
+        assert not at.exception
+        assert any("1 analysed" in s.value for s in at.success)
+        assert metric(at, "Articles") == "2"
+    finally:
+        server.shutdown()

@@ -5,18 +5,34 @@ from __future__ import annotations
 
 import streamlit as st
 
+from analysis.figures import export
 from components.view import View
+
+PAGE = 100
 from components.chart_frame import render_named_chart
 
 
 def render_quotes(view: View, *, key: str = "quotes") -> None:
-    table = view.query("quotes")
-    if table.empty:
+    total = view.query("quote_count")
+    if total == 0:
         st.info("No quotations in the matching articles. Loosen the Quote kind, Actor or Theme filters.")
         return
-    st.subheader(f"Quotes ({len(table)})")
+    st.subheader(f"Quotes ({total:,})")
+    pages = (total + PAGE - 1) // PAGE
+    head, pick = st.columns([4, 1])
+    page = pick.number_input(f"Page (of {pages:,})", 1, pages, value=1, step=1, key=f"{key}_page") if pages > 1 else 1
+    first = (int(page) - 1) * PAGE
+    table = view.query("quotes", limit=PAGE, offset=first)
+    head.caption(f"Quotes {first + 1:,}–{first + len(table):,} of {total:,}")
+    st.download_button(
+        f"All {total:,} quotes (CSV)",
+        lambda: export.data_csv(view.query("quotes", limit=None)),
+        file_name="quotes.csv",
+        mime="text/csv",
+        key=f"{key}_csv",
+    )
     st.dataframe(
-        table[["quote", "speaker", "kind", "cue", "sentiment", "article", "date", "source"]],
+        table[["quote", "speaker", "kind", "cue", "sentiment", "article", "date", "source"]].fillna("–"),
         hide_index=True,
         column_config={
             "sentiment": st.column_config.NumberColumn(format="%+.2f"),
@@ -27,6 +43,7 @@ def render_quotes(view: View, *, key: str = "quotes") -> None:
     st.subheader("Recurring framing phrases")
     st.caption("Partial and scare quotes across the corpus, normalised (case, punctuation).")
     phrases = render_named_chart(view, "framing-phrases", key=f"{key}_phrases")
+    st.caption(f"The {len(phrases)} most quoted phrases" if len(phrases) >= 50 else "")
     st.dataframe(phrases, hide_index=True)
     st.subheader("Who speaks about whom")
     about = view.query("speaker_about")

@@ -17,7 +17,6 @@ from analysis.figures.charts import KIND_COLOURS, TYPE_COLOURS
 from components.chart_frame import render_chart
 from components.view import View
 
-LIST_LIMIT = 30
 STYLE = """
 <style>
 .nr-body {font: 15px/1.65 Georgia, serif; max-width: 60rem; white-space: pre-wrap}
@@ -27,6 +26,7 @@ STYLE = """
 .nr-chip {display:inline-block; padding:0 6px; border-radius:8px; font-size:12px; color:white}
 .nr-list {font: 14px/1.5 sans-serif; margin: 0; padding-left: 1rem}
 .nr-legend span {margin-right: 12px; font-size: 13px}
+.nr-spk {font: 12px sans-serif; color: #5d6d7e; white-space: nowrap}
 </style>"""
 
 
@@ -39,13 +39,16 @@ def chip(score: float | None) -> str:
 
 
 def article_html(text: str, quotes: pd.DataFrame, entities: pd.DataFrame) -> str:
-    """The body with quotes and entities wrapped in marks; all text escaped."""
+    """The body with quotes and entities wrapped in marks, and each attributed quote followed by
+    its speaker and cue; all text escaped. HTML entities in the stored text ("&#163;") are shown
+    as the characters they stand for ("£"): offsets index the stored text, so this is done here,
+    piece by piece, and never changes what is stored."""
     q_spans = list(zip(quotes["start"], quotes["end"])) if not quotes.empty else []
     e_spans = list(zip(entities["start"], entities["end"])) if not entities.empty else []
     out = []
     for seg in segments(text, q_spans, e_spans):
         # Runs of blank lines (common in scraped text) would open wide gaps under pre-wrap.
-        piece = re.sub(r"\n{3,}", "\n\n", html.escape(text[seg.start : seg.end]))
+        piece = re.sub(r"\n{3,}", "\n\n", html.escape(html.unescape(text[seg.start : seg.end])))
         if seg.entity is not None:
             e = entities.iloc[seg.entity]
             colour = TYPE_COLOURS.get(e["actor_type"] or e["label"], "#7f8c8d")
@@ -59,6 +62,9 @@ def article_html(text: str, quotes: pd.DataFrame, entities: pd.DataFrame) -> str
                 quote=True,
             )
             piece = f'<mark class="nr-q nr-q-{q["kind"]}" title="{tip}">{piece}</mark>'
+            if seg.end == q["end"] and isinstance(q["speaker"], str):
+                cue = f", {q['cue']}" if isinstance(q["cue"], str) else ""
+                piece += f'<span class="nr-spk"> — {html.escape(q["speaker"] + cue)}</span>'
         out.append(piece)
     return f'<div class="nr-body">{"".join(out)}</div>'
 
@@ -73,38 +79,72 @@ def legend_html() -> str:
     return f'<div class="nr-legend">{kinds} {types}</div>'
 
 
-def render_reader(
-    view: View, *, key: str = "reader"
-) -> None:
-    listing = view.query("articles", limit=2000)
-    if listing.empty:
+PAGE = 100
+ORDERS = {"date": "Date", "sentiment": "Sentiment", "quotes": "Quotes", "title": "Title"}
+
+
+def _table(view: View, key: str) -> str | None:
+    """The matching articles as a sortable, paged table with the true total; a row opens it.
+    Returns the first article of the page."""
+    total = view.query("overview")["articles"]
+    sort, direction, page_box = st.columns([2, 2, 2])
+    order = sort.selectbox("Sort by", list(ORDERS), format_func=ORDERS.get, key=f"{key}_order")
+    descending = direction.selectbox(
+        "Order", [True, False], format_func=lambda d: "descending" if d else "ascending", key=f"{key}_desc"
+    )
+    pages = max(1, (total + PAGE - 1) // PAGE)
+    page = page_box.number_input(f"Page (of {pages:,})", 1, pages, value=1, step=1, key=f"{key}_page")
+    first = (int(page) - 1) * PAGE
+    rows = view.query("articles", limit=PAGE, offset=first, order=order, descending=descending)
+    st.caption(
+        f"Articles {first + 1:,}–{first + len(rows):,} of {total:,} · select a row to open it"
+        + (" · ⧉ marks an article stored twice (same title and text)" if rows["duplicate"].any() else "")
+    )
+    shown = rows.assign(
+        title=[("⧉ " if d else "") + str(t) for t, d in zip(rows["title"], rows["duplicate"])],
+        date=rows["date"].fillna("–"),
+        source=rows["source"].fillna("–"),
+        section=rows["section"].fillna("–"),
+    )
+    event = st.dataframe(
+        shown[["title", "date", "source", "section", "compound", "quotes"]],
+        hide_index=True,
+        on_select="rerun",
+        selection_mode="single-row",
+        key=f"{key}_table",
+        column_config={
+            "title": st.column_config.TextColumn("title", width="large"),
+            "compound": st.column_config.NumberColumn("sentiment", format="%+.2f"),
+            "quotes": st.column_config.NumberColumn("quotes", format="%d"),
+        },
+    )
+    picked = event.selection.rows if event is not None else []
+    if picked and picked[0] < len(rows):
+        chosen = str(rows["id"].iloc[picked[0]])
+        if st.session_state.get("_picked_row") != (first, order, descending, picked[0]):
+            st.session_state["_picked_row"] = (first, order, descending, picked[0])
+            st.session_state["article"] = chosen
+    return str(rows["id"].iloc[0]) if len(rows) else None
+
+
+def render_reader(view: View, *, key: str = "reader") -> None:
+    if view.query("overview")["articles"] == 0 and not st.session_state.get("article"):
         st.info("No articles match. Loosen a filter in the sidebar: Actor, Theme, dates or the text search.")
         return
     st.html(STYLE)
-    items = "".join(
-        f"<li><b>{html.escape(str(r.title))}</b> · {html.escape(str(r.date) if pd.notna(r.date) else 'no date')}"
-        f" · {html.escape(str(r.source or '–'))} {chip(r.compound)} · {int(r.quotes)} quotes</li>"
-        for r in listing.head(LIST_LIMIT).itertuples()
-    )
-    more = f"<p>… and {len(listing) - LIST_LIMIT} more</p>" if len(listing) > LIST_LIMIT else ""
-    st.html(f'<p class="nr-count">{len(listing)} matching articles</p><ul class="nr-list">{items}</ul>{more}')
-    titles = dict(zip(listing["id"], listing["title"]))
-    ids = list(listing["id"])
-    wanted = st.session_state.get("article")
-    if wanted and wanted not in titles:
-        stored = view.article(wanted)
-        if stored is None:
-            st.warning("The article named in the link is not in this store; showing the first match.")
-            del st.session_state["article"]
-        else:
-            ids.append(wanted)  # an article opened by link stays open whatever the filters
-            titles[wanted] = stored["title"] or stored["text"][:80]
-    article_id = st.selectbox("Open article", ids, key="article", format_func=lambda i: str(titles.get(i, i)))
-    doc = view.article(article_id) if article_id else None
-    if doc is None:
+    first_id = _table(view, key)
+    # Until a row is picked (or a link names an article), the first article of the page is open.
+    article_id = st.session_state.get("article") or first_id
+    if not article_id:
         return
+    doc = view.article(article_id)
+    if doc is None:
+        st.warning("The article named in the link is not in this store.")
+        del st.session_state["article"]
+        return
+    titles = {article_id: doc["title"] or doc["text"][:80]}
     with st.container(border=True):
-        title = doc["title"] or titles.get(article_id) or "Untitled"
+        title = html.unescape(str(doc["title"] or titles.get(article_id) or "Untitled"))
         st.html(
             f"<h3>{html.escape(str(title))}</h3><p>"
             f"{html.escape(str(doc['date'] or 'no date'))} · {html.escape(doc['source'] or '–')}"

@@ -127,7 +127,7 @@ def _phrases(q: Query, opts: dict):
 
 
 def _quotes(q: Query, opts: dict):
-    df = q("quotes")
+    df = q("quotes", limit=None)  # every quote counts, however many
     return charts.quote_kinds_bar(df), df
 
 

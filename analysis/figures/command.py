@@ -28,7 +28,7 @@ def bundle(con, filters: queries.Filters, provenance: export.Provenance, *, imag
     return export.report_bundle(
         figures,
         provenance,
-        articles_csv=export.data_csv(queries.articles(con, filters, limit=1_000_000)),
+        articles_csv=export.data_csv(queries.articles(con, filters, limit=None)),
         records_jsonl=jsonl,
         chart_notes={n: c.describe for n, c in catalog.CHARTS.items()},
         images=images,

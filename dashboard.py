@@ -26,6 +26,7 @@ from components.evidence import render_evidence
 from components.overview import render_overview
 from components.quotes_panel import render_quotes
 from components.reader import render_reader
+from components.text import md
 from components.view import View
 
 ROOT = Path(__file__).resolve().parent
@@ -72,6 +73,7 @@ def page() -> None:
     sidebar.render_corpus(store_path, metonyms=metonyms, theme_file=theme_file)
     version = state.store_version(store_path)
     filters = sidebar.render_filters(store_path, version)
+    sidebar.render_url_notes()
     figures = state.query("overview", store_path, version, filters)
     stats = state.stats(store_path, version)
     provenance = provenance_for(stats, figures["articles"], filters.describe())
@@ -79,7 +81,7 @@ def page() -> None:
     terms = {name: tuple(" ".join(term) for term in theme_terms) for name, theme_terms in lexicon.themes.items()}
     view = View(store_path, version, filters, provenance, theme_terms=terms)
     st.caption(_store_line(store_path, corpus, stats))
-    st.caption(f"Showing {figures['articles']:,} of {stats['articles']:,} articles · {_md(filters.describe())}")
+    st.caption(f"Showing {figures['articles']:,} of {stats['articles']:,} articles · {md(filters.describe())}")
     if stats["articles"] == 0:
         st.info(
             "This store is empty. Add files in the sidebar's Corpus panel, or ingest a folder with "
@@ -117,20 +119,15 @@ PANELS = {
 }
 
 
-def _md(text: str) -> str:
-    """Text shown literally inside Streamlit markdown."""
-    return "".join("\\" + ch if ch in "\\`*_{}[]()<>#+-.!|:$~" else ch for ch in str(text))
-
-
 def _store_line(store_path: str, corpus: str | None, stats: dict) -> str:
     first, last = stats.get("first_date"), stats.get("last_date")
     dates = f"{first} to {last}" if first else "no dates"
     sources = stats.get("sources") or 0
     line = (
-        f"Store {_md(store_path)} · {stats['articles']:,} articles · {dates} · "
+        f"Store {md(store_path)} · {stats['articles']:,} articles · {dates} · "
         f"{sources:,} source{'s' if sources != 1 else ''}"
     )
-    return line + (f" · corpus {_md(corpus)}" if corpus else " · no corpus added at start")
+    return line + (f" · corpus {md(corpus)}" if corpus else " · no corpus added at start")
 
 
 def _active(filters) -> list[str]:

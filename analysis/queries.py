@@ -189,6 +189,50 @@ def _page(limit: int | None, offset: int) -> str:
     return (f" LIMIT {int(limit)}" if limit is not None else "") + (f" OFFSET {int(offset)}" if offset else "")
 
 
+def actor_forms(con: duckdb.DuckDBPyConnection, *, per_actor: int = 3) -> dict[str, list[str]]:
+    """The most common ways the text names each actor, other than its canonical name ("Mr Blair",
+    "Blair" for Tony Blair; "Tories" for the Conservative Party), so a search box finds them."""
+    rows = con.execute(
+        f"""
+        SELECT actor, list(text ORDER BY n DESC, text)[1:{int(per_actor)}] FROM (
+            SELECT actor, text, count(*) AS n FROM entities
+            WHERE actor IS NOT NULL AND lower(text) <> lower(actor) GROUP BY 1, 2)
+        GROUP BY actor"""
+    ).fetchall()
+    return {actor: list(forms) for actor, forms in rows}
+
+
+def resolve_actor(con: duckdb.DuckDBPyConnection, value: str) -> str | None:
+    """The stored actor a name stands for: the canonical name itself (any case), else the actor
+    that the text's mentions of exactly that name (any case, with or without an honorific)
+    resolve to in at least two thirds of cases, else for a surname the person of that surname
+    with two thirds of such people's mentions; None when no actor or no clear one."""
+    exact = con.execute(
+        "SELECT name FROM actors WHERE lower(name) = lower(?) GROUP BY name ORDER BY count(*) DESC LIMIT 1",
+        [value],
+    ).fetchone()
+    if exact:
+        return exact[0]
+    bare = re.sub(r"^(the|mr|mrs|ms|miss|dr|sir|lord|lady|dame)\.?\s+", "", value.strip(), flags=re.I)
+    rows = con.execute(
+        """SELECT actor, count(*) AS n FROM entities
+           WHERE actor IS NOT NULL AND lower(text) IN (lower(?), lower(?), lower(?))
+           GROUP BY actor ORDER BY n DESC, actor""",
+        [value.strip(), bare, f"the {bare}"],
+    ).fetchall()
+    if not rows and " " not in bare:
+        # A surname alone, never written so in this store: the people whose name ends with it.
+        rows = con.execute(
+            """SELECT name, sum(mentions) AS n FROM actors
+               WHERE type = 'PERSON' AND lower(name) LIKE '% ' || lower(?) GROUP BY name ORDER BY n DESC, name""",
+            [bare],
+        ).fetchall()
+    total = sum(n for _, n in rows)
+    if rows and rows[0][1] * 3 >= total * 2:
+        return rows[0][0]
+    return None
+
+
 @_named
 def articles(
     con: duckdb.DuckDBPyConnection,

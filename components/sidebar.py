@@ -14,6 +14,7 @@ import streamlit as st
 from analysis.readers import SUPPORTED_SUFFIXES
 from analysis.queries import Filters
 from components import state
+from components.text import md
 
 MAX_ACTOR_OPTIONS = 1500  # the most mentioned; an actor named in the URL is always offered
 
@@ -110,26 +111,61 @@ DATE_KEYS = ("since", "until")
 TEXT_KEYS = ("q", "article", "tab")
 
 
-def load_view_from_url() -> None:
-    """Once per session: the URL's view becomes the widgets' starting state."""
+def load_view_from_url(store_path: str, version: str, opts: dict) -> None:
+    """Once per session: the URL's view becomes the widgets' starting state. A value the store
+    does not hold is named in a warning (kept in `url_notes`) and left out; the rest applies.
+    Actor names resolve as the text names them ("Mr Blair" -> Tony Blair)."""
     if st.session_state.get("_url_loaded"):
         return
     params = st.query_params
+    notes: list[str] = []
+    known = {
+        "theme": list(opts["themes"]["name"]),
+        "source": list(opts["sources"]["source"]),
+        "section": list(opts["sections"]["section"]),
+        "kind": ["direct", "partial", "scare"],
+    }
     for key in LIST_KEYS:
-        if key in params:
-            st.session_state[key] = list(dict.fromkeys(params.get_all(key)))
+        if key not in params:
+            continue
+        values = []
+        for raw in dict.fromkeys(params.get_all(key)):
+            if key == "actor":
+                found = state.resolve_actor(store_path, version, raw)
+                if found and found != raw:
+                    notes.append(f"info:Actor “{raw}” in the link is read as {found}.")
+            else:
+                lower = {v.lower(): v for v in known[key] if isinstance(v, str)}
+                found = lower.get(raw.lower())
+            if found:
+                values.append(found)
+            else:
+                notes.append(f"warning:{key.capitalize()} “{raw}” in the link is not in this store; it is left out.")
+        st.session_state[key] = list(dict.fromkeys(values))
     for key in DATE_KEYS:
-        try:
-            if params.get(key):
+        if params.get(key):
+            try:
                 st.session_state[key] = dt.date.fromisoformat(params[key][:10])
-        except ValueError:
-            pass  # a malformed date in a shared link is ignored, not an error page
+            except ValueError:
+                notes.append(f"warning:“{params[key]}” in the link is not a date (YYYY-MM-DD); no {key} date applies.")
     for key in TEXT_KEYS:
         if params.get(key):
             st.session_state[key] = params[key]
     if params.get("article") and not params.get("tab"):
         st.session_state["tab"] = "Articles"  # a link to an article opens it
+    st.session_state["url_notes"] = notes
     st.session_state["_url_loaded"] = True
+
+
+def render_url_notes() -> None:
+    """What the link asked for that the page could not apply (or applied differently)."""
+    notes = st.session_state.get("url_notes") or []
+    for note in notes:
+        level, _, text = note.partition(":")
+        (st.info if level == "info" else st.warning)(md(text))
+    if notes and st.button("Dismiss", key="url_notes_dismiss"):
+        st.session_state["url_notes"] = []
+        st.rerun()
 
 
 def save_view_to_url() -> None:
@@ -153,12 +189,13 @@ def save_view_to_url() -> None:
 
 def render_filters(store_path: str, version: str) -> Filters:
     """The filter widgets; returns the Filters they describe."""
-    load_view_from_url()
+    opts = state.options_of(store_path, version)
+    load_view_from_url(store_path, version, opts)
     sidebar = st.sidebar
     sidebar.header("Filters")
-    opts = state.options_of(store_path, version)
     actor_df = opts["actors"]
     counts = dict(zip(actor_df["name"], actor_df["mentions"]))
+    forms = state.actor_forms(store_path, version)
     actor_options = list(actor_df["name"].head(MAX_ACTOR_OPTIONS))
     for wanted in st.query_params.get_all("actor") + list(st.session_state.get("actor", [])):
         if wanted in counts and wanted not in actor_options:
@@ -167,8 +204,12 @@ def render_filters(store_path: str, version: str) -> Filters:
         "Actor",
         actor_options,
         key="actor",
-        format_func=lambda a: f"{a} ({int(counts.get(a, 0))})",
-        placeholder="Any actor",
+        # The label carries how the text names the actor, so typing "Mr Blair" or "Tories" finds it.
+        format_func=lambda a: f"{a} ({int(counts.get(a, 0)):,})"
+        + (f" · {', '.join(forms[a])}" if forms.get(a) else ""),
+        placeholder="Any actor (names and the text's forms)",
+        help="Search by name or by how articles name the actor (Mr Blair, Tories). "
+        "Several actors: articles naming any of them.",
     )
     theme_counts = dict(zip(opts["themes"]["name"], opts["themes"]["articles"]))
     themes = sidebar.multiselect(

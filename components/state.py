@@ -111,6 +111,18 @@ def chart(name: str, store_path: str, version: str, filters: queries.Filters, **
     return catalog.build(name, bound_query(store_path, version, filters), **opts)
 
 
+@st.cache_data(max_entries=64, show_spinner=False)
+def actor_forms(store_path: str, version: str) -> dict[str, list[str]]:
+    del version
+    return queries.actor_forms(open_store(store_path).con.cursor())
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def resolve_actor(store_path: str, version: str, value: str) -> str | None:
+    del version
+    return queries.resolve_actor(open_store(store_path).con.cursor(), value)
+
+
 @st.cache_data(max_entries=16, show_spinner=False)
 def stats(store_path: str, version: str) -> dict:
     """What the store holds, counted once per store version rather than on every rerun."""

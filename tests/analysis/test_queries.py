@@ -152,3 +152,27 @@ def test_store_version_changes_with_the_content(tmp_path):
         before = queries.store_version(store.con)
         store.write([analysis_b()], "v1")
         assert queries.store_version(store.con) != before
+
+
+@pytest.mark.parametrize(
+    "value, actor",
+    [
+        ("Tony Blair", "Tony Blair"),
+        ("tony blair", "Tony Blair"),
+        ("Mr Blair", "Tony Blair"),  # the surname of one person only
+        ("Brown", "Gordon Brown"),
+        ("London", "London"),
+        ("Nobody", None),
+        ("Blair Witch", None),
+    ],
+)
+def test_resolve_actor(con, value, actor):
+    assert queries.resolve_actor(con, value) == actor
+
+
+def test_actor_forms_are_how_the_text_names_an_actor(tmp_path):
+    row = analysis_a()
+    row = ArticleAnalysis(**{**row.__dict__, "entities": [*row.entities, EntityRow(60, 65, "Blair", "PERSON", "Tony Blair", "PERSON", 2)]})
+    with Store(tmp_path / "s.duckdb") as store:
+        store.write([row], "v1")
+        assert queries.actor_forms(store.con) == {"Tony Blair": ["Blair"]}

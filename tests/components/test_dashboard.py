@@ -211,3 +211,17 @@ def test_a_pasted_page_url_is_fetched_and_added(seed_app):
         assert metric(at, "Articles") == "2"
     finally:
         server.shutdown()
+
+
+def test_unknown_link_values_are_named_and_the_rest_applies(bbc_app):
+    bbc_app.query_params["actor"] = ["Nobody Such", "Mr Blair"]
+    bbc_app.query_params["theme"] = "No Such Theme"
+    bbc_app.query_params["since"] = "2005-13-45"
+    bbc_app.query_params["q"] = "election"
+    at = bbc_app.run()
+    assert not at.exception
+    warnings = " ".join(w.value for w in at.warning)
+    assert "Nobody Such" in warnings and "No Such Theme" in warnings and "2005\\-13\\-45" in warnings
+    assert any("Mr Blair" in i.value and "Tony Blair" in i.value for i in at.info)
+    assert at.multiselect(key="actor").value == ["Tony Blair"]  # resolved, the unknown one left out
+    assert at.text_input(key="q").value == "election"  # the rest of the view still applies

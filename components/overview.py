@@ -23,12 +23,15 @@ def render_overview(view: View, *, key: str = "overview") -> None:
         "compounds (VADER). ≥ +0.05 positive, ≤ −0.05 negative.",
     )
 
-    if figures["dated"] < figures["articles"]:
+    if 0 < figures["dated"] < figures["articles"]:
         st.caption(
             f"{figures['articles'] - figures['dated']} of {figures['articles']} matching articles "
             f"have no date and are left out of the time chart."
         )
-    render_named_chart(view, "sentiment-over-time", key=f"{key}_timeline")
+    if figures["dated"]:
+        render_named_chart(view, "sentiment-over-time", key=f"{key}_timeline")
+    elif figures["articles"]:
+        st.caption("No matching article has a date, so there is no time chart.")
     left, right = st.columns(2)
     with left:
         render_named_chart(view, "top-actors", key=f"{key}_actors")

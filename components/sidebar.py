@@ -87,7 +87,9 @@ def render_options(key: str = "opt") -> tuple[bool, str | None]:
             "Capitals stand for governments (Beijing → China)",
             value=True,
             key=f"{key}_metonyms",
-            help="Off keeps Beijing, Washington, Kremlin … as places. Changing it re-analyses the corpus.",
+            help="Off keeps Beijing, Washington, Kremlin … as places. Applies to the corpus named at "
+            "start and to files added here, which are analysed again with it; articles already in a "
+            "store from the command line keep the setting they were ingested with.",
         )
         theme_upload = st.file_uploader(
             "Theme file (YAML)",

@@ -41,6 +41,12 @@ def _layout(fig: go.Figure, title: str, *, height: int = 380) -> go.Figure:
     return fig
 
 
+def count_axis(largest: float) -> dict:
+    """Axis settings for a count: whole-number ticks only (no "0.2 articles"), from zero."""
+    step = max(1, math.ceil(float(largest or 0) / 6))
+    return {"tick0": 0, "dtick": step, "rangemode": "tozero", "tickformat": ",d"}
+
+
 def _ranked_bars(
     df: pd.DataFrame,
     x: str,
@@ -64,7 +70,7 @@ def _ranked_bars(
             hovertemplate=hover + "<extra></extra>",
         )
     )
-    fig.update_layout(xaxis={"title": axis})
+    fig.update_layout(xaxis={"title": axis, **count_axis(df[x].max())})
     return _layout(fig, title, height=max(300, 24 * len(df) + 80))
 
 
@@ -127,7 +133,7 @@ def sentiment_timeline(df: pd.DataFrame, *, title: str = "Attention and sentimen
         hovertemplate="%{x}<br>sentiment %{y:+.2f}<extra></extra>",
     )
     fig.update_layout(
-        yaxis={"title": "articles", "rangemode": "tozero"},
+        yaxis={"title": "articles", **count_axis(df["articles"].max())},
         yaxis2={
             "title": "sentiment",
             "overlaying": "y",
@@ -335,7 +341,10 @@ def quote_kinds_bar(
             customdata=[[s] for s in top],
             hovertemplate="%{y}: %{x} " + kind + "<extra></extra>",
         )
-    fig.update_layout(barmode="stack", xaxis={"title": "quotes"}, legend={"orientation": "h", "y": -0.15})
+    most = spoken["speaker"].value_counts().max()
+    fig.update_layout(
+        barmode="stack", xaxis={"title": "quotes", **count_axis(most)}, legend={"orientation": "h", "y": -0.15}
+    )
     return _layout(fig, title, height=max(300, 24 * len(top) + 100))
 
 

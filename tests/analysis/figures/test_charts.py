@@ -30,3 +30,10 @@ def test_empty_data_gives_a_figure_that_says_so():
     fig = charts.top_actors_bar(pd.DataFrame(columns=["actor", "type", "mentions", "articles", "talked_about", "own_tone", "quotes"]))
     texts = " ".join(a.text for a in fig.layout.annotations)
     assert texts  # a message instead of an empty axis
+
+
+def test_count_axes_have_whole_number_ticks():
+    df = pd.DataFrame({"theme": ["Sport"], "articles": [1], "score": [1.0], "sentiment": [0.1]})
+    axis = charts.theme_bar(df).layout.xaxis
+    assert axis.dtick >= 1 and axis.tick0 == 0 and axis.tickformat == ",d"
+    assert charts.count_axis(25)["dtick"] == 5

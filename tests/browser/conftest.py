@@ -9,6 +9,8 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -48,11 +50,11 @@ def browser_corpus(tmp_path_factory) -> Path:
     return folder
 
 
-@pytest.fixture(scope="session")
-def dashboard_url(browser_corpus, tmp_path_factory):
+@contextmanager
+def serve(**env: str) -> Iterator[str]:
+    """`streamlit run dashboard.py` on a free loopback port with these environment variables;
+    yields its URL once it answers, and stops it after."""
     port = _free_port()
-    store = tmp_path_factory.mktemp("browser-store") / "store.duckdb"
-    env = {**os.environ, "DASHBOARD_STORE": str(store), "DASHBOARD_CORPUS": str(browser_corpus)}
     proc = subprocess.Popen(
         [
             sys.executable,
@@ -68,30 +70,38 @@ def dashboard_url(browser_corpus, tmp_path_factory):
             "true",
         ],
         cwd=ROOT,
-        env=env,
+        env={**{k: v for k, v in os.environ.items() if k not in ("DASHBOARD_STORE", "DASHBOARD_CORPUS")}, **env},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                time.sleep(0.3)
+        else:
+            raise RuntimeError("streamlit did not start within 120 s")
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+@pytest.fixture(scope="session")
+def dashboard_url(browser_corpus, tmp_path_factory):
+    store = tmp_path_factory.mktemp("browser-store") / "store.duckdb"
     # Tests that compare the page with the command line need the store the page reads.
     os.environ["BROWSER_TEST_STORE"] = str(store)
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                if r.status == 200:
-                    break
-        except OSError:
-            time.sleep(0.3)
-    else:
-        proc.kill()
-        raise RuntimeError("streamlit did not start within 120 s")
-    yield url
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+    with serve(DASHBOARD_STORE=str(store), DASHBOARD_CORPUS=str(browser_corpus)) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -17,6 +17,11 @@ def open_tab(page, name: str) -> None:
     settle(page)
 
 
+def article_count(page) -> str:
+    """The article table's caption: "Articles 1–4 of 4 · ..."."""
+    return page.locator("[data-testid=stCaptionContainer]", has_text="select a row to open it").first.inner_text()
+
+
 def test_page_loads_without_error(page, dashboard_url):
     page.goto(dashboard_url)
     settle(page)
@@ -38,11 +43,11 @@ def test_actor_filter_from_url_narrows_the_article_list(page, dashboard_url):
     page.goto(dashboard_url)
     settle(page)
     open_tab(page, "Articles")
-    assert page.locator(".nr-count").first.inner_text() == "4 matching articles"
+    assert article_count(page).startswith("Articles 1–4 of 4")
     page.goto(f"{dashboard_url}/?actor=Liu%20Zhenli")
     settle(page)
     open_tab(page, "Articles")
-    assert page.locator(".nr-count").first.inner_text() == "1 matching articles"
+    assert article_count(page).startswith("Articles 1–1 of 1")
     assert "actor=Liu+Zhenli" in page.url or "actor=Liu%20Zhenli" in page.url
 
 
@@ -75,12 +80,12 @@ def test_two_sessions_keep_their_own_filters(browser, dashboard_url):
         first.reload()
         settle(first)
         open_tab(first, "Articles")
-        assert first.locator(".nr-count").first.inner_text() == "1 matching articles"
+        assert article_count(first).startswith("Articles 1–1 of 1")
         assert (
             "Liu Zhenli" in first.locator("h3").first.inner_text()
             or "16-month" in first.locator("h3").first.inner_text()
         )
-        assert second.locator(".nr-count").first.inner_text() == "1 matching articles"
+        assert article_count(second).startswith("Articles 1–1 of 1")
         assert "maternity" in second.locator("h3").first.inner_text().lower()
     finally:
         first.context.close()
@@ -100,15 +105,21 @@ def test_upload_over_the_limit_is_refused_with_a_message(page, dashboard_url, tm
     assert page.locator("[data-testid=stException]").count() == 0
 
 
-def test_selecting_a_bar_filters_the_page_and_shows_the_evidence(page, dashboard_url):
+def test_selecting_a_bar_shows_its_evidence_and_filters_only_when_asked(page, dashboard_url):
     page.goto(f"{dashboard_url}/?q=perception")
     settle(page)
     top_actors = page.locator(".js-plotly-plot").nth(1)
     top_actors.locator("g.point path").last.click(force=True)  # the top bar: the most mentioned actor
     settle(page)
+    assert page.get_by_text("Evidence · Actor: China").count() == 1
+    assert page.get_by_text("Sentences 1–8 of 8").count() == 1
+    assert "actor=" not in page.url  # a click shows evidence; it changes no filter by itself
+    page.get_by_role("button", name="Filter the page to actor: China").click()
+    settle(page)
     assert "actor=China" in page.url
-    assert page.get_by_text("Evidence for actor: China").count() == 1
-    assert page.get_by_text("8 sentences").count() >= 1
+    page.get_by_role("button", name="Undo filter").click()
+    settle(page)
+    assert "actor=" not in page.url
 
 
 def test_page_downloads_match_the_command_line_export(page, dashboard_url, tmp_path):

@@ -20,7 +20,7 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
 from analysis.extract.actors import Mention
-from analysis.extract.quote_spans import DOUBLE_MARKS, SINGLE_MARKS, QuoteSpan, quote_spans
+from analysis.extract.quote_spans import DOUBLE_MARK_TOKENS, SINGLE_MARKS, QuoteSpan, quote_spans
 from analysis.nlp import doc_text
 
 
@@ -395,7 +395,7 @@ def _sentence_scope(doc: Doc, span: Span) -> Span:
     last = span[-1].sent
     end = last.end
     # '"...," he said.' may be split off as a sentence of its own.
-    if end < len(doc) and doc[end - 1].text in DOUBLE_MARKS | SINGLE_MARKS | {","}:
+    if end < len(doc) and (doc[end - 1].text in DOUBLE_MARK_TOKENS | SINGLE_MARKS or doc[end - 1].text == ","):
         end = doc[end].sent.end
     return doc[first.start : end]
 

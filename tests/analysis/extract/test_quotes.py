@@ -87,3 +87,20 @@ def test_extract_quotes_never_raises_and_text_matches(nlp, text):
     for quote in quotes_of(nlp, text):
         assert text[quote.start : quote.end] == quote.text
         assert quote.kind in ("direct", "partial", "scare")
+
+
+def test_two_apostrophes_are_a_double_quotation_mark(nlp):
+    # BBC sport/131 (NYT archive text writes every double quote this way).
+    text = (
+        "The IFA upheld its original decision to throw Newry out of the cup. ''A law firm will put a "
+        "case forward for Newry FC,'' said Newry boss Roy McCreadie. Newry had claimed they had "
+        'uncovered "fresh evidence". He recalled: \'\'I said, \'The lesson of history is clear,\'\'\' he said.'
+    )
+    spans = [text[s.start : s.end] for s in quote_spans(text)]
+    assert spans == [
+        "A law firm will put a case forward for Newry FC,",
+        "fresh evidence",
+        "I said, 'The lesson of history is clear,'",
+    ]
+    quote = quotes_of(nlp, text)[0]
+    assert quote.kind == "direct" and quote.speaker == "Roy McCreadie"

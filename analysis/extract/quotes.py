@@ -20,22 +20,10 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
 from analysis.extract.actors import Mention
+from analysis.extract.cues import ACCORDING, NAMING_VERBS, REPORTING_VERBS
 from analysis.extract.quote_spans import DOUBLE_MARK_TOKENS, SINGLE_MARKS, QuoteSpan, quote_spans
 from analysis.nlp import doc_text
 
-
-REPORTING_VERBS = frozenset(
-    """
-believe think feel fear consider insist point defend
-say tell add warn emphasize emphasise urge describe brand call deny insist claim argue state
-declare explain note stress announce admit reply respond ask suggest accuse dismiss label term
-write comment confirm report predict promise vow pledge acknowledge agree conclude contend
-continue maintain recall reveal remark complain concede view regard condemn criticise criticize
-praise hail quip joke shout tweet assert caution observe demand reject question wonder plead boast
-scoff retort counter describe characterise characterize dub decry lament brand blast slam testify
-exclaim whisper mutter recount told reiterate underline underscore charge threaten signal hint
-""".split()
-)
 
 # A report is an inflected verb: "said", "says", "told", "saying". Bare forms are left out on
 # purpose: "to continue", "would consider", "social workers tell people" are rarely reports, and
@@ -153,21 +141,45 @@ def _tokens_in(doc: Doc, start: int, end: int) -> Span | None:
     return doc.char_span(start, end, alignment_mode="expand")
 
 
-def _is_clause(span: Span, text: str) -> bool:
+def _led_in(doc: Doc, span: Span, reporting: set[int]) -> bool:
+    """The quotation starts where a reported clause does: right after "that", a reporting verb
+    or its object ("told reporters "..."), or a comma after one ("said, "...")."""
+    i = span.start - 1
+    while i >= 0 and (doc[i].text in DOUBLE_MARK_TOKENS or doc[i].text in SINGLE_MARKS or doc[i].is_space):
+        i -= 1
+    if i < 0:
+        return False
+    t = doc[i]
+    if t.i in reporting:
+        return True
+    if t.lower_ == "that" and (t.dep_ == "mark" or any(j in reporting for j in range(max(0, i - 3), i))):
+        return True
+    if t.text == "," and i > 0 and i - 1 in reporting:
+        return True
+    return t.dep_ in ("dobj", "dative", "iobj") and t.head.i in reporting and t.head.i < t.i
+
+
+def _is_clause(span: Span, text: str, led_in: bool = False) -> bool:
     """Reported speech of a clause or more, as opposed to a fragment."""
     words = [t for t in span if not t.is_punct and not t.is_space]
     if not words:
         return False
+    has_verb = any(t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBN", "VBG") for t in words)
+    # A subject of the quotation's own: its verb is quoted too ("the "government was spending"",
+    # with the subject's article outside, is a fragment of the reporter's sentence).
+    has_subject = any(
+        t.dep_ in ("nsubj", "nsubjpass", "expl") and span.start <= t.head.i < span.end and t.left_edge.i >= span.start
+        for t in words
+    )
     before = text[: span.start_char].rstrip(" \t\"“”'‘’«»")
     # A fragment woven into the reporter's sentence ("called it "a load of nonsense"") starts
-    # in lower case after a word of that sentence, however long it is.
+    # in lower case after a word of that sentence, however long it is; a whole clause after
+    # "said that" or "told reporters" is reported speech of a clause all the same.
     embedded = bool(before) and before[-1] not in ".!?:;\n" and not before.endswith("--")
     if embedded and words[0].text[:1].islower():
-        return False
+        return led_in and len(words) >= 4 and has_verb and has_subject
     if len(words) > FRAGMENT_MAX_WORDS:
         return True
-    has_verb = any(t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBN", "VBG") for t in words)
-    has_subject = any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in words)
     return len(words) >= 3 and has_verb and has_subject
 
 
@@ -220,7 +232,9 @@ class _Speakers:
     def _collect_reporters(self, reporting: list[int]) -> None:
         for i in reporting:
             token = self.doc[i]
-            if self._inside_quote(token.idx):
+            # "According to X, the prime minister said": X is a source, not the person the
+            # sentence goes on to talk about.
+            if self._inside_quote(token.idx) or token.lemma_ == ACCORDING:
                 continue
             subject = self.subject_of(token)
             if subject is None or self._inside_quote(subject.idx):
@@ -273,6 +287,11 @@ class _Speakers:
         return None
 
     def subject_of(self, verb: Token) -> Token | None:
+        if verb.lemma_ == ACCORDING:
+            # "according to the campaign": the source is the object of "to".
+            return next(
+                (o for c in verb.children if c.lower_ == "to" for o in c.children if o.dep_ == "pobj"), None
+            )
         current: Token | None = verb
         for _ in range(4):
             if current is None:
@@ -410,7 +429,7 @@ def extract_quotes(doc: Doc, mentions: list[Mention]) -> list[Quote]:
         span = _tokens_in(doc, qs.start, qs.end)
         if span is None or not len(span):
             continue
-        clause = _is_clause(span, text)
+        clause = _is_clause(span, text, _led_in(doc, span, finder.reporting))
         verb = finder.reporting_ancestor(span)
         if verb is None and clause:
             verb = finder.reporting_near(span, _sentence_scope(doc, span))

@@ -104,3 +104,41 @@ def test_two_apostrophes_are_a_double_quotation_mark(nlp):
     ]
     quote = quotes_of(nlp, text)[0]
     assert quote.kind == "direct" and quote.speaker == "Roy McCreadie"
+
+
+def test_clause_after_said_that_is_direct(nlp):
+    # BBC business/298: a whole clause after "said that" is reported speech of a clause.
+    text = (
+        "The SEC found similar problems. The watchdog's chief accountant Donald Nicolaisen said that "
+        '"Fannie Mae\'s methodology of assessing, measuring and documenting hedge ineffectiveness was '
+        'inadequate and was not supported".'
+    )
+    (quote,) = quotes_of(nlp, text)
+    assert quote.kind == "direct" and quote.speaker == "Donald Nicolaisen" and quote.cue == "said"
+
+
+def test_a_fragment_after_said_that_is_partial(nlp):
+    # PolNeAR training text (breitbart): the quotation's subject stands outside it.
+    text = (
+        "Speaking to supporters in South Carolina, Cruz said that there is \u201conly one strong "
+        "conservative in a position to win this race.\u201d"
+    )
+    (quote,) = quotes_of(nlp, text)
+    assert quote.kind == "partial" and quote.speaker == "Cruz"
+
+
+def test_a_naming_verb_attributes_a_fragment(nlp):
+    # PolNeAR training text: "called" and "slammed ... as" attribute as surely as "said".
+    text = (
+        "Former Maryland Gov. Martin O\u2019Malley called Trump a \u201cfascist.\u201d Clinton slammed "
+        "the proposal as \u201creprehensible, prejudiced and divisive.\u201d"
+    )
+    first, second = quotes_of(nlp, text)
+    assert (first.kind, first.speaker, first.cue) == ("partial", "Martin O\u2019Malley", "called")
+    assert (second.kind, second.speaker, second.cue) == ("partial", "Clinton", "slammed")
+
+
+def test_according_to_names_the_source(nlp):
+    text = '"We will not back down," according to Tim Osborne, a lawyer for the group.'
+    (quote,) = quotes_of(nlp, text)
+    assert quote.speaker == "Tim Osborne" and quote.cue == "according"

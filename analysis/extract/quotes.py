@@ -20,6 +20,7 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
 from analysis.extract.actors import Mention
+from analysis.extract.coref import Salience
 from analysis.extract.cues import ACCORDING, NAMING_VERBS, REPORTING_VERBS
 from analysis.extract.quote_spans import DOUBLE_MARK_TOKENS, SINGLE_MARKS, QuoteSpan, quote_spans
 from analysis.nlp import doc_text
@@ -221,6 +222,7 @@ class _Speakers:
         self.heads = (doc.to_array(HEAD).astype(numpy.int64) + numpy.arange(len(doc))).tolist()
         reporting = quote_cues(doc).reporting_verbs
         self.reporting = set(reporting)
+        self._salience: Salience | None = None
         self.reporters: list[_Reporter] = []
         self.reporter_starts: list[int] = []  # kept beside `reporters`, in text order, for bisect
         self._collect_reporters(reporting)
@@ -248,8 +250,9 @@ class _Speakers:
         """The latest speaker presented before `before` that `wanted` (m, f, person, group) fits."""
         for r in reversed(self.reporters[: bisect_left(self.reporter_starts, before)]):
             if wanted in ("m", "f", "person"):
+                gender = self.genders.get(r.name, r.gender)
                 if r.kind == "PERSON" and not (
-                    wanted == "m" and r.gender == "f" or wanted == "f" and r.gender == "m"
+                    wanted == "m" and gender == "f" or wanted == "f" and gender == "m"
                 ):
                     return r
             elif r.kind in ("ORG", "GPE", "NORP"):
@@ -271,8 +274,21 @@ class _Speakers:
                 return m
         return None
 
+    @property
+    def salience(self) -> Salience:
+        if self._salience is None:
+            people = [m for m in self.mentions if m.actor_type == "PERSON"]
+            self._salience = Salience(
+                self.doc, people, self.genders, role_nouns=ROLE_NOUNS, inside_quote=self._inside_quote
+            )
+        return self._salience
+
     def previous_actor(self, before: int, wanted: str) -> tuple[str, str] | None:
         """Who a pronoun or a definite description standing at `before` refers to."""
+        if wanted in ("m", "f", "person"):
+            found = self.salience.resolve(before, wanted)
+            if found is not None:
+                return found.actor, found.actor_type
         reporter = self.recent_reporter(before, wanted)
         if reporter:
             return reporter.name, reporter.kind

@@ -142,3 +142,15 @@ def test_according_to_names_the_source(nlp):
     text = '"We will not back down," according to Tim Osborne, a lawyer for the group.'
     (quote,) = quotes_of(nlp, text)
     assert quote.speaker == "Tim Osborne" and quote.cue == "according"
+
+
+def test_pronoun_goes_to_the_main_subject_not_a_name_in_the_quote_clause(nlp):
+    # BBC politics/414: Michael Howard is named inside what "he added" governs.
+    text = (
+        "Meanwhile, Commons leader Peter Hain has warned that on the campaign trail he has seen "
+        '"dangerous complacency" being displayed by Labour voters. If Labour voters "stayed at home" '
+        "in marginal seats they could see Tory leader Michael Howard \"coming in the back door to "
+        'Number 10, getting into power", he added.'
+    )
+    speakers = {q.text: q.speaker for q in quotes_of(nlp, text)}
+    assert speakers["coming in the back door to Number 10, getting into power"] == "Peter Hain"

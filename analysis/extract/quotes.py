@@ -117,6 +117,9 @@ watchdog organisation organization commission institute society charity team bro
 """.split()
 )
 
+# A US party-state tag after a name: "(D-N.Y.)", "(R-OH)", "(I-Vt.)", "(R-Texas)".
+_PARTY_TAG = re.compile(r"[DRI]\s?-\s?[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?")
+
 # Quotations longer than this many words are direct speech whatever the parse says.
 FRAGMENT_MAX_WORDS = 6
 
@@ -324,6 +327,9 @@ class _Speakers:
         return None
 
     def speaker_from_subject(self, subject: Token) -> tuple[str | None, str | None]:
+        tagged = self._tagged_name(subject)
+        if tagged is not None:
+            return tagged.actor, tagged.actor_type
         lower = subject.lower_
         if lower in PRONOUNS:
             found = self.previous_actor(subject.idx, PRONOUNS[lower] if PRONOUNS[lower] in "mf" else "group")
@@ -341,7 +347,12 @@ class _Speakers:
         for child in subject.children:
             # "The Shadow Secretary ..., Theresa May, said": the name in apposition speaks,
             # even when the model did not tag it.
-            if child.dep_ == "appos" and child.pos_ == "PROPN" and not self.mention_at(child):
+            if (
+                child.dep_ == "appos"
+                and child.pos_ == "PROPN"
+                and not self.mention_at(child)
+                and self._party_tag_at(child) is None
+            ):
                 name = [
                     t
                     for t in child.subtree
@@ -375,6 +386,26 @@ class _Speakers:
             words = self.text[left:right].strip(" ,")
             return (words or None), "NOMINAL"
         return None, None
+
+    def _party_tag_at(self, token: Token) -> int | None:
+        """Where the "(" of a party-state tag holding the token stands, if one does."""
+        text = self.text
+        opening = text.rfind("(", max(0, token.idx - 12), token.idx + 1)
+        closing = text.find(")", token.idx, token.idx + 14)
+        if opening < 0 or closing < 0 or not _PARTY_TAG.fullmatch(text[opening + 1 : closing]):
+            return None
+        return opening
+
+    def _tagged_name(self, subject: Token) -> Mention | None:
+        """The person before a party-state tag that the parser took for the subject:
+        "Sen. John Cornyn (R-Texas) told ...", "Rep. Elijah Cummings (D-Md.), chair of ..."."""
+        opening = self._party_tag_at(subject)
+        if opening is None:
+            return None
+        before = self.text[:opening].rstrip()
+        k = bisect_right(self.mention_starts, len(before) - 1) - 1
+        m = self.mentions[k] if k >= 0 else None
+        return m if m is not None and m.end >= len(before) - 1 and m.actor_type == "PERSON" else None
 
     def reporting_ancestor(self, span: Span) -> Token | None:
         """The nearest reporting verb outside the quotation that governs its words."""

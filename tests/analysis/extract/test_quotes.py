@@ -154,3 +154,13 @@ def test_pronoun_goes_to_the_main_subject_not_a_name_in_the_quote_clause(nlp):
     )
     speakers = {q.text: q.speaker for q in quotes_of(nlp, text)}
     assert speakers["coming in the back door to Number 10, getting into power"] == "Peter Hain"
+
+
+def test_party_state_tag_is_not_a_name(nlp):
+    # PolNeAR training text (usa-today): the parser reads "(R-Texas)" as the subject's apposition.
+    text = (
+        "There could be a little more movement. Sen. John Cornyn (R-Texas) told a Politico reporter "
+        "Monday evening that he \u201cwould be surprised if [Crenshaw] is the last one of the year.\u201d"
+    )
+    (quote,) = quotes_of(nlp, text)
+    assert quote.speaker == "John Cornyn"

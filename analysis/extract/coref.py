@@ -112,7 +112,17 @@ class Salience:
             span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None or not len(span):
                 continue
-            subject = next((t for t in span if t.dep_ in ("nsubj", "nsubjpass")), None)
+            # The subject, or a name in apposition to it ("one of the Guildford Four, Gerry
+            # Conlon, said").
+            subject = next(
+                (
+                    t
+                    for t in span
+                    if t.dep_ in ("nsubj", "nsubjpass")
+                    or t.dep_ == "appos" and t.head.dep_ in ("nsubj", "nsubjpass") and not t.head.i in range(span.start, span.end)
+                ),
+                None,
+            )
             if subject is not None and not blocked(subject):
                 entries.append((self._depth(subject.i), m.start, m, None))
         pronouns = PRONOUNS_OF.get(wanted, ())

@@ -1,5 +1,6 @@
-"""Quotation spans from the characters alone: straight and curly double quotes, guillemets, and
-single quotes used as quotation marks (never apostrophes). Conventions of real news text are
+"""Quotation spans from the characters alone: straight and curly double quotes, guillemets, two
+apostrophes standing for a double quote (the New York Times archive text, some BBC sport copy),
+and single quotes used as quotation marks (never apostrophes). Conventions of real news text are
 handled on purpose:
 
 - a quotation running over several paragraphs opens each with a mark and closes only at its end;
@@ -14,6 +15,11 @@ import re
 from dataclasses import dataclass
 
 DOUBLE_MARKS = set('"“”«»„')
+# A double quotation mark: one character, or two apostrophes with no third after them (in
+# "it,''' he said" the first apostrophe closes a nested single quotation).
+_DOUBLE = re.compile(r"''(?!')|[\"“”«»„]")
+# Token texts of double quotation marks (spaCy keeps two apostrophes as one token).
+DOUBLE_MARK_TOKENS = frozenset(DOUBLE_MARKS | {"''", "``"})
 SINGLE_MARKS = set("'‘’")
 SENTENCE_END = ".?!…"
 
@@ -32,15 +38,15 @@ def _is_word(ch: str) -> bool:
     return ch.isalnum()
 
 
-def _double_role(text: str, i: int) -> str:
-    """'open', 'close' or 'either' for a double mark from the characters around it."""
+def _double_role(text: str, i: int, j: int) -> str:
+    """'open', 'close' or 'either' for the double mark text[i:j] from the characters around it."""
     mark = text[i]
     if mark in "“«„":
         return "open"
     if mark in "”»":
         return "close"
     before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    after = text[j] if j < len(text) else " "
     opens = before.isspace() or before in "([{—–-/:" and not after.isspace()
     closes = after.isspace() or after in ".,;:!?)]}—–-'’" or not _is_word(after)
     if opens and not after.isspace() and not closes:
@@ -61,28 +67,29 @@ def _paragraph_break(text: str, start: int, end: int) -> bool:
 def double_quote_spans(text: str) -> list[QuoteSpan]:
     """Spans of double-quoted (and guillemet) content, robust to unbalanced marks."""
     spans: list[QuoteSpan] = []
-    open_at: int | None = None
+    open_at: int | None = None  # the open quotation's mark, and where its content starts
+    content = 0
     open_mark = ""
-    for match in re.finditer(r'["“”«»„]', text):
-        i = match.start()
-        role = _double_role(text, i)
+    for match in _DOUBLE.finditer(text):
+        i, j = match.span()
+        role = _double_role(text, i, j)
         if open_at is None:
             if role in ("open", "either"):
-                open_at, open_mark = i, text[i]
+                open_at, content, open_mark = i, j, match.group()
             continue
-        if role == "close" or (role == "either" and not _continues(text, open_at, i)):
+        if role == "close" or (role == "either" and not _continues(text, content, i, j)):
             if _paragraph_break(text, open_at, i) and not _is_continued_paragraph(text, open_at, i):
                 # The opening mark was unbalanced: restart from here if this mark can open.
                 open_at = None
                 if role == "either":
-                    open_at, open_mark = i, text[i]
+                    open_at, content, open_mark = i, j, match.group()
                 continue
-            if i - open_at > 1:
-                spans.append(QuoteSpan(open_at + 1, i, open_mark))
+            if i > content:
+                spans.append(QuoteSpan(content, i, open_mark))
             open_at = None
             continue
         # An opening mark inside an open quotation.
-        before = text[open_at + 1 : i].rstrip()
+        before = text[content:i].rstrip()
         if (
             before
             and before[-1] in SENTENCE_END + ",:;"
@@ -91,14 +98,15 @@ def double_quote_spans(text: str) -> list[QuoteSpan]:
             and before[-1] in SENTENCE_END
         ):
             continue  # a continuation mark: the quotation goes on
-        open_at, open_mark = i, text[i]  # the earlier mark never closed: start again here
+        open_at, content, open_mark = i, j, match.group()  # the earlier mark never closed: start again
     return [s for s in spans if text[s.start : s.end].strip()]
 
 
-def _continues(text: str, open_at: int, i: int) -> bool:
-    """An ambiguous mark inside an open quotation that starts a continuation paragraph."""
-    before = text[open_at + 1 : i].rstrip()
-    after = text[i + 1 : i + 2]
+def _continues(text: str, content: int, i: int, j: int) -> bool:
+    """An ambiguous mark text[i:j] inside an open quotation (content from `content`) that starts
+    a continuation paragraph."""
+    before = text[content:i].rstrip()
+    after = text[j : j + 1]
     return (
         bool(before)
         and before[-1] in SENTENCE_END
@@ -112,7 +120,7 @@ def _is_continued_paragraph(text: str, open_at: int, i: int) -> bool:
     """Every paragraph break between the two marks is followed by an opening mark."""
     inner = text[open_at + 1 : i + 1]
     breaks = [m.end() for m in re.finditer(r"\n\s*", inner)]
-    return all(inner[b : b + 1] in DOUBLE_MARKS for b in breaks)
+    return all(inner[b : b + 1] in DOUBLE_MARKS or inner[b : b + 2] == "''" for b in breaks)
 
 
 _SINGLE_QUOTE = re.compile(
@@ -148,7 +156,6 @@ def single_quote_spans(text: str) -> list[QuoteSpan]:
 def quote_spans(text: str) -> list[QuoteSpan]:
     """All quotation spans of a text, in order, outermost only."""
     doubles = double_quote_spans(text)
-    singles = [
-        s for s in single_quote_spans(text) if not any(d.start <= s.start and s.end <= d.end for d in doubles)
-    ]
+    # A single quotation inside a double one is nested; one crossing a double mark is misread.
+    singles = [s for s in single_quote_spans(text) if not any(d.start - 2 < s.end and s.start < d.end + 2 for d in doubles)]
     return sorted(doubles + singles, key=lambda s: s.start)

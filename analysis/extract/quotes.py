@@ -20,22 +20,11 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
 from analysis.extract.actors import Mention
-from analysis.extract.quote_spans import DOUBLE_MARKS, SINGLE_MARKS, QuoteSpan, quote_spans
+from analysis.extract.coref import Salience
+from analysis.extract.cues import ACCORDING, NAMING_VERBS, REPORTING_VERBS
+from analysis.extract.quote_spans import DOUBLE_MARK_TOKENS, SINGLE_MARKS, QuoteSpan, quote_spans
 from analysis.nlp import doc_text
 
-
-REPORTING_VERBS = frozenset(
-    """
-believe think feel fear consider insist point defend
-say tell add warn emphasize emphasise urge describe brand call deny insist claim argue state
-declare explain note stress announce admit reply respond ask suggest accuse dismiss label term
-write comment confirm report predict promise vow pledge acknowledge agree conclude contend
-continue maintain recall reveal remark complain concede view regard condemn criticise criticize
-praise hail quip joke shout tweet assert caution observe demand reject question wonder plead boast
-scoff retort counter describe characterise characterize dub decry lament brand blast slam testify
-exclaim whisper mutter recount told reiterate underline underscore charge threaten signal hint
-""".split()
-)
 
 # A report is an inflected verb: "said", "says", "told", "saying". Bare forms are left out on
 # purpose: "to continue", "would consider", "social workers tell people" are rarely reports, and
@@ -128,6 +117,9 @@ watchdog organisation organization commission institute society charity team bro
 """.split()
 )
 
+# A US party-state tag after a name: "(D-N.Y.)", "(R-OH)", "(I-Vt.)", "(R-Texas)".
+_PARTY_TAG = re.compile(r"[DRI]\s?-\s?[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?")
+
 # Quotations longer than this many words are direct speech whatever the parse says.
 FRAGMENT_MAX_WORDS = 6
 
@@ -153,21 +145,45 @@ def _tokens_in(doc: Doc, start: int, end: int) -> Span | None:
     return doc.char_span(start, end, alignment_mode="expand")
 
 
-def _is_clause(span: Span, text: str) -> bool:
+def _led_in(doc: Doc, span: Span, reporting: set[int]) -> bool:
+    """The quotation starts where a reported clause does: right after "that", a reporting verb
+    or its object ("told reporters "..."), or a comma after one ("said, "...")."""
+    i = span.start - 1
+    while i >= 0 and (doc[i].text in DOUBLE_MARK_TOKENS or doc[i].text in SINGLE_MARKS or doc[i].is_space):
+        i -= 1
+    if i < 0:
+        return False
+    t = doc[i]
+    if t.i in reporting:
+        return True
+    if t.lower_ == "that" and (t.dep_ == "mark" or any(j in reporting for j in range(max(0, i - 3), i))):
+        return True
+    if t.text == "," and i > 0 and i - 1 in reporting:
+        return True
+    return t.dep_ in ("dobj", "dative", "iobj") and t.head.i in reporting and t.head.i < t.i
+
+
+def _is_clause(span: Span, text: str, led_in: bool = False) -> bool:
     """Reported speech of a clause or more, as opposed to a fragment."""
     words = [t for t in span if not t.is_punct and not t.is_space]
     if not words:
         return False
+    has_verb = any(t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBN", "VBG") for t in words)
+    # A subject of the quotation's own: its verb is quoted too ("the "government was spending"",
+    # with the subject's article outside, is a fragment of the reporter's sentence).
+    has_subject = any(
+        t.dep_ in ("nsubj", "nsubjpass", "expl") and span.start <= t.head.i < span.end and t.left_edge.i >= span.start
+        for t in words
+    )
     before = text[: span.start_char].rstrip(" \t\"“”'‘’«»")
     # A fragment woven into the reporter's sentence ("called it "a load of nonsense"") starts
-    # in lower case after a word of that sentence, however long it is.
+    # in lower case after a word of that sentence, however long it is; a whole clause after
+    # "said that" or "told reporters" is reported speech of a clause all the same.
     embedded = bool(before) and before[-1] not in ".!?:;\n" and not before.endswith("--")
     if embedded and words[0].text[:1].islower():
-        return False
+        return led_in and len(words) >= 4 and has_verb and has_subject
     if len(words) > FRAGMENT_MAX_WORDS:
         return True
-    has_verb = any(t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBN", "VBG") for t in words)
-    has_subject = any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in words)
     return len(words) >= 3 and has_verb and has_subject
 
 
@@ -209,6 +225,7 @@ class _Speakers:
         self.heads = (doc.to_array(HEAD).astype(numpy.int64) + numpy.arange(len(doc))).tolist()
         reporting = quote_cues(doc).reporting_verbs
         self.reporting = set(reporting)
+        self._salience: Salience | None = None
         self.reporters: list[_Reporter] = []
         self.reporter_starts: list[int] = []  # kept beside `reporters`, in text order, for bisect
         self._collect_reporters(reporting)
@@ -220,7 +237,9 @@ class _Speakers:
     def _collect_reporters(self, reporting: list[int]) -> None:
         for i in reporting:
             token = self.doc[i]
-            if self._inside_quote(token.idx):
+            # "According to X, the prime minister said": X is a source, not the person the
+            # sentence goes on to talk about.
+            if self._inside_quote(token.idx) or token.lemma_ == ACCORDING:
                 continue
             subject = self.subject_of(token)
             if subject is None or self._inside_quote(subject.idx):
@@ -234,8 +253,9 @@ class _Speakers:
         """The latest speaker presented before `before` that `wanted` (m, f, person, group) fits."""
         for r in reversed(self.reporters[: bisect_left(self.reporter_starts, before)]):
             if wanted in ("m", "f", "person"):
+                gender = self.genders.get(r.name, r.gender)
                 if r.kind == "PERSON" and not (
-                    wanted == "m" and r.gender == "f" or wanted == "f" and r.gender == "m"
+                    wanted == "m" and gender == "f" or wanted == "f" and gender == "m"
                 ):
                     return r
             elif r.kind in ("ORG", "GPE", "NORP"):
@@ -257,8 +277,21 @@ class _Speakers:
                 return m
         return None
 
+    @property
+    def salience(self) -> Salience:
+        if self._salience is None:
+            people = [m for m in self.mentions if m.actor_type == "PERSON"]
+            self._salience = Salience(
+                self.doc, people, self.genders, role_nouns=ROLE_NOUNS, inside_quote=self._inside_quote
+            )
+        return self._salience
+
     def previous_actor(self, before: int, wanted: str) -> tuple[str, str] | None:
         """Who a pronoun or a definite description standing at `before` refers to."""
+        if wanted in ("m", "f", "person"):
+            found = self.salience.resolve(before, wanted)
+            if found is not None:
+                return found.actor, found.actor_type
         reporter = self.recent_reporter(before, wanted)
         if reporter:
             return reporter.name, reporter.kind
@@ -273,6 +306,11 @@ class _Speakers:
         return None
 
     def subject_of(self, verb: Token) -> Token | None:
+        if verb.lemma_ == ACCORDING:
+            # "according to the campaign": the source is the object of "to".
+            return next(
+                (o for c in verb.children if c.lower_ == "to" for o in c.children if o.dep_ == "pobj"), None
+            )
         current: Token | None = verb
         for _ in range(4):
             if current is None:
@@ -289,6 +327,9 @@ class _Speakers:
         return None
 
     def speaker_from_subject(self, subject: Token) -> tuple[str | None, str | None]:
+        tagged = self._tagged_name(subject)
+        if tagged is not None:
+            return tagged.actor, tagged.actor_type
         lower = subject.lower_
         if lower in PRONOUNS:
             found = self.previous_actor(subject.idx, PRONOUNS[lower] if PRONOUNS[lower] in "mf" else "group")
@@ -306,7 +347,12 @@ class _Speakers:
         for child in subject.children:
             # "The Shadow Secretary ..., Theresa May, said": the name in apposition speaks,
             # even when the model did not tag it.
-            if child.dep_ == "appos" and child.pos_ == "PROPN" and not self.mention_at(child):
+            if (
+                child.dep_ == "appos"
+                and child.pos_ == "PROPN"
+                and not self.mention_at(child)
+                and self._party_tag_at(child) is None
+            ):
                 name = [
                     t
                     for t in child.subtree
@@ -340,6 +386,26 @@ class _Speakers:
             words = self.text[left:right].strip(" ,")
             return (words or None), "NOMINAL"
         return None, None
+
+    def _party_tag_at(self, token: Token) -> int | None:
+        """Where the "(" of a party-state tag holding the token stands, if one does."""
+        text = self.text
+        opening = text.rfind("(", max(0, token.idx - 12), token.idx + 1)
+        closing = text.find(")", token.idx, token.idx + 14)
+        if opening < 0 or closing < 0 or not _PARTY_TAG.fullmatch(text[opening + 1 : closing]):
+            return None
+        return opening
+
+    def _tagged_name(self, subject: Token) -> Mention | None:
+        """The person before a party-state tag that the parser took for the subject:
+        "Sen. John Cornyn (R-Texas) told ...", "Rep. Elijah Cummings (D-Md.), chair of ..."."""
+        opening = self._party_tag_at(subject)
+        if opening is None:
+            return None
+        before = self.text[:opening].rstrip()
+        k = bisect_right(self.mention_starts, len(before) - 1) - 1
+        m = self.mentions[k] if k >= 0 else None
+        return m if m is not None and m.end >= len(before) - 1 and m.actor_type == "PERSON" else None
 
     def reporting_ancestor(self, span: Span) -> Token | None:
         """The nearest reporting verb outside the quotation that governs its words."""
@@ -395,7 +461,7 @@ def _sentence_scope(doc: Doc, span: Span) -> Span:
     last = span[-1].sent
     end = last.end
     # '"...," he said.' may be split off as a sentence of its own.
-    if end < len(doc) and doc[end - 1].text in DOUBLE_MARKS | SINGLE_MARKS | {","}:
+    if end < len(doc) and (doc[end - 1].text in DOUBLE_MARK_TOKENS | SINGLE_MARKS or doc[end - 1].text == ","):
         end = doc[end].sent.end
     return doc[first.start : end]
 
@@ -410,7 +476,7 @@ def extract_quotes(doc: Doc, mentions: list[Mention]) -> list[Quote]:
         span = _tokens_in(doc, qs.start, qs.end)
         if span is None or not len(span):
             continue
-        clause = _is_clause(span, text)
+        clause = _is_clause(span, text, _led_in(doc, span, finder.reporting))
         verb = finder.reporting_ancestor(span)
         if verb is None and clause:
             verb = finder.reporting_near(span, _sentence_scope(doc, span))

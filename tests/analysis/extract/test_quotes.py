@@ -87,3 +87,80 @@ def test_extract_quotes_never_raises_and_text_matches(nlp, text):
     for quote in quotes_of(nlp, text):
         assert text[quote.start : quote.end] == quote.text
         assert quote.kind in ("direct", "partial", "scare")
+
+
+def test_two_apostrophes_are_a_double_quotation_mark(nlp):
+    # BBC sport/131 (NYT archive text writes every double quote this way).
+    text = (
+        "The IFA upheld its original decision to throw Newry out of the cup. ''A law firm will put a "
+        "case forward for Newry FC,'' said Newry boss Roy McCreadie. Newry had claimed they had "
+        'uncovered "fresh evidence". He recalled: \'\'I said, \'The lesson of history is clear,\'\'\' he said.'
+    )
+    spans = [text[s.start : s.end] for s in quote_spans(text)]
+    assert spans == [
+        "A law firm will put a case forward for Newry FC,",
+        "fresh evidence",
+        "I said, 'The lesson of history is clear,'",
+    ]
+    quote = quotes_of(nlp, text)[0]
+    assert quote.kind == "direct" and quote.speaker == "Roy McCreadie"
+
+
+def test_clause_after_said_that_is_direct(nlp):
+    # BBC business/298: a whole clause after "said that" is reported speech of a clause.
+    text = (
+        "The SEC found similar problems. The watchdog's chief accountant Donald Nicolaisen said that "
+        '"Fannie Mae\'s methodology of assessing, measuring and documenting hedge ineffectiveness was '
+        'inadequate and was not supported".'
+    )
+    (quote,) = quotes_of(nlp, text)
+    assert quote.kind == "direct" and quote.speaker == "Donald Nicolaisen" and quote.cue == "said"
+
+
+def test_a_fragment_after_said_that_is_partial(nlp):
+    # PolNeAR training text (breitbart): the quotation's subject stands outside it.
+    text = (
+        "Speaking to supporters in South Carolina, Cruz said that there is \u201conly one strong "
+        "conservative in a position to win this race.\u201d"
+    )
+    (quote,) = quotes_of(nlp, text)
+    assert quote.kind == "partial" and quote.speaker == "Cruz"
+
+
+def test_a_naming_verb_attributes_a_fragment(nlp):
+    # PolNeAR training text: "called" and "slammed ... as" attribute as surely as "said".
+    text = (
+        "Former Maryland Gov. Martin O\u2019Malley called Trump a \u201cfascist.\u201d Clinton slammed "
+        "the proposal as \u201creprehensible, prejudiced and divisive.\u201d"
+    )
+    first, second = quotes_of(nlp, text)
+    assert (first.kind, first.speaker, first.cue) == ("partial", "Martin O\u2019Malley", "called")
+    assert (second.kind, second.speaker, second.cue) == ("partial", "Clinton", "slammed")
+
+
+def test_according_to_names_the_source(nlp):
+    text = '"We will not back down," according to Tim Osborne, a lawyer for the group.'
+    (quote,) = quotes_of(nlp, text)
+    assert quote.speaker == "Tim Osborne" and quote.cue == "according"
+
+
+def test_pronoun_goes_to_the_main_subject_not_a_name_in_the_quote_clause(nlp):
+    # BBC politics/414: Michael Howard is named inside what "he added" governs.
+    text = (
+        "Meanwhile, Commons leader Peter Hain has warned that on the campaign trail he has seen "
+        '"dangerous complacency" being displayed by Labour voters. If Labour voters "stayed at home" '
+        "in marginal seats they could see Tory leader Michael Howard \"coming in the back door to "
+        'Number 10, getting into power", he added.'
+    )
+    speakers = {q.text: q.speaker for q in quotes_of(nlp, text)}
+    assert speakers["coming in the back door to Number 10, getting into power"] == "Peter Hain"
+
+
+def test_party_state_tag_is_not_a_name(nlp):
+    # PolNeAR training text (usa-today): the parser reads "(R-Texas)" as the subject's apposition.
+    text = (
+        "There could be a little more movement. Sen. John Cornyn (R-Texas) told a Politico reporter "
+        "Monday evening that he \u201cwould be surprised if [Crenshaw] is the last one of the year.\u201d"
+    )
+    (quote,) = quotes_of(nlp, text)
+    assert quote.speaker == "John Cornyn"

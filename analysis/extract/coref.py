@@ -1,0 +1,175 @@
+"""Who "he", "she" or "the senator" is: rule-based coreference for the speaker search.
+
+Rules, not a trained resolver: coreferee (the spaCy 3 resolver the issue names) installs with
+spaCy 3.8, but its English model is fetched from GitHub at install time, which this project's
+machines cannot reach, and it wants a full dependency parse, which our selective parser gives
+only to the sentences around quotations. News writing makes a few rules go far:
+
+- a pronoun refers to a person of a fitting gender (titles "Mr", "Mrs", "Ms" and the article's
+  own "he"/"she" after a name decide it; unknown fits either);
+- recency: the pronoun's own sentence before it, then the sentences before, nearest first,
+  going back at most `WINDOW` sentences;
+- syntactic role: within a sentence the subject is preferred ("Trump thanked Rubio ... he said"
+  is Trump), the subject being the parse's nsubj where the sentence is parsed, otherwise the
+  first person named before the sentence's first verb;
+- a description in subject position ("the Vermont senator", "the 58-year-old") stands for the
+  person it resolves to, so "The Vermont senator is sticking to his message. ... he told" goes
+  past the description to Sanders.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Callable, Sequence
+
+from spacy.tokens import Doc, Span
+
+from analysis.extract.actors import Mention
+
+WINDOW = 6  # sentences looked back
+MALE_TITLES = frozenset({"mr", "sir", "lord", "king", "prince", "father", "baron"})
+FEMALE_TITLES = frozenset({"ms", "mrs", "miss", "lady", "dame", "queen", "princess", "baroness", "madam"})
+_AGE = re.compile(r"\d+-year-old$")
+_FLAT = frozenset({"dep", "ROOT", ""})
+PRONOUNS_OF = {"m": ("he",), "f": ("she",), "person": ("he", "she")}
+
+
+def is_parsed(sent: Span) -> bool:
+    """False for a sentence the selective parser left flat (every word hangs on the first)."""
+    return any(t.dep_ not in _FLAT for t in sent)
+
+
+def is_description(head_lower: str, lemma: str, role_nouns: frozenset[str]) -> bool:
+    """A definite description of a person: "the senator", "the 58-year-old"."""
+    return lemma in role_nouns or bool(_AGE.match(head_lower))
+
+
+class Salience:
+    """Resolves person pronouns and descriptions to an actor mention by gender, number,
+    recency and syntactic role (see the module docstring)."""
+
+    def __init__(
+        self,
+        doc: Doc,
+        people: Sequence[Mention],
+        genders: dict[str, str],
+        *,
+        role_nouns: frozenset[str],
+        inside_quote: Callable[[int], bool],
+    ):
+        self.doc = doc
+        self.people = list(people)  # PERSON mentions outside quotations, in text order
+        self.starts = [m.start for m in self.people]
+        self.genders = genders
+        self.role_nouns = role_nouns
+        self.inside_quote = inside_quote
+        self._sents = list(doc.sents)
+        self._sent_starts = [s.start_char for s in self._sents]
+        self._learn_genders()
+
+    def _learn_genders(self) -> None:
+        """The article's own evidence: a person who is a sentence's only person and is followed
+        in it by "he"/"his" (or "she"/"her") alone."""
+        votes: dict[str, list[int]] = {}
+        for sent in self._sents:
+            lo, hi = bisect_left(self.starts, sent.start_char), bisect_left(self.starts, sent.end_char)
+            actors = {m.actor for m in self.people[lo:hi]}
+            if len(actors) != 1:
+                continue
+            actor = next(iter(actors))
+            after = self.people[lo].end
+            words = {t.lower_ for t in sent if t.idx >= after and not self.inside_quote(t.idx)}
+            male, female = bool(words & {"he", "his", "him"}), bool(words & {"she", "her"})
+            if male != female:
+                votes.setdefault(actor, [0, 0])[0 if male else 1] += 1
+        for actor, (m, f) in votes.items():
+            if actor not in self.genders and m != f:
+                self.genders[actor] = "m" if m > f else "f"
+
+    def _fits(self, m: Mention, wanted: str) -> bool:
+        gender = self.genders.get(m.actor or "", "")
+        return not (wanted == "m" and gender == "f" or wanted == "f" and gender == "m")
+
+    def _depth(self, i: int) -> int:
+        depth, token = 0, self.doc[i]
+        while token.head.i != token.i and depth < 20:
+            token, depth = token.head, depth + 1
+        return depth
+
+    def _subject_entries(self, sent: Span, cands: list[Mention], end: int, wanted: str, blocked):
+        """Subjects of the sentence before `end` as (depth of the clause, position, mention or
+        None, where a chained subject stands): the main clause's subject comes first ("He
+        pointed out that Franz Ferdinand were signed to indies": he, not the band)."""
+        entries = []
+        if not is_parsed(sent):
+            # A flat sentence: the first person named before its first verb.
+            verbs = [t.idx for t in sent if t.pos_ in ("VERB", "AUX")]
+            first_verb = verbs[0] if verbs else sent.end_char
+            entries += [(0, m.start, m, None) for m in cands if m.start < first_verb]
+            return entries
+        for m in cands:
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None or not len(span):
+                continue
+            # The subject, or a name in apposition to it ("one of the Guildford Four, Gerry
+            # Conlon, said").
+            subject = next(
+                (
+                    t
+                    for t in span
+                    if t.dep_ in ("nsubj", "nsubjpass")
+                    or t.dep_ == "appos" and t.head.dep_ in ("nsubj", "nsubjpass") and not t.head.i in range(span.start, span.end)
+                ),
+                None,
+            )
+            if subject is not None and not blocked(subject):
+                entries.append((self._depth(subject.i), m.start, m, None))
+        pronouns = PRONOUNS_OF.get(wanted, ())
+        for t in sent:
+            if t.idx >= end:
+                break
+            if t.dep_ not in ("nsubj", "nsubjpass") or self.inside_quote(t.idx) or blocked(t):
+                continue
+            if t.lower_ in pronouns or (
+                t.pos_ == "NOUN"
+                and any(c.lower_ == "the" and c.dep_ == "det" for c in t.children)
+                and is_description(t.lower_, t.lemma_.lower(), self.role_nouns)
+            ):
+                entries.append((self._depth(t.i), t.idx, None, t.left_edge.idx))
+        return sorted(entries, key=lambda e: (e[0], e[1]))
+
+    def resolve(self, before: int, wanted: str, *, depth: int = 0) -> Mention | None:
+        """The person a pronoun or description standing at character `before` refers to;
+        `wanted` is "m", "f" or "person"."""
+        k = bisect_left(self._sent_starts, before + 1) - 1
+        at_token = self.doc.char_span(before, before + 1, alignment_mode="expand")
+        own_head = at_token[0].head if at_token is not None and len(at_token) else None
+
+        def blocked(t) -> bool:
+            # In the pronoun's own sentence, a subject inside what the pronoun's verb governs
+            # ('"... they could see Michael Howard coming ...," he added') is not its referent.
+            return own_head is not None and t.i != own_head.i and own_head.is_ancestor(t)
+
+        fallback: Mention | None = None  # the nearest person in no subject role
+        for s in range(k, max(-1, k - WINDOW), -1):
+            sent = self._sents[s]
+            end = min(sent.end_char, before)
+            lo, hi = bisect_left(self.starts, sent.start_char), bisect_left(self.starts, end)
+            cands = [m for m in self.people[lo:hi] if m.end <= end and self._fits(m, wanted)]
+            own = blocked if s == k else (lambda t: False)
+            for _, _, mention, chained in self._subject_entries(sent, cands, end, wanted, own):
+                if mention is not None:
+                    return mention
+                if depth < 3:
+                    found = self.resolve(chained, wanted, depth=depth + 1)
+                    if found is not None:
+                        return found
+            if fallback is None:
+                fallback = next((m for m in cands if not (s == k and own_head is not None and _covers(self.doc, m, own_head))), None)
+        return fallback
+
+
+def _covers(doc: Doc, m: Mention, head) -> bool:
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and head.is_ancestor(span.root)

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from analysis.extract.actors import Mention
 from analysis.extract.coref import Salience
-from analysis.extract.cues import ACCORDING, NAMING_VERBS, REPORTING_VERBS
+from analysis.extract.cues import ACCORDING, REPORTING_VERBS
 from analysis.extract.quote_spans import DOUBLE_MARK_TOKENS, SINGLE_MARKS, QuoteSpan, quote_spans
 from analysis.nlp import doc_text
 

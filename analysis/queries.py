@@ -16,6 +16,7 @@ import duckdb
 import pandas as pd
 
 from analysis.errors import ConfigError
+from analysis.extract.topics import TopicModel, fit_topics
 from analysis.readers import METADATA_FIELDS
 from analysis.records import CHILD_TABLES, record_from_store
 
@@ -321,6 +322,58 @@ def theme_distribution(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.D
         GROUP BY t.name ORDER BY articles DESC, theme""",
         params,
     )
+
+
+# Topic models by (store version, k): a model depends on the whole store, so it is fitted once per
+# version of the store's content and reused by every filter and rerun. A few versions at most.
+_TOPIC_MODELS: dict[tuple[str, int], TopicModel | None] = {}
+
+
+def topic_model(con: duckdb.DuckDBPyConnection, *, k: int = 5) -> TopicModel | None:
+    """The store's NMF topics (analysis/extract/topics.py), or None when the store is too small."""
+    key = (store_version(con), k)
+    if key not in _TOPIC_MODELS:
+        rows = con.execute("SELECT id, lemmas FROM articles ORDER BY id").fetchall()
+        try:
+            model = fit_topics([(i, lemmas or []) for i, lemmas in rows], k=k)
+        except ValueError:
+            model = None  # fewer articles than topics, or no shared words: nothing to show
+        if len(_TOPIC_MODELS) >= 4:
+            _TOPIC_MODELS.pop(next(iter(_TOPIC_MODELS)))
+        _TOPIC_MODELS[key] = model
+    return _TOPIC_MODELS[key]
+
+
+@_named
+def topics(con: duckdb.DuckDBPyConnection, filters: Filters, *, k: int = 5) -> pd.DataFrame:
+    """Corpus topics with the matching articles in each, their mean sentiment, and the evidence:
+    the topic's top terms and the titles of the articles that belong to it most clearly."""
+    columns = ["topic", "label", "articles", "sentiment", "terms", "examples"]
+    model = topic_model(con, k=k)
+    if model is None:
+        return pd.DataFrame(columns=columns)
+    assigned = pd.DataFrame(
+        {"id": model.ids, "topic": model.article_topic, "share": model.article_share}
+    )
+    sel, params = _selected(filters)
+    chosen = _df(con, f"SELECT id, title, compound FROM articles WHERE id IN ({sel})", params)
+    df = assigned[assigned["topic"] >= 0].merge(chosen, on="id")
+    rows = []
+    for topic in model.topics:
+        mine = df[df["topic"] == topic.number].sort_values("share", ascending=False)
+        if mine.empty:
+            continue
+        rows.append(
+            {
+                "topic": topic.number,
+                "label": topic.label,
+                "articles": len(mine),
+                "sentiment": float(mine["compound"].mean()),
+                "terms": ", ".join(t for t, _ in topic.terms),
+                "examples": " | ".join(str(t) for t in mine["title"].head(3) if t),
+            }
+        )
+    return pd.DataFrame(rows, columns=columns).sort_values(["articles", "topic"], ascending=[False, True])
 
 
 @_named

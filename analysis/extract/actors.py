@@ -39,6 +39,8 @@ ENTITY_LABELS = ACTOR_LABELS | {"EVENT", "LAW", "PRODUCT", "WORK_OF_ART"}
 HONORIFICS = frozenset(
     {"mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame", "mx", "madam", "baroness", "baron"}
 )
+# Honorifics that stand before a surname; "Sir", "Lord" and "Dame" stand before a first name.
+SURNAME_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "mx"})
 # Titles that may also begin the name of an organisation ("General Motors", "President Hotel"):
 # stripped from a non-PERSON entity only when what remains is a person the article names.
 TITLES = tuple(
@@ -212,6 +214,11 @@ class AliasTable:
     fingerprint: str
     # Country names the table knows (targets of metonyms and demonyms), by normal form.
     countries: dict[str, tuple[str, str]]
+    # Names that are never actors whatever the model tags them ("Budget": an event), by normal form.
+    not_actors: frozenset[str] = frozenset()
+    # Party -> the country whose politics it belongs to: "Democrats" is the US Democratic Party
+    # only in an article set in the United States.
+    party_countries: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def load(cls, user_file: str | Path | None = None) -> AliasTable:
@@ -242,13 +249,18 @@ def _load_table(user_file: str | None) -> AliasTable:
     metonyms: dict[str, tuple[str, str]] = {}
     demonyms: dict[str, tuple[str, str]] = {}
     types: dict[str, str] = {}
+    party_countries: dict[str, str] = {}
+    not_actors: set[str] = set()
     for layer in layers:
+        not_actors.update(normal_form(str(n)) for n in layer.get("not_actors") or [])
         for name, spec in (layer.get("aliases") or {}).items():
             spec = spec or {}
             if not isinstance(spec, dict):
                 raise ConfigError(f"alias entry {name!r} must be a mapping with type and forms")
             kind = str(spec.get("type", "ORG")).upper()
             types[name] = kind
+            if spec.get("country"):
+                party_countries[name] = str(spec["country"])
             for form in [name, *(spec.get("forms") or [])]:
                 aliases[normal_form(str(form))] = (name, kind)
         for target, section in (("metonyms", metonyms), ("demonyms", demonyms)):
@@ -266,9 +278,13 @@ def _load_table(user_file: str | None) -> AliasTable:
         for name in layer.get("countries") or []:
             countries.setdefault(normal_form(str(name)), (str(name), "GPE"))
     fingerprint = hashlib.sha1(
-        json.dumps([aliases, metonyms, demonyms, countries], sort_keys=True).encode()
+        json.dumps(
+            [aliases, metonyms, demonyms, countries, sorted(not_actors), party_countries], sort_keys=True
+        ).encode()
     ).hexdigest()[:12]
-    return AliasTable(aliases, metonyms, demonyms, fingerprint, countries)
+    return AliasTable(
+        aliases, metonyms, demonyms, fingerprint, countries, frozenset(not_actors), party_countries
+    )
 
 
 @dataclass(frozen=True)
@@ -311,7 +327,8 @@ class _Draft:
 def _strip(span: Span) -> _Draft:
     """Remove determiners, a trailing possessive and a leading title from an entity span."""
     tokens = list(span)
-    while tokens and tokens[0].lower_ in DETERMINERS:
+    # A quotation mark or a determiner the model took into the name: '" Mr Bussereau'.
+    while tokens and (tokens[0].lower_ in DETERMINERS or tokens[0].is_punct or tokens[0].is_quote):
         tokens = tokens[1:]
     while tokens and (tokens[-1].text in POSSESSIVE_TAILS or tokens[-1].is_punct):
         tokens = tokens[:-1]
@@ -402,13 +419,136 @@ def defined_acronyms(text: str, table: AliasTable) -> dict[str, str]:
     return found
 
 
+# Words that open a title when a title word follows them ("House Speaker", "Home Secretary",
+# "Senate Majority Leader"): there the entity the model found is part of a title, not an actor.
+TITLE_OPENERS = frozenset({"house", "senate", "home", "foreign", "shadow", "majority", "minority"})
+_TITLE_FOLLOWERS = frozenset({"majority", "minority", "republican", "democratic"})
+# "Some House Democrats": the chamber names which members, it is not an actor itself.
+_MEMBERS = frozenset({"democrats", "republicans", "democrat", "republican"})
+# Prepositions after which a city is a place ("in London", "travelling to London").
+LOCATIVE = frozenset(
+    {"in", "at", "near", "outside", "around", "across", "via", "into", "throughout", "within", "from", "to", "through", "of"}
+)
+# Regional branches of a national party or broadcaster: "Scottish Conservative Party" is the party.
+BRANCH_PREFIXES = ("scottish ", "welsh ", "english ", "northern irish ", "ulster ")
+_CONNECTORS = frozenset({"and", "of", "for", "&"})
+
+
+def _in_title(span: Span) -> bool:
+    """"House" in "then-House Speaker Nancy Pelosi": an institution word opening a title."""
+    doc = span.doc
+    if len(span) != 1 or span[0].lower_ not in TITLE_OPENERS:
+        return False
+    following = list(doc[span.end : span.end + 2])
+    if not following or not following[0].text[:1].isupper():
+        return False
+    first = following[0].lower_
+    return (
+        first in _TITLE_LAST_WORDS
+        or first in _MEMBERS
+        # "Senate Majority Leader", "former Senate Republican leader Howard Baker"
+        or first in _TITLE_FOLLOWERS and len(following) > 1 and following[1].lower_ in _TITLE_LAST_WORDS
+    )
+
+
+def _literal_place(span: Span) -> bool:
+    """Whether a city is named as a place, not as its government. Metonymy is the governing use:
+    "London said", "urged Washington to respect", "toward Beijing". A place is "in London", "a
+    London news conference" (the name modifies a noun), "Greenwich, London" (a place's place)."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.tag_ == "POS":
+        # "Washington's trade laws", "protection from Washington's laws": the government's,
+        # unless the place holds it ("in London's West End").
+        return before is not None and before.lower_ in ("in", "at", "near", "around", "across", "throughout")
+    if before is not None and before.lower_ in LOCATIVE:
+        return True
+    if after is not None and after.pos_ in ("NOUN", "PROPN") and after.tag_ != "POS":
+        return True
+    if before is not None and before.text == "," and span.start > 1 and doc[span.start - 2].ent_type_ in ("GPE", "LOC"):
+        return True
+    return False
+
+
+def _widened(doc: Doc, ents: list[Span], table: AliasTable) -> list[tuple[Span, str]]:
+    """Entity spans repaired where the model cut a name: "Liberal" + "Democrat" tagged apart,
+    "Democrats" without the "Liberal" before it, "Cable and" without "Wireless". A span is
+    widened by up to two words either side when the wider text is a name the alias table
+    knows, and an organisation ending in a connector takes the capitalised words after it.
+    Entities the wider span covers are dropped."""
+    out: list[tuple[Span, str]] = []
+    taken = -1
+    for ent in ents:
+        if ent.start < taken:
+            continue
+        best, label = ent, ent.label_
+        for left in (2, 1, 0):
+            for right in (2, 1, 0):
+                start, end = ent.start - left, ent.end + right
+                if (left, right) == (0, 0) or start < max(0, taken) or end > len(doc):
+                    continue
+                extra = list(doc[start : ent.start]) + list(doc[ent.end : end])
+                if not all(t.text[:1].isupper() or t.lower_ == "party" for t in extra):
+                    continue
+                key = normal_form(_text_of(doc[start:end]))
+                hit = table.aliases.get(key) or table.aliases.get(_branch_key(key, table) or "")
+                if hit:
+                    best, label = doc[start:end], hit[1]
+                    break
+            if best is not ent:
+                break
+        if best is ent and ent.label_ == "ORG" and ent[-1].lower_ in _CONNECTORS:
+            end = ent.end
+            while end < len(doc) and doc[end].text[:1].isupper() and not doc[end].is_sent_start:
+                end += 1
+            best = doc[ent.start : end]
+        if best is not ent and out and out[-1][0].end > best.start:
+            out.pop()  # "Liberal" was its own entity: the wider span replaces it
+        out.append((best, label))
+        taken = best.end
+    return out
+
+
+def _branch_key(key: str, table: AliasTable) -> str | None:
+    """The national name behind a regional branch: "welsh liberal democrat" -> "liberal democrat"."""
+    for prefix in BRANCH_PREFIXES:
+        if key.startswith(prefix) and key[len(prefix) :] in table.aliases:
+            if table.aliases[key[len(prefix) :]][1] == "ORG":
+                return key[len(prefix) :]
+    return None
+
+
 def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[Mention]:
     """Entity mentions of a parsed article, each resolved to a canonical actor where it is one."""
     table = options.table()
     text = doc_text(doc)
     acronyms = defined_acronyms(text, table)
-    drafts = [_strip(ent) for ent in doc.ents if ent.label_ in ENTITY_LABELS]
-    drafts = [d for d in drafts if d.tokens]
+    repaired = _widened(doc, [e for e in doc.ents if e.label_ in ENTITY_LABELS], table)
+    drafts = []
+    for span, label in repaired:
+        draft = _strip(span)
+        draft.label = label
+        if draft.tokens:
+            drafts.append(draft)
+
+    # A name the model tagged ORG ("Saxon Spence") is a person when the article later gives its
+    # surname an honorific ("Mrs Spence").
+    honoured = {
+        d.tokens[-1].text
+        for d in drafts
+        if d.label == "PERSON" and (d.title or "").lower().rstrip(".") in HONORIFICS
+    }
+    for d in drafts:
+        if (
+            d.label in ("ORG", "NORP", "GPE")
+            and 2 <= len(d.tokens) <= 3
+            and d.tokens[-1].text in honoured
+            and not _leading_title(d.tokens)[0]  # "Mr Balls" tagged ORG goes the title's way
+            and all(t.text[:1].isupper() for t in d.tokens)
+            and normal_form(_text_of(d.tokens)) not in table.aliases
+        ):
+            d.label = "PERSON"
 
     # Full person names the article gives, in order, for linking short mentions to them.
     full_names: list[tuple[int, list[str], str]] = []
@@ -436,8 +576,11 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
         for start, full, written in candidates:
             if len(words) > len(full):
                 continue
-            matches = full[-len(words) :] == words or (
-                not surname_only and len(words) == 1 and full[0] == words[0]
+            matches = (
+                full[-len(words) :] == words
+                or (not surname_only and len(words) == 1 and full[0] == words[0])
+                # "Carl Icahn" and "Carl C. Icahn": the same first and last names.
+                or (len(words) >= 2 and full[0] == words[0] and full[-1] == words[-1])
             )
             if not matches:
                 continue
@@ -480,7 +623,10 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
                 actor, actor_type = linked or " ".join(words), "PERSON"
 
         key = normal_form(_text_of(tokens))
-        if actor is None and label in ACTOR_LABELS:
+        key = _branch_key(key, table) or key
+        if actor is None and label in ACTOR_LABELS and (key in table.not_actors or _in_title(d.span)):
+            pass  # "Budget", "House" in "House Speaker": kept as an entity, never an actor
+        elif actor is None and label in ACTOR_LABELS:
             if key in acronyms:
                 actor, actor_type = acronyms[key], "ORG"
             elif key in table.aliases and not (label == "PERSON" and d.title):
@@ -489,7 +635,8 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
             elif key in table.countries and label != "PERSON":
                 actor, actor_type = table.countries[key]  # also "colombia" in an all-lower-case story
             elif label == "PERSON":
-                honorific = (d.title or "").lower().rstrip(".") in HONORIFICS
+                # "Mr Howard" is a surname, never Howard Flight; "Sir Digby" is a first name.
+                honorific = (d.title or "").lower().rstrip(".") in SURNAME_HONORIFICS
                 actor = person_for(words, at, surname_only=honorific) or _text_of(tokens)
                 actor_type = "PERSON"
             elif (
@@ -498,7 +645,12 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
                 and label in ("GPE", "LOC", "FAC", "ORG")
                 and not _metonym_blocked(d.span)
             ):
-                actor, actor_type = table.metonyms[key]
+                if label == "GPE" and _literal_place(d.span):
+                    # A city as a place ("in London") is the city; seats of government
+                    # ("Downing Street", "the Kremlin") are tagged FAC or ORG and always speak.
+                    actor, actor_type = re.sub(r"\s+", " ", _text_of(tokens)), "GPE"
+                else:
+                    actor, actor_type = table.metonyms[key]
             elif label == "NORP" and key in table.demonyms:
                 if options.demonyms:
                     actor, actor_type = table.demonyms[key]
@@ -543,7 +695,54 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
                         actor_type="GPE",
                     )
                 )
+    _parties_by_context(mentions, table)
+    _same_person(mentions)
     return mentions
+
+
+def _same_person(mentions: list[Mention]) -> None:
+    """"Carl C. Icahn" and "Carl Icahn" in one article are one person: names with the same first
+    and last word go under the one mentioned most (on a tie, the shorter)."""
+    counts = Counter(m.actor for m in mentions if m.actor_type == "PERSON" and m.actor)
+    groups: dict[tuple[str, str], list[str]] = {}
+    for name in counts:
+        words = name.split()
+        if len(words) >= 2:
+            groups.setdefault((words[0], words[-1]), []).append(name)
+    rename = {}
+    for names in groups.values():
+        if len(names) > 1:
+            best = min(names, key=lambda n: (-counts[n], len(n), n))
+            rename.update({n: best for n in names if n != best})
+    for m in mentions:
+        if m.actor in rename:
+            m.actor = rename[m.actor]
+
+
+def _parties_by_context(mentions: list[Mention], table: AliasTable) -> None:
+    """Party names resolved by the article's country: "Democrats" is the US Democratic Party
+    only where the article names the United States or another US party; elsewhere (Germany's
+    "Democrats", Italy's "Republicans") the mention keeps its own name."""
+    if not table.party_countries:
+        return
+    countries = {name for name, _ in table.countries.values()}
+    votes: Counter[str] = Counter()
+    for m in mentions:
+        if m.actor in countries:
+            votes[m.actor] += 1
+        elif m.actor in table.party_countries:
+            votes[table.party_countries[m.actor]] += 1
+    for m in mentions:
+        country = table.party_countries.get(m.actor or "")
+        if country is None:
+            continue
+        # The party's own mentions vote for its country too: with none of the others, only the
+        # party names the country, which is no evidence when another country leads.
+        own = sum(1 for o in mentions if o.actor == m.actor)
+        others = votes[country] - own
+        leader, lead = votes.most_common(1)[0]
+        if others <= 0 and leader != country and lead >= 2:
+            m.actor, m.actor_type = re.sub(r"\s+", " ", m.text), m.label if m.label in ACTOR_LABELS else "ORG"
 
 
 def _country_part(tokens: list, table: AliasTable) -> tuple | None:

@@ -54,6 +54,23 @@ _SKIP_WORDS = frozenset(
 # By hash: none of these words is a spaCy symbol, whose id would not be its hash.
 _SKIP_HASHES = frozenset(hash_string(word) for word in _SKIP_WORDS)
 
+# Words that say nothing of what an article is about when they stand alone: currency units,
+# counts and the boilerplate of news copy. A phrase of only such words ranks at a tenth of its
+# weight ("pounds", "people"), while a phrase they are part of ("council tax", "fuel prices") keeps
+# its own.
+GENERIC = frozenset(
+    {
+        "people", "pounds", "pound", "dollars", "dollar", "euros", "euro", "yen", "cents", "pence",
+        "mln", "dlrs", "cts", "pct", "stg", "billion", "million", "bn", "per cent", "percent",
+        "year", "years", "time", "times", "way", "ways", "thing", "things", "lot", "part", "number",
+        "club", "clubs", "week", "weeks", "month", "months", "day", "days", "end", "place", "world",
+        "country", "man", "men", "woman", "women", "group", "official", "officials", "company",
+        "firm", "report", "news", "statement", "spokesman", "spokeswoman", "reuter", "reuters",
+        "issue", "issues", "case", "point", "side", "deal", "move", "plan", "plans", "rise", "share",
+    }
+)
+GENERIC_WEIGHT = 0.1
+
 
 # Noun groups come from the part-of-speech tags, not the dependency parse: the parse is only run
 # on sentences that quotations need. A group is a run of these, ending at its last noun.
@@ -117,7 +134,11 @@ def candidate_phrases(doc: Doc) -> list[str]:
         return []
     # Names keep their capitals ("Japanese Finance Minister"), other words go lower case.
     form = numpy.where((pos == _PROPN) | (entity != 0), orth, lower).tolist()
-    name = ((pos == _PROPN) | numpy.isin(lower, _HONORIFIC_HASHES)).tolist()
+    name = (pos == _PROPN) | numpy.isin(lower, _HONORIFIC_HASHES)
+    # The hyphen of "Mr Kilroy-Silk" belongs to the name it joins.
+    hyphen_tag = strings.add("HYPH")
+    inside = numpy.concatenate(([False], name[:-1])) & numpy.concatenate((name[1:], [False]))
+    name = (name | ((tag == hyphen_tag) & inside)).tolist()
     # Running count of words that are not stop words, for "are all of these stop words".
     content = numpy.concatenate(([0], numpy.cumsum(stop == 0))).tolist()
     lower, pos, tag, like_num, space = lower.tolist(), pos.tolist(), tag.tolist(), like_num.tolist(), space.tolist()
@@ -154,6 +175,8 @@ def keyphrases(
 
     def weight(phrase: str) -> float:
         tf = counts[phrase] * (1 + 0.5 * (phrase.count(" ")))
+        if all(word in GENERIC for word in phrase.lower().split()):
+            tf *= GENERIC_WEIGHT
         if document_frequency and documents:
             tf *= math.log((1 + documents) / (1 + document_frequency.get(phrase, 0))) + 1
         return tf

@@ -2,6 +2,20 @@
 
 Theme matching works on an article's token lemmas and lower-case forms, which the store keeps,
 so re-tagging a stored corpus with an edited theme file never re-runs spaCy.
+
+A theme is given when the article is substantially about it, which one stray word never shows:
+
+1. terms are weighted by how specific they are: a theme's `strong` terms ("striker", "six
+   nations") weigh 2, its ordinary `terms` 1, its `weak` terms ("match", "club", "win") 0.5,
+   and a weak term counts only when the article also has a term of the theme that is not weak
+   (its context: "club" is a football club beside "striker", a night club beside "licensing");
+2. the weighted hits must make a share of the text (MIN_DENSITY per 1,000 words) and reach
+   MIN_WEIGHT, so a long article is not tagged for a paragraph's aside;
+3. a theme must reach MIN_SHARE of the article's best theme, so a politics story that names a
+   football club is about politics only.
+
+A theme file maps each theme name to a list of terms (all ordinary), or to a mapping with
+`strong`, `terms` and `weak` lists.
 """
 
 from __future__ import annotations
@@ -23,16 +37,25 @@ from analysis.nlp import strings_of
 
 DEFAULT_THEMES = Path(__file__).parent.parent / "data" / "themes.yaml"
 
-# A theme is given to an article only with this many hits: one stray "game" is not sport.
-MIN_HITS = 2
+# Weights of the three kinds of term (see the module docstring).
+WEIGHTS = {"strong": 2.0, "terms": 1.0, "weak": 0.5}
+# Tuned on the tuning half of tests/gold/themes.yaml (bench/theme_gold.py), checked on the other.
+MIN_WEIGHT = 1.5
+MIN_DENSITY = 5.0
+MIN_SHARE = 0.3
 
 
 @dataclass(frozen=True)
 class ThemeLexicon:
-    """Theme name -> terms, each term a tuple of lower-case words."""
+    """Theme name -> terms, each term a tuple of lower-case words, with its weight."""
 
     themes: dict[str, tuple[tuple[str, ...], ...]]
     fingerprint: str
+    # Theme name -> term -> weight; a term missing here weighs 1.
+    weights: dict[str, dict[tuple[str, ...], float]] | None = None
+
+    def weight(self, theme: str, term: tuple[str, ...]) -> float:
+        return (self.weights or {}).get(theme, {}).get(term, 1.0)
 
     @cached_property
     def terms_by_first_word(self) -> dict[str, list[tuple[int, int]]]:
@@ -54,6 +77,18 @@ class ThemeLexicon:
         return _load_lexicon(str(user_file) if user_file else str(DEFAULT_THEMES))
 
 
+def _term_lists(path: str, name: str, spec) -> dict[str, list]:
+    if isinstance(spec, list):
+        return {"terms": spec}
+    if isinstance(spec, dict) and spec and set(spec) <= set(WEIGHTS):
+        if not all(isinstance(v, list) for v in spec.values()):
+            raise ConfigError(f"{path}: theme {name!r}: strong, terms and weak must be lists of terms")
+        return spec
+    raise ConfigError(
+        f"{path}: theme {name!r} must be a list of terms, or a mapping with strong, terms and weak lists"
+    )
+
+
 @lru_cache(maxsize=8)
 def _load_lexicon(path: str) -> ThemeLexicon:
     try:
@@ -63,23 +98,34 @@ def _load_lexicon(path: str) -> ThemeLexicon:
     if not isinstance(data, dict) or not data:
         raise ConfigError(f"{path}: a theme file maps theme names to lists of terms")
     themes: dict[str, tuple[tuple[str, ...], ...]] = {}
-    for name, terms in data.items():
-        if not isinstance(terms, list):
-            raise ConfigError(f"{path}: theme {name!r} must be a list of terms")
+    weights: dict[str, dict[tuple[str, ...], float]] = {}
+    for name, spec in data.items():
+        found: dict[tuple[str, ...], float] = {}
+        # Weak first, so a term listed twice keeps its heavier weight.
+        for kind in ("weak", "terms", "strong"):
+            for t in _term_lists(path, name, spec).get(kind) or []:
+                if str(t).strip():
+                    found[tuple(str(t).lower().split())] = WEIGHTS[kind]
         # Longest terms first, then alphabetical: a stable order, so the fingerprint is too.
-        themes[str(name)] = tuple(
-            sorted(
-                {tuple(str(t).lower().split()) for t in terms if str(t).strip()},
-                key=lambda term: (-len(term), term),
-            )
-        )
-    fingerprint = hashlib.sha1(json.dumps(themes, sort_keys=True).encode()).hexdigest()[:12]
-    return ThemeLexicon(themes, fingerprint)
+        themes[str(name)] = tuple(sorted(found, key=lambda term: (-len(term), term)))
+        weights[str(name)] = found
+    # The thresholds are part of the fingerprint: a stored corpus is re-tagged when they change.
+    fingerprint = hashlib.sha1(
+        json.dumps(
+            [
+                {n: [[" ".join(t), weights[n][t]] for t in terms] for n, terms in themes.items()},
+                [MIN_WEIGHT, MIN_DENSITY, MIN_SHARE],
+            ],
+            sort_keys=True,
+        ).encode()
+    ).hexdigest()[:12]
+    return ThemeLexicon(themes, fingerprint, weights)
 
 
 @dataclass(frozen=True)
 class ThemeScore:
-    """A theme of an article: hits per 1,000 words, and the terms that hit."""
+    """A theme of an article: weighted term hits per 1,000 words, the number of hits, and the
+    terms that hit."""
 
     name: str
     score: float
@@ -102,9 +148,16 @@ def token_forms(doc: Doc) -> tuple[list[str], list[str]]:
 
 
 def match_themes(
-    lowers: list[str], lemmas: list[str], lexicon: ThemeLexicon, *, min_hits: int = MIN_HITS
+    lowers: list[str],
+    lemmas: list[str],
+    lexicon: ThemeLexicon,
+    *,
+    min_weight: float = MIN_WEIGHT,
+    min_density: float = MIN_DENSITY,
+    min_share: float = MIN_SHARE,
 ) -> list[ThemeScore]:
-    """Themes of an article, best first, from its word forms and lemmas."""
+    """Themes of an article, best first, from its word forms and lemmas: each theme's weighted
+    term hits per 1,000 words, kept when they pass the thresholds of the module docstring."""
     n = len(lowers)
     if n == 0:
         return []
@@ -124,25 +177,36 @@ def match_themes(
     for t, k in sorted(pair for word in index for pair in starts[word]):
         candidates.setdefault(t, []).append(k)
     names = list(lexicon.themes)
-    scores: list[ThemeScore] = []
+    weak = WEIGHTS["weak"]
+    found: list[tuple[float, ThemeScore]] = []
     for t, term_numbers in candidates.items():
         name, terms = names[t], lexicon.themes[names[t]]
         used: set[int] = set()
         hits: Counter[str] = Counter()
+        weight = 0.0
+        weak_weight = 0.0
         for term in (terms[k] for k in term_numbers):  # longest first: "south china sea", not "china"
+            w = lexicon.weight(name, term)
             for i in index[term[0]]:
                 span = range(i, i + len(term))
-                if any(j in used for j in span) or not all(at(j, w) for j, w in zip(span, term)):
+                if any(j in used for j in span) or not all(at(j, w_) for j, w_ in zip(span, term)):
                     continue
                 used.update(span)
                 hits[" ".join(term)] += 1
-        total = sum(hits.values())
-        # A phrase of several words ("south china sea") is specific enough to count alone.
-        if total >= min_hits or any(" " in term for term in hits):
-            scores.append(
-                ThemeScore(
-                    name=name, score=round(1000 * total / n, 2), hits=total, terms=tuple(hits.most_common())
-                )
-            )
+                if w <= weak:
+                    weak_weight += w
+                else:
+                    weight += w
+        if weight == 0:
+            continue  # weak terms alone: "match" and "club" with nothing else of sport
+        weight += weak_weight
+        density = 1000 * weight / n
+        if weight >= min_weight and density >= min_density:
+            score = ThemeScore(name=name, score=round(density, 2), hits=sum(hits.values()), terms=tuple(hits.most_common()))
+            found.append((density, score))
+    if not found:
+        return []
+    best = max(d for d, _ in found)
+    scores = [s for d, s in found if d >= min_share * best]
     scores.sort(key=lambda s: (-s.score, s.name))
     return scores

@@ -104,6 +104,12 @@ def _themes(q: Query, opts: dict):
     return charts.theme_bar(df), df
 
 
+def _topics(q: Query, opts: dict):
+    df = q("topics", k=opts.get("k", 5))
+    # Drawn as the theme bars: one bar a topic, named by its top terms, coloured by tone.
+    return charts.theme_bar(df.rename(columns={"label": "theme"}), title="Topics found in the corpus"), df
+
+
 def _network(q: Query, opts: dict):
     # The strongest ties only: beyond about sixty lines the circle turns into a grey disc.
     edges = q("cooccurrence", limit_actors=25).head(60)
@@ -154,10 +160,18 @@ CHARTS: dict[str, Chart] = {
     ),
     "themes": Chart(
         "Themes",
-        "Matching articles per theme of the lexicon (a theme needs two term hits, or one "
-        "multi-word term); colour: mean article sentiment.",
+        "Matching articles per theme of the lexicon (terms weighted by how specific they are; "
+        "a theme needs a share of the article's words and of its best theme's weight); colour: "
+        "mean article sentiment.",
         _themes,
         _theme,
+    ),
+    "topics": Chart(
+        "Topics found in the corpus",
+        "Five topics found by NMF over the lemmas of the whole store (TF-IDF weighted), each named "
+        "by its top terms; bars: matching articles whose strongest topic it is; colour: mean "
+        "article sentiment. The data lists each topic's terms and its clearest articles.",
+        _topics,
     ),
     "co-occurrence": Chart(
         "Actors named together",

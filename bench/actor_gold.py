@@ -1,0 +1,164 @@
+"""Actors against the hand-checked gold set (tests/gold/actors.yaml).
+
+Scoring follows tests/gold/README.md. Names are compared as the alias table compares them (case,
+full stops and a leading "the" ignored) and, since the gold keeps titles in its forms ("Mr
+Blair") while the product keeps them apart, with leading titles dropped on both sides.
+
+- Listed actors: a predicted actor matches a gold actor when its name is the gold name or one of
+  its forms. Optional entries count neither way. A second predicted actor matching a gold actor
+  already matched ("Blair" beside "Tony Blair") is a false actor: the filter list shows two.
+  Precision = matched predicted / predicted not optional; recall = matched gold / gold.
+- Merges: the pairs of distinct forms that one actor gathers. Gold pairs come from each gold
+  actor's forms; predicted pairs from the surface forms of each predicted actor's mentions,
+  counted only between forms that the gold lists for the article (a form the gold never lists
+  cannot be judged as a merge; as an actor it is already scored above).
+- not_actors: predicted actor names equal to a `not_actors` string (counted apart; most are also
+  false actors above).
+
+Splits (bench/gold_common.py): even positions in the file were used for tuning, odd positions
+are the holdout.
+
+    .venv/bin/python bench/actor_gold.py [--split all|tune|holdout] [-v]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from itertools import combinations
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from gold_common import SPLITS, gold_articles, in_split, label, load_gold  # noqa: E402
+
+from analysis.extract.actors import TITLES, ActorOptions, count_actors, normal_form, resolve_mentions  # noqa: E402
+from analysis.nlp import parse  # noqa: E402
+from analysis.pipeline import load_pipeline  # noqa: E402
+
+_TITLE_WORDS = sorted((t.split() for t in TITLES), key=len, reverse=True)
+
+
+def key(name: str) -> str:
+    """Normal form without possessive and leading titles ("Mr Blair's" -> "blair")."""
+    words = normal_form(name).replace("'s", "").replace("’s", "").split()
+    stripped = True
+    while stripped:
+        stripped = False
+        for title in _TITLE_WORDS:
+            if len(words) > len(title) and words[: len(title)] == title:
+                words = words[len(title) :]
+                stripped = True
+                break
+    return " ".join(words)
+
+
+def score_article(entry: dict, actors, mentions) -> dict:
+    gold = [(key(a["name"]), {key(f) for f in a.get("forms") or []} | {key(a["name"])}) for a in entry.get("actors") or []]
+    optional = [{key(a["name"]), *(key(f) for f in a.get("forms") or [])} for a in entry.get("optional") or []]
+    not_actors = {key(s) for s in entry.get("not_actors") or []}
+
+    matched: set[int] = set()
+    true, false, ignored = [], [], []
+    # Names first, then forms: "Tony Blair" claims the gold actor before a stray "Blair" does.
+    ranked = sorted(actors, key=lambda a: (not any(key(a.name) == g for g, _ in gold), -a.mentions))
+    for actor in ranked:
+        k = key(actor.name)
+        hit = next((i for i, (g, _) in enumerate(gold) if g == k), None)
+        if hit is None:
+            hit = next((i for i, (_, forms) in enumerate(gold) if k in forms), None)
+        if hit is not None and hit not in matched:
+            matched.add(hit)
+            true.append(actor.name)
+        elif hit is None and any(k in forms for forms in optional):
+            ignored.append(actor.name)
+        else:
+            false.append(actor.name)
+    missed = [entry["actors"][i]["name"] for i in range(len(gold)) if i not in matched]
+
+    known = set().union(*(forms for _, forms in gold), *optional) if gold or optional else set()
+    gold_pairs = {frozenset(p) for _, forms in gold for p in combinations(sorted(forms - {""}), 2)}
+    # The gold name is not always a written form: pairs are only between written forms.
+    gold_pairs = {
+        frozenset(p)
+        for a in entry.get("actors") or []
+        for p in combinations(sorted({key(f) for f in a.get("forms") or []}), 2)
+    }
+    forms_by_actor: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.actor is not None and key(m.text) in known:
+            forms_by_actor.setdefault(m.actor, set()).add(key(m.text))
+    predicted_pairs = {frozenset(p) for forms in forms_by_actor.values() for p in combinations(sorted(forms), 2)}
+    return {
+        "true": true,
+        "false": false,
+        "missed": missed,
+        "ignored": ignored,
+        "not_actors": [a.name for a in actors if key(a.name) in not_actors],
+        "gold_pairs": gold_pairs,
+        "predicted_pairs": predicted_pairs,
+    }
+
+
+def summary(results: list[dict]) -> tuple[float, float, float, float, int]:
+    true = sum(len(r["true"]) for r in results)
+    predicted = true + sum(len(r["false"]) for r in results)
+    gold = true + sum(len(r["missed"]) for r in results)
+    pair_tp = sum(len(r["gold_pairs"] & r["predicted_pairs"]) for r in results)
+    pair_pred = sum(len(r["predicted_pairs"]) for r in results)
+    pair_gold = sum(len(r["gold_pairs"]) for r in results)
+    return (
+        true / max(1, predicted),
+        true / max(1, gold),
+        pair_tp / max(1, pair_pred),
+        pair_tp / max(1, pair_gold),
+        sum(len(r["not_actors"]) for r in results),
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", choices=SPLITS, default="all", help="the half listed by -v")
+    parser.add_argument("-v", "--verbose", action="store_true")
+    args = parser.parse_args()
+    entries = load_gold("actors.yaml")
+    articles = gold_articles(entries)
+    docs = parse(load_pipeline(), [a.text for a in articles])
+    results = []
+    for entry, doc in zip(entries, docs):
+        mentions = resolve_mentions(doc, ActorOptions())
+        results.append(score_article(entry, count_actors(mentions), mentions))
+
+    print(f"actors.yaml: {len(results)} articles")
+    print(f"{'part':10} {'n':>4} {'actor P':>8} {'actor R':>8} {'merge P':>8} {'merge R':>8} {'not_actors':>10}")
+    for split in SPLITS:
+        chosen = [r for i, r in enumerate(results) if in_split(i, split)]
+        p, r, mp, mr, bad = summary(chosen)
+        print(f"{split:10} {len(chosen):>4} {p:>8.3f} {r:>8.3f} {mp:>8.3f} {mr:>8.3f} {bad:>10}")
+    for source in ("bbc", "reuters"):
+        chosen = [r for e, r in zip(entries, results) if e["file"].startswith(source)]
+        p, r, mp, mr, bad = summary(chosen)
+        print(f"{source:10} {len(chosen):>4} {p:>8.3f} {r:>8.3f} {mp:>8.3f} {mr:>8.3f} {bad:>10}")
+
+    if args.verbose:
+        print(f"\nerrors ({args.split}):")
+        for i, (entry, r) in enumerate(zip(entries, results)):
+            if not in_split(i, args.split):
+                continue
+            wrong_pairs = r["predicted_pairs"] - r["gold_pairs"]
+            lost_pairs = r["gold_pairs"] - r["predicted_pairs"]
+            if not (r["false"] or r["missed"] or wrong_pairs or lost_pairs):
+                continue
+            print(f"  {label(entry)}")
+            for name, items in (
+                ("false", r["false"]),
+                ("missed", r["missed"]),
+                ("wrong merge", [" = ".join(sorted(p)) for p in wrong_pairs]),
+                ("lost merge", [" = ".join(sorted(p)) for p in lost_pairs]),
+            ):
+                if items:
+                    print(f"     {name}: {'; '.join(items)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,101 @@
+"""Themes against the hand-labelled gold set (tests/gold/themes.yaml).
+
+Micro precision and recall over (article, theme) pairs, for the whole set, the tuning half and
+the holdout half (bench/gold_common.py: even and odd positions), and per gold group (`sample`:
+20 articles a BBC section and 20 Reuters stories; `actors`: 10 Reuters stories); then per theme.
+With -v, every wrong or missed theme of the chosen split with the terms that hit.
+
+Theme matching reads only an article's lower-case forms and lemmas, so these are cached in
+--cache (keyed by the texts) and a lexicon or rule change is re-scored without spaCy.
+
+    .venv/bin/python bench/theme_gold.py [--split all|tune|holdout] [-v] [--cache FILE]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import pickle
+import sys
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from gold_common import SPLITS, gold_articles, in_split, label, load_gold  # noqa: E402
+
+from analysis.extract.themes import ThemeLexicon, match_themes, token_forms  # noqa: E402
+from analysis.nlp import parse  # noqa: E402
+from analysis.pipeline import load_pipeline  # noqa: E402
+
+
+def word_forms(articles, cache: Path | None) -> list[tuple[list[str], list[str]]]:
+    key = hashlib.sha1("\0".join(a.text for a in articles).encode()).hexdigest()
+    if cache and cache.exists():
+        stored = pickle.loads(cache.read_bytes())
+        if stored.get("key") == key:
+            return stored["forms"]
+    docs = parse(load_pipeline(), [a.text for a in articles])
+    forms = [token_forms(doc) for doc in docs]
+    if cache:
+        cache.write_bytes(pickle.dumps({"key": key, "forms": forms}))
+    return forms
+
+
+def score(pairs: list[tuple[set[str], set[str]]]) -> tuple[float, float, int, int, int]:
+    """Micro precision, recall, true positives, predicted, gold over (gold, predicted) sets."""
+    tp = sum(len(g & p) for g, p in pairs)
+    predicted = sum(len(p) for _, p in pairs)
+    gold = sum(len(g) for g, _ in pairs)
+    return tp / max(1, predicted), tp / max(1, gold), tp, predicted, gold
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", choices=SPLITS, default="all", help="the half listed by -v")
+    parser.add_argument("-v", "--verbose", action="store_true")
+    parser.add_argument("--cache", type=Path, default=None)
+    args = parser.parse_args()
+    entries = load_gold("themes.yaml")
+    articles = gold_articles(entries)
+    lexicon = ThemeLexicon.load()
+    rows = []
+    for position, (entry, (lowers, lemmas)) in enumerate(zip(entries, word_forms(articles, args.cache))):
+        found = match_themes(lowers, lemmas, lexicon)
+        rows.append((position, entry, set(entry["themes"] or []), {t.name for t in found}, found))
+
+    print(f"themes.yaml: {len(rows)} articles; micro precision / recall over (article, theme) pairs")
+    print(f"{'part':22} {'n':>4} {'precision':>9} {'recall':>7} {'tp':>4} {'pred':>5} {'gold':>5}")
+    parts = [(s, lambda r, s=s: in_split(r[0], s)) for s in SPLITS] + [
+        (f"group {g}", lambda r, g=g: r[1].get("group") == g) for g in ("sample", "actors")
+    ]
+    for name, keep in parts:
+        chosen = [r for r in rows if keep(r)]
+        p, r, tp, pred, gold = score([(g, f) for _, _, g, f, _ in chosen])
+        print(f"{name:22} {len(chosen):>4} {p:>9.3f} {r:>7.3f} {tp:>4} {pred:>5} {gold:>5}")
+
+    print(f"\nper theme ({args.split}): tp / predicted / gold")
+    tp, pred, gold = Counter(), Counter(), Counter()
+    for position, _, g, f, _ in rows:
+        if in_split(position, args.split):
+            tp.update(g & f)
+            pred.update(f)
+            gold.update(g)
+    for theme in sorted(set(pred) | set(gold), key=lambda t: (-gold[t], t)):
+        print(f"  {theme:28} {tp[theme]:>3} / {pred[theme]:>3} / {gold[theme]:>3}")
+
+    if args.verbose:
+        print(f"\nerrors ({args.split}):")
+        for position, entry, g, f, found in rows:
+            if not in_split(position, args.split) or g == f:
+                continue
+            terms = {t.name: (t.score, t.terms) for t in found}
+            print(f"  {label(entry)}  {entry.get('title', '')!r}")
+            for theme in sorted(f - g):
+                print(f"     + {theme}: {terms[theme]}")
+            for theme in sorted(g - f):
+                print(f"     - {theme}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,29 @@
+"""Themes against the hand-labelled gold set, through the bench's own scoring."""
+
+from __future__ import annotations
+
+import sys
+
+from tests.conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "bench"))
+import theme_gold  # noqa: E402
+from gold_common import gold_articles, in_split, load_gold  # noqa: E402
+
+from analysis.extract.themes import ThemeLexicon, match_themes, token_forms  # noqa: E402
+
+
+def test_theme_gold_figures(nlp):
+    entries = load_gold("themes.yaml")
+    docs = [nlp(a.text) for a in gold_articles(entries)]
+    lexicon = ThemeLexicon.load()
+    pairs = {"tune": [], "holdout": []}
+    for i, (entry, doc) in enumerate(zip(entries, docs)):
+        found = {t.name for t in match_themes(*token_forms(doc), lexicon)}
+        pairs["tune" if in_split(i, "tune") else "holdout"].append((set(entry["themes"] or []), found))
+    tune_p, tune_r, *_ = theme_gold.score(pairs["tune"])
+    all_p, all_r, *_ = theme_gold.score(pairs["tune"] + pairs["holdout"])
+    # Measured when the weights and thresholds were set (tune 0.912 / 0.892, all 0.840 / 0.878);
+    # the holdout half was never read for tuning, which is why "all" is lower.
+    assert tune_p >= 0.90 and tune_r >= 0.88, (tune_p, tune_r)
+    assert all_p >= 0.83 and all_r >= 0.86, (all_p, all_r)

@@ -38,4 +38,8 @@ def render_overview(view: View, *, key: str = "overview") -> None:
     with right:
         render_named_chart(view, "themes", key=f"{key}_themes")
     st.caption("Select a bar, point or phrase to see the sentences behind it.")
-    render_named_chart(view, "key-phrases", key=f"{key}_keyphrases")
+    left, right = st.columns(2)
+    with left:
+        render_named_chart(view, "key-phrases", key=f"{key}_keyphrases")
+    with right:
+        render_named_chart(view, "topics", key=f"{key}_topics")

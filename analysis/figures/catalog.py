@@ -59,6 +59,11 @@ def _theme(point: list, terms) -> Drill:
     )
 
 
+def _topic(point: list, terms) -> Drill:
+    label = str(point[0])
+    return Drill(queries.Evidence(terms=tuple(label.split(", "))), f"Topic: {label}")
+
+
 def _period(point: list, terms) -> Drill:
     since, until = str(point[0])[:10], str(point[-1])[:10]
     return Drill(queries.Evidence(since=since, until=until), f"Articles dated {since} to {until}")
@@ -172,6 +177,7 @@ CHARTS: dict[str, Chart] = {
         "by its top terms; bars: matching articles whose strongest topic it is; colour: mean "
         "article sentiment. The data lists each topic's terms and its clearest articles.",
         _topics,
+        _topic,
     ),
     "co-occurrence": Chart(
         "Actors named together",

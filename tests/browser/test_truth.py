@@ -21,6 +21,7 @@ MARKS = [
     ("Overview", 1, "Actor:"),
     ("Overview", 2, "Theme:"),
     ("Overview", 3, "“"),
+    ("Overview", 4, "Topic:"),
     ("Actors", 0, ""),
     ("Actors", 1, " articles"),
     ("Actors", 2, " on "),
@@ -45,7 +46,7 @@ def test_a_mark_on_every_chart_opens_its_evidence(page, dashboard_url, tab, posi
     assert names in header
     items = page.locator("ol li")
     assert items.count() >= 1
-    if "Theme:" in header or "“" in header:
+    if "Theme:" in header or "Topic:" in header or "“" in header:
         # Sentences behind a theme or a phrase hold its words, marked.
         for i in range(items.count()):
             assert items.nth(i).locator("mark").count() >= 1, items.nth(i).inner_text()

@@ -10,7 +10,7 @@ from analysis import queries
 from analysis.extract.topics import fit_topics
 from analysis.figures import catalog
 from analysis.ingest import ingest
-from analysis.readers import Article, read_paths
+from analysis.readers import read_paths
 from analysis.store import Store
 from tests.conftest import BBC
 

@@ -123,10 +123,8 @@ def _store_line(store_path: str, corpus: str | None, stats: dict) -> str:
     first, last = stats.get("first_date"), stats.get("last_date")
     dates = f"{first} to {last}" if first else "no dates"
     sources = stats.get("sources") or 0
-    line = (
-        f"Store {md(store_path)} · {stats['articles']:,} articles · {dates} · "
-        f"{sources:,} source{'s' if sources != 1 else ''}"
-    )
+    named = f"{sources:,} source{'s' if sources != 1 else ''}" if sources else "no sources named"
+    line = f"Store {md(store_path)} · {stats['articles']:,} articles · {dates} · {named}"
     return line + (f" · corpus {md(corpus)}" if corpus else " · no corpus added at start")
 
 

@@ -14,19 +14,19 @@ def render_actors(view: View, *, key: str = "actors") -> None:
     if table.empty:
         st.info("No actors in the matching articles. Loosen the Actor, Theme or date filters.")
         return
-    st.subheader("Actors")
+    total = view.query("overview")["actors"]
+    st.subheader(f"Actors ({total:,})")
+    if len(table) < total:
+        st.caption(f"The {len(table):,} most mentioned of {total:,}; the Actor filter finds any of them.")
     st.dataframe(
-        table,
+        # No tone (no sentence or quote to score) shows as a dash, not as "None".
+        table.style.format({"talked_about": "{:+.2f}", "own_tone": "{:+.2f}"}, na_rep="–"),
         hide_index=True,
         column_config={
-            "talked_about": st.column_config.NumberColumn(
-                "talked about",
-                format="%+.2f",
-                help="Mean tone of the sentences naming the actor, its own quotes left out",
+            "talked_about": st.column_config.Column(
+                "talked about", help="Mean tone of the sentences naming the actor, its own quotes left out"
             ),
-            "own_tone": st.column_config.NumberColumn(
-                "own tone", format="%+.2f", help="Mean tone of the actor's quotations"
-            ),
+            "own_tone": st.column_config.Column("own tone", help="Mean tone of the actor's quotations"),
         },
     )
     render_named_chart(view, "co-occurrence", key=f"{key}_network")

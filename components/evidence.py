@@ -56,7 +56,8 @@ def _pager(count: int) -> tuple[int, int]:
     pages = (count + PAGE - 1) // PAGE
     page = min(int(st.session_state.get("evidence_page") or 1), pages)
     if pages > 1:
-        page = st.number_input(f"Page (of {pages:,})", 1, pages, value=page, step=1, key="evidence_page")
+        box, _ = st.columns([1, 4])
+        page = box.number_input(f"Page (of {pages:,})", 1, pages, value=page, step=1, key="evidence_page")
     return (page - 1) * PAGE, page
 
 

@@ -98,16 +98,16 @@ def _table(view: View, key: str) -> str | None:
     rows = view.query("articles", limit=PAGE, offset=first, order=order, descending=descending)
     st.caption(
         f"Articles {first + 1:,}–{first + len(rows):,} of {total:,} · select a row to open it"
-        + (" · ⧉ marks an article stored twice (same title and text)" if rows["duplicate"].any() else "")
+        + (" · “copy”: another stored article has the same title and text" if rows["duplicate"].any() else "")
     )
     shown = rows.assign(
-        title=[("⧉ " if d else "") + str(t) for t, d in zip(rows["title"], rows["duplicate"])],
+        title=[html.unescape(str(t)) for t in rows["title"]],
         date=rows["date"].fillna("–"),
         source=rows["source"].fillna("–"),
         section=rows["section"].fillna("–"),
     )
     event = st.dataframe(
-        shown[["title", "date", "source", "section", "compound", "quotes"]],
+        shown[["title", "date", "source", "section", "compound", "quotes", "duplicate"]],
         hide_index=True,
         on_select="rerun",
         selection_mode="single-row",
@@ -116,6 +116,7 @@ def _table(view: View, key: str) -> str | None:
             "title": st.column_config.TextColumn("title", width="large"),
             "compound": st.column_config.NumberColumn("sentiment", format="%+.2f"),
             "quotes": st.column_config.NumberColumn("quotes", format="%d"),
+            "duplicate": st.column_config.CheckboxColumn("copy", width="small"),
         },
     )
     picked = event.selection.rows if event is not None else []

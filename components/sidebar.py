@@ -209,7 +209,7 @@ def render_filters(store_path: str, version: str) -> Filters:
         # The label carries how the text names the actor, so typing "Mr Blair" or "Tories" finds it.
         format_func=lambda a: f"{a} ({int(counts.get(a, 0)):,})"
         + (f" · {', '.join(forms[a])}" if forms.get(a) else ""),
-        placeholder="Any actor (names and the text's forms)",
+        placeholder="Any actor",
         help="Search by name or by how articles name the actor (Mr Blair, Tories). "
         "Several actors: articles naming any of them.",
     )
@@ -222,11 +222,11 @@ def render_filters(store_path: str, version: str) -> Filters:
         placeholder="Any theme",
     )
     first, last = _date(opts["dates"]["first"].iloc[0]), _date(opts["dates"]["last"].iloc[0])
-    col1, col2 = sidebar.columns(2)
-    since = col1.date_input(
+    # One a line: side by side, the boxes are too narrow for a whole date.
+    since = sidebar.date_input(
         "Since", value=None, min_value=first, max_value=last, key="since", format="YYYY-MM-DD"
     )
-    until = col2.date_input(
+    until = sidebar.date_input(
         "Until", value=None, min_value=first, max_value=last, key="until", format="YYYY-MM-DD"
     )
     if first is None:

@@ -43,8 +43,10 @@ def _layout(fig: go.Figure, title: str, *, height: int = 380) -> go.Figure:
 
 def count_axis(largest: float) -> dict:
     """Axis settings for a count: whole-number ticks only (no "0.2 articles"), from zero."""
-    step = max(1, math.ceil(float(largest or 0) / 6))
-    return {"tick0": 0, "dtick": step, "rangemode": "tozero", "tickformat": ",d"}
+    rough = max(1.0, float(largest or 0) / 6)
+    magnitude = 10 ** math.floor(math.log10(rough))
+    step = next(m * magnitude for m in (1, 2, 5, 10) if m * magnitude >= rough)  # 1, 2, 5, 10, 20, 50 ...
+    return {"tick0": 0, "dtick": int(step), "rangemode": "tozero", "tickformat": ",d"}
 
 
 def _ranked_bars(

@@ -36,4 +36,4 @@ def test_count_axes_have_whole_number_ticks():
     df = pd.DataFrame({"theme": ["Sport"], "articles": [1], "score": [1.0], "sentiment": [0.1]})
     axis = charts.theme_bar(df).layout.xaxis
     assert axis.dtick >= 1 and axis.tick0 == 0 and axis.tickformat == ",d"
-    assert charts.count_axis(25)["dtick"] == 5
+    assert [charts.count_axis(n)["dtick"] for n in (1, 6, 25, 2298)] == [1, 1, 5, 500]

@@ -17,7 +17,6 @@ import streamlit as st
 
 from analysis.errors import AnalysisError
 from analysis.extract.themes import ThemeLexicon
-from analysis.figures.command import bundle
 from analysis.figures.export import provenance_for
 from analysis.store import DEFAULT_STORE, STORE_ENV, corpus_store_path
 from components import sidebar, state
@@ -71,6 +70,14 @@ def page() -> None:
             for error in summary.errors:
                 st.text(f"{error.path}: {error.reason}")
     sidebar.render_corpus(store_path, metonyms=metonyms, theme_file=theme_file)
+    state.ensure_store(store_path)
+    # Everything below reads; one read-only connection serves it and is let go when the run ends.
+    with state.page_run(store_path):
+        show(store_path, corpus, theme_file)
+
+
+def show(store_path: str, corpus: str | None, theme_file: str | None) -> None:
+    """The filters, the header and the panels of one store."""
     version = state.store_version(store_path)
     filters = sidebar.render_filters(store_path, version)
     sidebar.render_url_notes()
@@ -89,7 +96,7 @@ def page() -> None:
         )
     st.sidebar.download_button(
         "Report of this view (zip)",
-        lambda: bundle(state.open_store(store_path).con.cursor(), filters, provenance),
+        lambda: state.report_zip(store_path, filters, provenance),
         file_name="news-report.zip",
         mime="application/zip",
         key="report_zip",

@@ -24,6 +24,11 @@ from analysis.readers import Article, ReadError, articles_only, read_paths
 from analysis.records import CSV_COLUMNS, csv_row
 
 
+# Seconds to wait for a store that another process is using (an ingest between batches, a dashboard
+# between queries) before saying so.
+STORE_WAIT = 60.0
+
+
 def _report(item: Problem) -> None:
     print(item, file=sys.stderr)
 
@@ -123,7 +128,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     else:
         engine = LocalEngine(n_process=args.n_process, batch_size=args.batch_size)
     progress = _Progress("ingest")
-    with Store(args.store) as store:
+    # Waits for a moment when a dashboard or an export is reading, and lets them read between batches.
+    with Store(args.store, wait=STORE_WAIT) as store:
         summary = ingest_corpus(
             args.paths,
             store,
@@ -132,6 +138,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             batch_size=args.batch_size,
             report=_report,
             progress=progress,
+            share=True,
         )
     progress.close()
     if summary is None:
@@ -162,7 +169,7 @@ def cmd_collect(args: argparse.Namespace) -> int:
         counts: Counter = Counter()
         progress = _Progress("collect")
         # Opened for one poll at a time, so the dashboard can open the store between polls.
-        with Store(args.store) as store:
+        with Store(args.store, wait=STORE_WAIT) as store:
             summary = ingest(
                 collect(
                     args.sources,
@@ -176,6 +183,7 @@ def cmd_collect(args: argparse.Namespace) -> int:
                 n_process=args.n_process,
                 report=_report,
                 progress=progress,
+                share=True,
             )
         progress.close()
         print(
@@ -196,7 +204,7 @@ def cmd_collect(args: argparse.Namespace) -> int:
 def cmd_stats(args: argparse.Namespace) -> int:
     from analysis.store import Store
 
-    with Store(args.store, read_only=True) as store:
+    with Store(args.store, read_only=True, wait=STORE_WAIT) as store:
         print(json.dumps(store.stats(), indent=2))
     return 0
 

@@ -122,9 +122,11 @@ def ingest(
     n_process: int = 1,
     report: Callable[[Problem], None] | None = None,
     progress: Callable[[int], None] | None = None,
+    share: bool = False,
 ) -> IngestSummary:
     """Analyse the articles the store does not hold yet and write them, batch by batch, on
-    `engine` (default: a `LocalEngine` of `n_process` workers)."""
+    `engine` (default: a `LocalEngine` of `n_process` workers). With `share`, the store's file
+    is let go after each batch, so a dashboard or an export can read it meanwhile."""
     started = time.perf_counter()
     engine = engine or LocalEngine(n_process=n_process, batch_size=batch_size)
     summary = IngestSummary(engine=engine.name)
@@ -169,6 +171,8 @@ def ingest(
             continue
         store.write_frames(result)
         summary.analysed += len(result["articles"])
+        if share:
+            store.release()  # readers (a dashboard, an export) get at the file between batches
     store.set_meta("themes", lexicon.fingerprint)
     if summary.analysed:
         store.refresh_phrase_frequencies()

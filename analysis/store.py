@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -41,11 +42,23 @@ def _first_line(exc: Exception) -> str:
     return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
 
 
-def connect(path: str | Path, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """Open the store file, creating it (and its schema) unless read-only.
+def _busy(exc: duckdb.Error) -> bool:
+    """Whether opening failed only because someone else has the file open: another process's
+    lock, or (in this process) a connection opened with the other read/write mode."""
+    text = str(exc).lower()
+    return "lock" in text or "different configuration" in text
+
+
+def connect(path: str | Path, *, read_only: bool = False, wait: float = 0.0) -> duckdb.DuckDBPyConnection:
+    """Open the store file, creating it (and its schema) unless read-only. While another process
+    writes to it (or, for a writer, reads it), keep trying for up to `wait` seconds.
+
+    DuckDB lets one process write a file, or any number read it, never both: the dashboard and
+    the command line therefore hold a connection only for as long as one query or one batch
+    (`Store.release`), and whoever finds the file busy waits a moment.
 
     Raises:
-        StoreError: the file is locked by another process, missing, or not a DuckDB store.
+        StoreError: the file is still in use after `wait`, missing (read-only), or not a store.
     """
     path = Path(path)
     if read_only and not path.exists():
@@ -55,34 +68,53 @@ def connect(path: str | Path, *, read_only: bool = False) -> duckdb.DuckDBPyConn
         )
     if not read_only:
         path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        con = duckdb.connect(str(path), read_only=read_only)
-    except duckdb.IOException as exc:
-        if "lock" in str(exc).lower():
+    deadline = time.monotonic() + wait
+    pause = 0.02
+    while True:
+        try:
+            con = duckdb.connect(str(path), read_only=read_only)
+            break
+        except (duckdb.IOException, duckdb.ConnectionException) as exc:
+            if _busy(exc) and time.monotonic() < deadline:
+                time.sleep(pause)
+                pause = min(pause * 2, 0.5)
+                continue
+            if _busy(exc):
+                raise StoreError(
+                    f"{path}: the store is in use by another process writing to it (an ingest) "
+                    f"or reading it while you write; try again when it has finished"
+                ) from exc
             raise StoreError(
-                f"{path}: the store is in use by another process (an ingest or a "
-                f"dashboard); wait for it to finish and try again"
+                f"{path}: not a DuckDB store this tool can open ({_first_line(exc)}); "
+                f"give another file with --store, or move this one away to start a new store"
             ) from exc
-        raise StoreError(
-            f"{path}: not a DuckDB store this tool can open ({_first_line(exc)}); "
-            f"give another file with --store, or move this one away to start a new store"
-        ) from exc
-    except duckdb.Error as exc:
-        raise StoreError(
-            f"{path}: not a usable DuckDB store ({_first_line(exc)}); "
-            f"give another file with --store, or move this one away to start a new store"
-        ) from exc
+        except duckdb.Error as exc:
+            raise StoreError(
+                f"{path}: not a usable DuckDB store ({_first_line(exc)}); "
+                f"give another file with --store, or move this one away to start a new store"
+            ) from exc
     if not read_only:
         con.execute(SCHEMA)
     return con
 
 
 class Store:
-    """An open store: what is in it, and writing analysed batches into it."""
+    """A store: what is in it, and writing analysed batches into it.
 
-    def __init__(self, path: str | Path | None = None, *, read_only: bool = False):
+    The connection opens with the Store and again on first use after `release()`, which lets
+    other processes at the file between batches or queries."""
+
+    def __init__(self, path: str | Path | None = None, *, read_only: bool = False, wait: float = 0.0):
         self.path = Path(path) if path else default_store_path()
-        self.con = connect(self.path, read_only=read_only)
+        self.read_only = read_only
+        self.wait = wait
+        self._con: duckdb.DuckDBPyConnection | None = connect(self.path, read_only=read_only, wait=wait)
+
+    @property
+    def con(self) -> duckdb.DuckDBPyConnection:
+        if self._con is None:
+            self._con = connect(self.path, read_only=self.read_only, wait=self.wait)
+        return self._con
 
     def __enter__(self) -> Store:
         return self
@@ -90,8 +122,14 @@ class Store:
     def __exit__(self, *exc) -> None:
         self.close()
 
+    def release(self) -> None:
+        """Close the connection until the next use, so that others can open the file."""
+        if self._con is not None:
+            self._con.close()
+            self._con = None
+
     def close(self) -> None:
-        self.con.close()
+        self.release()
 
     def known(self, ids: list[str]) -> dict[str, tuple[str, str]]:
         """id -> (content hash, analysis version) for the stored articles among `ids`."""

@@ -1,7 +1,16 @@
-"""The dashboard's data access: the store opened once per process, the corpus ingested once,
-queries cached per (store version, filters). Widget values come in as arguments."""
+"""The dashboard's data access: the corpus ingested once, queries cached per (store version,
+filters). Widget values come in as arguments.
+
+The store is opened for one query (read-only) or one batch of writing at a time, never held:
+that is what lets an ingest or `python -m analysis export` use the same file while the page is
+open (`analysis.store.connect`)."""
 
 from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
 import pandas as pd
 import streamlit as st
@@ -15,11 +24,56 @@ from analysis.pipeline import AnalysisOptions
 from analysis.readers import read_bytes
 from analysis.store import Store
 
+# Seconds a query waits for an ingest's batch to be written, and a write for readers to finish.
+READ_WAIT = 10.0
+WRITE_WAIT = 60.0
 
-@st.cache_resource(show_spinner=False)
-def open_store(path: str) -> Store:
-    """One read-write connection per process; every query takes its own cursor of it."""
-    return Store(path)
+
+# The read-only connection of the page run in progress on this thread (each session's script
+# runs on a thread of its own), so that one run opens the file once, not once per query.
+_RUN = threading.local()
+
+
+@contextmanager
+def reading(path: str) -> Iterator:
+    """A read-only connection to the store: the page run's, or one for this query alone."""
+    held = getattr(_RUN, "con", None)
+    if held is not None and _RUN.path == path:
+        yield held
+        return
+    with Store(path, read_only=True, wait=READ_WAIT) as store:
+        yield store.con
+
+
+@contextmanager
+def page_run(path: str) -> Iterator[None]:
+    """Read through one connection for the rest of a page run, and let the file go after it.
+    Nothing may write to the store inside (writes come before, in the sidebar's Corpus panel)."""
+    with Store(path, read_only=True, wait=READ_WAIT) as store:
+        _RUN.con, _RUN.path = store.con, path
+        try:
+            yield
+        finally:
+            _RUN.con = None
+
+
+def report_zip(store_path: str, filters: queries.Filters, provenance) -> bytes:
+    """The report zip of a view (analysis.figures.command.bundle)."""
+    from analysis.figures.command import bundle
+
+    with reading(store_path) as con:
+        return bundle(con, filters, provenance)
+
+
+def writing(path: str) -> Store:
+    """The store opened for writing (created if need be); let go between batches."""
+    return Store(path, wait=WRITE_WAIT)
+
+
+def ensure_store(path: str) -> None:
+    """A store named on the command line that does not exist yet is created, empty."""
+    if not Path(path).exists():
+        writing(path).close()
 
 
 def options(metonyms: bool, theme_file: str | None) -> AnalysisOptions:
@@ -30,7 +84,6 @@ def options(metonyms: bool, theme_file: str | None) -> AnalysisOptions:
 def ingest_corpus(corpus: str, store_path: str, metonyms: bool, theme_file: str | None) -> IngestSummary:
     """Ingest a corpus folder once per process and options; no file is read when the corpus is
     unchanged since the last ingest, and no NLP runs for articles already stored."""
-    store = open_store(store_path)
     bar = st.progress(0.0, text=f"Analysing {corpus} …")
     done = 0
 
@@ -41,9 +94,10 @@ def ingest_corpus(corpus: str, store_path: str, metonyms: bool, theme_file: str 
         done += n
         bar.progress(min(done / 1000, 0.99), text=f"Analysing {corpus}: {done:,} articles so far")
 
-    summary = store_ingest_corpus(
-        [corpus], store, options=options(metonyms, theme_file), progress=progress, batch_size=32
-    )
+    with writing(store_path) as store:
+        summary = store_ingest_corpus(
+            [corpus], store, options=options(metonyms, theme_file), progress=progress, batch_size=32, share=True
+        )
     bar.empty()
     return summary or IngestSummary()
 
@@ -55,7 +109,8 @@ def ingest_uploads(
     results = []
     for name, data in files:
         results.extend(read_bytes(data, name=name))
-    return ingest(results, open_store(store_path), options=options(metonyms, theme_file))
+    with writing(store_path) as store:
+        return ingest(results, store, options=options(metonyms, theme_file), share=True)
 
 
 def ingest_urls(
@@ -66,18 +121,19 @@ def ingest_urls(
     from analysis.readers.collect import FetchPolicy, Fetcher, collect
     from analysis.readers.html import url_id
 
-    store = open_store(store_path)
     fetcher = Fetcher(FetchPolicy(max_pages=50))
     try:
-        results = collect(urls, fetcher=fetcher, is_stored=lambda url: bool(store.known([url_id(url)])))
-        return ingest(results, store, options=options(metonyms, theme_file))
+        with writing(store_path) as store:
+            results = collect(urls, fetcher=fetcher, is_stored=lambda url: bool(store.known([url_id(url)])))
+            return ingest(results, store, options=options(metonyms, theme_file), share=True)
     finally:
         fetcher.close()
 
 
 def store_version(store_path: str) -> str:
     """Changes whenever the store's content does, so cached queries are recomputed."""
-    return queries.store_version(open_store(store_path).con.cursor())
+    with reading(store_path) as con:
+        return queries.store_version(con)
 
 
 @st.cache_data(max_entries=512, show_spinner=False)
@@ -85,19 +141,22 @@ def query(name: str, store_path: str, version: str, filters: queries.Filters, **
     """Run the query `name` of analysis.queries on a cursor of the store; cached by version and
     filters."""
     del version  # part of the cache key only
-    return queries.run(open_store(store_path).con.cursor(), name, filters, **kwargs)
+    with reading(store_path) as con:
+        return queries.run(con, name, filters, **kwargs)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def options_of(store_path: str, version: str) -> dict[str, pd.DataFrame]:
     del version
-    return queries.corpus_options(open_store(store_path).con.cursor())
+    with reading(store_path) as con:
+        return queries.corpus_options(con)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def article(store_path: str, version: str, article_id: str) -> dict | None:
     del version
-    return queries.article(open_store(store_path).con.cursor(), article_id)
+    with reading(store_path) as con:
+        return queries.article(con, article_id)
 
 
 def bound_query(store_path: str, version: str, filters: queries.Filters):
@@ -114,17 +173,20 @@ def chart(name: str, store_path: str, version: str, filters: queries.Filters, **
 @st.cache_data(max_entries=64, show_spinner=False)
 def actor_forms(store_path: str, version: str) -> dict[str, list[str]]:
     del version
-    return queries.actor_forms(open_store(store_path).con.cursor())
+    with reading(store_path) as con:
+        return queries.actor_forms(con)
 
 
 @st.cache_data(max_entries=256, show_spinner=False)
 def resolve_actor(store_path: str, version: str, value: str) -> str | None:
     del version
-    return queries.resolve_actor(open_store(store_path).con.cursor(), value)
+    with reading(store_path) as con:
+        return queries.resolve_actor(con, value)
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
 def stats(store_path: str, version: str) -> dict:
     """What the store holds, counted once per store version rather than on every rerun."""
     del version
-    return open_store(store_path).stats()
+    with Store(store_path, read_only=True, wait=READ_WAIT) as store:
+        return store.stats()

@@ -124,7 +124,6 @@ def test_selecting_a_bar_shows_its_evidence_and_filters_only_when_asked(page, da
 
 def test_page_downloads_match_the_command_line_export(page, dashboard_url, tmp_path):
     import os
-    import shutil
 
     from analysis.__main__ import main as cli
 
@@ -142,15 +141,32 @@ def test_page_downloads_match_the_command_line_export(page, dashboard_url, tmp_p
             button.click()
         downloads[fmt] = Path(info.value.path()).read_bytes()
     out = tmp_path / "top-actors.csv"
-    store = Path(os.environ["BROWSER_TEST_STORE"])
-    # The running dashboard holds the store file; the command line reads a copy of it.
-    copy = tmp_path / "copy.duckdb"
-    shutil.copy(store, copy)
-    if store.with_name(store.name + ".wal").exists():
-        shutil.copy(store.with_name(store.name + ".wal"), copy.with_name(copy.name + ".wal"))
-    assert (
-        cli(["export", "--store", str(copy), "--chart", "top-actors", "--format", "csv", "--out", str(out)])
-        == 0
-    )
+    # The command line reads the very store the running page has open.
+    store = os.environ["BROWSER_TEST_STORE"]
+    assert cli(["export", "--store", store, "--chart", "top-actors", "--format", "csv", "--out", str(out)]) == 0
     assert downloads["CSV"] == out.read_bytes()
     assert b"Plotly.newPlot" in downloads["HTML"] and b"Top actors" in downloads["HTML"]
+
+
+def test_stats_and_an_ingest_work_while_the_page_is_open(page, tmp_path):
+    import json
+
+    from tests.browser.conftest import serve
+    from tests.conftest import BBC, SEED, run_cli
+
+    store = str(tmp_path / "own.duckdb")
+    with serve(DASHBOARD_STORE=store, DASHBOARD_CORPUS=str(SEED.parent)) as url:
+        page.goto(url)
+        settle(page)
+        stats = run_cli("stats", "--store", store)
+        assert stats.returncode == 0, stats.stderr
+        assert json.loads(stats.stdout)["articles"] == 1
+        extra = tmp_path / "extra"
+        extra.mkdir()
+        (extra / "tech-001.txt").write_bytes((BBC / "tech" / "001.txt").read_bytes())
+        added = run_cli("ingest", str(extra), "--store", store, timeout=300)
+        assert added.returncode == 0, added.stderr
+        page.reload()
+        settle(page)
+        metrics = page.locator("[data-testid=stMetric]").first.inner_text()
+        assert metrics.split() == ["Articles", "2"]

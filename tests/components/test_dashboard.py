@@ -225,3 +225,24 @@ def test_unknown_link_values_are_named_and_the_rest_applies(bbc_app):
     assert any("Mr Blair" in i.value and "Tony Blair" in i.value for i in at.info)
     assert at.multiselect(key="actor").value == ["Tony Blair"]  # resolved, the unknown one left out
     assert at.text_input(key="q").value == "election"  # the rest of the view still applies
+
+
+def test_an_ingest_completes_while_the_page_is_open_and_the_page_then_shows_it(seed_app, tmp_path):
+    """The page holds no connection between runs: an ingest from the command line gets the
+    file, and the next run shows what it added."""
+    from tests.conftest import run_cli
+
+    at = seed_app.run()
+    assert metric(at, "Articles") == "1"
+    folder = tmp_path / "more"
+    folder.mkdir()
+    for name in ("001.txt", "002.txt", "003.txt"):
+        shutil.copy(BBC / "tech" / name, folder / name)
+    store = str(tmp_path / "seed.duckdb")
+    result = run_cli("ingest", str(folder), "--store", store, timeout=300)
+    assert result.returncode == 0, result.stderr
+    stats = run_cli("stats", "--store", store)
+    assert stats.returncode == 0 and '"articles": 4' in stats.stdout
+    at.run()
+    assert not at.exception
+    assert metric(at, "Articles") == "4"

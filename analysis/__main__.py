@@ -24,8 +24,8 @@ from analysis.readers import Article, ReadError, articles_only, read_paths
 from analysis.records import CSV_COLUMNS, csv_row
 
 
-# Seconds to wait for a store that another process is using (an ingest between batches, a dashboard
-# between queries) before saying so.
+# Seconds to wait, by default, for a store that another process is using (an ingest between
+# batches, a dashboard between queries) before saying so.
 STORE_WAIT = 60.0
 
 
@@ -129,7 +129,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         engine = LocalEngine(n_process=args.n_process, batch_size=args.batch_size)
     progress = _Progress("ingest")
     # Waits for a moment when a dashboard or an export is reading, and lets them read between batches.
-    with Store(args.store, wait=STORE_WAIT) as store:
+    with Store(args.store, wait=args.wait) as store:
         summary = ingest_corpus(
             args.paths,
             store,
@@ -169,7 +169,7 @@ def cmd_collect(args: argparse.Namespace) -> int:
         counts: Counter = Counter()
         progress = _Progress("collect")
         # Opened for one poll at a time, so the dashboard can open the store between polls.
-        with Store(args.store, wait=STORE_WAIT) as store:
+        with Store(args.store, wait=args.wait) as store:
             summary = ingest(
                 collect(
                     args.sources,
@@ -204,7 +204,7 @@ def cmd_collect(args: argparse.Namespace) -> int:
 def cmd_stats(args: argparse.Namespace) -> int:
     from analysis.store import Store
 
-    with Store(args.store, read_only=True, wait=STORE_WAIT) as store:
+    with Store(args.store, read_only=True, wait=args.wait) as store:
         print(json.dumps(store.stats(), indent=2))
     return 0
 
@@ -257,6 +257,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("ingest", help="analyse files into the store (incremental)")
     analysis_flags(p)
     p.add_argument("--store", default=None, help="store file (default data/news.duckdb, or $DASHBOARD_STORE)")
+    p.add_argument(
+        "--wait", type=float, default=STORE_WAIT, metavar="SECONDS",
+        help=f"how long to wait for a store another process is using (default {STORE_WAIT:.0f})",
+    )
     p.add_argument("--engine", choices=("local", "dask"), default="local")
     p.add_argument("--scheduler", help="dask scheduler address (default: a LocalCluster)")
     p.set_defaults(func=cmd_ingest)
@@ -278,6 +282,10 @@ def build_parser() -> argparse.ArgumentParser:
     analysis_flags(p, paths=False)
     p.add_argument("--store", default=None, help="store file (default data/news.duckdb, or $DASHBOARD_STORE)")
     p.add_argument(
+        "--wait", type=float, default=STORE_WAIT, metavar="SECONDS",
+        help=f"how long to wait for a store another process is using (default {STORE_WAIT:.0f})",
+    )
+    p.add_argument(
         "--watch", type=number(float, low=0, strict=True), metavar="MINUTES", help="poll again every MINUTES"
     )
     p.add_argument("--polls", type=number(int, low=1), metavar="N", help="with --watch: stop after N polls")
@@ -293,10 +301,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("stats", help="what the store holds, as JSON")
     p.add_argument("--store", default=None)
+    p.add_argument(
+        "--wait", type=float, default=STORE_WAIT, metavar="SECONDS",
+        help=f"how long to wait for a store another process is using (default {STORE_WAIT:.0f})",
+    )
     p.set_defaults(func=cmd_stats)
 
     p = sub.add_parser("export", help="export a chart or its data")
     p.add_argument("--store", default=None)
+    p.add_argument(
+        "--wait", type=float, default=STORE_WAIT, metavar="SECONDS",
+        help=f"how long to wait for a store another process is using (default {STORE_WAIT:.0f})",
+    )
     p.add_argument("--list", action="store_true", help="list chart names")
     p.add_argument("--bundle", metavar="FILE", help="write a report zip: every chart, the articles, methods")
     p.add_argument("--chart")

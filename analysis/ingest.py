@@ -22,6 +22,7 @@ from typing import Protocol
 import pandas as pd
 
 from analysis.extract.themes import ThemeLexicon, match_themes
+from analysis.extract.topics import fit_topics
 from analysis.pipeline import AnalysisOptions, analyze_articles
 from analysis.readers import Article, ReadError, ReadResult, ReadWarning, articles_only, iter_paths, read_paths
 from analysis.records import store_frames
@@ -112,6 +113,34 @@ def retag_themes(store: Store, lexicon: ThemeLexicon) -> int:
     return articles
 
 
+def refresh_topics(store: Store, *, k: int = 5) -> int:
+    """Fit the store's topics on its stored lemmas (no spaCy) and store them with each article's
+    topic, so the page reads them rather than fitting them. Returns the number of topics."""
+    rows = store.con.execute("SELECT id, lemmas FROM articles ORDER BY id").fetchall()
+    try:
+        model = fit_topics([(i, lemmas or []) for i, lemmas in rows], k=k)
+    except ValueError:
+        model = None  # fewer articles than topics, or no shared words: no topics
+    found = model.topics if model else ()
+    # Typed columns: an empty frame would otherwise give DuckDB columns of doubles.
+    topics = pd.DataFrame(
+        {
+            "topic": pd.Series([t.number for t in found], dtype="int64"),
+            "label": pd.Series([t.label for t in found], dtype="string"),
+            "terms": pd.Series([", ".join(w for w, _ in t.terms) for t in found], dtype="string"),
+        }
+    )
+    assigned = pd.DataFrame(
+        {
+            "article_id": pd.Series(list(model.ids) if model else [], dtype="string"),
+            "topic": pd.Series(list(model.article_topic) if model else [], dtype="int64"),
+            "share": pd.Series(list(model.article_share) if model else [], dtype="float64"),
+        }
+    )
+    store.write_topics(topics, assigned)
+    return len(topics)
+
+
 def ingest(
     results: Iterable[ReadResult],
     store: Store,
@@ -176,6 +205,7 @@ def ingest(
     store.set_meta("themes", lexicon.fingerprint)
     if summary.analysed:
         store.refresh_phrase_frequencies()
+        refresh_topics(store)
     summary.seconds = time.perf_counter() - started
     return summary
 

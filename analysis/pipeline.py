@@ -24,7 +24,8 @@ from analysis.extract.actors import ActorOptions, count_actors, resolve_mentions
 from analysis.extract.keyphrases import candidate_phrases, keyphrases
 from analysis.extract.quote_spans import DOUBLE_MARKS, SINGLE_MARKS
 from analysis.extract.quotes import QUOTE_PARSE_PLAN, extract_quotes
-from analysis.extract.themes import ThemeLexicon, match_themes, token_forms
+from analysis.extract.themes import ThemeLexicon, match_themes
+from analysis.nlp.strings import token_forms
 from analysis.nlp import doc_text, load_model, model_version, parse
 from analysis.readers import Article
 from analysis.records import ActorRow, ArticleAnalysis, EntityRow, QuoteRow, SentenceRow, ThemeRow

@@ -344,11 +344,31 @@ def topic_model(con: duckdb.DuckDBPyConnection, *, k: int = 5) -> TopicModel | N
     return _TOPIC_MODELS[key]
 
 
+def _has_table(con: duckdb.DuckDBPyConnection, name: str) -> bool:
+    return bool(
+        con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [name]).fetchone()[0]
+    )
+
+
 @_named
 def topics(con: duckdb.DuckDBPyConnection, filters: Filters, *, k: int = 5) -> pd.DataFrame:
     """Corpus topics with the matching articles in each, their mean sentiment, and the evidence:
-    the topic's top terms and the titles of the articles that belong to it most clearly."""
+    the topic's top terms and the titles of the articles that belong to it most clearly. Topics
+    are fitted at ingest (`analysis.ingest.refresh_topics`); a store from before that is fitted
+    here, once per store version."""
     columns = ["topic", "label", "articles", "sentiment", "terms", "examples"]
+    sel, params = _selected(filters)
+    if _has_table(con, "article_topics") and k == 5:
+        return _df(
+            con,
+            f"""
+            SELECT t.topic, t.label, count(*) AS articles, avg(a.compound) AS sentiment, t.terms,
+                   array_to_string(list(a.title ORDER BY m.share DESC, a.id)[1:3], ' | ') AS examples
+            FROM article_topics m JOIN topic_terms t USING (topic) JOIN articles a ON a.id = m.article_id
+            WHERE m.article_id IN ({sel})
+            GROUP BY t.topic, t.label, t.terms ORDER BY articles DESC, t.topic""",
+            params,
+        )[columns]
     model = topic_model(con, k=k)
     if model is None:
         return pd.DataFrame(columns=columns)

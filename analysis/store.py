@@ -177,6 +177,21 @@ class Store:
                             SELECT phrase, count(DISTINCT id) AS df
                             FROM (SELECT id, unnest(phrases) AS phrase FROM articles) GROUP BY phrase""")
 
+    def write_topics(self, topics: pd.DataFrame, assigned: pd.DataFrame) -> None:
+        """Replace the store's topics (topic, label, terms) and each article's topic (article_id,
+        topic, share) in one transaction."""
+        con = self.con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            for table, frame in (("topic_terms", topics), ("article_topics", assigned)):
+                con.register("topic_frame", frame)
+                con.execute(f"CREATE OR REPLACE TABLE {table} AS SELECT * FROM topic_frame")
+                con.unregister("topic_frame")
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+
     def get_meta(self, key: str) -> str | None:
         row = self.con.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
         return row[0] if row else None

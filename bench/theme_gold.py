@@ -24,7 +24,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from gold_common import SPLITS, gold_articles, in_split, label, load_gold  # noqa: E402
 
-from analysis.extract.themes import ThemeLexicon, match_themes, token_forms  # noqa: E402
+from analysis.extract.themes import ThemeLexicon, match_themes
+from analysis.nlp.strings import token_forms  # noqa: E402
 from analysis.nlp import parse  # noqa: E402
 from analysis.pipeline import load_pipeline  # noqa: E402
 

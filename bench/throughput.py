@@ -54,6 +54,7 @@ def stage_costs(paths: list[Path], passes: int) -> dict[str, float]:
     passes: each spaCy component on its own, then each analysis step on the parsed documents."""
     from analysis.extract import actors, keyphrases, quotes, sentiment, themes
     from analysis.nlp import load_model
+    from analysis.nlp.strings import token_forms
     from analysis.pipeline import AnalysisOptions, analyze_doc, sentence_spans
     from analysis.readers import read_file
 
@@ -70,7 +71,7 @@ def stage_costs(paths: list[Path], passes: int) -> dict[str, float]:
 
     def themes_and_phrases() -> None:
         for d in docs:
-            lowers, lemmas = themes.token_forms(d)
+            lowers, lemmas = token_forms(d)
             themes.match_themes(lowers, lemmas, lexicon)
             keyphrases.keyphrases(keyphrases.candidate_phrases(d))
 

@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from analysis.extract.themes import token_forms  # noqa: E402
+from analysis.nlp.strings import token_forms  # noqa: E402
 from analysis.extract.topics import fit_topics  # noqa: E402
 from analysis.nlp import parse  # noqa: E402
 from analysis.pipeline import load_pipeline  # noqa: E402

@@ -16,13 +16,11 @@ import pandas as pd
 import streamlit as st
 
 from analysis import queries
-from analysis.extract.actors import ActorOptions
 from analysis.figures import catalog
-from analysis.ingest import IngestSummary, ingest
-from analysis.ingest import ingest_corpus as store_ingest_corpus
-from analysis.pipeline import AnalysisOptions
-from analysis.readers import read_bytes
 from analysis.store import Store
+
+# The analysis (spaCy, the readers of every format) is imported where articles are added, not
+# where the store is read: opening an analysed store imports no spaCy.
 
 # Seconds a query waits for an ingest's batch to be written, and a write for readers to finish.
 READ_WAIT = 10.0
@@ -76,14 +74,20 @@ def ensure_store(path: str) -> None:
         writing(path).close()
 
 
-def options(metonyms: bool, theme_file: str | None) -> AnalysisOptions:
+def options(metonyms: bool, theme_file: str | None):
+    from analysis.extract.actors import ActorOptions
+    from analysis.pipeline import AnalysisOptions
+
     return AnalysisOptions(actors=ActorOptions(metonyms=metonyms), theme_file=theme_file)
 
 
 @st.cache_resource(show_spinner=False)
-def ingest_corpus(corpus: str, store_path: str, metonyms: bool, theme_file: str | None) -> IngestSummary:
+def ingest_corpus(corpus: str, store_path: str, metonyms: bool, theme_file: str | None):
     """Ingest a corpus folder once per process and options; no file is read when the corpus is
     unchanged since the last ingest, and no NLP runs for articles already stored."""
+    from analysis.ingest import IngestSummary
+    from analysis.ingest import ingest_corpus as store_ingest_corpus
+
     bar = st.progress(0.0, text=f"Analysing {corpus} …")
     done = 0
 
@@ -102,10 +106,11 @@ def ingest_corpus(corpus: str, store_path: str, metonyms: bool, theme_file: str 
     return summary or IngestSummary()
 
 
-def ingest_uploads(
-    files: list[tuple[str, bytes]], store_path: str, metonyms: bool, theme_file: str | None
-) -> IngestSummary:
+def ingest_uploads(files: list[tuple[str, bytes]], store_path: str, metonyms: bool, theme_file: str | None):
     """Ingest uploaded files (name, bytes); errors are listed by file, the rest is kept."""
+    from analysis.ingest import ingest
+    from analysis.readers import read_bytes
+
     results = []
     for name, data in files:
         results.extend(read_bytes(data, name=name))
@@ -113,11 +118,10 @@ def ingest_uploads(
         return ingest(results, store, options=options(metonyms, theme_file), share=True)
 
 
-def ingest_urls(
-    urls: list[str], store_path: str, metonyms: bool, theme_file: str | None
-) -> IngestSummary:
+def ingest_urls(urls: list[str], store_path: str, metonyms: bool, theme_file: str | None):
     """Fetch page or feed URLs politely (robots.txt, timeouts, a page cap) and ingest what they
     hold; a URL that fails is listed as an error, the rest is kept."""
+    from analysis.ingest import ingest
     from analysis.readers.collect import FetchPolicy, Fetcher, collect
     from analysis.readers.html import url_id
 

@@ -27,13 +27,9 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-import numpy
 import yaml
-from spacy.attrs import IS_PUNCT, IS_SPACE, LEMMA, LOWER
-from spacy.tokens import Doc
 
 from analysis.errors import ConfigError
-from analysis.nlp import strings_of
 
 DEFAULT_THEMES = Path(__file__).parent.parent / "data" / "themes.yaml"
 
@@ -131,20 +127,6 @@ class ThemeScore:
     score: float
     hits: int
     terms: tuple[tuple[str, int], ...]
-
-
-def token_forms(doc: Doc) -> tuple[list[str], list[str]]:
-    """Lower-case forms and lemmas of an article's word tokens (what theme matching needs),
-    read from the integer arrays rather than one Token object per word."""
-    features = doc.to_array([LOWER, LEMMA, IS_PUNCT, IS_SPACE])
-    words = features[(features[:, 2] == 0) & (features[:, 3] == 0)]
-    lowers = strings_of(doc, words[:, 0].tolist())
-    lemmas = list(lowers)
-    # Most words are their own lemma (see nlp.fast_pos_lemma): look up only the others.
-    different = numpy.flatnonzero(words[:, 1] != words[:, 0]).tolist()
-    for i, lemma in zip(different, strings_of(doc, words[different, 1].tolist())):
-        lemmas[i] = lemma.lower() or lowers[i]
-    return lowers, lemmas
 
 
 def match_themes(

@@ -13,9 +13,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from functools import lru_cache
+
 import numpy
-from sklearn.decomposition import NMF
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
 # Words that are in nearly every news story whatever its subject; left out so that topics are
 # told apart by what they are about. (Corpus-frequent words are also cut by max_df.)
@@ -25,7 +25,14 @@ NEWS_WORDS = frozenset(
      "reuter", "reuters", "also", "would", "could", "one", "two", "three", "get", "take", "go",
      "use", "good", "well", "think", "know", "see", "need", "look", "work", "include", "expect"}
 )
-STOP = ENGLISH_STOP_WORDS | NEWS_WORDS
+
+
+@lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    # scikit-learn is imported where topics are fitted (at ingest), not when the page reads them.
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    return ENGLISH_STOP_WORDS | NEWS_WORDS
 
 
 @dataclass(frozen=True)
@@ -49,7 +56,8 @@ class TopicModel:
 
 
 def _words(lemmas: Sequence[str]) -> list[str]:
-    return [w for w in lemmas if len(w) >= 3 and w.isalpha() and w not in STOP]
+    stop = stop_words()
+    return [w for w in lemmas if len(w) >= 3 and w.isalpha() and w not in stop]
 
 
 def fit_topics(
@@ -61,12 +69,18 @@ def fit_topics(
     min_df: int = 2,
     max_df: float = 0.5,
     seed: int = 0,
+    fit_on: int = 50_000,
 ) -> TopicModel:
-    """NMF topics of articles given as (id, lemmas).
+    """NMF topics of articles given as (id, lemmas). A store larger than `fit_on` articles is
+    fitted on an evenly spread sample of that many (the topics of a few hundred thousand
+    articles differ little from those of fifty thousand), and every article is then assigned.
 
     Raises:
         ValueError: fewer articles than topics, or no word shared by two articles.
     """
+    from sklearn.decomposition import NMF
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
     if k < 1:
         raise ValueError(f"the number of topics must be at least 1, not {k}")
     if len(articles) < k:
@@ -76,13 +90,21 @@ def fit_topics(
         analyzer=_words, min_df=min(min_df, len(articles)), max_df=max_df if len(articles) >= 10 else 1.0,
         sublinear_tf=True,
     )
+    step = max(1, -(-len(articles) // fit_on))
     try:
-        matrix = vectorizer.fit_transform([list(lemmas) for _, lemmas in articles])
+        matrix = vectorizer.fit_transform([list(lemmas) for _, lemmas in articles[::step]])
     except ValueError as exc:
         raise ValueError(f"no topic words shared between articles ({exc})") from exc
     k = min(k, matrix.shape[1])
     model = NMF(n_components=k, init="nndsvda", random_state=seed, max_iter=400)
     weights = model.fit_transform(matrix)
+    if step > 1:
+        weights = numpy.vstack(
+            [
+                model.transform(vectorizer.transform([list(lemmas) for _, lemmas in articles[i : i + 10_000]]))
+                for i in range(0, len(articles), 10_000)
+            ]
+        )
     vocabulary = vectorizer.get_feature_names_out()
     topics = []
     for number, row in enumerate(model.components_):

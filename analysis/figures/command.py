@@ -43,7 +43,7 @@ def run_export(args: argparse.Namespace) -> int:
         actors=tuple(args.actor), themes=tuple(args.theme), since=args.since, until=args.until, q=args.q
     )
     if args.bundle:
-        with Store(args.store, read_only=True, wait=60.0) as store:
+        with Store(args.store, read_only=True, wait=args.wait) as store:
             data = bundle(store.con, filters, provenance_of(store, filters))
         Path(args.bundle).write_bytes(data)
         print(f"wrote {args.bundle} ({len(data):,} bytes)", file=sys.stderr)
@@ -57,7 +57,7 @@ def run_export(args: argparse.Namespace) -> int:
     if args.chart not in catalog.CHARTS:
         print(f"error: no chart named {args.chart!r}; `--list` names them", file=sys.stderr)
         return 2
-    with Store(args.store, read_only=True, wait=60.0) as store:
+    with Store(args.store, read_only=True, wait=args.wait) as store:
         fig, data = catalog.build(args.chart, catalog.bind(store.con, filters))
         provenance = provenance_of(store, filters)
     if args.format == "csv":

@@ -68,7 +68,7 @@ def test_locked_store_fails_cleanly(tmp_path):
     )
     try:
         assert holder.stdout.readline().strip() == "ready"
-        result = run_cli("ingest", "seeds", "--store", str(path))
+        result = run_cli("ingest", "seeds", "--store", str(path), "--wait", "1")
         assert result.returncode == 1
         assert "in use by another process" in result.stderr and "Traceback" not in result.stderr
     finally:

@@ -77,7 +77,8 @@ def test_seed_top_themes(seed_analysis):
 def test_a_passing_word_is_no_theme(nlp):
     """A politics story that names a football club is about politics (BBC politics/165: police
     powers to close pubs and clubs)."""
-    from analysis.extract.themes import match_themes, token_forms
+    from analysis.extract.themes import match_themes
+    from analysis.nlp.strings import token_forms
     from analysis.readers import read_file
     from tests.conftest import BBC
 

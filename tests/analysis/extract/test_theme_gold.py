@@ -10,7 +10,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 import theme_gold  # noqa: E402
 from gold_common import gold_articles, in_split, load_gold  # noqa: E402
 
-from analysis.extract.themes import ThemeLexicon, match_themes, token_forms  # noqa: E402
+from analysis.extract.themes import ThemeLexicon, match_themes
+from analysis.nlp.strings import token_forms  # noqa: E402
 
 
 def test_theme_gold_figures(nlp):

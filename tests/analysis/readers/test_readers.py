@@ -305,3 +305,35 @@ class TestBoundaries:
         assert article.path == str(tmp_path / "caf\\xe9.txt")
         article.path.encode("utf-8")  # printable and storable
 
+
+class TestReutersMarkup:
+    def test_unclosed_story_tags_are_read_in_linear_time_and_reported(self):
+        import time
+
+        started = time.perf_counter()
+        found = read_bytes(b'<REUTERS NEWID="1"><BODY>x ' * 20_000, name="open.sgm")
+        assert time.perf_counter() - started < 2
+        assert not articles(found)
+        assert len(errors(found)) == 4  # three named, the rest counted
+        assert "19,997 more stories not read" in errors(found)[-1].reason
+
+    def test_a_story_without_its_closing_tag_is_reported_not_merged(self):
+        story = '<REUTERS NEWID="{n}"><TITLE>T{n}</TITLE><BODY>Story {n} body text.</BODY>{close}'
+        data = "".join(story.format(n=n, close="" if n == 2 else "</REUTERS>\n") for n in (1, 2, 3))
+        found = read_bytes(data.encode(), name="broken.sgm")
+        assert [a.text for a in articles(found)] == ["Story 1 body text.", "Story 3 body text."]
+        (error,) = errors(found)
+        assert error.path == "broken.sgm#2" and "no </REUTERS>" in error.reason
+
+    def test_a_file_cut_in_half_names_the_cut_story(self):
+        data = (REUTERS / "reut2-000.sgm").read_bytes()
+        found = read_bytes(data[: len(data) // 2], name="half.sgm")
+        (error,) = errors(found)
+        assert "cut short" in error.reason
+        assert 400 < len(articles(found)) < 500
+
+    def test_an_unclosed_body_is_reported(self):
+        data = b'<REUTERS NEWID="5"><BODY>no end<BODY>x</REUTERS>'
+        (error,) = read_bytes(data, name="b.sgm")
+        assert error.path == "b.sgm#5" and "<BODY> is not closed" in error.reason
+

@@ -23,7 +23,18 @@ import pandas as pd
 
 from analysis.extract.themes import ThemeLexicon, match_themes
 from analysis.pipeline import AnalysisOptions, analyze_articles
-from analysis.readers import Article, ReadError, ReadResult, ReadWarning, articles_only, iter_paths, read_paths
+from analysis.readers import (
+    DEFAULT_LIMITS,
+    Article,
+    Limits,
+    ReadError,
+    ReadResult,
+    ReadWarning,
+    articles_only,
+    iter_paths,
+    read_paths,
+    safe_name,
+)
 from analysis.records import store_frames
 from analysis.store import Store
 
@@ -147,16 +158,28 @@ def ingest(
 
     def unseen() -> Iterator[list[Article]]:
         # Checked a batch at a time against the store, so a re-run skips what is stored.
-        seen: set[str] = set()
+        seen: dict[str, tuple[str | None, str]] = {}  # id -> (path, content hash) in this run
         while batch := list(islice(articles, batch_size)):
             summary.read += len(batch)
             known = store.known([a.id for a in batch])
             todo = []
             for a in batch:
-                if known.get(a.id) == (a.content_hash, version) or a.id in seen:
-                    summary.skipped += 1  # stored already, or repeated in this corpus
+                if a.id in seen:
+                    summary.skipped += 1  # repeated in this corpus
+                    first_path, first_hash = seen[a.id]
+                    if first_hash != a.content_hash:
+                        problem(
+                            ReadWarning(
+                                a.path or a.id,
+                                f"not stored: its id {a.id!r} is already taken in this run by a "
+                                f"different article ({first_path}); give the files distinct names",
+                            )
+                        )
+                elif known.get(a.id) == (a.content_hash, version):
+                    summary.skipped += 1  # stored already
+                    seen[a.id] = (a.path, a.content_hash)
                 else:
-                    seen.add(a.id)
+                    seen[a.id] = (a.path, a.content_hash)
                     todo.append(a)
             if progress:
                 progress(len(batch))
@@ -176,10 +199,10 @@ def ingest(
     return summary
 
 
-def corpus_signature(paths: list[str | os.PathLike]) -> str:
+def corpus_signature(paths: list[str | os.PathLike], limits: Limits = DEFAULT_LIMITS) -> str:
     """Names, sizes and modification times of a corpus's files: cheap to compute, and it changes
     whenever a file is added, removed or edited."""
-    digest = hashlib.sha1()
+    digest = hashlib.sha1(repr(limits).encode())
     for item in iter_paths(paths):
         if isinstance(item, ReadError):
             digest.update(f"missing:{item.path}".encode())
@@ -189,19 +212,25 @@ def corpus_signature(paths: list[str | os.PathLike]) -> str:
             st = path.stat()
         except OSError:
             continue
-        digest.update(f"{path.resolve()}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+        # surrogateescape: a file name that is not UTF-8 is hashed as the bytes it is.
+        digest.update(f"{path.resolve()}\0{st.st_size}\0{st.st_mtime_ns}\n".encode("utf-8", "surrogateescape"))
     return digest.hexdigest()
 
 
 def ingest_corpus(
-    paths: list[str | os.PathLike], store: Store, *, options: AnalysisOptions = AnalysisOptions(), **kwargs
+    paths: list[str | os.PathLike],
+    store: Store,
+    *,
+    options: AnalysisOptions = AnalysisOptions(),
+    limits: Limits = DEFAULT_LIMITS,
+    **kwargs,
 ) -> IngestSummary | None:
     """Ingest a corpus unless its files are unchanged since the last ingest with the same options
     (then return None without reading a file): opening a large analysed corpus costs a few stats."""
-    key = "corpus:" + "|".join(str(Path(p).resolve()) for p in paths)
-    signature = f"{corpus_signature(paths)}|{options.version()}|{options.lexicon().fingerprint}"
+    key = "corpus:" + "|".join(safe_name(Path(p).resolve()) for p in paths)
+    signature = f"{corpus_signature(paths, limits)}|{options.version()}|{options.lexicon().fingerprint}"
     if store.get_meta(key) == signature:
         return None
-    summary = ingest(read_paths(paths), store, options=options, **kwargs)
+    summary = ingest(read_paths(paths, limits=limits), store, options=options, **kwargs)
     store.set_meta(key, signature)
     return summary

@@ -132,3 +132,28 @@ def test_unchanged_corpus_is_not_read_again(tmp_path, nlp):
         (folder / "b.txt").write_text("A second story arrived later.")
         again = ingest_corpus([folder], store)
         assert (again.read, again.analysed, again.skipped) == (2, 1, 1)
+
+
+def test_feeds_with_the_same_record_ids_do_not_collide(tmp_path, nlp):
+    (tmp_path / "one.jsonl").write_text(json.dumps({"id": "42", "text": "The mayor opened the bridge."}) + "\n")
+    (tmp_path / "two.jsonl").write_text(json.dumps({"id": "42", "text": "The council closed the park."}) + "\n")
+    with Store(tmp_path / "s.duckdb") as store:
+        first = ingest(read_paths([tmp_path]), store)
+        assert (first.analysed, first.skipped, first.warnings) == (2, 0, [])
+        # A later run with one feed changed updates that feed's article, and only it.
+        (tmp_path / "two.jsonl").write_text(json.dumps({"id": "42", "text": "The council reopened the park."}) + "\n")
+        again = ingest(read_paths([tmp_path]), store)
+        assert (again.analysed, again.skipped) == (1, 1)
+        texts = dict(store.con.execute("SELECT id, text FROM articles ORDER BY id").fetchall())
+    assert texts == {"one.jsonl#42": "The mayor opened the bridge.", "two.jsonl#42": "The council reopened the park."}
+
+
+def test_an_id_taken_twice_in_one_run_is_a_warning(tmp_path, nlp):
+    for folder, text in (("a", "The mayor opened the bridge."), ("b", "The council closed the park.")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "feed.jsonl").write_text(json.dumps({"id": "7", "text": text}) + "\n")
+    with Store(tmp_path / "s.duckdb") as store:
+        summary = ingest(read_paths([tmp_path]), store)
+    assert summary.analysed == 1
+    (warning,) = summary.warnings
+    assert warning.path.endswith("b/feed.jsonl:1") and "already taken" in warning.reason

@@ -337,3 +337,16 @@ class TestReutersMarkup:
         (error,) = read_bytes(data, name="b.sgm")
         assert error.path == "b.sgm#5" and "<BODY> is not closed" in error.reason
 
+
+
+class TestIds:
+    def test_record_ids_are_namespaced_by_file(self, tmp_path):
+        (tmp_path / "a.jsonl").write_text('{"id": "42", "text": "First feed story."}\n')
+        (tmp_path / "b.json").write_text('[{"id": 42, "text": "Second feed story."}]')
+        (tmp_path / "c.csv").write_text("id,text\n42,Third feed story.\n")
+        ids = [a.id for a in articles(read_paths([tmp_path]))]
+        assert ids == ["a.jsonl#42", "b.json#42", "c.csv#42"]
+
+    def test_text_and_reuters_ids_are_unchanged(self):
+        assert read_file(SEED)[0].id == "b46011cf01ed847a"  # as before ids were namespaced
+        assert articles(read_file(REUTERS / "reut2-000.sgm"))[0].id == "reuters-1"

@@ -190,9 +190,8 @@ def decode_text(data: bytes) -> Decoded:
                 )
             return Decoded(_check_controls(text), encoding, warning)
     if b"\x00" in data[:8192]:
-        raise ValueError(
-            "binary file (contains NUL bytes), not text; UTF-16 and UTF-32 text needs a byte-order mark"
-        )
+        # (UTF-16 or UTF-32 text without a byte-order mark lands here too.)
+        raise ValueError("binary file (contains NUL bytes), not text")
     escaped = data.decode("utf-8", errors="surrogateescape")
     bad = len(_ESCAPED_BYTE.findall(escaped))
     if not bad:

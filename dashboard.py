@@ -24,6 +24,7 @@ from components.actors_panel import render_actors
 from components.overview import render_overview
 from components.quotes_panel import render_quotes
 from components.reader import render_reader
+from components.text import md_escape
 from components.view import View
 
 ROOT = Path(__file__).resolve().parent
@@ -45,7 +46,7 @@ def main() -> None:
     except AnalysisError as exc:
         # A failure the user can act on (a locked store, a bad theme file, no model): its
         # message says what to do; a traceback would not.
-        st.error(str(exc))
+        st.error(md_escape(exc))
 
 
 def page() -> None:
@@ -65,7 +66,7 @@ def page() -> None:
     view = View(store_path, version, filters, provenance)
     st.caption(
         f"{stats['articles']:,} articles in the store · showing {figures['articles']:,} · "
-        f"{filters.describe()}"
+        f"{md_escape(filters.describe())}"
     )
     st.sidebar.download_button(
         "Report of this view (zip)",

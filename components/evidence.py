@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import html
-
 import streamlit as st
 
+from components.text import md_escape
 from components.view import View
 
 
@@ -20,7 +19,7 @@ def render_evidence(view: View, *, key: str = "evidence") -> None:
     with st.container(border=True):
         head, close = st.columns([6, 1])
         head.markdown(
-            f"**Evidence for {html.escape(kind)}: {html.escape(str(value))}** · {len(sentences)} sentences"
+            f"**Evidence for {md_escape(kind)}: {md_escape(value)}** · {len(sentences)} sentences"
         )
         if close.button("Close", key=f"{key}_close"):
             st.session_state.pop("drill", None)

@@ -14,6 +14,7 @@ import streamlit as st
 from analysis.readers import SUPPORTED_SUFFIXES
 from analysis.queries import Filters
 from components import state
+from components.text import md_code, md_escape
 
 MAX_ACTOR_OPTIONS = 1500  # the most mentioned; an actor named in the URL is always offered
 
@@ -29,7 +30,7 @@ def render_corpus(
 ) -> None:
     """Add articles: upload files or paste text; errors are listed by file."""
     with st.sidebar.expander("Corpus", expanded=False):
-        st.caption(f"Default corpus: `{corpus}` · store: `{store_path}`")
+        st.caption(f"Default corpus: {md_code(corpus)} · store: {md_code(store_path)}")
         uploads = st.file_uploader(
             "Add files",
             type=[s.lstrip(".") for s in SUPPORTED_SUFFIXES],
@@ -53,9 +54,9 @@ def render_corpus(
         if summary is not None:
             st.success(f"{summary.analysed} analysed, {summary.skipped} already stored")
             for error in summary.errors:
-                st.error(f"{error.path}: {error.reason}")
+                st.error(md_escape(f"{error.path}: {error.reason}"))
             for warning in summary.warnings:
-                st.warning(f"{warning.path}: {warning.reason}")
+                st.warning(md_escape(f"{warning.path}: {warning.reason}"))
 
 
 def render_options(key: str = "opt") -> tuple[bool, str | None]:

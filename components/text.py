@@ -1,0 +1,32 @@
+"""Strings from the data, made safe for the Streamlit elements that render Markdown.
+
+`st.caption`, `st.markdown`, `st.error` and their kind read their text as Markdown with
+Streamlit's directives: `:red[...]` colours text, `$...$` typesets KaTeX, `![x](url)` makes the
+viewer's browser fetch an image. A source name, a section, a file name or a search query must
+show as the characters it is, so each is passed through `md_escape` first.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Every ASCII punctuation character that Markdown, GitHub's extensions or Streamlit's
+# directives give a meaning to; CommonMark lets any of them be escaped with a backslash.
+_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:&^=])")
+# A line break would start a heading, a list or a quote: data shown inline stays on one line.
+_BREAKS = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]+")
+
+
+def md_escape(value: object) -> str:
+    """`value` as text that Streamlit's Markdown shows literally, on one line."""
+    text = _BREAKS.sub(" ", str(value))
+    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", text)
+
+
+def md_code(value: object) -> str:
+    """`value` as inline code: no Markdown inside, whatever backticks it holds."""
+    text = _BREAKS.sub(" ", str(value))
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"

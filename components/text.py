@@ -15,11 +15,17 @@ import re
 _MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:&^=])")
 # A line break would start a heading, a list or a quote: data shown inline stays on one line.
 _BREAKS = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]+")
+# GitHub's bare-link rule turns `https://...`, `www.` and `a@b.c` into links after escapes are
+# resolved, so no backslash stops it; an invisible word joiner inside the pattern does.
+_BARE_LINK = re.compile(r"(?i)(?<=:)(?=//)|(?<=www)(?=\.)|(?<=@)")
+WORD_JOINER = "\u2060"
 
 
 def md_escape(value: object) -> str:
-    """`value` as text that Streamlit's Markdown shows literally, on one line."""
+    """`value` as text that Streamlit's Markdown shows literally, on one line (with an invisible
+    word joiner inside anything that would become a bare link)."""
     text = _BREAKS.sub(" ", str(value))
+    text = _BARE_LINK.sub(WORD_JOINER, text)
     return _MARKDOWN_PUNCTUATION.sub(r"\\\1", text)
 
 

@@ -48,11 +48,10 @@ def browser_corpus(tmp_path_factory) -> Path:
     return folder
 
 
-@pytest.fixture(scope="session")
-def dashboard_url(browser_corpus, tmp_path_factory):
+def serve_dashboard(corpus: Path, store: Path):
+    """A `streamlit run dashboard.py` on a free port for `corpus` and `store`: yields its URL."""
     port = _free_port()
-    store = tmp_path_factory.mktemp("browser-store") / "store.duckdb"
-    env = {**os.environ, "DASHBOARD_STORE": str(store), "DASHBOARD_CORPUS": str(browser_corpus)}
+    env = {**os.environ, "DASHBOARD_STORE": str(store), "DASHBOARD_CORPUS": str(corpus)}
     proc = subprocess.Popen(
         [
             sys.executable,
@@ -73,8 +72,6 @@ def dashboard_url(browser_corpus, tmp_path_factory):
         stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"
-    # Tests that compare the page with the command line need the store the page reads.
-    os.environ["BROWSER_TEST_STORE"] = str(store)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         try:
@@ -86,12 +83,22 @@ def dashboard_url(browser_corpus, tmp_path_factory):
     else:
         proc.kill()
         raise RuntimeError("streamlit did not start within 120 s")
-    yield url
-    proc.terminate()
     try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+@pytest.fixture(scope="session")
+def dashboard_url(browser_corpus, tmp_path_factory):
+    store = tmp_path_factory.mktemp("browser-store") / "store.duckdb"
+    # Tests that compare the page with the command line need the store the page reads.
+    os.environ["BROWSER_TEST_STORE"] = str(store)
+    yield from serve_dashboard(browser_corpus, store)
 
 
 @pytest.fixture(scope="session")

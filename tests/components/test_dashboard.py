@@ -22,7 +22,7 @@ def metric(at: AppTest, label: str) -> str:
 
 def shown(markdown: str) -> str:
     """The text a Markdown body shows, for bodies whose data is escaped with backslashes."""
-    return re.sub(r"\\(.)", r"\1", markdown)
+    return re.sub(r"\\(.)", r"\1", markdown).replace("\u2060", "")
 
 
 def all_html(at: AppTest) -> str:

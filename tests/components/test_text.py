@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from components.text import md_code, md_escape
+from components.text import WORD_JOINER, md_code, md_escape
 
 HOSTILE = [
     ":red[X] $$x$$ ![p](https://evil.invalid/p.png)",
@@ -22,7 +22,7 @@ md = MarkdownIt("commonmark").enable("strikethrough")
 
 
 def rendered_text(markdown: str) -> str:
-    return md.renderInline(markdown)
+    return md.renderInline(markdown).replace(WORD_JOINER, "")
 
 
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=200))
@@ -30,7 +30,7 @@ def rendered_text(markdown: str) -> str:
 def test_escaped_text_renders_as_itself(value):
     out = rendered_text(md_escape(value))
     assert "<" not in out.replace("&lt;", "")  # no element at all
-    expected = " ".join(re.sub(r"[\x00-\x1f\x7f\u2028\u2029]", " ", value).split())
+    expected = " ".join(re.sub(r"[\x00-\x1f\x7f\u2028\u2029]", " ", value.replace(WORD_JOINER, "")).split())
     assert " ".join(html.unescape(out).split()) == expected
 
 
@@ -47,3 +47,11 @@ def test_hostile_strings_keep_their_characters():
 def test_code_spans_hold_backticks():
     assert rendered_text(md_code("a`b")) == "<code>a`b</code>"
     assert rendered_text(md_code("/data/x")) == "<code>/data/x</code>"
+
+
+def test_bare_links_are_broken_invisibly():
+    # GitHub's bare-link rule runs after escapes are resolved: a word joiner stops it.
+    for value in ("https://evil.invalid/x", "www.evil.invalid", "someone@evil.invalid"):
+        escaped = md_escape(value)
+        assert WORD_JOINER in escaped
+        assert escaped.replace(WORD_JOINER, "").replace("\\", "") == value

@@ -157,10 +157,11 @@ def _bounded(results: Iterable[ReadResult], limits: Limits, *, truncated: bool) 
             continue
         if len(item.text) > limits.article_chars:
             text = cut_article(item.text, limits.article_chars)
+            whole = "the file is longer still" if truncated else f"it has {len(item.text):,}"
             yield ReadWarning(
                 item.path or item.id,
-                f"article cut to its first {len(text):,} characters (it has {len(item.text):,}"
-                f"{' or more' if truncated else ''}; the limit is {limits.article_chars:,})",
+                f"article cut to its first {len(text):,} characters ({whole}; "
+                f"the limit is {limits.article_chars:,} an article)",
             )
             item = dataclasses.replace(item, text=text)
         reason = not_language(item.text)

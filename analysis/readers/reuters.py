@@ -21,7 +21,7 @@ _NEWID = re.compile(r'NEWID="(\d+)"')
 _REUTERS_TAGS = ("PLACES", "PEOPLE", "ORGS", "TOPICS", "EXCHANGES", "COMPANIES")
 _ITEM = re.compile(r"<D>([^<]*)</D>")
 _SIGN_OFF = re.compile(r"\bReuter\s*\x03?\s*\Z")
-BROKEN_SHOWN = 3  # broken stories named one by one; the rest of a file's are counted
+BROKEN_SHOWN = 3  # broken stories named one by one; more are one line for the file
 
 
 class _Broken(ValueError):
@@ -88,10 +88,18 @@ def parse_sgm(text: str, *, path: str, origin: str, section: str | None = None) 
     are reported one error each."""
     out: list[ReadResult] = []
     stories, broken = _stories(text)
-    for attrs, number, why in broken[:BROKEN_SHOWN]:
-        out.append(ReadError(f"{path}#{_story_id(attrs, number)}", f"story not read: {why}"))
-    if len(broken) > BROKEN_SHOWN:
-        out.append(ReadError(path, f"{len(broken) - BROKEN_SHOWN:,} more stories not read: their markup is broken"))
+    if len(broken) <= BROKEN_SHOWN:
+        for attrs, number, why in broken:
+            out.append(ReadError(f"{path}#{_story_id(attrs, number)}", f"story not read: {why}"))
+    else:
+        attrs, number, why = broken[0]
+        out.append(
+            ReadError(
+                path,
+                f"{len(broken):,} stories not read: their markup is broken "
+                f"(the first, #{_story_id(attrs, number)}: {why})",
+            )
+        )
     for attrs, block, number in stories:
         story_id = _story_id(attrs, number)
         where = f"{path}#{story_id}"

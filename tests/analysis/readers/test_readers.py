@@ -250,14 +250,14 @@ class TestBoundaries:
         path.write_text("word " * 1_000_000)  # 5 MB
         warning, article = read_file(path, limits=limits)
         assert len(article.text) <= 1000 and article.text.endswith("word")
-        assert "cut to its first" in warning.reason and "or more" in warning.reason
+        assert "cut to its first" in warning.reason and "longer still" in warning.reason
         assert byte_limit(str(path), limits) == 1000 * 4 + 4096
 
     def test_a_long_upload_is_cut(self):
         from analysis.readers import Limits
 
         warning, article = read_bytes("é".encode() * 5000, name="u.txt", limits=Limits(article_chars=100))
-        assert article.text == "é" * 100 and "has 2,248 or more;" in warning.reason
+        assert article.text == "é" * 100 and "longer still" in warning.reason
 
     def test_a_structured_file_over_the_file_limit_is_refused(self, tmp_path):
         from analysis.readers import Limits
@@ -314,8 +314,9 @@ class TestReutersMarkup:
         found = read_bytes(b'<REUTERS NEWID="1"><BODY>x ' * 20_000, name="open.sgm")
         assert time.perf_counter() - started < 2
         assert not articles(found)
-        assert len(errors(found)) == 4  # three named, the rest counted
-        assert "19,997 more stories not read" in errors(found)[-1].reason
+        (error,) = errors(found)  # one line for the file
+        assert error.path == "open.sgm"
+        assert error.reason.startswith("20,000 stories not read: their markup is broken (the first, #1: no")
 
     def test_a_story_without_its_closing_tag_is_reported_not_merged(self):
         story = '<REUTERS NEWID="{n}"><TITLE>T{n}</TITLE><BODY>Story {n} body text.</BODY>{close}'
@@ -350,3 +351,11 @@ class TestIds:
     def test_text_and_reuters_ids_are_unchanged(self):
         assert read_file(SEED)[0].id == "b46011cf01ed847a"  # as before ids were namespaced
         assert articles(read_file(REUTERS / "reut2-000.sgm"))[0].id == "reuters-1"
+
+
+def test_an_article_over_the_cap_in_a_structured_file_says_its_length():
+    from analysis.readers import Limits
+
+    data = json.dumps({"text": "word " * 100}).encode()
+    warning, article = read_bytes(data, name="f.json", limits=Limits(article_chars=50))
+    assert len(article.text) <= 50 and "(it has 499; the limit is 50 an article)" in warning.reason

@@ -11,6 +11,7 @@ when the theme lexicon changes. Progress and problems are reported through callb
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -81,6 +82,102 @@ class LocalEngine:
         )
         while done := list(islice(results, self.batch_size)):
             yield store_frames(done, version)
+
+
+def _resident_mb(pid: int) -> float | None:
+    """A process's resident memory in MB (Linux /proc), None when it cannot be read."""
+    try:
+        with open(f"/proc/{pid}/statm") as fh:
+            return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1024 / 1024
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def _bounded_worker(conn, options: AnalysisOptions, version: str) -> None:
+    """The child of a `BoundedEngine`: batches in, store frames (or a failure) out."""
+    from analysis.pipeline import load_pipeline
+
+    nlp = load_pipeline(options.model)
+    conn.send("ready")
+    while (batch := conn.recv()) is not None:
+        try:
+            done = list(analyze_articles(batch, options=options, nlp=nlp, batch_size=len(batch)))
+            conn.send(store_frames(done, version))
+        except Exception as exc:  # noqa: BLE001 - reported as the batch's failure
+            conn.send(BatchFailure(batch[0].path or batch[0].id, len(batch), f"{type(exc).__name__}: {exc}"[:300]))
+
+
+@dataclass
+class BoundedEngine:
+    """The analysis in one child process that is killed past `memory_mb` of resident memory or
+    `seconds` of wall time: for uploads, so that one hostile file cannot stall or bloat the
+    server every user shares. The child loads the model itself (a few seconds a run); what
+    it had analysed before a limit was hit is kept, and the failure says which limit."""
+
+    memory_mb: int = 2048
+    seconds: float = 600
+    batch_size: int = 16
+    name: str = "bounded"
+    poll_seconds: float = 0.2
+
+    def run(self, batches: Iterable[list[Article]], options: AnalysisOptions, version: str) -> Iterator[BatchResult]:
+        context = multiprocessing.get_context("spawn")  # no fork of a threaded server
+        ours, theirs = context.Pipe()
+        child = context.Process(target=_bounded_worker, args=(theirs, options, version), daemon=True)
+        deadline = time.monotonic() + self.seconds
+        started = False
+        try:
+            for batch in _rebatched(batches, self.batch_size):
+                if not started:
+                    child.start()
+                    theirs.close()
+                    started = True
+                    ready = self._receive(ours, child, deadline, batch)
+                    if isinstance(ready, BatchFailure):
+                        yield ready
+                        return
+                ours.send(batch)
+                result = self._receive(ours, child, deadline, batch)
+                yield result
+                if isinstance(result, BatchFailure) and not child.is_alive():
+                    return
+            if started:
+                ours.send(None)
+                child.join(timeout=5)
+        finally:
+            if started and child.is_alive():
+                child.kill()
+                child.join()
+            ours.close()
+
+    def _receive(self, conn, child, deadline: float, batch: list[Article]):
+        """The child's next message; a failure when a limit is hit or the child dies."""
+        first = batch[0].path or batch[0].id
+        while not conn.poll(self.poll_seconds):
+            resident = _resident_mb(child.pid)
+            if resident is not None and resident > self.memory_mb:
+                child.kill()
+                return BatchFailure(
+                    first, len(batch), f"memory limit of {self.memory_mb:,} MB reached; the rest was not analysed"
+                )
+            if time.monotonic() > deadline:
+                child.kill()
+                return BatchFailure(
+                    first, len(batch), f"time limit of {self.seconds:,.0f} s reached; the rest was not analysed"
+                )
+            if not child.is_alive():
+                break
+        try:
+            return conn.recv()
+        except (EOFError, OSError):
+            child.join(timeout=5)
+            return BatchFailure(first, len(batch), f"the analysis process ended (exit {child.exitcode})")
+
+
+def _rebatched(batches: Iterable[list[Article]], size: int) -> Iterator[list[Article]]:
+    for batch in batches:
+        for i in range(0, len(batch), size):
+            yield batch[i : i + size]
 
 
 @dataclass

@@ -57,6 +57,8 @@ def render_corpus(
                 st.error(md_escape(f"{error.path}: {error.reason}"))
             for warning in summary.warnings:
                 st.warning(md_escape(f"{warning.path}: {warning.reason}"))
+            for failure in summary.failed:
+                st.error(md_escape(str(failure).removeprefix("error: ")))
 
 
 def render_options(key: str = "opt") -> tuple[bool, str | None]:

@@ -9,10 +9,10 @@ import streamlit as st
 from analysis import queries
 from analysis.extract.actors import ActorOptions
 from analysis.figures import catalog
-from analysis.ingest import IngestSummary, ingest
+from analysis.ingest import BoundedEngine, IngestSummary, ingest
 from analysis.ingest import ingest_corpus as store_ingest_corpus
 from analysis.pipeline import AnalysisOptions
-from analysis.readers import read_bytes
+from analysis.readers import Article, read_bytes
 from analysis.store import Store
 
 
@@ -48,14 +48,41 @@ def ingest_corpus(corpus: str, store_path: str, metonyms: bool, theme_file: str 
     return summary or IngestSummary()
 
 
+# Limits of the process that analyses uploads: one upload must not stall or bloat the server.
+UPLOAD_MEMORY_MB = 2048
+UPLOAD_SECONDS = 600
+
+
 def ingest_uploads(
     files: list[tuple[str, bytes]], store_path: str, metonyms: bool, theme_file: str | None
 ) -> IngestSummary:
-    """Ingest uploaded files (name, bytes); errors are listed by file, the rest is kept."""
+    """Ingest uploaded files (name, bytes); errors are listed by file, the rest is kept.
+
+    The readers are bounded and run here; the analysis runs in a child process with memory and
+    time limits (`BoundedEngine`), with a progress bar, so the server's threads stay free.
+    """
     results = []
     for name, data in files:
         results.extend(read_bytes(data, name=name))
-    return ingest(results, open_store(store_path), options=options(metonyms, theme_file))
+    total = sum(isinstance(r, Article) for r in results)
+    bar = st.progress(0.0, text=f"Analysing {total:,} articles …")
+    done = 0
+
+    def progress(n: int) -> None:
+        nonlocal done
+        done += n
+        bar.progress(min(done / max(total, 1), 1.0), text=f"Analysing: {done:,} of {total:,} articles")
+
+    try:
+        return ingest(
+            results,
+            open_store(store_path),
+            options=options(metonyms, theme_file),
+            engine=BoundedEngine(memory_mb=UPLOAD_MEMORY_MB, seconds=UPLOAD_SECONDS),
+            progress=progress,
+        )
+    finally:
+        bar.empty()
 
 
 def store_version(store_path: str) -> str:

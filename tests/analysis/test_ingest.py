@@ -157,3 +157,35 @@ def test_an_id_taken_twice_in_one_run_is_a_warning(tmp_path, nlp):
     assert summary.analysed == 1
     (warning,) = summary.warnings
     assert warning.path.endswith("b/feed.jsonl:1") and "already taken" in warning.reason
+
+
+class TestBoundedEngine:
+    """The analysis of uploads in a child process with memory and time limits."""
+
+    def test_articles_are_analysed_in_the_child(self, tmp_path):
+        from analysis.ingest import BoundedEngine
+
+        with Store(tmp_path / "s.duckdb") as store:
+            summary = ingest(read_paths([SEED, BBC / "politics" / "001.txt"]), store, engine=BoundedEngine(seconds=300))
+            assert (summary.analysed, summary.failed) == (2, [])
+            assert summary.engine == "bounded"
+            assert store.stats()["articles"] == 2
+
+    def test_a_memory_limit_is_a_clear_failure(self, tmp_path):
+        from analysis.ingest import BoundedEngine
+
+        with Store(tmp_path / "s.duckdb") as store:
+            summary = ingest(read_paths([SEED]), store, engine=BoundedEngine(memory_mb=60, seconds=300))
+        (failure,) = summary.failed
+        assert "memory limit of 60 MB reached" in str(failure) and str(failure).startswith("error: ")
+        assert summary.analysed == 0 and not summary.ok
+
+    def test_a_time_limit_is_a_clear_failure(self, tmp_path):
+        from analysis.ingest import BoundedEngine
+
+        started = time.monotonic()
+        with Store(tmp_path / "s.duckdb") as store:
+            summary = ingest(read_paths([SEED]), store, engine=BoundedEngine(seconds=1))
+        assert time.monotonic() - started < 15
+        (failure,) = summary.failed
+        assert "time limit of 1 s reached" in str(failure)

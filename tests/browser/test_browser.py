@@ -143,3 +143,28 @@ def test_page_downloads_match_the_command_line_export(page, dashboard_url, tmp_p
     )
     assert downloads["CSV"] == out.read_bytes()
     assert b"Plotly.newPlot" in downloads["HTML"] and b"Top actors" in downloads["HTML"]
+
+
+def test_a_hostile_upload_does_not_stall_another_session(browser, page, dashboard_url, tmp_path):
+    import time
+
+    from tests.hostile import unclosed_sgm
+
+    hostile = unclosed_sgm(tmp_path)  # 600 KB of unclosed tags: ~100 s with the old regex
+    page.goto(dashboard_url)
+    settle(page)
+    page.get_by_text("Corpus", exact=True).click()
+    corpus = page.locator("[data-testid=stExpander]", has_text="Add files")
+    corpus.locator("[data-testid=stFileUploaderDropzoneInput]").set_input_files(str(hostile))
+    page.get_by_role("button", name="Analyse and add").click()
+    other = browser.new_context(viewport={"width": 1400, "height": 1400}).new_page()
+    try:
+        started = time.monotonic()
+        other.goto(dashboard_url)
+        other.get_by_text("Mean sentiment").first.wait_for(timeout=5_000)
+        assert time.monotonic() - started < 5
+    finally:
+        other.context.close()
+    settle(page)
+    assert page.get_by_text("20,000 stories not read").count() >= 1
+    assert page.locator("[data-testid=stException]").count() == 0

@@ -55,3 +55,21 @@ def test_hostile_names_show_as_text_and_fetch_nothing(page, hostile_url):
     # The only outside request is Streamlit's own, for the page icon (:material/newspaper:).
     outside = {urlparse(u).hostname for u in requests if u.startswith("http")} - {"127.0.0.1", "fonts.gstatic.com"}
     assert not outside, [u for u in requests if urlparse(u).hostname in outside]
+
+
+def test_upload_of_deep_json_beside_a_good_file_adds_the_good_one(page, hostile_url, tmp_path):
+    from tests.hostile import GOOD_TEXT, deep_json
+
+    deep = deep_json(tmp_path)
+    good = tmp_path / "good.txt"
+    good.write_text(GOOD_TEXT)
+    page.goto(hostile_url)
+    settle(page)
+    page.get_by_text("Corpus", exact=True).click()
+    corpus = page.locator("[data-testid=stExpander]", has_text="Add files")
+    corpus.locator("[data-testid=stFileUploaderDropzoneInput]").set_input_files([str(deep), str(good)])
+    page.get_by_role("button", name="Analyse and add").click()
+    page.get_by_text("1 analysed, 0 already stored").wait_for(timeout=120_000)  # in a bounded child process
+    settle(page)
+    assert page.get_by_text("deep.json: JSON nested deeper than 64 levels; not read").count() == 1
+    assert page.locator("[data-testid=stException]").count() == 0

@@ -25,7 +25,7 @@ from components.evidence import render_evidence
 from components.overview import render_overview
 from components.quotes_panel import render_quotes
 from components.reader import render_reader
-from components.text import md
+from components.text import md_escape
 from components.view import View
 
 ROOT = Path(__file__).resolve().parent
@@ -58,7 +58,7 @@ def main() -> None:
     except AnalysisError as exc:
         # A failure the user can act on (a locked store, a bad theme file, no model): its
         # message says what to do; a traceback would not.
-        st.error(str(exc))
+        st.error(md_escape(exc))
 
 
 def page() -> None:
@@ -88,7 +88,7 @@ def show(store_path: str, corpus: str | None, theme_file: str | None) -> None:
     terms = {name: tuple(" ".join(term) for term in theme_terms) for name, theme_terms in lexicon.themes.items()}
     view = View(store_path, version, filters, provenance, theme_terms=terms)
     st.caption(_store_line(store_path, corpus, stats))
-    st.caption(f"Showing {figures['articles']:,} of {stats['articles']:,} articles · {md(filters.describe())}")
+    st.caption(f"Showing {figures['articles']:,} of {stats['articles']:,} articles · {md_escape(filters.describe())}")
     if stats["articles"] == 0:
         st.info(
             "This store is empty. Add files in the sidebar's Corpus panel, or ingest a folder with "
@@ -131,8 +131,8 @@ def _store_line(store_path: str, corpus: str | None, stats: dict) -> str:
     dates = f"{first} to {last}" if first else "no dates"
     sources = stats.get("sources") or 0
     named = f"{sources:,} source{'s' if sources != 1 else ''}" if sources else "no sources named"
-    line = f"Store {md(store_path)} · {stats['articles']:,} articles · {dates} · {named}"
-    return line + (f" · corpus {md(corpus)}" if corpus else " · no corpus added at start")
+    line = f"Store {md_escape(store_path)} · {stats['articles']:,} articles · {dates} · {named}"
+    return line + (f" · corpus {md_escape(corpus)}" if corpus else " · no corpus added at start")
 
 
 def _active(filters) -> list[str]:

@@ -10,7 +10,9 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -20,7 +22,7 @@ from analysis.errors import AnalysisError
 from analysis.extract.actors import ActorOptions
 from analysis.ingest import Problem
 from analysis.pipeline import AnalysisOptions, analyze_articles
-from analysis.readers import Article, ReadError, articles_only, read_paths
+from analysis.readers import Article, Limits, ReadError, articles_only, read_paths
 from analysis.records import CSV_COLUMNS, csv_row
 
 
@@ -58,23 +60,51 @@ class _Progress:
         self.bar.close()
 
 
-def _articles(paths: list[str], counts: dict) -> Iterator[Article]:
+def _limits(args: argparse.Namespace) -> Limits:
+    return Limits(article_chars=args.max_article_chars)
+
+
+def _articles(paths: list[str], counts: dict, limits: Limits) -> Iterator[Article]:
     def report(item) -> None:
         counts["errors"] += isinstance(item, ReadError)
         _report(item)
 
-    for article in articles_only(read_paths(paths), report):
+    for article in articles_only(read_paths(paths, limits=limits), report):
         counts["read"] += 1
         yield article
 
 
+class _Failed(Exception):
+    """The run produced nothing worth keeping: an existing output file stays as it was."""
+
+
 @contextmanager
 def _output(path: str | None) -> Iterator[IO[str]]:
+    """stdout, or the file `path` written atomically: to a temporary file beside it, renamed
+    over it only when the run completes, so a failed or interrupted run leaves an existing file
+    as it was."""
     if path is None:
         yield sys.stdout
-    else:
-        with open(path, "w", encoding="utf-8", newline="") as fh:
+        return
+    folder = os.path.dirname(os.path.abspath(path))
+    fd, tmp = tempfile.mkstemp(prefix=".analysis-", suffix=".part", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             yield fh
+        try:
+            mode = os.stat(path).st_mode & 0o7777
+        except OSError:
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
@@ -82,32 +112,18 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     progress = _Progress("analyze")
     results = analyze_articles(
-        _articles(args.paths, counts),
+        _articles(args.paths, counts, _limits(args)),
         options=_options(args),
         batch_size=args.batch_size,
         n_process=args.n_process,
     )
-    with _output(args.out) as out:
-        writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS) if args.format == "csv" else None
-        if writer:
-            writer.writeheader()
-        if args.format == "json":
-            out.write("[")
-        for result in results:
-            if args.format == "jsonl":
-                out.write(json.dumps(result.to_record(), ensure_ascii=False) + "\n")
-            elif args.format == "json":
-                out.write(
-                    ("," if counts["analysed"] else "")
-                    + "\n"
-                    + json.dumps(result.to_record(), ensure_ascii=False)
-                )
-            else:
-                writer.writerow(csv_row(result.to_record()))
-            counts["analysed"] += 1
-            progress()
-        if args.format == "json":
-            out.write("\n]\n")
+    try:
+        with _output(args.out) as out:
+            _write_results(results, out, args.format, counts, progress)
+            if not counts["analysed"] and args.out:
+                raise _Failed
+    except _Failed:
+        print(f"error: no article analysed: {args.out} left as it was", file=sys.stderr)
     progress.close()
     print(
         f"{counts['analysed']} articles analysed, {counts['errors']} errors, "
@@ -115,6 +131,25 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     return 0 if counts["analysed"] else 1
+
+
+def _write_results(results, out: IO[str], fmt: str, counts: dict, progress: _Progress) -> None:
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS) if fmt == "csv" else None
+    if writer:
+        writer.writeheader()
+    if fmt == "json":
+        out.write("[")
+    for result in results:
+        if fmt == "jsonl":
+            out.write(json.dumps(result.to_record(), ensure_ascii=False) + "\n")
+        elif fmt == "json":
+            out.write(("," if counts["analysed"] else "") + "\n" + json.dumps(result.to_record(), ensure_ascii=False))
+        else:
+            writer.writerow(csv_row(result.to_record()))
+        counts["analysed"] += 1
+        progress()
+    if fmt == "json":
+        out.write("\n]\n")
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
@@ -139,6 +174,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             report=_report,
             progress=progress,
             share=True,
+            limits=_limits(args),
         )
     progress.close()
     if summary is None:
@@ -215,6 +251,16 @@ def cmd_export(args: argparse.Namespace) -> int:
     return run_export(args)
 
 
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not {value!r}")
+    return number
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m analysis", description="Analyse news articles: actors, quotes, sentiment, themes."
@@ -239,6 +285,12 @@ def build_parser() -> argparse.ArgumentParser:
             "--no-demonyms",
             action="store_true",
             help="keep Chinese, American, ... as groups instead of countries",
+        )
+        p.add_argument(
+            "--max-article-chars",
+            type=_positive,
+            default=Limits().article_chars,
+            help="cut longer articles to this many characters, with a warning (default %(default)s)",
         )
         p.add_argument("--batch-size", type=int, default=64)
         p.add_argument(

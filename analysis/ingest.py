@@ -11,6 +11,7 @@ when the theme lexicon changes. Progress and problems are reported through callb
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -24,7 +25,18 @@ import pandas as pd
 from analysis.extract.themes import ThemeLexicon, match_themes
 from analysis.extract.topics import fit_topics
 from analysis.pipeline import AnalysisOptions, analyze_articles
-from analysis.readers import Article, ReadError, ReadResult, ReadWarning, articles_only, iter_paths, read_paths
+from analysis.readers import (
+    DEFAULT_LIMITS,
+    Article,
+    Limits,
+    ReadError,
+    ReadResult,
+    ReadWarning,
+    articles_only,
+    iter_paths,
+    read_paths,
+    safe_name,
+)
 from analysis.records import store_frames
 from analysis.store import Store
 
@@ -71,6 +83,102 @@ class LocalEngine:
         )
         while done := list(islice(results, self.batch_size)):
             yield store_frames(done, version)
+
+
+def _resident_mb(pid: int) -> float | None:
+    """A process's resident memory in MB (Linux /proc), None when it cannot be read."""
+    try:
+        with open(f"/proc/{pid}/statm") as fh:
+            return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1024 / 1024
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def _bounded_worker(conn, options: AnalysisOptions, version: str) -> None:
+    """The child of a `BoundedEngine`: batches in, store frames (or a failure) out."""
+    from analysis.pipeline import load_pipeline
+
+    nlp = load_pipeline(options.model)
+    conn.send("ready")
+    while (batch := conn.recv()) is not None:
+        try:
+            done = list(analyze_articles(batch, options=options, nlp=nlp, batch_size=len(batch)))
+            conn.send(store_frames(done, version))
+        except Exception as exc:  # noqa: BLE001 - reported as the batch's failure
+            conn.send(BatchFailure(batch[0].path or batch[0].id, len(batch), f"{type(exc).__name__}: {exc}"[:300]))
+
+
+@dataclass
+class BoundedEngine:
+    """The analysis in one child process that is killed past `memory_mb` of resident memory or
+    `seconds` of wall time: for uploads, so that one hostile file cannot stall or bloat the
+    server every user shares. The child loads the model itself (a few seconds a run); what
+    it had analysed before a limit was hit is kept, and the failure says which limit."""
+
+    memory_mb: int = 2048
+    seconds: float = 600
+    batch_size: int = 16
+    name: str = "bounded"
+    poll_seconds: float = 0.2
+
+    def run(self, batches: Iterable[list[Article]], options: AnalysisOptions, version: str) -> Iterator[BatchResult]:
+        context = multiprocessing.get_context("spawn")  # no fork of a threaded server
+        ours, theirs = context.Pipe()
+        child = context.Process(target=_bounded_worker, args=(theirs, options, version), daemon=True)
+        deadline = time.monotonic() + self.seconds
+        started = False
+        try:
+            for batch in _rebatched(batches, self.batch_size):
+                if not started:
+                    child.start()
+                    theirs.close()
+                    started = True
+                    ready = self._receive(ours, child, deadline, batch)
+                    if isinstance(ready, BatchFailure):
+                        yield ready
+                        return
+                ours.send(batch)
+                result = self._receive(ours, child, deadline, batch)
+                yield result
+                if isinstance(result, BatchFailure) and not child.is_alive():
+                    return
+            if started:
+                ours.send(None)
+                child.join(timeout=5)
+        finally:
+            if started and child.is_alive():
+                child.kill()
+                child.join()
+            ours.close()
+
+    def _receive(self, conn, child, deadline: float, batch: list[Article]):
+        """The child's next message; a failure when a limit is hit or the child dies."""
+        first = batch[0].path or batch[0].id
+        while not conn.poll(self.poll_seconds):
+            resident = _resident_mb(child.pid)
+            if resident is not None and resident > self.memory_mb:
+                child.kill()
+                return BatchFailure(
+                    first, len(batch), f"memory limit of {self.memory_mb:,} MB reached; the rest was not analysed"
+                )
+            if time.monotonic() > deadline:
+                child.kill()
+                return BatchFailure(
+                    first, len(batch), f"time limit of {self.seconds:,.0f} s reached; the rest was not analysed"
+                )
+            if not child.is_alive():
+                break
+        try:
+            return conn.recv()
+        except (EOFError, OSError):
+            child.join(timeout=5)
+            return BatchFailure(first, len(batch), f"the analysis process ended (exit {child.exitcode})")
+
+
+def _rebatched(batches: Iterable[list[Article]], size: int) -> Iterator[list[Article]]:
+    for batch in batches:
+        for i in range(0, len(batch), size):
+            yield batch[i : i + size]
 
 
 @dataclass
@@ -178,16 +286,28 @@ def ingest(
 
     def unseen() -> Iterator[list[Article]]:
         # Checked a batch at a time against the store, so a re-run skips what is stored.
-        seen: set[str] = set()
+        seen: dict[str, tuple[str | None, str]] = {}  # id -> (path, content hash) in this run
         while batch := list(islice(articles, batch_size)):
             summary.read += len(batch)
             known = store.known([a.id for a in batch])
             todo = []
             for a in batch:
-                if known.get(a.id) == (a.content_hash, version) or a.id in seen:
-                    summary.skipped += 1  # stored already, or repeated in this corpus
+                if a.id in seen:
+                    summary.skipped += 1  # repeated in this corpus
+                    first_path, first_hash = seen[a.id]
+                    if first_hash != a.content_hash:
+                        problem(
+                            ReadWarning(
+                                a.path or a.id,
+                                f"not stored: its id {a.id!r} is already taken in this run by a "
+                                f"different article ({first_path}); give the files distinct names",
+                            )
+                        )
+                elif known.get(a.id) == (a.content_hash, version):
+                    summary.skipped += 1  # stored already
+                    seen[a.id] = (a.path, a.content_hash)
                 else:
-                    seen.add(a.id)
+                    seen[a.id] = (a.path, a.content_hash)
                     todo.append(a)
             if progress:
                 progress(len(batch))
@@ -210,10 +330,10 @@ def ingest(
     return summary
 
 
-def corpus_signature(paths: list[str | os.PathLike]) -> str:
+def corpus_signature(paths: list[str | os.PathLike], limits: Limits = DEFAULT_LIMITS) -> str:
     """Names, sizes and modification times of a corpus's files: cheap to compute, and it changes
     whenever a file is added, removed or edited."""
-    digest = hashlib.sha1()
+    digest = hashlib.sha1(repr(limits).encode())
     for item in iter_paths(paths):
         if isinstance(item, ReadError):
             digest.update(f"missing:{item.path}".encode())
@@ -223,19 +343,25 @@ def corpus_signature(paths: list[str | os.PathLike]) -> str:
             st = path.stat()
         except OSError:
             continue
-        digest.update(f"{path.resolve()}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+        # surrogateescape: a file name that is not UTF-8 is hashed as the bytes it is.
+        digest.update(f"{path.resolve()}\0{st.st_size}\0{st.st_mtime_ns}\n".encode("utf-8", "surrogateescape"))
     return digest.hexdigest()
 
 
 def ingest_corpus(
-    paths: list[str | os.PathLike], store: Store, *, options: AnalysisOptions = AnalysisOptions(), **kwargs
+    paths: list[str | os.PathLike],
+    store: Store,
+    *,
+    options: AnalysisOptions = AnalysisOptions(),
+    limits: Limits = DEFAULT_LIMITS,
+    **kwargs,
 ) -> IngestSummary | None:
     """Ingest a corpus unless its files are unchanged since the last ingest with the same options
     (then return None without reading a file): opening a large analysed corpus costs a few stats."""
-    key = "corpus:" + "|".join(str(Path(p).resolve()) for p in paths)
-    signature = f"{corpus_signature(paths)}|{options.version()}|{options.lexicon().fingerprint}"
+    key = "corpus:" + "|".join(safe_name(Path(p).resolve()) for p in paths)
+    signature = f"{corpus_signature(paths, limits)}|{options.version()}|{options.lexicon().fingerprint}"
     if store.get_meta(key) == signature:
         return None
-    summary = ingest(read_paths(paths), store, options=options, **kwargs)
+    summary = ingest(read_paths(paths, limits=limits), store, options=options, **kwargs)
     store.set_meta(key, signature)
     return summary

@@ -7,6 +7,7 @@ import streamlit as st
 
 from components.view import View
 from components.chart_frame import render_named_chart
+from components.text import md_escape
 
 
 def render_actors(view: View, *, key: str = "actors") -> None:
@@ -44,7 +45,7 @@ def render_actors(view: View, *, key: str = "actors") -> None:
         for col, name in zip(cols, chosen[:2]):
             row = table[table["actor"] == name].iloc[0]
             with col.container(border=True):
-                st.markdown(f"**{name}** · {row['type']}")
+                st.markdown(f"**{md_escape(name)}** · {md_escape(row['type'])}")
                 a, b, c = st.columns(3)
                 a.metric("Mentions", int(row["mentions"]))
                 b.metric(

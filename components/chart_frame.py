@@ -9,6 +9,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from analysis.figures import catalog, export
+from components.text import md_escape
 from components.view import View
 
 
@@ -66,7 +67,7 @@ def render_chart(
         config={"displaylogo": False},
     )
     with st.popover("Export", icon=":material/download:"):
-        st.caption(provenance.line())
+        st.caption(md_escape(provenance.line()))
         cols = st.columns(4)
         if export.find_browser():
             for col, fmt, mime in ((cols[0], "png", "image/png"), (cols[1], "svg", "image/svg+xml")):

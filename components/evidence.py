@@ -11,6 +11,7 @@ import urllib.parse
 import streamlit as st
 
 from analysis.figures.catalog import Drill
+from components.text import md_escape
 from components.view import View
 
 PAGE = 50
@@ -86,7 +87,7 @@ def render_evidence(view: View, *, key: str = "evidence") -> None:
         label = {"actor": "Actor", "theme": "Theme"}.get(undo[0], undo[0])
         was = ", ".join(undo[1]) or "any"
         col_text, col_button = st.columns([5, 1])
-        col_text.caption(f"{label} filter replaced by a chart selection (it was: {html.escape(was)}).")
+        col_text.caption(f"{label} filter replaced by a chart selection (it was: {md_escape(was)}).")
         col_button.button("Undo filter", key=f"{key}_undo", on_click=undo_filter)
     if drill is None:
         return
@@ -94,7 +95,7 @@ def render_evidence(view: View, *, key: str = "evidence") -> None:
     with st.container(border=True):
         head, close = st.columns([6, 1])
         close.button("Close", key=f"{key}_close", on_click=lambda: st.session_state.pop("drill", None))
-        head.markdown(f"**Evidence · {html.escape(drill.label)}** — {html.escape(request.describe())}")
+        head.markdown(f"**Evidence · {md_escape(drill.label)}** — {md_escape(request.describe())}")
         if request.articles_only:
             _render_period(view.narrowed(since=request.since, until=request.until))
             return
@@ -104,8 +105,10 @@ def render_evidence(view: View, *, key: str = "evidence") -> None:
             current = st.session_state.get(widget) or []
             if current != [value]:
                 st.button(
-                    f"Filter the page to {widget}: {value}"
-                    + (f" (replaces {', '.join(current)})" if current else ""),
+                    md_escape(
+                        f"Filter the page to {widget}: {value}"
+                        + (f" (replaces {', '.join(current)})" if current else "")
+                    ),
                     key=f"{key}_filter",
                     on_click=apply_filter,
                     args=(drill,),

@@ -14,7 +14,7 @@ import streamlit as st
 from analysis.readers import SUPPORTED_SUFFIXES
 from analysis.queries import Filters
 from components import state
-from components.text import md
+from components.text import md_code, md_escape
 
 MAX_ACTOR_OPTIONS = 1500  # the most mentioned; an actor named in the URL is always offered
 
@@ -28,7 +28,7 @@ def _date(value) -> dt.date | None:
 def render_corpus(store_path: str, *, metonyms: bool, theme_file: str | None, key: str = "corpus") -> None:
     """Add articles: upload files or paste text; errors are listed by file."""
     with st.sidebar.expander("Corpus", expanded=False):
-        st.caption(f"Files added here are analysed into the store `{store_path}`.")
+        st.caption(f"Files added here are analysed into the store {md_code(store_path)}.")
         uploads = st.file_uploader(
             "Add files",
             type=[s.lstrip(".") for s in SUPPORTED_SUFFIXES],
@@ -65,9 +65,11 @@ def render_corpus(store_path: str, *, metonyms: bool, theme_file: str | None, ke
         if summary is not None:
             st.success(f"{summary.analysed} analysed, {summary.skipped} already stored")
             for error in summary.errors:
-                st.error(f"{error.path}: {error.reason}")
+                st.error(md_escape(f"{error.path}: {error.reason}"))
             for warning in summary.warnings:
-                st.warning(f"{warning.path}: {warning.reason}")
+                st.warning(md_escape(f"{warning.path}: {warning.reason}"))
+            for failure in summary.failed:
+                st.error(md_escape(str(failure).removeprefix("error: ")))
 
 
 def _added(a, b):
@@ -164,7 +166,7 @@ def render_url_notes() -> None:
     notes = st.session_state.get("url_notes") or []
     for note in notes:
         level, _, text = note.partition(":")
-        (st.info if level == "info" else st.warning)(md(text))
+        (st.info if level == "info" else st.warning)(md_escape(text))
     if notes and st.button("Dismiss", key="url_notes_dismiss"):
         st.session_state["url_notes"] = []
         st.rerun()

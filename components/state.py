@@ -106,16 +106,44 @@ def ingest_corpus(corpus: str, store_path: str, metonyms: bool, theme_file: str 
     return summary or IngestSummary()
 
 
+# Limits of the process that analyses uploads: one upload must not stall or bloat the server.
+UPLOAD_MEMORY_MB = 2048
+UPLOAD_SECONDS = 600
+
+
 def ingest_uploads(files: list[tuple[str, bytes]], store_path: str, metonyms: bool, theme_file: str | None):
-    """Ingest uploaded files (name, bytes); errors are listed by file, the rest is kept."""
-    from analysis.ingest import ingest
-    from analysis.readers import read_bytes
+    """Ingest uploaded files (name, bytes); errors are listed by file, the rest is kept.
+
+    The readers are bounded and run here; the analysis runs in a child process with memory and
+    time limits (`BoundedEngine`), with a progress bar, so the server's threads stay free.
+    """
+    from analysis.ingest import BoundedEngine, ingest
+    from analysis.readers import Article, read_bytes
 
     results = []
     for name, data in files:
         results.extend(read_bytes(data, name=name))
-    with writing(store_path) as store:
-        return ingest(results, store, options=options(metonyms, theme_file), share=True)
+    total = sum(isinstance(r, Article) for r in results)
+    bar = st.progress(0.0, text=f"Analysing {total:,} articles …")
+    done = 0
+
+    def progress(n: int) -> None:
+        nonlocal done
+        done += n
+        bar.progress(min(done / max(total, 1), 1.0), text=f"Analysing: {done:,} of {total:,} articles")
+
+    try:
+        with writing(store_path) as store:
+            return ingest(
+                results,
+                store,
+                options=options(metonyms, theme_file),
+                engine=BoundedEngine(memory_mb=UPLOAD_MEMORY_MB, seconds=UPLOAD_SECONDS),
+                progress=progress,
+                share=True,
+            )
+    finally:
+        bar.empty()
 
 
 def ingest_urls(urls: list[str], store_path: str, metonyms: bool, theme_file: str | None):

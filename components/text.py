@@ -1,14 +1,38 @@
-"""Text from the data shown through Streamlit markdown as itself: article titles, sources,
-actor names and URL values are untrusted, and markdown would otherwise render `:red[...]`,
-`$...$` or an image link in them."""
+"""Strings from the data, made safe for the Streamlit elements that render Markdown.
+
+`st.caption`, `st.markdown`, `st.error` and their kind read their text as Markdown with
+Streamlit's directives: `:red[...]` colours text, `$...$` typesets KaTeX, `![x](url)` makes the
+viewer's browser fetch an image. A source name, a section, a file name or a search query must
+show as the characters it is, so each is passed through `md_escape` first.
+"""
 
 from __future__ import annotations
 
-# Every character with a meaning in Streamlit's markdown (CommonMark, colour and icon
-# directives, KaTeX), escaped with a backslash.
-_SPECIAL = set("\\`*_{}[]()<>#+-.!|:$~&")
+import re
+
+# Every ASCII punctuation character that Markdown, GitHub's extensions or Streamlit's
+# directives give a meaning to; CommonMark lets any of them be escaped with a backslash.
+_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:&^=])")
+# A line break would start a heading, a list or a quote: data shown inline stays on one line.
+_BREAKS = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]+")
+# GitHub's bare-link rule turns `https://...`, `www.` and `a@b.c` into links after escapes are
+# resolved, so no backslash stops it; an invisible word joiner inside the pattern does.
+_BARE_LINK = re.compile(r"(?i)(?<=:)(?=//)|(?<=www)(?=\.)|(?<=@)")
+WORD_JOINER = "\u2060"
 
 
-def md(text: object) -> str:
-    """`text` as literal markdown."""
-    return "".join("\\" + ch if ch in _SPECIAL else ch for ch in str(text))
+def md_escape(value: object) -> str:
+    """`value` as text that Streamlit's Markdown shows literally, on one line (with an invisible
+    word joiner inside anything that would become a bare link)."""
+    text = _BREAKS.sub(" ", str(value))
+    text = _BARE_LINK.sub(WORD_JOINER, text)
+    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", text)
+
+
+def md_code(value: object) -> str:
+    """`value` as inline code: no Markdown inside, whatever backticks it holds."""
+    text = _BREAKS.sub(" ", str(value))
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"

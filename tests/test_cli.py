@@ -80,3 +80,27 @@ def test_ingest_then_stats(tmp_path):
     stats = json.loads(run_cli("stats", "--store", str(store)).stdout)
     assert stats["articles"] == 1 and stats["quotes"] >= 3
     assert (ROOT / "seeds").is_dir()
+
+
+def test_out_file_is_replaced_only_by_a_run_that_completes(tmp_path):
+    out = tmp_path / "out.jsonl"
+    out.write_text("earlier results\n")
+    out.chmod(0o640)
+    (tmp_path / "empty.txt").write_text("")
+    failed = run_cli("analyze", str(tmp_path / "empty.txt"), "--out", str(out))
+    assert failed.returncode == 1 and "left as it was" in failed.stderr
+    assert out.read_text() == "earlier results\n"
+    done = run_cli("analyze", "seeds", "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    assert json.loads(out.read_text())["source"] == "MENAFN"
+    assert out.stat().st_mode & 0o777 == 0o640
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["empty.txt", "out.jsonl"]  # no temporary left
+
+
+def test_max_article_chars_cuts_with_a_warning(tmp_path):
+    (tmp_path / "long.txt").write_text("The minister said the plan was good. " * 200)
+    result = run_cli("analyze", str(tmp_path), "--max-article-chars", "100")
+    assert result.returncode == 0, result.stderr
+    assert len(json.loads(result.stdout)["text"]) <= 100
+    assert "warning: " in result.stderr and "cut to its first" in result.stderr
+    assert run_cli("analyze", "seeds", "--max-article-chars", "0").returncode == 2

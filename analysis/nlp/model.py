@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ctypes
 import os
+from collections.abc import Iterator
 from functools import lru_cache
 
 import spacy
@@ -130,6 +131,28 @@ def split_pieces(text: str, limit: int = PIECE_CHARS) -> list[str]:
     return pieces
 
 
+# Characters the model takes in one batch at most (one piece of a long text always fits).
+# Its working memory grows with a batch's length: all twenty 100,000-character pieces of a
+# 2,000,000-character article in one batch peaked at 6.5 GB (bench/hostile_memory.py); for a
+# 600,000-character article, two pieces a batch peaked at 1.0 GB, one at 0.67 GB. A batch of
+# 64 ordinary articles (BBC: 2,200 characters on average) is cut in two at most.
+BATCH_CHARS = PIECE_CHARS
+
+
+def _char_batches(texts: list[str], batch_size: int) -> Iterator[list[str]]:
+    """`texts` in order, in batches of at most `batch_size` texts and BATCH_CHARS characters."""
+    batch: list[str] = []
+    chars = 0
+    for text in texts:
+        if batch and (len(batch) >= batch_size or chars + len(text) > BATCH_CHARS):
+            yield batch
+            batch, chars = [], 0
+        batch.append(text)
+        chars += len(text)
+    if batch:
+        yield batch
+
+
 def parse(nlp: Language, texts: list[str], *, batch_size: int = 32, n_process: int = 1) -> list[Doc]:
     """Run the pipeline over texts; a text longer than PIECE_CHARS is parsed in pieces and
     joined back into one Doc whose text is exactly the input, so offsets stay true."""
@@ -139,7 +162,12 @@ def parse(nlp: Language, texts: list[str], *, batch_size: int = 32, n_process: i
         for piece in split_pieces(text):
             pieces.append(piece)
             owners.append(i)
-    parsed = list(nlp.pipe(pieces, batch_size=batch_size, n_process=n_process))
+    if n_process > 1:
+        parsed = list(nlp.pipe(pieces, batch_size=batch_size, n_process=n_process))
+    else:
+        parsed = []
+        for group in _char_batches(pieces, batch_size):
+            parsed.extend(nlp.pipe(group, batch_size=len(group)))
     grouped: list[list[Doc]] = [[] for _ in texts]
     for owner, doc in zip(owners, parsed):
         grouped[owner].append(doc)

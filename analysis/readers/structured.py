@@ -18,6 +18,52 @@ SOURCE_FIELDS = ("source", "outlet", "publisher", "media", "site")
 SECTION_FIELDS = ("section", "category", "topic")
 URL_FIELDS = ("url", "link", "href")
 
+# Deepest nesting of arrays and objects read: news records need a few levels; a hostile file
+# with thousands would exhaust the parser's stack.
+MAX_JSON_DEPTH = 64
+_JSON_SPECIAL = re.compile(r'[\[\]{}"\\]')
+
+
+def json_depth(text: str, *, stop: int = MAX_JSON_DEPTH) -> int:
+    """How deep arrays and objects nest in JSON text (brackets inside strings do not count);
+    counting stops past `stop`. One linear scan."""
+    if text.count("[") + text.count("{") <= stop:
+        return 0  # cannot be deeper than it has brackets
+    depth = deepest = 0
+    in_string = False
+    skip = -1
+    for match in _JSON_SPECIAL.finditer(text):
+        pos, ch = match.start(), match.group()
+        if pos == skip:
+            continue  # the character after a backslash
+        if in_string:
+            if ch == "\\":
+                skip = pos + 1
+            elif ch == '"':
+                in_string = False
+        elif ch == '"':
+            in_string = True
+        elif ch in "[{":
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+                if deepest > stop:
+                    break
+        elif ch in "]}":
+            depth -= 1
+    return deepest
+
+
+def _load_json(text: str) -> object:
+    """json.loads with a bound on nesting.
+
+    Raises:
+        ValueError: too deep, or not JSON (a json.JSONDecodeError).
+    """
+    if json_depth(text) > MAX_JSON_DEPTH:
+        raise ValueError(f"JSON nested deeper than {MAX_JSON_DEPTH} levels; not read")
+    return json.loads(text)
+
 
 def _pick(record: dict, names: Iterable[str]) -> object:
     lowered = {str(k).lower(): v for k, v in record.items()}
@@ -38,9 +84,13 @@ def _as_text(value: object) -> str | None:
 
 
 def record_to_article(
-    record: object, *, path: str, origin: str, section: str | None = None
+    record: object, *, path: str, origin: str, section: str | None = None, file: str | None = None
 ) -> list[ReadResult]:
-    """One article from a JSON object or CSV row with the common news field names."""
+    """One article from a JSON object or CSV row with the common news field names.
+
+    A record's own `id` is namespaced by the name of its `file` (`feed.jsonl#42`): two feeds
+    both numbering from 1 must not overwrite each other's articles.
+    """
     if not isinstance(record, dict):
         return [ReadError(path, f"expected an object with a text field, got {type(record).__name__}")]
     body = _pick(record, TEXT_FIELDS)
@@ -68,7 +118,7 @@ def record_to_article(
     }
     out.append(
         Article(
-            id=_as_text(record.get("id")) or make_id(origin, body),
+            id=_record_id(record, file or origin) or make_id(origin, body),
             text=body,
             path=path,
             title=_as_text(_pick(record, TITLE_FIELDS)),
@@ -82,6 +132,11 @@ def record_to_article(
     return out
 
 
+def _record_id(record: dict, file: str) -> str | None:
+    own = _as_text(record.get("id"))
+    return f"{file}#{own}" if own else None
+
+
 def parse_jsonl(text: str, *, path: str, origin: str, section: str | None = None) -> list[ReadResult]:
     out: list[ReadResult] = []
     for lineno, line in enumerate(text.split("\n"), 1):
@@ -89,11 +144,16 @@ def parse_jsonl(text: str, *, path: str, origin: str, section: str | None = None
             continue
         where = f"{path}:{lineno}"
         try:
-            record = json.loads(line)
+            record = _load_json(line)
         except json.JSONDecodeError as exc:
             out.append(ReadError(where, f"broken JSON line ({exc.msg} at column {exc.colno})"))
             continue
-        out.extend(record_to_article(record, path=where, origin=f"{origin}:{lineno}", section=section))
+        except ValueError as exc:
+            out.append(ReadError(where, str(exc)))
+            continue
+        out.extend(
+            record_to_article(record, path=where, origin=f"{origin}:{lineno}", section=section, file=origin)
+        )
     if not out:
         out.append(ReadError(path, "empty file (no JSON lines)"))
     return out
@@ -101,9 +161,11 @@ def parse_jsonl(text: str, *, path: str, origin: str, section: str | None = None
 
 def parse_json(text: str, *, path: str, origin: str, section: str | None = None) -> list[ReadResult]:
     try:
-        data = json.loads(text)
+        data = _load_json(text)
     except json.JSONDecodeError as exc:
         return [ReadError(path, f"not valid JSON ({exc.msg} at line {exc.lineno})")]
+    except ValueError as exc:
+        return [ReadError(path, str(exc))]
     if isinstance(data, dict) and str(data.get("version", "")).startswith("https://jsonfeed.org/version/"):
         from analysis.readers.feeds import parse_feed  # a JSON Feed's items are the articles
 
@@ -119,13 +181,15 @@ def parse_json(text: str, *, path: str, origin: str, section: str | None = None)
             None,
         )
         if inner is None:
-            return record_to_article(data, path=path, origin=origin, section=section)
+            return record_to_article(data, path=path, origin=origin, section=section, file=origin)
         data = inner
     if not isinstance(data, list):
         return [ReadError(path, f"expected a list of articles or an object, got {type(data).__name__}")]
     out: list[ReadResult] = []
     for i, record in enumerate(data):
-        out.extend(record_to_article(record, path=f"{path}[{i}]", origin=f"{origin}[{i}]", section=section))
+        out.extend(
+            record_to_article(record, path=f"{path}[{i}]", origin=f"{origin}[{i}]", section=section, file=origin)
+        )
     if not out:
         out.append(ReadError(path, "empty list (no articles)"))
     return out
@@ -148,7 +212,9 @@ def parse_csv(text: str, *, path: str, origin: str, section: str | None = None) 
     try:
         for i, row in enumerate(reader, 2):
             row = {k: v for k, v in row.items() if k is not None}
-            out.extend(record_to_article(row, path=f"{path}:{i}", origin=f"{origin}:{i}", section=section))
+            out.extend(
+                record_to_article(row, path=f"{path}:{i}", origin=f"{origin}:{i}", section=section, file=origin)
+            )
     except csv.Error as exc:
         out.append(ReadError(path, f"broken CSV ({exc})"))
     return out

@@ -132,3 +132,60 @@ def test_unchanged_corpus_is_not_read_again(tmp_path, nlp):
         (folder / "b.txt").write_text("A second story arrived later.")
         again = ingest_corpus([folder], store)
         assert (again.read, again.analysed, again.skipped) == (2, 1, 1)
+
+
+def test_feeds_with_the_same_record_ids_do_not_collide(tmp_path, nlp):
+    (tmp_path / "one.jsonl").write_text(json.dumps({"id": "42", "text": "The mayor opened the bridge."}) + "\n")
+    (tmp_path / "two.jsonl").write_text(json.dumps({"id": "42", "text": "The council closed the park."}) + "\n")
+    with Store(tmp_path / "s.duckdb") as store:
+        first = ingest(read_paths([tmp_path]), store)
+        assert (first.analysed, first.skipped, first.warnings) == (2, 0, [])
+        # A later run with one feed changed updates that feed's article, and only it.
+        (tmp_path / "two.jsonl").write_text(json.dumps({"id": "42", "text": "The council reopened the park."}) + "\n")
+        again = ingest(read_paths([tmp_path]), store)
+        assert (again.analysed, again.skipped) == (1, 1)
+        texts = dict(store.con.execute("SELECT id, text FROM articles ORDER BY id").fetchall())
+    assert texts == {"one.jsonl#42": "The mayor opened the bridge.", "two.jsonl#42": "The council reopened the park."}
+
+
+def test_an_id_taken_twice_in_one_run_is_a_warning(tmp_path, nlp):
+    for folder, text in (("a", "The mayor opened the bridge."), ("b", "The council closed the park.")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "feed.jsonl").write_text(json.dumps({"id": "7", "text": text}) + "\n")
+    with Store(tmp_path / "s.duckdb") as store:
+        summary = ingest(read_paths([tmp_path]), store)
+    assert summary.analysed == 1
+    (warning,) = summary.warnings
+    assert warning.path.endswith("b/feed.jsonl:1") and "already taken" in warning.reason
+
+
+class TestBoundedEngine:
+    """The analysis of uploads in a child process with memory and time limits."""
+
+    def test_articles_are_analysed_in_the_child(self, tmp_path):
+        from analysis.ingest import BoundedEngine
+
+        with Store(tmp_path / "s.duckdb") as store:
+            summary = ingest(read_paths([SEED, BBC / "politics" / "001.txt"]), store, engine=BoundedEngine(seconds=300))
+            assert (summary.analysed, summary.failed) == (2, [])
+            assert summary.engine == "bounded"
+            assert store.stats()["articles"] == 2
+
+    def test_a_memory_limit_is_a_clear_failure(self, tmp_path):
+        from analysis.ingest import BoundedEngine
+
+        with Store(tmp_path / "s.duckdb") as store:
+            summary = ingest(read_paths([SEED]), store, engine=BoundedEngine(memory_mb=60, seconds=300))
+        (failure,) = summary.failed
+        assert "memory limit of 60 MB reached" in str(failure) and str(failure).startswith("error: ")
+        assert summary.analysed == 0 and not summary.ok
+
+    def test_a_time_limit_is_a_clear_failure(self, tmp_path):
+        from analysis.ingest import BoundedEngine
+
+        started = time.monotonic()
+        with Store(tmp_path / "s.duckdb") as store:
+            summary = ingest(read_paths([SEED]), store, engine=BoundedEngine(seconds=1))
+        assert time.monotonic() - started < 15
+        (failure,) = summary.failed
+        assert "time limit of 1 s reached" in str(failure)

@@ -170,3 +170,28 @@ def test_stats_and_an_ingest_work_while_the_page_is_open(page, tmp_path):
         settle(page)
         metrics = page.locator("[data-testid=stMetric]").first.inner_text()
         assert metrics.split() == ["Articles", "2"]
+
+
+def test_a_hostile_upload_does_not_stall_another_session(browser, page, dashboard_url, tmp_path):
+    import time
+
+    from tests.hostile import unclosed_sgm
+
+    hostile = unclosed_sgm(tmp_path)  # 600 KB of unclosed tags: ~100 s with the old regex
+    page.goto(dashboard_url)
+    settle(page)
+    page.get_by_text("Corpus", exact=True).click()
+    corpus = page.locator("[data-testid=stExpander]", has_text="Add files")
+    corpus.locator("[data-testid=stFileUploaderDropzoneInput]").set_input_files(str(hostile))
+    page.get_by_role("button", name="Analyse and add").click()
+    other = browser.new_context(viewport={"width": 1400, "height": 1400}).new_page()
+    try:
+        started = time.monotonic()
+        other.goto(dashboard_url)
+        other.get_by_text("Mean sentiment").first.wait_for(timeout=5_000)
+        assert time.monotonic() - started < 5
+    finally:
+        other.context.close()
+    settle(page)
+    assert page.get_by_text("20,000 stories not read").count() >= 1
+    assert page.locator("[data-testid=stException]").count() == 0

@@ -3,6 +3,8 @@ change what is shown, URL parameters restore a view."""
 
 from __future__ import annotations
 
+import json
+import re
 import shutil
 
 import pytest
@@ -15,6 +17,11 @@ TIMEOUT = 300
 
 def metric(at: AppTest, label: str) -> str:
     return next(m.value for m in at.metric if m.label == label)
+
+
+def shown(markdown: str) -> str:
+    """The text a Markdown body shows, for bodies whose data is escaped with backslashes."""
+    return re.sub(r"\\(.)", r"\1", markdown).replace("\u2060", "")
 
 
 def all_html(at: AppTest) -> str:
@@ -132,7 +139,7 @@ def test_a_foreign_store_file_is_an_error_box_not_a_traceback(tmp_path, monkeypa
     monkeypatch.delenv("DASHBOARD_CORPUS", raising=False)
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=TIMEOUT).run()
     assert not at.exception
-    assert any(says in e.value and str(bad) in e.value for e in at.error)
+    assert any(says in shown(e.value) and str(bad) in shown(e.value) for e in at.error)
 
 
 def captions(at: AppTest) -> str:
@@ -246,3 +253,34 @@ def test_an_ingest_completes_while_the_page_is_open_and_the_page_then_shows_it(s
     at.run()
     assert not at.exception
     assert metric(at, "Articles") == "4"
+
+
+HOSTILE_SOURCE = ":red[X] $$x$$ ![p](https://evil.invalid/source.png)"
+HOSTILE_SECTION = "**S** :blue[s] ![s](https://evil.invalid/section.png)"
+HOSTILE_QUERY = ":red[Q] $$q$$ ![q](https://evil.invalid/q.png)"
+
+
+def test_data_in_captions_is_escaped_markdown(tmp_path, monkeypatch):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    record = {
+        "title": "# Title ![t](https://evil.invalid/t.png)",
+        "text": "The minister said the plan was fine and the council agreed.",
+        "source": HOSTILE_SOURCE,
+        "section": HOSTILE_SECTION,
+        "date": "2024-01-02",
+    }
+    (corpus / "feed.jsonl").write_text(json.dumps(record) + "\n")
+    monkeypatch.setenv("DASHBOARD_STORE", str(tmp_path / "s.duckdb"))
+    monkeypatch.setenv("DASHBOARD_CORPUS", str(corpus))
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=TIMEOUT)
+    at.query_params["source"] = HOSTILE_SOURCE
+    at.query_params["section"] = HOSTILE_SECTION
+    at.query_params["q"] = HOSTILE_QUERY
+    at = at.run()
+    assert not at.exception, at.exception
+    (caption,) = [c.value for c in at.caption if c.value.startswith("Showing ")]
+    for value in (HOSTILE_SOURCE, HOSTILE_SECTION, HOSTILE_QUERY):
+        assert value in shown(caption)
+    # Every character Markdown or Streamlit's directives would act on has a backslash before it.
+    assert not re.search(r"[:$!\[\]()*_`<>]", re.sub(r"\\.", "", caption.split("·", 2)[-1]))

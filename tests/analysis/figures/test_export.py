@@ -110,6 +110,14 @@ def test_report_bundle(store_path, tmp_path):
         assert {f"charts/{n}.html" for n in catalog.CHARTS} <= names
         records = [json.loads(line) for line in zf.read("articles.jsonl").decode().splitlines()]
         assert [r["source"] for r in records] == ["MENAFN"]
+        # One copy of plotly.js for all the charts, loaded offline from beside them.
+        assert sum(1 for n in names if n.endswith(".js")) == 1 and "charts/plotly.min.js" in names
+        assert len(zf.read("charts/plotly.min.js")) > 1_000_000
+        for n in catalog.CHARTS:
+            page = zf.read(f"charts/{n}.html")
+            assert b'src="plotly.min.js"' in page and len(page) < 200_000
+            png = zf.read(f"charts/{n}.png")
+            assert png.startswith(b"\x89PNG") and struct.unpack(">II", png[16:24])[0] >= 900 * 2
         assert "±0.05" in zf.read("METHODS.md").decode() or "+0.05" in zf.read("METHODS.md").decode()
 
 

@@ -99,7 +99,7 @@ def quote_parse_plan():
 # Nouns that, as "the <noun>" in subject position, refer back to a person already named.
 ROLE_NOUNS = frozenset(
     """
-commander general president minister leader official spokesman spokeswoman spokesperson chief mp
+commander general president minister leader official chief mp
 secretary chairman chairwoman chancellor premier ambassador envoy diplomat officer boss manager
 coach director executive head star actor actress singer player striker captain founder governor
 senator mayor judge prosecutor lawyer economist analyst businessman businesswoman veteran
@@ -116,6 +116,14 @@ union club band label studio distributor newspaper paper government authority bo
 watchdog organisation organization commission institute society charity team broadcaster
 """.split()
 )
+
+# Who speaks for someone else. A spokesperson is never the principal: "Mr Blair's official
+# spokesman said" is said by the spokesman, so the speaker is the spokesperson, named after the
+# principal the text gives ("Tony Blair's official spokesman", "Downing Street spokesman",
+# "Dell spokesman" for "a spokesman for Dell"), or "spokesman" when the text gives none.
+SPOKES_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "spokespeople"})
+_SPOKES = re.compile(r"\bspokes(?:wo)?(?:man|men|person|people)\b", re.IGNORECASE)
+SPOKESPERSON = "SPOKESPERSON"  # the speaker_type of a spokesperson
 
 # A US party-state tag after a name: "(D-N.Y.)", "(R-OH)", "(I-Vt.)", "(R-Texas)".
 _PARTY_TAG = re.compile(r"[DRI]\s?-\s?[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?")
@@ -220,12 +228,13 @@ class _Speakers:
             title = (m.title or "").lower().rstrip(".")
             if title in MALE or title in FEMALE:
                 self.genders.setdefault(m.actor, "m" if title in MALE else "f")
+        self._salience: Salience | None = None
+        self._add_spokespeople()
         # Heads as absolute token indices, and the reporting verbs, for climbing the parse on
         # integers: a quotation's every word is climbed from.
         self.heads = (doc.to_array(HEAD).astype(numpy.int64) + numpy.arange(len(doc))).tolist()
         reporting = quote_cues(doc).reporting_verbs
         self.reporting = set(reporting)
-        self._salience: Salience | None = None
         self.reporters: list[_Reporter] = []
         self.reporter_starts: list[int] = []  # kept beside `reporters`, in text order, for bisect
         self._collect_reporters(reporting)
@@ -233,6 +242,107 @@ class _Speakers:
     def _inside_quote(self, pos: int) -> bool:
         k = bisect_right(self.hole_starts, pos) - 1
         return k >= 0 and self.holes[k][1] > pos
+
+    def _add_spokespeople(self) -> None:
+        """Spokespeople as mentions of their own (actor type SPOKESPERSON), so that the subject
+        "Mr Blair's official spokesman" and a later "he" or "the spokesman" are the spokesman,
+        not Mr Blair, whose name the noun phrase holds."""
+        found: list[Mention] = []
+        for match in _SPOKES.finditer(self.text):
+            if self._inside_quote(match.start()):
+                continue
+            span = self.doc.char_span(match.start(), match.end(), alignment_mode="expand")
+            if span is None or len(span) != 1:
+                continue
+            noun = span[0]
+            # "spokesman Bob Wellington", "Rubio spokesman Alex Conant", "the spokesman, John
+            # Smith,": a named spokesperson is that person.
+            if noun.dep_ in ("compound", "appos") or any(
+                c.dep_ == "appos" and (m := self.mention_at(c)) is not None and m.actor_type == "PERSON"
+                for c in noun.children
+            ):
+                continue
+            name, start = self._spokesperson_name(noun, found)
+            end = noun.idx + len(noun.text)
+            for child in noun.children:
+                if child.dep_ == "prep" and child.i > noun.i and child.lower_ in ("for", "of", "at"):
+                    end = max(end, child.right_edge.idx + len(child.right_edge.text))
+            gender = "f" if "woman" in noun.lower_ else "m" if noun.lower_.endswith("man") else ""
+            found.append(Mention(start, end, self.text[start:end], SPOKESPERSON, name, SPOKESPERSON))
+            if gender:
+                self.genders.setdefault(name, gender)
+        if found:
+            self.mentions = sorted(self.mentions + found, key=lambda m: m.start)
+            self.mention_starts = [m.start for m in self.mentions]
+            self._salience = None  # built without them, if a possessive pronoun needed it
+
+    def _spokesperson_name(self, noun: Token, earlier: list[Mention]) -> tuple[str, int]:
+        """The spokesperson's name from the principal the noun phrase gives, and where the
+        phrase starts (after its determiner)."""
+        word = noun.lower_ if noun.lower_ in SPOKES_NOUNS else noun.lemma_.lower()
+        left = [c for c in noun.lefts if c.dep_ not in ("det", "predet", "punct")]
+        start = left[0].left_edge.idx if left else noun.idx
+        if left and left[0].left_edge.lower_ in ("the", "a", "an"):
+            start = left[0].left_edge.nbor().idx
+        possessor = next((c for c in left if c.dep_ == "poss"), None)
+        if possessor is not None:
+            principal = self._principal(possessor)
+            if principal:
+                mods = " ".join(c.text for c in left if c.i > possessor.i and c.dep_ in ("amod", "compound"))
+                return f"{principal}'s {mods + ' ' if mods else ''}{word}", start
+        modifiers = [c for c in left if c.dep_ in ("compound", "nmod", "amod", "npadvmod")]
+        if modifiers:
+            words = self._with_canonical_names(modifiers[0].left_edge.idx, noun.idx).strip()
+            if words:
+                return f"{words} {word}", start
+        for child in noun.children:
+            if child.dep_ == "prep" and child.i > noun.i and child.lower_ in ("for", "of", "at"):
+                obj = next((o for o in child.children if o.dep_ == "pobj"), None)
+                principal = self._principal(obj) if obj is not None else None
+                if principal:
+                    return f"{principal} {word}", start
+        determiner = next((c.lower_ for c in noun.children if c.dep_ == "det"), None)
+        if determiner in ("the", "this", "that") and earlier:
+            # "the spokesman": the spokesperson the text has just presented.
+            last = earlier[-1]
+            if noun.idx - last.end < 1500:
+                return last.actor or word, start
+        return word, start
+
+    def _principal(self, token: Token) -> str | None:
+        """The canonical name of whom a spokesperson speaks for, from the possessor or object
+        token: a named actor, a pronoun or description resolved, or a plain noun as written."""
+        lo, hi = token.left_edge.idx, token.idx + len(token.text)
+        m = self.mention_at(token) or self.mention_in(lo, hi)
+        if m is not None and m.actor:
+            if m.actor_type == "GPE":
+                # A metonym keeps its written form: "Downing Street", not the United Kingdom.
+                return re.sub(r"^(the|The)\s+|['’]s?$", "", m.text).strip() or m.actor
+            return m.actor
+        lower = token.lower_
+        if lower in ("his", "her"):
+            found = self.salience.resolve(token.idx, "m" if lower == "his" else "f")
+            return found.actor if found is not None else None
+        if token.pos_ == "NOUN" and token.lemma_.lower() in ROLE_NOUNS:
+            found = self.salience.resolve(lo, "person")
+            return found.actor if found is not None else None
+        if token.pos_ in ("NOUN", "PROPN") and lower not in PRONOUNS:
+            return self._with_canonical_names(lo, hi).strip() or None
+        return None
+
+    def _with_canonical_names(self, start: int, end: int) -> str:
+        """The text between two offsets with person and organisation names in canonical form
+        ("UKIP" -> "UK Independence Party"; places as written) and no leading article."""
+        out, at = [], start
+        lo, hi = bisect_left(self.mention_starts, start), bisect_left(self.mention_starts, end)
+        for m in self.mentions[lo:hi]:
+            if m.end > end or m.start < at or m.actor_type not in ("PERSON", "ORG", "NORP") or not m.actor:
+                continue
+            out += [self.text[at : m.start], m.actor]
+            at = m.end
+        out.append(self.text[at:end])
+        words = re.sub(r"\s+", " ", "".join(out)).strip(" ,")
+        return re.sub(r"^(the|a|an)\s+", "", words, flags=re.IGNORECASE)
 
     def _collect_reporters(self, reporting: list[int]) -> None:
         for i in reporting:
@@ -245,7 +355,7 @@ class _Speakers:
             if subject is None or self._inside_quote(subject.idx):
                 continue
             name, kind = self.speaker_from_subject(subject)
-            if name and kind in ("PERSON", "ORG", "GPE", "NORP"):
+            if name and kind in ("PERSON", "ORG", "GPE", "NORP", SPOKESPERSON):
                 self.reporters.append(_Reporter(token.idx, name, kind, self.genders.get(name, "")))
                 self.reporter_starts.append(token.idx)
 
@@ -254,7 +364,7 @@ class _Speakers:
         for r in reversed(self.reporters[: bisect_left(self.reporter_starts, before)]):
             if wanted in ("m", "f", "person"):
                 gender = self.genders.get(r.name, r.gender)
-                if r.kind == "PERSON" and not (
+                if r.kind in ("PERSON", SPOKESPERSON) and not (
                     wanted == "m" and gender == "f" or wanted == "f" and gender == "m"
                 ):
                     return r
@@ -280,7 +390,7 @@ class _Speakers:
     @property
     def salience(self) -> Salience:
         if self._salience is None:
-            people = [m for m in self.mentions if m.actor_type == "PERSON"]
+            people = [m for m in self.mentions if m.actor_type in ("PERSON", SPOKESPERSON)]
             self._salience = Salience(
                 self.doc, people, self.genders, role_nouns=ROLE_NOUNS, inside_quote=self._inside_quote
             )
@@ -295,7 +405,7 @@ class _Speakers:
         reporter = self.recent_reporter(before, wanted)
         if reporter:
             return reporter.name, reporter.kind
-        kinds = ("PERSON",) if wanted in ("m", "f", "person") else ("ORG", "GPE", "NORP")
+        kinds = ("PERSON", SPOKESPERSON) if wanted in ("m", "f", "person") else ("ORG", "GPE", "NORP")
         for m in reversed(self.mentions[: bisect_left(self.mention_starts, before)]):
             if m.actor_type not in kinds:
                 continue

@@ -164,3 +164,24 @@ def test_party_state_tag_is_not_a_name(nlp):
     )
     (quote,) = quotes_of(nlp, text)
     assert quote.speaker == "John Cornyn"
+
+
+def test_a_spokesperson_speaks_not_the_principal(nlp):
+    # BBC politics/012, tech (Dell) and politics (UKIP): the spokesperson is the speaker, named
+    # after the principal the text gives; a later "he" is the spokesman too.
+    text = (
+        "Mr Blair's official spokesman said no-one present at the meeting would \"ever forget the "
+        "strength of feeling of relief that the prime minister's statement brought to them\".\n\n"
+        '"This machine is for small businesses and for people who want a second computer for basic '
+        'home use, perhaps in a kids bedroom," a spokesman for Dell said.\n\n'
+        "But a UKIP spokesman said Labour and the Conservatives had spent pounds 10m between them on "
+        'the last general election. "With the advantages of public money the others have, the only '
+        'way the smaller parties can get their message across is by buying the advertising space," '
+        "he added."
+    )
+    found = [(q.speaker, q.speaker_type) for q in quotes_of(nlp, text)]
+    assert found == [
+        ("Blair's official spokesman", "SPOKESPERSON"),
+        ("Dell spokesman", "SPOKESPERSON"),
+        ("UKIP spokesman", "SPOKESPERSON"),
+    ]

@@ -8,6 +8,7 @@ registers as the parse plan `QUOTE_PARSE_PLAN`) reads them first, the speaker se
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
@@ -20,8 +21,8 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
 from analysis.extract.actors import Mention
-from analysis.extract.coref import Salience
-from analysis.extract.cues import ACCORDING, REPORTING_VERBS
+from analysis.extract.coref import Salience, named_beside_subject
+from analysis.extract.cues import ACCORDING, INTENT_VERBS, REPORTING_VERBS
 from analysis.extract.quote_spans import DOUBLE_MARK_TOKENS, SINGLE_MARKS, QuoteSpan, quote_spans
 from analysis.nlp import doc_text
 
@@ -43,8 +44,22 @@ def _find_reporting_verbs(doc: Doc) -> tuple[int, ...]:
     return tuple(
         i
         for i, (tag, lemma) in zip(verbs.tolist(), features[verbs, 1:].tolist())
-        if tag not in _BARE_IDS and lemma in _REPORTING_IDS
+        if tag not in _BARE_IDS and lemma in _REPORTING_IDS and not in_a_name(doc, i)
     )
+
+
+def in_a_name(doc: Doc, i: int) -> bool:
+    """A capitalised verb inside a run of capitalised words of an ordinary sentence is part of a
+    name, not a report: "the official North East Says No campaign" (BBC politics/200). Headlines
+    in title case ("Clinton Calls ISIS Violence 'Genocide'") are left alone."""
+    token = doc[i]
+    if not token.text[:1].isupper() or token.is_sent_start or i + 1 >= len(doc):
+        return False
+    before, after = doc[i - 1], doc[i + 1]
+    if not (before.text[:1].isupper() and before.is_alpha and after.text[:1].isupper() and after.is_alpha):
+        return False
+    words = [t for t in token.sent if t.is_alpha]
+    return sum(t.text[:1].islower() for t in words) * 2 > len(words)
 
 
 @dataclass(frozen=True)
@@ -103,6 +118,7 @@ commander general president minister leader official chief mp
 secretary chairman chairwoman chancellor premier ambassador envoy diplomat officer boss manager
 coach director executive head star actor actress singer player striker captain founder governor
 senator mayor judge prosecutor lawyer economist analyst businessman businesswoman veteran
+mep
 """.split()
 )
 MALE = frozenset({"mr", "sir", "lord", "king", "prince", "father", "baron"})
@@ -124,6 +140,9 @@ watchdog organisation organization commission institute society charity team bro
 SPOKES_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "spokespeople"})
 _SPOKES = re.compile(r"\bspokes(?:wo)?(?:man|men|person|people)\b", re.IGNORECASE)
 SPOKESPERSON = "SPOKESPERSON"  # the speaker_type of a spokesperson
+
+# Two or three capitalised words, as a person's name is written ("Glyn Davies").
+_PERSON_NAME = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?(?: [A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?){1,2}")
 
 # A US party-state tag after a name: "(D-N.Y.)", "(R-OH)", "(I-Vt.)", "(R-Texas)".
 _PARTY_TAG = re.compile(r"[DRI]\s?-\s?[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?")
@@ -220,7 +239,8 @@ class _Speakers:
         self.hole_starts = [s for s, _ in self.holes]
         # Names inside quotations are what speakers talk about, never who "he" is.
         self.mentions = sorted(
-            (m for m in mentions if m.actor and not self._inside_quote(m.start)), key=lambda m: m.start
+            (self._as_person(m) for m in mentions if m.actor and not self._inside_quote(m.start)),
+            key=lambda m: m.start,
         )
         self.mention_starts = [m.start for m in self.mentions]
         self.genders: dict[str, str] = {}
@@ -242,6 +262,17 @@ class _Speakers:
     def _inside_quote(self, pos: int) -> bool:
         k = bisect_right(self.hole_starts, pos) - 1
         return k >= 0 and self.holes[k][1] > pos
+
+    def _as_person(self, m: Mention) -> Mention:
+        """A name the model tagged as an organisation or place right after a role noun is a
+        person: "Conservative local government spokesman Glyn Davies" (ORG in BBC politics/101),
+        whose "He added" must find him."""
+        if m.actor_type not in ("ORG", "GPE", "LOC", "NORP") or not _PERSON_NAME.fullmatch(m.text):
+            return m
+        before = re.search(r"([a-z]+)\s+$", self.text[max(0, m.start - 24) : m.start])
+        if before is None or before.group(1) not in ROLE_NOUNS | SPOKES_NOUNS:
+            return m
+        return dataclasses.replace(m, actor_type="PERSON")
 
     def _add_spokespeople(self) -> None:
         """Spokespeople as mentions of their own (actor type SPOKESPERSON), so that the subject
@@ -428,12 +459,37 @@ class _Speakers:
             for child in current.children:
                 if child.dep_ in ("nsubj", "nsubjpass"):
                     return child
-            # A verb joined by "and" or "but" shares the first verb's subject.
-            current = (
-                current.head
-                if current.dep_ in ("conj", "xcomp", "advcl") and current.head is not current
-                else None
-            )
+            for child in current.lefts:
+                # "Graham Robb, spokesman for North East Says No, said": the parser hung the
+                # subject on the verb inside the name.
+                if child.pos_ == "VERB" and in_a_name(self.doc, child.i):
+                    found = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                    if found is not None:
+                        return found
+            head = current.head
+            if head is current:
+                return None
+            if (
+                current.dep_ == "advcl"
+                and current.tag_ == "VBG"
+                and head.dep_ == "ccomp"
+                and head.head.i in self.reporting
+            ):
+                # 'He said Mr Blair had spoken with "such sincerity", adding: "..."': the parser
+                # hung "adding" on the reported clause; the one adding is the one who said it.
+                current = head.head
+            elif current.dep_ in ("conj", "xcomp", "advcl"):
+                # A verb joined by "and" or "but" shares the first verb's subject.
+                current = head
+            elif current.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+                # "Mr Mallon provoked fury by branding the campaign "two-bit Tories"": the
+                # gerund's subject is the governing verb's.
+                current = head.head
+            elif current.dep_ == "ccomp" and head.i in self.reporting and head.i < current.i:
+                # "The WLGA had said on the eve of the announcement said that ...": a doubled verb.
+                current = head
+            else:
+                return None
         return None
 
     def speaker_from_subject(self, subject: Token) -> tuple[str | None, str | None]:
@@ -473,6 +529,11 @@ class _Speakers:
         named = self.mention_at(subject)
         if named is not None:
             return named.actor, named.actor_type  # "the Department for Transport said"
+        beside = next(
+            (m for c in subject.head.children if named_beside_subject(c) and (m := self.mention_at(c))), None
+        )
+        if beside is not None and beside.actor_type == "PERSON":
+            return beside.actor, beside.actor_type  # "one of the Guildford Four, Gerry Conlon, said"
         m = next(
             (self.mention_at(c) for c in subject.children if c.dep_ == "appos" and self.mention_at(c)), None
         ) or self.mention_in(left, right)
@@ -517,7 +578,31 @@ class _Speakers:
         m = self.mentions[k] if k >= 0 else None
         return m if m is not None and m.end >= len(before) - 1 and m.actor_type == "PERSON" else None
 
-    def reporting_ancestor(self, span: Span) -> Token | None:
+    def _is_cue(self, i: int, fragment: bool) -> bool:
+        """A reporting verb; or, as a cue of the words it governs only, a bare present form whose
+        subject is people of a named body ("UKIP officials also argue Mr Kilroy-Silk has not been
+        "straightforward"", where "critics say" stays no cue) or, for a fragment, a person's verb
+        of wanting."""
+        if i in self.reporting:
+            return True
+        token = self.doc[i]
+        if token.pos_ != "VERB" or self._inside_quote(token.idx):
+            return False
+        lemma = token.lemma_.lower()
+        if fragment and lemma in INTENT_VERBS and token.tag_ not in BARE_FORMS | {"VBN"}:
+            subject = self.subject_of(token)
+            # Someone's wish: a person or a spokesperson, named or described ("the MEP").
+            return subject is not None and self.speaker_from_subject(subject)[1] in ("PERSON", SPOKESPERSON)
+        if token.tag_ != "VBP" or lemma not in REPORTING_VERBS:
+            return False
+        subject = self.subject_of(token)
+        # People of a named body ("UKIP officials", "Labour MPs"): a plural noun with the name
+        # before it; a bare plural ("critics") or a name alone ("Iowans") is not enough.
+        if subject is None or subject.tag_ != "NNS" or subject.left_edge.i == subject.i:
+            return False
+        return self.mention_in(subject.left_edge.idx, subject.idx) is not None
+
+    def reporting_ancestor(self, span: Span, *, fragment: bool = False) -> Token | None:
         """The nearest reporting verb outside the quotation that governs its words."""
         best: tuple[int, int] | None = None
         heads = self.heads
@@ -531,7 +616,7 @@ class _Speakers:
             while heads[node] != node and depth < 8:
                 node = heads[node]
                 depth += 1
-                if node in self.reporting and not (span.start <= node < span.end):
+                if not (span.start <= node < span.end) and self._is_cue(node, fragment):
                     subject = self.subject_of(self.doc[node])
                     # '"every expert" had suggested ...': the quotation is the subject, not the
                     # speaker, of that verb; the speaker is further up ("Mr Howard told MPs").
@@ -559,7 +644,10 @@ class _Speakers:
         candidates = [
             doc[i]
             for i in range(scope.start, scope.end)
-            if i in self.reporting and not (span.start <= i < span.end) and reachable(doc[i])
+            if i in self.reporting
+            and not (span.start <= i < span.end)
+            and not self._inside_quote(doc[i].idx)  # the words of another quotation
+            and reachable(doc[i])
         ]
         if not candidates:
             return None
@@ -587,7 +675,7 @@ def extract_quotes(doc: Doc, mentions: list[Mention]) -> list[Quote]:
         if span is None or not len(span):
             continue
         clause = _is_clause(span, text, _led_in(doc, span, finder.reporting))
-        verb = finder.reporting_ancestor(span)
+        verb = finder.reporting_ancestor(span, fragment=not clause)
         if verb is None and clause:
             verb = finder.reporting_near(span, _sentence_scope(doc, span))
         speaker = speaker_type = None
@@ -632,7 +720,7 @@ def _speaker_from_context(
     first = span[0].sent
     if first.start > 0:
         previous = doc[first.start - 1].sent
-        intro = [t for t in previous if t.i in finder.reporting]
+        intro = [t for t in previous if t.i in finder.reporting and not finder._inside_quote(t.idx)]
         if intro:
             subject = finder.subject_of(intro[-1])
             if subject is not None:

@@ -185,3 +185,35 @@ def test_a_spokesperson_speaks_not_the_principal(nlp):
         ("Dell spokesman", "SPOKESPERSON"),
         ("UKIP spokesman", "SPOKESPERSON"),
     ]
+
+
+def test_markup_attribute_values_are_not_quotes():
+    # PolNeAR training text (huff-post): an embedded tweet's markup left in the body.
+    text = '<tweet pic="" author="mattyglesias" timestamp="1454346000">Rubio wants a "tax cut"</tweet>'
+    assert [text[s.start : s.end] for s in quote_spans(text)] == ["tax cut"]
+
+
+def test_a_verb_inside_a_name_is_no_cue(nlp):
+    # BBC politics/200: "Says" in the campaign's name neither attributes "metric martyrs" nor
+    # takes the subject from "said"; "by branding" takes its subject from the verb it hangs on.
+    text = (
+        "But Mr Herron - who gained fame as one of Sunderland's \"metric martyrs\" and is running his "
+        "own No campaign alongside the official North East Says No campaign - said he was not "
+        "convinced. On Wednesday, Mr Mallon provoked fury by branding the official No Campaign "
+        '"two-bit Tories" in a confrontation outside its Durham headquarters.'
+    )
+    found = [(q.text, q.kind, q.speaker) for q in quotes_of(nlp, text)]
+    assert found == [("metric martyrs", "scare", None), ("two-bit Tories", "partial", "Mallon")]
+
+
+def test_a_verb_of_wanting_attributes_a_fragment(nlp):
+    # BBC politics/333: "wants ... to "change the face"" gives the fragment to the MEP.
+    text = (
+        "Ex-chat show host Robert Kilroy-Silk is to contest the Derbyshire seat of Erewash at the next "
+        "general election. Mr Kilroy-Silk announced his plans a day after launching his new party, "
+        "Veritas, the Latin for truth. The East "
+        'Midlands MEP, who quit the UK Independence Party, wants his new group to "change the face" '
+        "of UK politics."
+    )
+    (quote,) = quotes_of(nlp, text)
+    assert (quote.kind, quote.speaker) == ("partial", "Robert Kilroy-Silk")

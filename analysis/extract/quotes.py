@@ -121,6 +121,9 @@ senator mayor judge prosecutor lawyer economist analyst businessman businesswoma
 mep
 """.split()
 )
+# Abbreviated titles as the role nouns a description uses ("Sen. Sanders ... the senator").
+TITLE_ROLES = {"sen": "senator", "gov": "governor", "rep": "congressman", "representative": "congressman",
+               "gen": "general", "pres": "president", "mep": "mep", "congresswoman": "congressman"}
 MALE = frozenset({"mr", "sir", "lord", "king", "prince", "father", "baron"})
 FEMALE = frozenset({"ms", "mrs", "miss", "lady", "dame", "queen", "princess", "baroness", "madam"})
 PRONOUNS = {"he": "m", "she": "f", "they": "p", "it": "n", "him": "m", "her": "f"}
@@ -355,7 +358,7 @@ class _Speakers:
             found = self.salience.resolve(token.idx, "m" if lower == "his" else "f")
             return found.actor if found is not None else None
         if token.pos_ == "NOUN" and token.lemma_.lower() in ROLE_NOUNS:
-            found = self.salience.resolve(lo, "person")
+            found = self.role_holder(token.lemma_.lower(), lo) or self.salience.resolve(lo, "person")
             return found.actor if found is not None else None
         if token.pos_ in ("NOUN", "PROPN") and lower not in PRONOUNS:
             return self._with_canonical_names(lo, hi).strip() or None
@@ -426,6 +429,29 @@ class _Speakers:
                 self.doc, people, self.genders, role_nouns=ROLE_NOUNS, inside_quote=self._inside_quote
             )
         return self._salience
+
+    def _roles(self, m: Mention) -> set[str]:
+        """The role nouns the text gives a person at a mention: its title ("Sen." -> senator),
+        the word just before it ("Republican presidential candidate Donald Trump") and an
+        apposition after it ("Bernie Sanders, the Vermont senator,")."""
+        roles = set()
+        title = (m.title or "").lower().rstrip(".").split()
+        if title:
+            roles.add(title[-1])
+        before = re.search(r"([\w-]+)\.? $", self.text[max(0, m.start - 30) : m.start])
+        if before:
+            roles.add(before.group(1).lower())
+        after = re.match(r",? (?:the|a|an) ([^,.;()]{0,50}?)(?:,|\.|;| who| said)", self.text[m.end : m.end + 80])
+        if after:
+            roles.update(w.lower() for w in after.group(1).split())
+        return {TITLE_ROLES.get(r, r) for r in roles} & ROLE_NOUNS
+
+    def role_holder(self, role: str, before: int) -> Mention | None:
+        """The person most recently named among those the text has called by this role before
+        `before`: "the senator" is the last-named senator, not the last-named person."""
+        earlier = [m for m in self.mentions[: bisect_left(self.mention_starts, before)] if m.actor_type == "PERSON"]
+        holders = {m.actor for m in earlier if m.actor and role in self._roles(m)}
+        return next((m for m in reversed(earlier) if m.actor in holders), None)
 
     def previous_actor(self, before: int, wanted: str) -> tuple[str, str] | None:
         """Who a pronoun or a definite description standing at `before` refers to."""
@@ -547,6 +573,9 @@ class _Speakers:
             and (lemma in ROLE_NOUNS or lemma in GROUP_NOUNS)
         ):
             # "the prime minister said", "the firm said": someone already named.
+            holder = self.role_holder(lemma, left) if lemma in ROLE_NOUNS else None
+            if holder is not None:
+                return holder.actor, holder.actor_type
             wanted = "person" if lemma in ROLE_NOUNS else "group" if lemma in GROUP_NOUNS else None
             found = self.previous_actor(left, wanted) if wanted else None
             if found:

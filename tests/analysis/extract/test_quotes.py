@@ -217,3 +217,19 @@ def test_a_verb_of_wanting_attributes_a_fragment(nlp):
     )
     (quote,) = quotes_of(nlp, text)
     assert (quote.kind, quote.speaker) == ("partial", "Robert Kilroy-Silk")
+
+
+def test_a_description_is_the_last_person_given_that_role(nlp):
+    # BBC politics/126 and 154: "The French president told reporters" is Jacques Chirac, named
+    # just before, not President Bush; "The mayor then says" is Ken Livingstone, not the
+    # reporter Oliver Finegold who spoke last.
+    from analysis.readers import read_file
+    from tests.conftest import BBC
+
+    for name, start, speaker in (
+        ("126.txt", "Europe today has more than ever", "Jacques Chirac"),
+        ("154.txt", "Ah right, well you might be", "Ken Livingstone"),
+    ):
+        (article, *_) = read_file(BBC / "politics" / name)
+        quote = next(q for q in quotes_of(nlp, article.text) if q.text.startswith(start))
+        assert quote.speaker == speaker

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from analysis.extract.actors import Mention
 from analysis.extract.coref import Salience, named_beside_subject
-from analysis.extract.cues import ACCORDING, INTENT_VERBS, REPORTING_VERBS
+from analysis.extract.cues import ACCORDING, INTENT_VERBS, NAMING_VERBS, REPORTING_VERBS
 from analysis.extract.quote_spans import DOUBLE_MARK_TOKENS, SINGLE_MARKS, QuoteSpan, quote_spans
 from analysis.nlp import doc_text
 
@@ -124,6 +124,7 @@ mep
 # Abbreviated titles as the role nouns a description uses ("Sen. Sanders ... the senator").
 TITLE_ROLES = {"sen": "senator", "gov": "governor", "rep": "congressman", "representative": "congressman",
                "gen": "general", "pres": "president", "mep": "mep", "congresswoman": "congressman"}
+_LESSER = frozenset({"deputy", "vice", "shadow", "assistant", "junior"})
 MALE = frozenset({"mr", "sir", "lord", "king", "prince", "father", "baron"})
 FEMALE = frozenset({"ms", "mrs", "miss", "lady", "dame", "queen", "princess", "baroness", "madam"})
 PRONOUNS = {"he": "m", "she": "f", "they": "p", "it": "n", "him": "m", "her": "f"}
@@ -436,12 +437,17 @@ class _Speakers:
         apposition after it ("Bernie Sanders, the Vermont senator,")."""
         roles = set()
         title = (m.title or "").lower().rstrip(".").split()
+        if set(title) & _LESSER or re.search(r"\b(?:deputy|vice|shadow|assistant|junior)\b[\w .-]{0,30}$", self.text[max(0, m.start - 40) : m.start], re.IGNORECASE):
+            # A deputy prime minister is not "the prime minister" (BBC politics/218).
+            return set()
         if title:
             roles.add(title[-1])
         before = re.search(r"([\w-]+)\.? $", self.text[max(0, m.start - 30) : m.start])
         if before:
             roles.add(before.group(1).lower())
-        after = re.match(r",? (?:the|a|an) ([^,.;()]{0,50}?)(?:,|\.|;| who| said)", self.text[m.end : m.end + 80])
+        # The comma is needed: in "According to Mr Peston the prime minister said" (BBC
+        # politics/218) the words after the name are the next subject.
+        after = re.match(r", (?:the|a|an) ([^,.;()]{0,50}?)(?:,|\.|;| who)", self.text[m.end : m.end + 80])
         if after:
             roles.update(w.lower() for w in after.group(1).split())
         return {TITLE_ROLES.get(r, r) for r in roles} & ROLE_NOUNS
@@ -573,7 +579,8 @@ class _Speakers:
             and (lemma in ROLE_NOUNS or lemma in GROUP_NOUNS)
         ):
             # "the prime minister said", "the firm said": someone already named.
-            holder = self.role_holder(lemma, left) if lemma in ROLE_NOUNS else None
+            lesser = any(c.lower_ in _LESSER for c in subject.lefts)
+            holder = self.role_holder(lemma, left) if lemma in ROLE_NOUNS and not lesser else None
             if holder is not None:
                 return holder.actor, holder.actor_type
             wanted = "person" if lemma in ROLE_NOUNS else "group" if lemma in GROUP_NOUNS else None
@@ -698,6 +705,9 @@ def extract_quotes(doc: Doc, mentions: list[Mention]) -> list[Quote]:
     text = doc_text(doc)
     spans = quote_cues(doc).spans
     finder = _Speakers(doc, mentions, spans)
+    # Quotations the model tags, in part or whole, as a work of art.
+    works = [(m.start, m.end) for m in mentions if m.label == "WORK_OF_ART"]
+    mentions_of_works = {qs.start: any(a < qs.end and qs.start < b for a, b in works) for qs in spans}
     quotes: list[Quote] = []
     for qs in spans:
         span = _tokens_in(doc, qs.start, qs.end)
@@ -714,8 +724,15 @@ def extract_quotes(doc: Doc, mentions: list[Mention]) -> list[Quote]:
                 speaker, speaker_type = finder.speaker_from_subject(subject)
         if speaker is None and clause:
             speaker, speaker_type, verb = _speaker_from_context(doc, span, finder, quotes, verb)
+        speaker = _clean_speaker(speaker)
         preceding = text[max(0, qs.start - 12) : qs.start - 1].lower()
-        if clause:
+        named = verb is not None and verb.lemma_.lower() in NAMING_VERBS  # "what he calls "Confident America""
+        if not named and is_title_of_work(span, mentions_of_works.get(qs.start, False)):
+            # A quoted name of a programme, book or film ("Good Morning America", "Destiny and
+            # Power") is nobody's words: a scare quote without a speaker.
+            kind = "scare"
+            speaker = speaker_type = None
+        elif clause:
             kind = "direct"
         elif speaker is not None and "so-called" not in preceding and "so called" not in preceding:
             kind = "partial"
@@ -739,6 +756,42 @@ def extract_quotes(doc: Doc, mentions: list[Mention]) -> list[Quote]:
             )
         )
     return quotes
+
+
+_TITLE_SMALL = frozenset("a an the and or of in on at to for with from by as is it my your our vs".split())
+
+
+def is_title_of_work(span: Span, tagged_work: bool) -> bool:
+    """A quotation that is the title of a work: every word capitalised but the small ones
+    ("This Week", "Orange is the New Black", "Yuge!: 30 Years of Doonesbury on Trump"), in a
+    sentence of ordinary case (a headline's every word is capitalised), or two capitalised words
+    or more that the model tags WORK_OF_ART."""
+    words = [t for t in span if t.is_alpha]
+    if not words or len(words) > 10 or len(span) > 16:
+        return False
+    if re.search(r"[,!?]\W*$|,", span.text):
+        return False  # "Oh, my God,", "Bernie or Jill, No Hill,": said or chanted
+    big = [t for t in words if t.lower_ not in _TITLE_SMALL]
+    if len(big) < 2 or not all(t.text[:1].isupper() for t in big) or not words[0].text[:1].isupper():
+        return False
+    if all(t.is_upper for t in big):
+        return False  # "BERNIE! BERNIE!": shouted, not a title
+    sentence = [t for t in span[0].sent if t.is_alpha and not (span.start <= t.i < span.end)]
+    if len(sentence) < 4 or sum(t.text[:1].islower() for t in sentence) * 2 <= len(sentence):
+        return False
+    # Names of people and the like in quotes ("Crooked Hillary") are rarely titles.
+    return tagged_work or not any(t.ent_type_ in ("PERSON", "GPE", "NORP", "ORG") for t in big)
+
+
+def _clean_speaker(speaker: str | None) -> str | None:
+    """A speaker without quotation marks: in run-together text a quotation's close and the next
+    name fuse ('paranoia,"Clinton' -> 'Clinton'); elsewhere the marks are dropped."""
+    if not speaker or not any(c in speaker for c in '"“”'):
+        return speaker
+    fused = re.search(r'[^\s"“”][,.!?]?["”]([A-Z][^"“”]*)$', speaker)
+    cleaned = fused.group(1) if fused else re.sub(r'\s*["“”]\s*', " ", speaker)
+    cleaned = cleaned.strip(" ,.-")
+    return cleaned or None
 
 
 def _speaker_from_context(

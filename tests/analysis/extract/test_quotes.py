@@ -233,3 +233,24 @@ def test_a_description_is_the_last_person_given_that_role(nlp):
         (article, *_) = read_file(BBC / "politics" / name)
         quote = next(q for q in quotes_of(nlp, article.text) if q.text.startswith(start))
         assert quote.speaker == speaker
+
+
+def test_a_title_of_a_work_is_nobodys_words(nlp):
+    # PolNeAR training text (breitbart): the programme is a scare quote without a speaker.
+    text = (
+        "The Vermont senator declined to say whether it is appropriate for a sitting Supreme Court "
+        "justice to openly criticize a White House contender. But he told ABC\u2019s \u201cGood Morning "
+        "America\u201d that he agrees Trump is a \u201ctotal opportunist.\u201d"
+    )
+    found = [(q.text, q.kind, q.speaker) for q in quotes_of(nlp, text)]
+    assert found[0] == ("Good Morning America", "scare", None)
+
+
+def test_run_together_text_does_not_leak_into_the_speaker():
+    from analysis.extract.quotes import _clean_speaker
+
+    # HuffPost run-together paragraphs fuse a quotation's close with the next name.
+    assert _clean_speaker('paranoia,"Clinton') == "Clinton"
+    assert _clean_speaker("the authors of the \u201cGrowth and Opportunity Project") == (
+        "the authors of the Growth and Opportunity Project"
+    )

@@ -30,7 +30,7 @@ from analysis.readers import Article
 from analysis.records import ActorRow, ArticleAnalysis, EntityRow, QuoteRow, SentenceRow, ThemeRow
 
 # Bump when a change to the analysis changes its output, so stored results are recomputed.
-ANALYSIS_VERSION = "5"
+ANALYSIS_VERSION = "6"
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,8 @@ from tests.conftest import ROOT
 sys.path.insert(0, str(ROOT / "bench"))
 import quote_gold  # noqa: E402
 
-# Reached on tests/gold/quotes.yaml (120 quotes): P 0.992, R 1.000, speaker 0.950, kind 0.975.
-FLOOR = {"precision": 0.99, "recall": 0.99, "speaker": 0.95, "kind": 0.97}
+# Reached on tests/gold/quotes.yaml (120 quotes): P 0.992, R 1.000, speaker 0.958, kind 0.975.
+FLOOR = {"precision": 0.99, "recall": 0.99, "speaker": 0.955, "kind": 0.97}
 # The held-out articles (18 quotes) must meet the aims at least.
 AIMS = {"precision": 0.90, "recall": 0.90, "speaker": 0.85}
 

@@ -118,6 +118,7 @@ class Gold:
     pronoun: bool
     headline: bool
     marks: str  # the quotation mark before the first quoted character
+    referent: set[str] = field(default_factory=set)  # a description source's nearest named Source
 
     @property
     def start(self) -> int:
@@ -266,17 +267,19 @@ def gold_quotes(
         if share < direct_share:
             continue
         quoted = {i for i in chars if mask[i]}
-        source, source_start, names, pronoun = None, -1, set(), False
+        source, source_start, names, pronoun, referent = None, -1, set(), False, set()
         if e.get("Source") in spans:
             ranges = spans[e["Source"]][1]
             source = " ".join(text[a:b] for a, b in ranges)
             source_start = ranges[0][0]
             pronoun = source.strip().lower() in PRONOUNS
+            before = [s for at, s in named_sources if at < source_start]
             if pronoun:
-                before = [s for at, s in named_sources if at < source_start]
                 names = name_words(before[-1]) if before else set()
             else:
                 names = name_words(source)
+            # A description ("the senator"): its referent taken as for a pronoun, scored apart.
+            referent = name_words(before[-1]) if before and not pronoun and not names else set()
         cue = " ".join(text[a:b] for a, b in spans[e["Cue"]][1]) if e.get("Cue") in spans else ""
         first = min(quoted) if quoted else frags[0][0]
         mark = next((opener[j] for j in range(first, first - 4, -1) if j in opener), "?")
@@ -293,6 +296,7 @@ def gold_quotes(
                 pronoun,
                 frags[0][0] < headline_end,
                 mark,
+                referent,
             )
         )
     return out, contents
@@ -439,6 +443,11 @@ def score_article(
             "none" if g.source is None else "pronoun" if g.pronoun else "named" if g.names else "description"
         )
         tally.by_source[(src_type, spk_ok)] += 1
+        if src_type == "description":
+            # Either the description's words or, as for pronouns, the nearest named Source.
+            ours = best.get("speaker")
+            resolved = spk_ok or bool(ours and name_words(ours, capitalised_only=False) & g.referent)
+            tally.by_source[("description, or its referent", resolved)] += 1
         para = paragraph_of(text, g.start)
         if not kind_ok:
             short = g.words(text) <= SHORT_WORDS
@@ -585,7 +594,7 @@ def table(title: str, rows: dict[str, Tally]) -> list[str]:
         f"{pct(t.speaker, t.found):>7}{pct(t.kind, t.found):>7}  {t.found}"
     )
     parts = []
-    for src in ("named", "pronoun", "description", "none"):
+    for src in ("named", "pronoun", "description", "none", "description, or its referent"):
         right, wrong = t.by_source[(src, True)], t.by_source[(src, False)]
         parts.append(f"{src} {pct(right, right + wrong)} ({right + wrong})")
     out.append("  speaker accuracy by gold source: " + ", ".join(parts))

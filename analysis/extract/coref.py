@@ -45,6 +45,19 @@ def is_description(head_lower: str, lemma: str, role_nouns: frozenset[str]) -> b
     return lemma in role_nouns or bool(_AGE.match(head_lower))
 
 
+def named_beside_subject(t) -> bool:
+    """A name the parser hung on the verb beside a nameless subject: "one of the so-called
+    Guildford Four, Gerry Conlon - who was wrongly convicted - said" (BBC politics/012), where
+    "one" is the nsubj and the name an npadvmod of "said"."""
+    verb = t.head
+    if t.dep_ not in ("npadvmod", "appos", "dep") or verb.pos_ not in ("VERB", "AUX") or t.i > verb.i:
+        return False
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.i < t.i and (c.pos_ == "NUM" or c.lower_ in ("one", "some", "each"))
+        for c in verb.children
+    )
+
+
 class Salience:
     """Resolves person pronouns and descriptions to an actor mention by gender, number,
     recency and syntactic role (see the module docstring)."""
@@ -120,6 +133,7 @@ class Salience:
                     for t in span
                     if t.dep_ in ("nsubj", "nsubjpass")
                     or t.dep_ == "appos" and t.head.dep_ in ("nsubj", "nsubjpass") and not t.head.i in range(span.start, span.end)
+                    or named_beside_subject(t)
                 ),
                 None,
             )

@@ -45,5 +45,10 @@ NAMING_VERBS = frozenset(
     "deride mock ridicule portray hail tout".split()
 )
 
+# Verbs of wanting and intending: a quoted fragment in what they govern is the subject's words
+# ("The East Midlands MEP wants his new group to "change the face" of UK politics", BBC
+# politics/333). Cues for fragments only: a clause after them is rarely reported speech.
+INTENT_VERBS = frozenset("want hope intend aim seek wish".split())
+
 # "according to X" (the participle's lemma is "accord"): X is the source.
 ACCORDING = "accord"

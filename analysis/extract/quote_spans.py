@@ -153,9 +153,15 @@ def single_quote_spans(text: str) -> list[QuoteSpan]:
     return spans
 
 
+def _markup_value(text: str, span: QuoteSpan) -> bool:
+    """An attribute value of markup left in the text (HuffPost's '<tweet author="mattyglesias"
+    timestamp="1454346000">' in PolNeAR): the mark follows "=", which no quotation does."""
+    return text[max(0, span.start - 2) : span.start - 1] == "="
+
+
 def quote_spans(text: str) -> list[QuoteSpan]:
     """All quotation spans of a text, in order, outermost only."""
-    doubles = double_quote_spans(text)
+    doubles = [s for s in double_quote_spans(text) if not _markup_value(text, s)]
     # A single quotation inside a double one is nested; one crossing a double mark is misread.
     singles = [s for s in single_quote_spans(text) if not any(d.start - 2 < s.end and s.start < d.end + 2 for d in doubles)]
     return sorted(doubles + singles, key=lambda s: s.start)

@@ -8,6 +8,7 @@ registers as the parse plan `QUOTE_PARSE_PLAN`) reads them first, the speaker se
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
@@ -20,8 +21,8 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
 from analysis.extract.actors import Mention
-from analysis.extract.coref import Salience
-from analysis.extract.cues import ACCORDING, REPORTING_VERBS
+from analysis.extract.coref import Salience, named_beside_subject
+from analysis.extract.cues import ACCORDING, INTENT_VERBS, NAMING_VERBS, REPORTING_VERBS
 from analysis.extract.quote_spans import DOUBLE_MARK_TOKENS, SINGLE_MARKS, QuoteSpan, quote_spans
 from analysis.nlp import doc_text
 
@@ -43,8 +44,22 @@ def _find_reporting_verbs(doc: Doc) -> tuple[int, ...]:
     return tuple(
         i
         for i, (tag, lemma) in zip(verbs.tolist(), features[verbs, 1:].tolist())
-        if tag not in _BARE_IDS and lemma in _REPORTING_IDS
+        if tag not in _BARE_IDS and lemma in _REPORTING_IDS and not in_a_name(doc, i)
     )
+
+
+def in_a_name(doc: Doc, i: int) -> bool:
+    """A capitalised verb inside a run of capitalised words of an ordinary sentence is part of a
+    name, not a report: "the official North East Says No campaign" (BBC politics/200). Headlines
+    in title case ("Clinton Calls ISIS Violence 'Genocide'") are left alone."""
+    token = doc[i]
+    if not token.text[:1].isupper() or token.is_sent_start or i + 1 >= len(doc):
+        return False
+    before, after = doc[i - 1], doc[i + 1]
+    if not (before.text[:1].isupper() and before.is_alpha and after.text[:1].isupper() and after.is_alpha):
+        return False
+    words = [t for t in token.sent if t.is_alpha]
+    return sum(t.text[:1].islower() for t in words) * 2 > len(words)
 
 
 @dataclass(frozen=True)
@@ -99,12 +114,17 @@ def quote_parse_plan():
 # Nouns that, as "the <noun>" in subject position, refer back to a person already named.
 ROLE_NOUNS = frozenset(
     """
-commander general president minister leader official spokesman spokeswoman spokesperson chief mp
+commander general president minister leader official chief mp
 secretary chairman chairwoman chancellor premier ambassador envoy diplomat officer boss manager
 coach director executive head star actor actress singer player striker captain founder governor
 senator mayor judge prosecutor lawyer economist analyst businessman businesswoman veteran
+mep
 """.split()
 )
+# Abbreviated titles as the role nouns a description uses ("Sen. Sanders ... the senator").
+TITLE_ROLES = {"sen": "senator", "gov": "governor", "rep": "congressman", "representative": "congressman",
+               "gen": "general", "pres": "president", "mep": "mep", "congresswoman": "congressman"}
+_LESSER = frozenset({"deputy", "vice", "shadow", "assistant", "junior"})
 MALE = frozenset({"mr", "sir", "lord", "king", "prince", "father", "baron"})
 FEMALE = frozenset({"ms", "mrs", "miss", "lady", "dame", "queen", "princess", "baroness", "madam"})
 PRONOUNS = {"he": "m", "she": "f", "they": "p", "it": "n", "him": "m", "her": "f"}
@@ -116,6 +136,17 @@ union club band label studio distributor newspaper paper government authority bo
 watchdog organisation organization commission institute society charity team broadcaster
 """.split()
 )
+
+# Who speaks for someone else. A spokesperson is never the principal: "Mr Blair's official
+# spokesman said" is said by the spokesman, so the speaker is the spokesperson, named after the
+# principal the text gives ("Tony Blair's official spokesman", "Downing Street spokesman",
+# "Dell spokesman" for "a spokesman for Dell"), or "spokesman" when the text gives none.
+SPOKES_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "spokespeople"})
+_SPOKES = re.compile(r"\bspokes(?:wo)?(?:man|men|person|people)\b", re.IGNORECASE)
+SPOKESPERSON = "SPOKESPERSON"  # the speaker_type of a spokesperson
+
+# Two or three capitalised words, as a person's name is written ("Glyn Davies").
+_PERSON_NAME = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?(?: [A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?){1,2}")
 
 # A US party-state tag after a name: "(D-N.Y.)", "(R-OH)", "(I-Vt.)", "(R-Texas)".
 _PARTY_TAG = re.compile(r"[DRI]\s?-\s?[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?")
@@ -212,7 +243,8 @@ class _Speakers:
         self.hole_starts = [s for s, _ in self.holes]
         # Names inside quotations are what speakers talk about, never who "he" is.
         self.mentions = sorted(
-            (m for m in mentions if m.actor and not self._inside_quote(m.start)), key=lambda m: m.start
+            (self._as_person(m) for m in mentions if m.actor and not self._inside_quote(m.start)),
+            key=lambda m: m.start,
         )
         self.mention_starts = [m.start for m in self.mentions]
         self.genders: dict[str, str] = {}
@@ -220,12 +252,13 @@ class _Speakers:
             title = (m.title or "").lower().rstrip(".")
             if title in MALE or title in FEMALE:
                 self.genders.setdefault(m.actor, "m" if title in MALE else "f")
+        self._salience: Salience | None = None
+        self._add_spokespeople()
         # Heads as absolute token indices, and the reporting verbs, for climbing the parse on
         # integers: a quotation's every word is climbed from.
         self.heads = (doc.to_array(HEAD).astype(numpy.int64) + numpy.arange(len(doc))).tolist()
         reporting = quote_cues(doc).reporting_verbs
         self.reporting = set(reporting)
-        self._salience: Salience | None = None
         self.reporters: list[_Reporter] = []
         self.reporter_starts: list[int] = []  # kept beside `reporters`, in text order, for bisect
         self._collect_reporters(reporting)
@@ -233,6 +266,118 @@ class _Speakers:
     def _inside_quote(self, pos: int) -> bool:
         k = bisect_right(self.hole_starts, pos) - 1
         return k >= 0 and self.holes[k][1] > pos
+
+    def _as_person(self, m: Mention) -> Mention:
+        """A name the model tagged as an organisation or place right after a role noun is a
+        person: "Conservative local government spokesman Glyn Davies" (ORG in BBC politics/101),
+        whose "He added" must find him."""
+        if m.actor_type not in ("ORG", "GPE", "LOC", "NORP") or not _PERSON_NAME.fullmatch(m.text):
+            return m
+        before = re.search(r"([a-z]+)\s+$", self.text[max(0, m.start - 24) : m.start])
+        if before is None or before.group(1) not in ROLE_NOUNS | SPOKES_NOUNS:
+            return m
+        return dataclasses.replace(m, actor_type="PERSON")
+
+    def _add_spokespeople(self) -> None:
+        """Spokespeople as mentions of their own (actor type SPOKESPERSON), so that the subject
+        "Mr Blair's official spokesman" and a later "he" or "the spokesman" are the spokesman,
+        not Mr Blair, whose name the noun phrase holds."""
+        found: list[Mention] = []
+        for match in _SPOKES.finditer(self.text):
+            if self._inside_quote(match.start()):
+                continue
+            span = self.doc.char_span(match.start(), match.end(), alignment_mode="expand")
+            if span is None or len(span) != 1:
+                continue
+            noun = span[0]
+            # "spokesman Bob Wellington", "Rubio spokesman Alex Conant", "the spokesman, John
+            # Smith,": a named spokesperson is that person.
+            if noun.dep_ in ("compound", "appos") or any(
+                c.dep_ == "appos" and (m := self.mention_at(c)) is not None and m.actor_type == "PERSON"
+                for c in noun.children
+            ):
+                continue
+            name, start = self._spokesperson_name(noun, found)
+            end = noun.idx + len(noun.text)
+            for child in noun.children:
+                if child.dep_ == "prep" and child.i > noun.i and child.lower_ in ("for", "of", "at"):
+                    end = max(end, child.right_edge.idx + len(child.right_edge.text))
+            gender = "f" if "woman" in noun.lower_ else "m" if noun.lower_.endswith("man") else ""
+            found.append(Mention(start, end, self.text[start:end], SPOKESPERSON, name, SPOKESPERSON))
+            if gender:
+                self.genders.setdefault(name, gender)
+        if found:
+            self.mentions = sorted(self.mentions + found, key=lambda m: m.start)
+            self.mention_starts = [m.start for m in self.mentions]
+            self._salience = None  # built without them, if a possessive pronoun needed it
+
+    def _spokesperson_name(self, noun: Token, earlier: list[Mention]) -> tuple[str, int]:
+        """The spokesperson's name from the principal the noun phrase gives, and where the
+        phrase starts (after its determiner)."""
+        word = noun.lower_ if noun.lower_ in SPOKES_NOUNS else noun.lemma_.lower()
+        left = [c for c in noun.lefts if c.dep_ not in ("det", "predet", "punct")]
+        start = left[0].left_edge.idx if left else noun.idx
+        if left and left[0].left_edge.lower_ in ("the", "a", "an"):
+            start = left[0].left_edge.nbor().idx
+        possessor = next((c for c in left if c.dep_ == "poss"), None)
+        if possessor is not None:
+            principal = self._principal(possessor)
+            if principal:
+                mods = " ".join(c.text for c in left if c.i > possessor.i and c.dep_ in ("amod", "compound"))
+                return f"{principal}'s {mods + ' ' if mods else ''}{word}", start
+        modifiers = [c for c in left if c.dep_ in ("compound", "nmod", "amod", "npadvmod")]
+        if modifiers:
+            words = self._with_canonical_names(modifiers[0].left_edge.idx, noun.idx).strip()
+            if words:
+                return f"{words} {word}", start
+        for child in noun.children:
+            if child.dep_ == "prep" and child.i > noun.i and child.lower_ in ("for", "of", "at"):
+                obj = next((o for o in child.children if o.dep_ == "pobj"), None)
+                principal = self._principal(obj) if obj is not None else None
+                if principal:
+                    return f"{principal} {word}", start
+        determiner = next((c.lower_ for c in noun.children if c.dep_ == "det"), None)
+        if determiner in ("the", "this", "that") and earlier:
+            # "the spokesman": the spokesperson the text has just presented.
+            last = earlier[-1]
+            if noun.idx - last.end < 1500:
+                return last.actor or word, start
+        return word, start
+
+    def _principal(self, token: Token) -> str | None:
+        """The canonical name of whom a spokesperson speaks for, from the possessor or object
+        token: a named actor, a pronoun or description resolved, or a plain noun as written."""
+        lo, hi = token.left_edge.idx, token.idx + len(token.text)
+        m = self.mention_at(token) or self.mention_in(lo, hi)
+        if m is not None and m.actor:
+            if m.actor_type == "GPE":
+                # A metonym keeps its written form: "Downing Street", not the United Kingdom.
+                return re.sub(r"^(the|The)\s+|['’]s?$", "", m.text).strip() or m.actor
+            return m.actor
+        lower = token.lower_
+        if lower in ("his", "her"):
+            found = self.salience.resolve(token.idx, "m" if lower == "his" else "f")
+            return found.actor if found is not None else None
+        if token.pos_ == "NOUN" and token.lemma_.lower() in ROLE_NOUNS:
+            found = self.role_holder(token.lemma_.lower(), lo) or self.salience.resolve(lo, "person")
+            return found.actor if found is not None else None
+        if token.pos_ in ("NOUN", "PROPN") and lower not in PRONOUNS:
+            return self._with_canonical_names(lo, hi).strip() or None
+        return None
+
+    def _with_canonical_names(self, start: int, end: int) -> str:
+        """The text between two offsets with person and organisation names in canonical form
+        ("UKIP" -> "UK Independence Party"; places as written) and no leading article."""
+        out, at = [], start
+        lo, hi = bisect_left(self.mention_starts, start), bisect_left(self.mention_starts, end)
+        for m in self.mentions[lo:hi]:
+            if m.end > end or m.start < at or m.actor_type not in ("PERSON", "ORG", "NORP") or not m.actor:
+                continue
+            out += [self.text[at : m.start], m.actor]
+            at = m.end
+        out.append(self.text[at:end])
+        words = re.sub(r"\s+", " ", "".join(out)).strip(" ,")
+        return re.sub(r"^(the|a|an)\s+", "", words, flags=re.IGNORECASE)
 
     def _collect_reporters(self, reporting: list[int]) -> None:
         for i in reporting:
@@ -245,7 +390,7 @@ class _Speakers:
             if subject is None or self._inside_quote(subject.idx):
                 continue
             name, kind = self.speaker_from_subject(subject)
-            if name and kind in ("PERSON", "ORG", "GPE", "NORP"):
+            if name and kind in ("PERSON", "ORG", "GPE", "NORP", SPOKESPERSON):
                 self.reporters.append(_Reporter(token.idx, name, kind, self.genders.get(name, "")))
                 self.reporter_starts.append(token.idx)
 
@@ -254,7 +399,7 @@ class _Speakers:
         for r in reversed(self.reporters[: bisect_left(self.reporter_starts, before)]):
             if wanted in ("m", "f", "person"):
                 gender = self.genders.get(r.name, r.gender)
-                if r.kind == "PERSON" and not (
+                if r.kind in ("PERSON", SPOKESPERSON) and not (
                     wanted == "m" and gender == "f" or wanted == "f" and gender == "m"
                 ):
                     return r
@@ -280,11 +425,39 @@ class _Speakers:
     @property
     def salience(self) -> Salience:
         if self._salience is None:
-            people = [m for m in self.mentions if m.actor_type == "PERSON"]
+            people = [m for m in self.mentions if m.actor_type in ("PERSON", SPOKESPERSON)]
             self._salience = Salience(
                 self.doc, people, self.genders, role_nouns=ROLE_NOUNS, inside_quote=self._inside_quote
             )
         return self._salience
+
+    def _roles(self, m: Mention) -> set[str]:
+        """The role nouns the text gives a person at a mention: its title ("Sen." -> senator),
+        the word just before it ("Republican presidential candidate Donald Trump") and an
+        apposition after it ("Bernie Sanders, the Vermont senator,")."""
+        roles = set()
+        title = (m.title or "").lower().rstrip(".").split()
+        if set(title) & _LESSER or re.search(r"\b(?:deputy|vice|shadow|assistant|junior)\b[\w .-]{0,30}$", self.text[max(0, m.start - 40) : m.start], re.IGNORECASE):
+            # A deputy prime minister is not "the prime minister" (BBC politics/218).
+            return set()
+        if title:
+            roles.add(title[-1])
+        before = re.search(r"([\w-]+)\.? $", self.text[max(0, m.start - 30) : m.start])
+        if before:
+            roles.add(before.group(1).lower())
+        # The comma is needed: in "According to Mr Peston the prime minister said" (BBC
+        # politics/218) the words after the name are the next subject.
+        after = re.match(r", (?:the|a|an) ([^,.;()]{0,50}?)(?:,|\.|;| who)", self.text[m.end : m.end + 80])
+        if after:
+            roles.update(w.lower() for w in after.group(1).split())
+        return {TITLE_ROLES.get(r, r) for r in roles} & ROLE_NOUNS
+
+    def role_holder(self, role: str, before: int) -> Mention | None:
+        """The person most recently named among those the text has called by this role before
+        `before`: "the senator" is the last-named senator, not the last-named person."""
+        earlier = [m for m in self.mentions[: bisect_left(self.mention_starts, before)] if m.actor_type == "PERSON"]
+        holders = {m.actor for m in earlier if m.actor and role in self._roles(m)}
+        return next((m for m in reversed(earlier) if m.actor in holders), None)
 
     def previous_actor(self, before: int, wanted: str) -> tuple[str, str] | None:
         """Who a pronoun or a definite description standing at `before` refers to."""
@@ -295,7 +468,7 @@ class _Speakers:
         reporter = self.recent_reporter(before, wanted)
         if reporter:
             return reporter.name, reporter.kind
-        kinds = ("PERSON",) if wanted in ("m", "f", "person") else ("ORG", "GPE", "NORP")
+        kinds = ("PERSON", SPOKESPERSON) if wanted in ("m", "f", "person") else ("ORG", "GPE", "NORP")
         for m in reversed(self.mentions[: bisect_left(self.mention_starts, before)]):
             if m.actor_type not in kinds:
                 continue
@@ -318,12 +491,37 @@ class _Speakers:
             for child in current.children:
                 if child.dep_ in ("nsubj", "nsubjpass"):
                     return child
-            # A verb joined by "and" or "but" shares the first verb's subject.
-            current = (
-                current.head
-                if current.dep_ in ("conj", "xcomp", "advcl") and current.head is not current
-                else None
-            )
+            for child in current.lefts:
+                # "Graham Robb, spokesman for North East Says No, said": the parser hung the
+                # subject on the verb inside the name.
+                if child.pos_ == "VERB" and in_a_name(self.doc, child.i):
+                    found = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                    if found is not None:
+                        return found
+            head = current.head
+            if head is current:
+                return None
+            if (
+                current.dep_ == "advcl"
+                and current.tag_ == "VBG"
+                and head.dep_ == "ccomp"
+                and head.head.i in self.reporting
+            ):
+                # 'He said Mr Blair had spoken with "such sincerity", adding: "..."': the parser
+                # hung "adding" on the reported clause; the one adding is the one who said it.
+                current = head.head
+            elif current.dep_ in ("conj", "xcomp", "advcl"):
+                # A verb joined by "and" or "but" shares the first verb's subject.
+                current = head
+            elif current.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+                # "Mr Mallon provoked fury by branding the campaign "two-bit Tories"": the
+                # gerund's subject is the governing verb's.
+                current = head.head
+            elif current.dep_ == "ccomp" and head.i in self.reporting and head.i < current.i:
+                # "The WLGA had said on the eve of the announcement said that ...": a doubled verb.
+                current = head
+            else:
+                return None
         return None
 
     def speaker_from_subject(self, subject: Token) -> tuple[str | None, str | None]:
@@ -363,6 +561,11 @@ class _Speakers:
         named = self.mention_at(subject)
         if named is not None:
             return named.actor, named.actor_type  # "the Department for Transport said"
+        beside = next(
+            (m for c in subject.head.children if named_beside_subject(c) and (m := self.mention_at(c))), None
+        )
+        if beside is not None and beside.actor_type == "PERSON":
+            return beside.actor, beside.actor_type  # "one of the Guildford Four, Gerry Conlon, said"
         m = next(
             (self.mention_at(c) for c in subject.children if c.dep_ == "appos" and self.mention_at(c)), None
         ) or self.mention_in(left, right)
@@ -376,6 +579,10 @@ class _Speakers:
             and (lemma in ROLE_NOUNS or lemma in GROUP_NOUNS)
         ):
             # "the prime minister said", "the firm said": someone already named.
+            lesser = any(c.lower_ in _LESSER for c in subject.lefts)
+            holder = self.role_holder(lemma, left) if lemma in ROLE_NOUNS and not lesser else None
+            if holder is not None:
+                return holder.actor, holder.actor_type
             wanted = "person" if lemma in ROLE_NOUNS else "group" if lemma in GROUP_NOUNS else None
             found = self.previous_actor(left, wanted) if wanted else None
             if found:
@@ -407,7 +614,31 @@ class _Speakers:
         m = self.mentions[k] if k >= 0 else None
         return m if m is not None and m.end >= len(before) - 1 and m.actor_type == "PERSON" else None
 
-    def reporting_ancestor(self, span: Span) -> Token | None:
+    def _is_cue(self, i: int, fragment: bool) -> bool:
+        """A reporting verb; or, as a cue of the words it governs only, a bare present form whose
+        subject is people of a named body ("UKIP officials also argue Mr Kilroy-Silk has not been
+        "straightforward"", where "critics say" stays no cue) or, for a fragment, a person's verb
+        of wanting."""
+        if i in self.reporting:
+            return True
+        token = self.doc[i]
+        if token.pos_ != "VERB" or self._inside_quote(token.idx):
+            return False
+        lemma = token.lemma_.lower()
+        if fragment and lemma in INTENT_VERBS and token.tag_ not in BARE_FORMS | {"VBN"}:
+            subject = self.subject_of(token)
+            # Someone's wish: a person or a spokesperson, named or described ("the MEP").
+            return subject is not None and self.speaker_from_subject(subject)[1] in ("PERSON", SPOKESPERSON)
+        if token.tag_ != "VBP" or lemma not in REPORTING_VERBS:
+            return False
+        subject = self.subject_of(token)
+        # People of a named body ("UKIP officials", "Labour MPs"): a plural noun with the name
+        # before it; a bare plural ("critics") or a name alone ("Iowans") is not enough.
+        if subject is None or subject.tag_ != "NNS" or subject.left_edge.i == subject.i:
+            return False
+        return self.mention_in(subject.left_edge.idx, subject.idx) is not None
+
+    def reporting_ancestor(self, span: Span, *, fragment: bool = False) -> Token | None:
         """The nearest reporting verb outside the quotation that governs its words."""
         best: tuple[int, int] | None = None
         heads = self.heads
@@ -421,7 +652,7 @@ class _Speakers:
             while heads[node] != node and depth < 8:
                 node = heads[node]
                 depth += 1
-                if node in self.reporting and not (span.start <= node < span.end):
+                if not (span.start <= node < span.end) and self._is_cue(node, fragment):
                     subject = self.subject_of(self.doc[node])
                     # '"every expert" had suggested ...': the quotation is the subject, not the
                     # speaker, of that verb; the speaker is further up ("Mr Howard told MPs").
@@ -449,7 +680,10 @@ class _Speakers:
         candidates = [
             doc[i]
             for i in range(scope.start, scope.end)
-            if i in self.reporting and not (span.start <= i < span.end) and reachable(doc[i])
+            if i in self.reporting
+            and not (span.start <= i < span.end)
+            and not self._inside_quote(doc[i].idx)  # the words of another quotation
+            and reachable(doc[i])
         ]
         if not candidates:
             return None
@@ -471,13 +705,16 @@ def extract_quotes(doc: Doc, mentions: list[Mention]) -> list[Quote]:
     text = doc_text(doc)
     spans = quote_cues(doc).spans
     finder = _Speakers(doc, mentions, spans)
+    # Quotations the model tags, in part or whole, as a work of art.
+    works = [(m.start, m.end) for m in mentions if m.label == "WORK_OF_ART"]
+    mentions_of_works = {qs.start: any(a < qs.end and qs.start < b for a, b in works) for qs in spans}
     quotes: list[Quote] = []
     for qs in spans:
         span = _tokens_in(doc, qs.start, qs.end)
         if span is None or not len(span):
             continue
         clause = _is_clause(span, text, _led_in(doc, span, finder.reporting))
-        verb = finder.reporting_ancestor(span)
+        verb = finder.reporting_ancestor(span, fragment=not clause)
         if verb is None and clause:
             verb = finder.reporting_near(span, _sentence_scope(doc, span))
         speaker = speaker_type = None
@@ -487,8 +724,15 @@ def extract_quotes(doc: Doc, mentions: list[Mention]) -> list[Quote]:
                 speaker, speaker_type = finder.speaker_from_subject(subject)
         if speaker is None and clause:
             speaker, speaker_type, verb = _speaker_from_context(doc, span, finder, quotes, verb)
+        speaker = _clean_speaker(speaker)
         preceding = text[max(0, qs.start - 12) : qs.start - 1].lower()
-        if clause:
+        named = verb is not None and verb.lemma_.lower() in NAMING_VERBS  # "what he calls "Confident America""
+        if not named and is_title_of_work(span, mentions_of_works.get(qs.start, False)):
+            # A quoted name of a programme, book or film ("Good Morning America", "Destiny and
+            # Power") is nobody's words: a scare quote without a speaker.
+            kind = "scare"
+            speaker = speaker_type = None
+        elif clause:
             kind = "direct"
         elif speaker is not None and "so-called" not in preceding and "so called" not in preceding:
             kind = "partial"
@@ -514,6 +758,42 @@ def extract_quotes(doc: Doc, mentions: list[Mention]) -> list[Quote]:
     return quotes
 
 
+_TITLE_SMALL = frozenset("a an the and or of in on at to for with from by as is it my your our vs".split())
+
+
+def is_title_of_work(span: Span, tagged_work: bool) -> bool:
+    """A quotation that is the title of a work: every word capitalised but the small ones
+    ("This Week", "Orange is the New Black", "Yuge!: 30 Years of Doonesbury on Trump"), in a
+    sentence of ordinary case (a headline's every word is capitalised), or two capitalised words
+    or more that the model tags WORK_OF_ART."""
+    words = [t for t in span if t.is_alpha]
+    if not words or len(words) > 10 or len(span) > 16:
+        return False
+    if re.search(r"[,!?]\W*$|,", span.text):
+        return False  # "Oh, my God,", "Bernie or Jill, No Hill,": said or chanted
+    big = [t for t in words if t.lower_ not in _TITLE_SMALL]
+    if len(big) < 2 or not all(t.text[:1].isupper() for t in big) or not words[0].text[:1].isupper():
+        return False
+    if all(t.is_upper for t in big):
+        return False  # "BERNIE! BERNIE!": shouted, not a title
+    sentence = [t for t in span[0].sent if t.is_alpha and not (span.start <= t.i < span.end)]
+    if len(sentence) < 4 or sum(t.text[:1].islower() for t in sentence) * 2 <= len(sentence):
+        return False
+    # Names of people and the like in quotes ("Crooked Hillary") are rarely titles.
+    return tagged_work or not any(t.ent_type_ in ("PERSON", "GPE", "NORP", "ORG") for t in big)
+
+
+def _clean_speaker(speaker: str | None) -> str | None:
+    """A speaker without quotation marks: in run-together text a quotation's close and the next
+    name fuse ('paranoia,"Clinton' -> 'Clinton'); elsewhere the marks are dropped."""
+    if not speaker or not any(c in speaker for c in '"“”'):
+        return speaker
+    fused = re.search(r'[^\s"“”][,.!?]?["”]([A-Z][^"“”]*)$', speaker)
+    cleaned = fused.group(1) if fused else re.sub(r'\s*["“”]\s*', " ", speaker)
+    cleaned = cleaned.strip(" ,.-")
+    return cleaned or None
+
+
 def _speaker_from_context(
     doc: Doc, span: Span, finder: _Speakers, earlier: list[Quote], verb: Token | None
 ) -> tuple[str | None, str | None, Token | None]:
@@ -522,7 +802,7 @@ def _speaker_from_context(
     first = span[0].sent
     if first.start > 0:
         previous = doc[first.start - 1].sent
-        intro = [t for t in previous if t.i in finder.reporting]
+        intro = [t for t in previous if t.i in finder.reporting and not finder._inside_quote(t.idx)]
         if intro:
             subject = finder.subject_of(intro[-1])
             if subject is not None:

@@ -164,3 +164,93 @@ def test_party_state_tag_is_not_a_name(nlp):
     )
     (quote,) = quotes_of(nlp, text)
     assert quote.speaker == "John Cornyn"
+
+
+def test_a_spokesperson_speaks_not_the_principal(nlp):
+    # BBC politics/012, tech (Dell) and politics (UKIP): the spokesperson is the speaker, named
+    # after the principal the text gives; a later "he" is the spokesman too.
+    text = (
+        "Mr Blair's official spokesman said no-one present at the meeting would \"ever forget the "
+        "strength of feeling of relief that the prime minister's statement brought to them\".\n\n"
+        '"This machine is for small businesses and for people who want a second computer for basic '
+        'home use, perhaps in a kids bedroom," a spokesman for Dell said.\n\n'
+        "But a UKIP spokesman said Labour and the Conservatives had spent pounds 10m between them on "
+        'the last general election. "With the advantages of public money the others have, the only '
+        'way the smaller parties can get their message across is by buying the advertising space," '
+        "he added."
+    )
+    found = [(q.speaker, q.speaker_type) for q in quotes_of(nlp, text)]
+    assert found == [
+        ("Blair's official spokesman", "SPOKESPERSON"),
+        ("Dell spokesman", "SPOKESPERSON"),
+        ("UKIP spokesman", "SPOKESPERSON"),
+    ]
+
+
+def test_markup_attribute_values_are_not_quotes():
+    # PolNeAR training text (huff-post): an embedded tweet's markup left in the body.
+    text = '<tweet pic="" author="mattyglesias" timestamp="1454346000">Rubio wants a "tax cut"</tweet>'
+    assert [text[s.start : s.end] for s in quote_spans(text)] == ["tax cut"]
+
+
+def test_a_verb_inside_a_name_is_no_cue(nlp):
+    # BBC politics/200: "Says" in the campaign's name neither attributes "metric martyrs" nor
+    # takes the subject from "said"; "by branding" takes its subject from the verb it hangs on.
+    text = (
+        "But Mr Herron - who gained fame as one of Sunderland's \"metric martyrs\" and is running his "
+        "own No campaign alongside the official North East Says No campaign - said he was not "
+        "convinced. On Wednesday, Mr Mallon provoked fury by branding the official No Campaign "
+        '"two-bit Tories" in a confrontation outside its Durham headquarters.'
+    )
+    found = [(q.text, q.kind, q.speaker) for q in quotes_of(nlp, text)]
+    assert found == [("metric martyrs", "scare", None), ("two-bit Tories", "partial", "Mallon")]
+
+
+def test_a_verb_of_wanting_attributes_a_fragment(nlp):
+    # BBC politics/333: "wants ... to "change the face"" gives the fragment to the MEP.
+    text = (
+        "Ex-chat show host Robert Kilroy-Silk is to contest the Derbyshire seat of Erewash at the next "
+        "general election. Mr Kilroy-Silk announced his plans a day after launching his new party, "
+        "Veritas, the Latin for truth. The East "
+        'Midlands MEP, who quit the UK Independence Party, wants his new group to "change the face" '
+        "of UK politics."
+    )
+    (quote,) = quotes_of(nlp, text)
+    assert (quote.kind, quote.speaker) == ("partial", "Robert Kilroy-Silk")
+
+
+def test_a_description_is_the_last_person_given_that_role(nlp):
+    # BBC politics/126 and 154: "The French president told reporters" is Jacques Chirac, named
+    # just before, not President Bush; "The mayor then says" is Ken Livingstone, not the
+    # reporter Oliver Finegold who spoke last.
+    from analysis.readers import read_file
+    from tests.conftest import BBC
+
+    for name, start, speaker in (
+        ("126.txt", "Europe today has more than ever", "Jacques Chirac"),
+        ("154.txt", "Ah right, well you might be", "Ken Livingstone"),
+    ):
+        (article, *_) = read_file(BBC / "politics" / name)
+        quote = next(q for q in quotes_of(nlp, article.text) if q.text.startswith(start))
+        assert quote.speaker == speaker
+
+
+def test_a_title_of_a_work_is_nobodys_words(nlp):
+    # PolNeAR training text (breitbart): the programme is a scare quote without a speaker.
+    text = (
+        "The Vermont senator declined to say whether it is appropriate for a sitting Supreme Court "
+        "justice to openly criticize a White House contender. But he told ABC\u2019s \u201cGood Morning "
+        "America\u201d that he agrees Trump is a \u201ctotal opportunist.\u201d"
+    )
+    found = [(q.text, q.kind, q.speaker) for q in quotes_of(nlp, text)]
+    assert found[0] == ("Good Morning America", "scare", None)
+
+
+def test_run_together_text_does_not_leak_into_the_speaker():
+    from analysis.extract.quotes import _clean_speaker
+
+    # HuffPost run-together paragraphs fuse a quotation's close with the next name.
+    assert _clean_speaker('paranoia,"Clinton') == "Clinton"
+    assert _clean_speaker("the authors of the \u201cGrowth and Opportunity Project") == (
+        "the authors of the Growth and Opportunity Project"
+    )

@@ -31,7 +31,7 @@ from analysis.readers import Article
 from analysis.records import ActorRow, ArticleAnalysis, EntityRow, QuoteRow, SentenceRow, ThemeRow
 
 # Bump when a change to the analysis changes its output, so stored results are recomputed.
-ANALYSIS_VERSION = "6"
+ANALYSIS_VERSION = "8"
 
 
 @dataclass(frozen=True)

@@ -93,6 +93,11 @@ def byte_limit(name: str, limits: Limits = DEFAULT_LIMITS) -> int:
     return limits.file_bytes
 
 
+def _bytes_parser(name: str):
+    """The web format reader of a file name (".warc.gz" counts as one suffix), or None."""
+    return BYTES_PARSERS.get("".join(Path(name).suffixes[-2:]).lower()) or BYTES_PARSERS.get(Path(name).suffix.lower())
+
+
 def read_bytes(
     data: bytes, *, name: str, section: str | None = None, limits: Limits = DEFAULT_LIMITS
 ) -> list[ReadResult]:
@@ -102,9 +107,15 @@ def read_bytes(
     """
     name = safe_name(name)
     suffix = Path(name).suffix.lower()
-    by_bytes = BYTES_PARSERS.get("".join(Path(name).suffixes[-2:]).lower()) or BYTES_PARSERS.get(suffix)
+    by_bytes = _bytes_parser(name)
     if by_bytes:
-        return by_bytes(data, path=name, origin=Path(name).name, section=section)
+        if len(data) > byte_limit(name, limits):
+            return [ReadError(name, f"file too large (over the limit of {_size(byte_limit(name, limits))} a file): split it")]
+        try:
+            return list(_bounded(by_bytes(data, path=name, origin=Path(name).name, section=section), limits, truncated=False))
+        except Exception as exc:  # noqa: BLE001 - the file boundary, as for every other format
+            detail = str(exc)[:200]
+            return [ReadError(name, f"could not be read ({type(exc).__name__}{': ' + detail if detail else ''})")]
     parser = PARSERS.get(suffix)
     if parser is None:
         return [
@@ -249,7 +260,7 @@ def read_file(
 ) -> list[ReadResult]:
     """Read the articles of one file; problems come back as `ReadError`s, never raised."""
     name = safe_name(os.fspath(path))
-    if Path(name).suffix.lower() not in PARSERS:
+    if Path(name).suffix.lower() not in PARSERS and _bytes_parser(name) is None:
         return read_bytes(b"", name=name, section=section, limits=limits)  # names the suffix
     data = _read_bounded(path, byte_limit(name, limits))
     if isinstance(data, str):

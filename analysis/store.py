@@ -11,6 +11,7 @@ import hashlib
 import os
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
@@ -122,6 +123,18 @@ class Store:
     def __exit__(self, *exc) -> None:
         self.close()
 
+    @contextmanager
+    def _transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """All of a write or none of it."""
+        con = self.con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            yield con
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+
     def release(self) -> None:
         """Close the connection until the next use, so that others can open the file."""
         if self._con is not None:
@@ -151,9 +164,7 @@ class Store:
         ids = list(frames["articles"]["id"])
         if not ids:
             return
-        con = self.con
-        con.execute("BEGIN TRANSACTION")
-        try:
+        with self._transaction() as con:
             for table in ("articles", *CHILD_TABLES):
                 key = "id" if table == "articles" else "article_id"
                 con.execute(f"DELETE FROM {table} WHERE {key} IN (SELECT unnest(?))", [ids])
@@ -165,10 +176,6 @@ class Store:
                 con.register("batch_frame", frame)
                 con.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM batch_frame")
                 con.unregister("batch_frame")
-            con.execute("COMMIT")
-        except Exception:
-            con.execute("ROLLBACK")
-            raise
 
     def refresh_phrase_frequencies(self) -> None:
         """Recount in how many articles each key-phrase candidate occurs (TF-IDF's denominator),
@@ -180,17 +187,11 @@ class Store:
     def write_topics(self, topics: pd.DataFrame, assigned: pd.DataFrame) -> None:
         """Replace the store's topics (topic, label, terms) and each article's topic (article_id,
         topic, share) in one transaction."""
-        con = self.con
-        con.execute("BEGIN TRANSACTION")
-        try:
+        with self._transaction() as con:
             for table, frame in (("topic_terms", topics), ("article_topics", assigned)):
                 con.register("topic_frame", frame)
                 con.execute(f"CREATE OR REPLACE TABLE {table} AS SELECT * FROM topic_frame")
                 con.unregister("topic_frame")
-            con.execute("COMMIT")
-        except Exception:
-            con.execute("ROLLBACK")
-            raise
 
     def get_meta(self, key: str) -> str | None:
         row = self.con.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
@@ -208,18 +209,13 @@ class Store:
 
     def replace_themes(self, frame: pd.DataFrame, fingerprint: str) -> None:
         """Replace every article's themes, and note the lexicon they came from, in one transaction."""
-        self.con.execute("BEGIN TRANSACTION")
-        try:
-            self.con.execute("DELETE FROM themes")
+        with self._transaction() as con:
+            con.execute("DELETE FROM themes")
             if not frame.empty:
-                self.con.register("theme_frame", frame)
-                self.con.execute(f"INSERT INTO themes ({', '.join(frame.columns)}) SELECT * FROM theme_frame")
-                self.con.unregister("theme_frame")
+                con.register("theme_frame", frame)
+                con.execute(f"INSERT INTO themes ({', '.join(frame.columns)}) SELECT * FROM theme_frame")
+                con.unregister("theme_frame")
             self.set_meta("themes", fingerprint)
-            self.con.execute("COMMIT")
-        except Exception:
-            self.con.execute("ROLLBACK")
-            raise
 
     def stats(self) -> dict:
         """Counts of what the store holds."""

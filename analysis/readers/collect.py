@@ -31,7 +31,7 @@ from urllib.robotparser import RobotFileParser
 
 from analysis.readers.base import Article, ReadError, ReadResult, ReadWarning, decode_bytes
 from analysis.readers.feeds import FeedEntry, entry_article, looks_like_feed, read_feed
-from analysis.readers.html import is_web_url, normalize_url, parse_html
+from analysis.readers.html import content_type, is_web_url, normalize_url, parse_html
 
 USER_AGENT = "news-analyst-dashboard/0.1 (python -m analysis collect; a news analysis tool)"
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
@@ -91,18 +91,6 @@ class _Robots:
         if self.parser is None:
             return self.allow_all
         return self.parser.can_fetch(agent, url)
-
-
-def _media_type(value: str | None) -> tuple[str, str | None]:
-    if not value:
-        return "", None
-    media, _, params = value.partition(";")
-    charset = None
-    for param in params.split(";"):
-        key, _, val = param.partition("=")
-        if key.strip().lower() == "charset":
-            charset = val.strip().strip("\"'") or None
-    return media.strip().lower(), charset
 
 
 def _retry_after(value: str | None) -> float | None:
@@ -278,7 +266,7 @@ class Fetcher:
             if status != 200:
                 reason = {404: "not found", 410: "gone", 403: "forbidden", 401: "needs a login"}.get(status)
                 raise FetchError(f"HTTP {status}" + (f" ({reason})" if reason else ""))
-            media, charset = _media_type(headers.get("Content-Type"))
+            media, charset = content_type(headers.get("Content-Type"))
             return Response(url, current, status, media, charset, data)
         raise FetchError(f"more than {MAX_REDIRECTS} redirects")
 

@@ -413,3 +413,16 @@ def parse_html(
     out: list[ReadResult] = [ReadWarning(path, w) for w in page.warnings]
     out.append(page_article(page, path=path, origin=origin, section=section, url=url))
     return out
+
+
+def content_type(value: str | None) -> tuple[str, str | None]:
+    """(media type, charset) of a Content-Type header."""
+    if not value:
+        return "", None
+    media, _, params = value.partition(";")
+    charset = None
+    for param in params.split(";"):
+        key, _, val = param.partition("=")
+        if key.strip().lower() == "charset":
+            charset = val.strip().strip("\"'") or None
+    return media.strip().lower(), charset

@@ -13,22 +13,9 @@ import dataclasses
 import io
 
 from analysis.readers.base import Article, ReadError, ReadResult, parse_date
-from analysis.readers.html import is_web_url, parse_html
+from analysis.readers.html import content_type, is_web_url, parse_html
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
-
-
-def _content_type(value: str | None) -> tuple[str, str | None]:
-    """(media type, charset) of a Content-Type header."""
-    if not value:
-        return "", None
-    media, _, params = value.partition(";")
-    charset = None
-    for param in params.split(";"):
-        key, _, val = param.partition("=")
-        if key.strip().lower() == "charset":
-            charset = val.strip().strip("\"'") or None
-    return media.strip().lower(), charset
 
 
 def _is_html(media: str, payload_head: bytes) -> bool:
@@ -63,9 +50,9 @@ def parse_warc(data: bytes, *, path: str, origin: str, section: str | None = Non
             if record.rec_type == "response":
                 if record.http_headers is None or record.http_headers.get_statuscode() != "200":
                     continue  # redirects, errors and not-modified answers hold no page
-                media, charset = _content_type(record.http_headers.get_header("Content-Type"))
+                media, charset = content_type(record.http_headers.get_header("Content-Type"))
             else:
-                media, charset = _content_type(record.rec_headers.get_header("Content-Type"))
+                media, charset = content_type(record.rec_headers.get_header("Content-Type"))
             # content_stream() undoes chunked transfer and gzip/deflate content encoding.
             payload = record.content_stream().read()
             where = f"{path}#{url}"

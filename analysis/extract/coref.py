@@ -70,6 +70,7 @@ class Salience:
         *,
         role_nouns: frozenset[str],
         inside_quote: Callable[[int], bool],
+        parsed: Callable[[Span], bool] = is_parsed,
     ):
         self.doc = doc
         self.people = list(people)  # PERSON mentions outside quotations, in text order
@@ -77,6 +78,9 @@ class Salience:
         self.genders = genders
         self.role_nouns = role_nouns
         self.inside_quote = inside_quote
+        # Which sentences' parse to read. The speaker search passes the parse plan, so that a
+        # full parse and the selective one read the same sentences and find the same people.
+        self.parsed = parsed
         self._sents = list(doc.sents)
         self._sent_starts = [s.start_char for s in self._sents]
         self._learn_genders()
@@ -115,7 +119,7 @@ class Salience:
         None, where a chained subject stands): the main clause's subject comes first ("He
         pointed out that Franz Ferdinand were signed to indies": he, not the band)."""
         entries = []
-        if not is_parsed(sent):
+        if not self.parsed(sent):
             # A flat sentence: the first person named before its first verb.
             verbs = [t.idx for t in sent if t.pos_ in ("VERB", "AUX")]
             first_verb = verbs[0] if verbs else sent.end_char

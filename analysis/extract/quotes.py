@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import numpy
 import spacy
-from spacy.attrs import HEAD, IDX, LEMMA, POS, TAG
+from spacy.attrs import HEAD, IDX, LEMMA, POS, SENT_START, TAG
 from spacy.parts_of_speech import VERB
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
@@ -253,6 +253,8 @@ class _Speakers:
             if title in MALE or title in FEMALE:
                 self.genders.setdefault(m.actor, "m" if title in MALE else "f")
         self._salience: Salience | None = None
+        self._plan = None  # the parse plan per sentence, found when coreference first needs it
+        self._sentence_of = None
         self._add_spokespeople()
         # Heads as absolute token indices, and the reporting verbs, for climbing the parse on
         # integers: a quotation's every word is climbed from.
@@ -422,12 +424,28 @@ class _Speakers:
                 return m
         return None
 
+    def _planned(self, sent: Span) -> bool:
+        """Whether the parse plan parses this sentence (the selective parser parses exactly
+        those; under a full parse, the others are read as if flat, so both give the same)."""
+        if self._plan is None:
+            starts = self.doc.to_array(SENT_START) == 1
+            if len(starts):
+                starts[0] = True
+            self._sentence_of = numpy.cumsum(starts) - 1
+            self._plan = sentences_needing_parse(self.doc, self._sentence_of)
+        return bool(len(sent)) and bool(self._plan[self._sentence_of[sent.start]])
+
     @property
     def salience(self) -> Salience:
         if self._salience is None:
             people = [m for m in self.mentions if m.actor_type in ("PERSON", SPOKESPERSON)]
             self._salience = Salience(
-                self.doc, people, self.genders, role_nouns=ROLE_NOUNS, inside_quote=self._inside_quote
+                self.doc,
+                people,
+                self.genders,
+                role_nouns=ROLE_NOUNS,
+                inside_quote=self._inside_quote,
+                parsed=self._planned,
             )
         return self._salience
 

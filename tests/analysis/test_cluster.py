@@ -120,7 +120,10 @@ def test_dask_ingest_gives_the_local_store(cluster, local_store, tmp_path):
     assert result.returncode == 0, result.stderr
     assert "386 articles read, 386 analysed" in result.stderr
     got, want = tables(path), tables(local_store)
-    assert set(got) == {"articles", "sentences", "entities", "actors", "quotes", "themes", "meta", "phrase_df"}
+    assert set(got) == {
+        "articles", "sentences", "entities", "actors", "quotes", "themes", "meta", "phrase_df", "topic_terms",
+        "article_topics",
+    }
     assert len(got["articles"]) == 386 and got["themes"]
     meta = dict(got["meta"])
     assert meta.pop("themes") and any(k.startswith("corpus:") for k in meta)

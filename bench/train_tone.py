@@ -8,8 +8,9 @@ flat are flat here too), each target's span read by `tone.features`, and then, b
 cross-validation on the tuning part (folds by sentence):
 
 - hand weights: the valences summed with a fixed weight per relation (1 for the noun phrase,
-  the predicate and attack or praise verbs, 0.5 for the clause, 0.25 for the rest and for what
-  the mention itself said), the neutral band tuned on the training folds;
+  the predicate, attack or praise verbs and, in an unparsed sentence, the words next to the
+  mention; 0.5 for the clause and the rest of an unparsed sentence; 0.25 for the rest and for
+  what the mention itself said), the neutral band tuned on the training folds;
 - the learned layer: multinomial logistic regression (scikit-learn, L2, C=--c, balanced
   classes) on the same relation sums (by sign), the words by relation group (those seen
   --min-count times or more in the training folds), role, pronoun and entity count; each pair
@@ -53,6 +54,7 @@ HAND = {
     "own_words": 0.25,
     "clause": 0.5,
     "sentence": 0.25,
+    "flat_near": 1.0,
     "flat": 0.5,
 }
 

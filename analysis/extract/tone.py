@@ -17,8 +17,9 @@ relation to the mention:
   analysis/data/tone_lexicon.yaml: assail, slam, accuse, hail, praise, ...) by the mention's
   role: the object of an attack is hit, its subject much less;
 - `own_words`: what the mention is reported to have said (the clause under its "said");
-- `clause`: the rest of the predicate's clause; `sentence`: the rest of the sentence; `flat`:
-  every word of a sentence the parser did not parse (no relation is known there);
+- `clause`: the rest of the predicate's clause; `sentence`: the rest of the sentence;
+- in a sentence the parser did not parse (no relation is known there), `flat_near`: the words
+  up to three away from the mention, and `flat`: the others;
 - negation over the whole clause: a "not", "never", "n't" or "no" anywhere on the way from a word
   up to its clause's verb turns the word's valence (VADER's factor, -0.74), however far away.
 
@@ -75,6 +76,7 @@ RELATIONS = (
     "own_words",
     "clause",
     "sentence",
+    "flat_near",
     "flat",
 )
 
@@ -126,7 +128,10 @@ def _load_lexicon(path: str) -> ToneLexicon:
 
 
 CLASSES = ("negative", "neutral", "positive")
-NEAR = frozenset({"modifier", "predicate_agent", "predicate_patient", "predicate_other", "verb_object", "verb_subject"})
+NEAR = frozenset(
+    {"modifier", "predicate_agent", "predicate_patient", "predicate_other", "verb_object", "verb_subject", "flat_near"}
+)
+FLAT_NEAR = 3  # words either side of a mention in an unparsed sentence that count as next to it
 
 
 def word_group(relation: str) -> str:
@@ -377,8 +382,9 @@ def _read(r: SentenceReading, start: int, end: int, lexicon: ToneLexicon) -> tup
         return [(j + r.offset, rel, val) for j, (rel, val) in sorted(words.items())], role
 
     if not r.parsed:
+        # No relation is known: the words next to the mention apart from the rest.
         for j in range(n):
-            put(j, "flat")
+            put(j, "flat_near" if lo - FLAT_NEAR <= j < hi + FLAT_NEAR else "flat")
         return result("flat")
 
     dep, head_of, children = r.dep, r.head, r.children
@@ -524,16 +530,19 @@ def mention_tone(
     for k, v in context_features(role, pronoun, reading.entities).items():
         base = _add(base, model.weight(k), v)
     words = []
-    logits = base
-    offset, idx = reading.offset, reading.idx
+    n, u, p = base
+    offset, idx, lower, weights = reading.offset, reading.idx, reading.lower, model.weights
     for j, relation, valence in scored:
-        word = reading.lower[j - offset]
-        effects = _ZERO
-        for k, v in word_features(relation, valence, word).items():
-            effects = _add(effects, model.weight(k), v)
-        if effects != _ZERO:
-            logits = _add(logits, effects)
-            words.append(ScoredWord(idx[j], word, relation, valence, effects))
+        # word_features, inline: this loop runs for every word around every mention.
+        word = lower[j - offset]
+        a, b, c = weights.get(f"w:{word_group(relation)}:{word}", _ZERO)
+        if valence:
+            x, y, z = weights.get(f"{relation}{'+' if valence > 0 else '-'}", _ZERO)
+            a, b, c = a + x * valence, b + y * valence, c + z * valence
+        if a or b or c:
+            n, u, p = n + a, u + b, p + c
+            words.append(ScoredWord(idx[j], word, relation, valence, (a, b, c)))
+    logits = (n, u, p)
     top = max(logits)
     exp = [math.exp(x - top) for x in logits]
     probabilities = tuple(round(e / sum(exp), 4) for e in exp)
@@ -590,9 +599,9 @@ def _valence_ids() -> numpy.ndarray:
 
 def sentences_needing_parse(doc: Doc, sentence: numpy.ndarray) -> numpy.ndarray:
     """The sentences whose parse the analysis reads (see nlp.pipes.SelectiveParser): the speaker
-    search's, and those that name two actors or people (entities or pronouns) or more with a
-    word of some valence, where the tone toward each needs the parse to tell them apart. A
-    sentence naming one is read whole (the `flat` relation): parsing every sentence that names
+    search's, and those that name two actors or more (entities) with a word of some valence,
+    where the tone toward each needs the parse to tell them apart. A sentence naming one is read
+    by distance (the `flat_near` and `flat` relations): parsing every sentence that names
     someone cost too much (bench/README.md). On the integer arrays, as the speaker plan."""
     needed = quote_plan(doc, sentence)
     if not len(sentence):
@@ -601,10 +610,9 @@ def sentences_needing_parse(doc: Doc, sentence: numpy.ndarray) -> numpy.ndarray:
     # Entity labels are symbols (ORG is 383), not hashes: their ids come from the vocabulary.
     labels = numpy.array([doc.vocab.strings.add(label) for label in ACTOR_LABELS], dtype=numpy.uint64)
     begins = numpy.isin(features[:, 0], labels) & (features[:, 1] == _IOB_BEGIN)
-    named = begins | numpy.isin(features[:, 2], _PRONOUN_IDS)
     valence = numpy.isin(features[:, 2], _valence_ids()) | numpy.isin(features[:, 3], _valence_ids())
     size = len(needed)
-    names = numpy.bincount(sentence[named], minlength=size)
+    names = numpy.bincount(sentence[begins], minlength=size)
     has_valence = numpy.bincount(sentence[valence], minlength=size) > 0
     return needed | ((names >= 2) & has_valence)
 

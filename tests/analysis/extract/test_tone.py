@@ -47,7 +47,7 @@ class TestRelations:
 
     def test_negation_reaches_over_the_whole_clause(self, nlp):
         # "never" is four words before "good": outside VADER's three-word window.
-        text = "Mr Smith has never really been seen as a good leader by his party."
+        text = "Mr Smith has never really been seen as a good leader by the Labour Party."
         _, _, (words, _) = _reading(nlp, text, "Smith")
         good = [v for t, _, v in words if t.lower_ == "good"]
         assert good and good[0] < 0

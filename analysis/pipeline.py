@@ -23,15 +23,20 @@ from analysis.extract import sentiment
 from analysis.extract.actors import ActorOptions, count_actors, resolve_mentions
 from analysis.extract.keyphrases import candidate_phrases, keyphrases
 from analysis.extract.quote_spans import DOUBLE_MARKS, SINGLE_MARKS
-from analysis.extract.quotes import QUOTE_PARSE_PLAN, extract_quotes
+from analysis.extract.quotes import extract_quotes
 from analysis.extract.themes import ThemeLexicon, match_themes
+from analysis.extract.tone import TONE_PARSE_PLAN, MentionTone, actor_tone, actor_tones
 from analysis.nlp.strings import token_forms
 from analysis.nlp import doc_text, load_model, model_version, parse
 from analysis.readers import Article
-from analysis.records import ActorRow, ArticleAnalysis, EntityRow, QuoteRow, SentenceRow, ThemeRow
+from analysis.records import ActorRow, ArticleAnalysis, EntityRow, QuoteRow, SentenceRow, ThemeRow, ToneRow
 
 # Bump when a change to the analysis changes its output, so stored results are recomputed.
-ANALYSIS_VERSION = "8"
+# Bump when a change to the analysis changes its output, so stored results are recomputed.
+ANALYSIS_VERSION = "9"
+
+# The sentences the dependency parser runs on: the speaker search's and the actor tone's.
+PARSE_PLAN = TONE_PARSE_PLAN
 
 
 @dataclass(frozen=True)
@@ -53,8 +58,9 @@ class AnalysisOptions:
 
 def load_pipeline(model: str | None = None, *, full_parse: bool = False) -> Language:
     """The spaCy pipeline of the analysis (loaded once per process): the dependency parse only
-    on the sentences the speaker search reads, or on every sentence with `full_parse`."""
-    return load_model(model, parse_plan=None if full_parse else QUOTE_PARSE_PLAN)
+    on the sentences the speaker search and the actor tone read, or on every sentence with
+    `full_parse`."""
+    return load_model(model, parse_plan=None if full_parse else PARSE_PLAN)
 
 
 _CLOSERS = DOUBLE_MARKS | SINGLE_MARKS | set(")]")
@@ -139,6 +145,13 @@ def analyze_doc(article: Article, doc: Doc, options: AnalysisOptions) -> Article
     for k, q in enumerate(quotes):
         if q.speaker:
             own_quotes[q.speaker].append(k)
+    # How an actor is treated: the tone toward each of its mentions (resolved pronouns
+    # included), averaged; unresolved pronouns and missed names keep a tone row of their own.
+    tones = actor_tones(doc, mentions)
+    by_actor_tone: dict[str, list[MentionTone]] = defaultdict(list)
+    for t in tones:
+        if t.actor:
+            by_actor_tone[t.actor].append(t.tone)
     actor_rows = []
     for count in count_actors(mentions):
         own = own_quotes.get(count.name, [])
@@ -152,6 +165,7 @@ def analyze_doc(article: Article, doc: Doc, options: AnalysisOptions) -> Article
                     scores.append(sentiment.compound(rest))
             else:
                 scores.append(sentence_scores[i])
+        tone, tone_label = actor_tone(by_actor_tone.get(count.name, []))
         actor_rows.append(
             ActorRow(
                 name=count.name,
@@ -160,6 +174,8 @@ def analyze_doc(article: Article, doc: Doc, options: AnalysisOptions) -> Article
                 sentiment=sentiment.mean_or_none(scores),
                 quoted_sentiment=sentiment.mean_or_none([quote_scores[k] for k in own]),
                 quotes=len(own),
+                tone=tone,
+                tone_label=tone_label,
             )
         )
 
@@ -179,6 +195,20 @@ def analyze_doc(article: Article, doc: Doc, options: AnalysisOptions) -> Article
             for q, c in zip(quotes, quote_scores)
         ],
         themes=[ThemeRow(t.name, t.score, t.hits) for t in themes],
+        tones=[
+            ToneRow(
+                t.start,
+                t.end,
+                text[t.start : t.end],
+                t.kind,
+                t.actor,
+                t.tone.tone,
+                t.tone.label,
+                sentence_of(t.start),
+                t.tone.explanation(),
+            )
+            for t in tones
+        ],
         keyphrases=keyphrases(phrases),
         compound=sentiment.mean_or_none(sentence_scores) or 0.0,
         narrator=sentiment.mean_or_none(narrator_scores),

@@ -291,7 +291,9 @@ def sentiment_over_time(
 
 @_named
 def top_actors(con: duckdb.DuckDBPyConnection, filters: Filters, *, limit: int = 20) -> pd.DataFrame:
-    """Actors by mentions, with how they are talked about and the tone of what they say."""
+    """Actors by mentions, with the tone of the sentences naming them (talked_about), the tone
+    toward them (tone_toward: read from the words around each mention, extract/tone.py) and the
+    tone of what they say (own_tone)."""
     sel, params = _selected(filters)
     return _df(
         con,
@@ -300,6 +302,8 @@ def top_actors(con: duckdb.DuckDBPyConnection, filters: Filters, *, limit: int =
                count(DISTINCT article_id) AS articles,
                sum(sentiment * mentions) / nullif(sum(CASE WHEN sentiment IS NULL THEN 0 ELSE mentions END), 0)
                    AS talked_about,
+               sum(tone * mentions) / nullif(sum(CASE WHEN tone IS NULL THEN 0 ELSE mentions END), 0)
+                   AS tone_toward,
                sum(quoted_sentiment * quotes) / nullif(sum(CASE WHEN quoted_sentiment IS NULL THEN 0
                    ELSE quotes END), 0) AS own_tone,
                sum(quotes) AS quotes
@@ -594,6 +598,7 @@ def article(con: duckdb.DuckDBPyConnection, article_id: str) -> dict | None:
         ("quotes", "idx"),
         ("actors", "mentions DESC, name"),
         ("themes", "score DESC, name"),
+        ("tones", "start, \"end\""),
     ):
         out[table] = _df(
             con,

@@ -1,7 +1,7 @@
 """The analysis record: one typed row per store table, and every shape derived from them.
 
 An article's analysis is an `ArticleAnalysis`: its `Article` and one list of rows per child
-table (`SentenceRow`, `EntityRow`, `ActorRow`, `QuoteRow`, `ThemeRow`). From it come the JSON
+table (`SentenceRow`, `EntityRow`, `ActorRow`, `QuoteRow`, `ThemeRow`, `ToneRow`). From it come the JSON
 record of `python -m analysis analyze` (DESIGN.md's contract, plus the extra fields each row
 carries), the CSV row, and the DataFrames written to the store; the store's schema and the
 records read back from the store (`record_from_store`) derive from the same rows, so the four
@@ -58,6 +58,10 @@ class ActorRow:
     sentiment: float | None  # mean compound of the sentences naming it, its own quotes cut out
     quoted_sentiment: float | None  # mean compound of its own quotes
     quotes: int
+    # The tone toward it (extract/tone.py): mean P(positive) - P(negative) over its mentions,
+    # resolved pronouns included, and the most probable class of the mean probabilities.
+    tone: float | None = None
+    tone_label: str | None = None
 
 
 @dataclass(frozen=True)
@@ -78,6 +82,25 @@ class QuoteRow:
 
 
 @dataclass(frozen=True)
+class ToneRow:
+    """The tone toward one mention: an actor's entity, a person pronoun (`actor` None when it
+    resolves to no one) or a name the entity recogniser missed (no actor), with the words that
+    moved it most."""
+
+    TABLE: ClassVar[str] = "tones"
+    INDEXED: ClassVar[bool] = False
+    start: int
+    end: int
+    text: str
+    kind: str  # entity | pronoun | name (proper nouns the entity recogniser missed)
+    actor: str | None
+    tone: float  # P(positive) - P(negative), in [-1, 1]
+    label: str  # the most probable class
+    sentence: int
+    words: str  # "slammed -1.23; corrupt -0.80": each word's push toward positive
+
+
+@dataclass(frozen=True)
 class ThemeRow:
     """A lexicon theme of an article, with its score and number of term hits."""
 
@@ -88,7 +111,7 @@ class ThemeRow:
     hits: int
 
 
-ROW_TYPES = (SentenceRow, EntityRow, ActorRow, QuoteRow, ThemeRow)
+ROW_TYPES = (SentenceRow, EntityRow, ActorRow, QuoteRow, ThemeRow, ToneRow)
 CHILD_TABLES = tuple(row.TABLE for row in ROW_TYPES)
 
 # The articles table: the article's metadata, then what the analysis adds.
@@ -133,11 +156,17 @@ def _create(table: str, columns: dict[str, str]) -> str:
     return f"CREATE TABLE IF NOT EXISTS {table} ({body});"
 
 
+def _add_columns(table: str, columns: dict[str, str]) -> list[str]:
+    # A store made before a column was added gets it (NULL in the rows stored then).
+    return [f'ALTER TABLE {table} ADD COLUMN IF NOT EXISTS "{name}" {sql};' for name, sql in columns.items()]
+
+
 SCHEMA = "\n".join(
     [
         "CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);",
         _create("articles", ARTICLE_COLUMNS),
         *(_create(row.TABLE, _columns(row)) for row in ROW_TYPES),
+        *(statement for row in ROW_TYPES for statement in _add_columns(row.TABLE, _columns(row))),
     ]
 )
 
@@ -160,6 +189,7 @@ class ArticleAnalysis:
     lowers: list[str] = field(repr=False, default_factory=list)
     lemmas: list[str] = field(repr=False, default_factory=list)
     phrases: list[str] = field(repr=False, default_factory=list)
+    tones: list[ToneRow] = field(default_factory=list)
 
     @property
     def label(self) -> str:

@@ -6,22 +6,29 @@ as a one-sentence article (`python -m analysis analyze CORPUS.jsonl --format jso
 article per sentence, id = the sentence's primary_gid; the output is cached under bench/out/),
 then for each target:
 
-- actor tone (today's method): the record's entity whose span overlaps the target's span (the
-  largest overlap; entities of resolved pronouns included) gives the actor, and the actor's
-  `sentiment` in `actors[]` (the mean VADER compound of the sentences naming it, its own quotes
-  left out) is labelled with the thresholds (compound >= --pos positive, <= --neg negative,
-  else neutral; VADER's documented +-0.05 by default). When no entity overlaps the target, the
-  target's further mentions (pronouns the annotators marked) are tried. Targets with no
-  overlapping actor, or whose actor has no sentiment, are counted and scored with the sentence
-  label;
+- tone toward the actor (issue 20): the record's entity whose span overlaps the target's span
+  (the largest overlap) gives the actor, and the actor's `tone_label` in `actors[]` (the most
+  probable class of the mean class probabilities of its mentions, extract/tone.py) is the label.
+  When no entity overlaps the target, the target's further mentions (pronouns the annotators
+  marked) are tried. A pronoun target ("She", "he") cannot get an actor in a one-sentence
+  article (no one is named before it), so the tone of the pronoun's own mention is used: the
+  record's `tones[]` row at the target's span (the pipeline scores every person pronoun, with
+  or without an antecedent); so is a target that is a name the entity recogniser missed (a
+  `tones[]` row of kind "name": proper nouns outside every entity). Other targets (no entity,
+  or an entity without an actor) are counted and scored with the sentence label;
+- sentences naming the actor (today's method before issue 20, still the actor's `sentiment`):
+  the same actor's `sentiment` (the mean VADER compound of the sentences naming it, its own
+  quotes left out) labelled with the thresholds (compound >= --pos positive, <= --neg negative,
+  else neutral; VADER's documented +-0.05 by default), the sentence label where it has none;
 - sentence VADER (the baseline): the record's `sentiment.compound`, labelled the same way.
 
 Accuracy, macro-F1 (the mean of the three classes' F1, computed here) and the 3x3 confusion
-matrix (rows gold, columns predicted) are printed for all targets, the tuning part and a fixed
+matrices (rows gold, columns predicted) are printed for all targets, the tuning part and a fixed
 held-out fifth (SHA-256 of the sentence id modulo 5, so a sentence's targets stay together). The
-held-out fifth is what later sessions report on; tune and train on the tuning part only. The
-evaluation splits of NewsMTSC must never be looked at (published: about 0.83 macro-F1 for
-fine-tuned transformers, about 0.50 for a sentence-level lexicon score on them).
+held-out fifth is what later sessions report on; tune and train on the tuning part only
+(bench/train_tone.py trains the tone on it). The evaluation splits of NewsMTSC must never be
+looked at (published: about 0.83 macro-F1 for fine-tuned transformers, about 0.50 for a
+sentence-level lexicon score on them).
 
     PYTHONPATH=. .venv/bin/python bench/actor_tone.py [--limit N] [--holdout] [--pos 0.05 --neg -0.05]
 """
@@ -41,7 +48,6 @@ from outside_common import CORPORA, add_run_options, analyze, hash_order, held_o
 NEWSMTSC = CORPORA / "newsmtsc" / "train.jsonl"
 LABELS = ("negative", "neutral", "positive")
 POLARITY = {2.0: "negative", 4.0: "neutral", 6.0: "positive"}
-MATCHED = ("target span", "further mention")
 PRONOUNS = {
     "he",
     "she",
@@ -59,6 +65,11 @@ PRONOUNS = {
     "us",
     "our",
     "you",
+    "himself",
+    "herself",
+    "themselves",
+    "myself",
+    "ourselves",
 }
 
 
@@ -113,7 +124,7 @@ def main() -> None:
     corpus = [{"id": r["primary_gid"], "text": r["sentence_normalized"]} for r in rows]
     records = analyze(corpus, "newsmtsc", python=args.python, n_process=args.n_process, fresh=args.fresh)
 
-    results = []  # (part, gold, actor method, sentence method, how the actor was found)
+    results = []  # (part, gold, tone toward the actor, sentences naming it, sentence VADER, how found)
     for r in rows:
         record = records.get(r["primary_gid"])
         text = r["sentence_normalized"]
@@ -122,10 +133,10 @@ def main() -> None:
         for t in r["targets"]:
             gold = POLARITY[t["polarity"]]
             if delta is None:
-                results.append((part, gold, None, None, "no record"))
+                results.append((part, gold, None, None, None, "no record"))
                 continue
             sentence = label(record["sentiment"]["compound"], args.pos, args.neg)
-            tones = {a["name"]: a.get("sentiment") for a in record.get("actors", [])}
+            actors = {a["name"]: a for a in record.get("actors", [])}
             how, actor = "no actor", None
             spans = [("target", t["from"], t["to"])]
             spans += [("further mention", m["from"], m["to"]) for m in t.get("further_mentions") or []]
@@ -139,11 +150,23 @@ def main() -> None:
                     actor = max(hits)[1]
                     how = "target span" if kind == "target" else "further mention"
                     break
-            if actor is not None and tones.get(actor) is None:
-                how = "actor without sentiment"
-            elif actor is None:
+            own = [
+                x
+                for x in record.get("tones", [])
+                if x["start"] + delta < t["to"] and t["from"] < x["end"] + delta
+            ]
+            if actor is not None:
+                toward = actors[actor].get("tone_label") or sentence
+                naming = actors[actor].get("sentiment")
+                naming = label(naming, args.pos, args.neg) if naming is not None else sentence
+            elif own and t["mention"].lower() in PRONOUNS:
+                how, toward, naming = "pronoun: its own mention", own[0]["label"], sentence
+            elif own and own[0].get("kind") == "name":
+                how, toward, naming = "missed name: its own mention", own[0]["label"], sentence
+            else:
+                toward = naming = sentence
                 if t["mention"].lower() in PRONOUNS:
-                    how = "no actor: target is a pronoun"
+                    how = "no actor: pronoun without a tone row"
                 elif any(
                     e["start"] + delta < t["to"] and t["from"] < e["end"] + delta
                     for e in record.get("entities", [])
@@ -151,56 +174,58 @@ def main() -> None:
                     how = "no actor: entity without actor"
                 else:
                     how = "no actor: no entity"
-            tone = label(tones[actor], args.pos, args.neg) if how in MATCHED else sentence
-            results.append((part, gold, tone, sentence, how))
+            results.append((part, gold, toward, naming, sentence, how))
 
     parts = [("all", results)]
     if args.holdout:
         parts += [(p, [x for x in results if x[0] == p]) for p in ("tuning", "held-out")]
     print(
         f"NewsMTSC train: tone toward {len(results)} targets in {len(rows)} sentences "
-        f"(thresholds: positive >= {args.pos:+.2f}, negative <= {args.neg:+.2f})"
+        f"(thresholds of the VADER labels: positive >= {args.pos:+.2f}, negative <= {args.neg:+.2f})"
     )
     gold_dist = Counter(x[1] for x in results)
     print("  gold: " + ", ".join(f"{c} {gold_dist[c]}" for c in LABELS))
+    print("  tone toward: actors[].tone_label (pronoun targets: their own tones[] row); "
+          "naming it: actors[].sentiment (today's method before issue 20)")
     print()
     print(
-        f"  {'part':<9}{'targets':>8}{'no actor':>10}  {'actor tone':>18}  {'sentence VADER':>18}  actor-tone F1 by class"
+        f"  {'part':<9}{'targets':>8}{'fallback':>10}  {'tone toward':>18}  {'naming it':>18}  {'sentence VADER':>18}"
+        "  tone-toward F1 by class"
     )
     print(
-        f"  {'':<9}{'':>8}{'':>10}  {'acc':>8}{'macro-F1':>10}  {'acc':>8}{'macro-F1':>10}  neg / neu / pos"
+        f"  {'':<9}{'':>8}{'':>10}  {'acc':>8}{'macro-F1':>10}  {'acc':>8}{'macro-F1':>10}  {'acc':>8}{'macro-F1':>10}"
+        "  neg / neu / pos"
     )
     for name, items in parts:
         scored = [x for x in items if x[2] is not None]
-        actor = [(g, a) for _, g, a, _, _ in scored]
-        sent = [(g, s) for _, g, _, s, _ in scored]
-        a_acc, a_f1, a_cls = macro_f1(actor)
-        s_acc, s_f1, _ = macro_f1(sent)
-        fallback = sum(1 for x in scored if x[4] not in MATCHED)
+        figures = [macro_f1([(x[1], x[k]) for x in scored]) for k in (2, 3, 4)]
+        fallback = sum(1 for x in scored if x[5].startswith("no actor"))
         share = f"{fallback / len(scored):.1%}" if scored else "-"
         print(
-            f"  {name:<9}{len(items):>8}{share:>10}  {a_acc:>8.3f}{a_f1:>10.3f}  {s_acc:>8.3f}{s_f1:>10.3f}  "
-            + " / ".join(f"{a_cls.get(c, 0):.3f}" for c in LABELS)
+            f"  {name:<9}{len(items):>8}{share:>10}  "
+            + "  ".join(f"{acc:>8.3f}{f1:>10.3f}" for acc, f1, _ in figures)
+            + "  "
+            + " / ".join(f"{figures[0][2].get(c, 0):.3f}" for c in LABELS)
         )
     for name, items in parts:
         scored = [x for x in items if x[2] is not None]
-        hows = Counter(x[4] for x in items)
+        hows = Counter(x[5] for x in items)
         print()
-        print(f"[{name}] how the actor was found: " + ", ".join(f"{k} {v}" for k, v in hows.most_common()))
-        matched = [x for x in scored if x[4] in MATCHED]
-        m_actor = macro_f1([(g, a) for _, g, a, _, _ in matched])
-        m_sent = macro_f1([(g, s) for _, g, _, s, _ in matched])
+        print(f"[{name}] how the target was scored: " + ", ".join(f"{k} {v}" for k, v in hows.most_common()))
+        matched = [x for x in scored if not x[5].startswith("no actor")]
+        m_toward = macro_f1([(x[1], x[2]) for x in matched])
+        m_naming = macro_f1([(x[1], x[3]) for x in matched])
         print(
-            f"  targets with an actor tone ({len(matched)}): actor acc {m_actor[0]:.3f} macro-F1 {m_actor[1]:.3f}; "
-            f"sentence acc {m_sent[0]:.3f} macro-F1 {m_sent[1]:.3f}; "
-            f"labels differ on {sum(a != s for _, _, a, s, _ in matched)}"
+            f"  targets with a tone of their own ({len(matched)}): tone toward acc {m_toward[0]:.3f} "
+            f"macro-F1 {m_toward[1]:.3f}; naming it acc {m_naming[0]:.3f} macro-F1 {m_naming[1]:.3f}"
         )
         print(
             "\n".join(
                 matrices(
                     [
-                        ("actor tone", [(g, a) for _, g, a, _, _ in scored]),
-                        ("sentence VADER", [(g, s) for _, g, _, s, _ in scored]),
+                        ("tone toward", [(x[1], x[2]) for x in scored]),
+                        ("naming it (today)", [(x[1], x[3]) for x in scored]),
+                        ("sentence VADER", [(x[1], x[4]) for x in scored]),
                     ]
                 )
             )

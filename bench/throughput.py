@@ -14,6 +14,7 @@ a median ratio of 2.5x or more, with the analysis after spaCy within 10% of spaC
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import subprocess
 import sys
@@ -43,19 +44,20 @@ def files() -> list[Path]:
     ]
 
 
-def timed(cmd: list[str]) -> float:
+def timed(cmd: list[str], *, root: Path = ROOT) -> float:
+    env = {**os.environ, "PYTHONPATH": str(root)}
     started = time.perf_counter()
-    subprocess.run(cmd, cwd=ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(cmd, cwd=root, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return time.perf_counter() - started
 
 
 def stage_costs(paths: list[Path], passes: int) -> dict[str, float]:
     """Seconds per stage of our analysis, one process, same articles, the median of `passes`
     passes: each spaCy component on its own, then each analysis step on the parsed documents."""
-    from analysis.extract import actors, keyphrases, quotes, sentiment, themes
+    from analysis.extract import actors, keyphrases, quotes, sentiment, themes, tone
     from analysis.nlp import load_model
     from analysis.nlp.strings import token_forms
-    from analysis.pipeline import AnalysisOptions, analyze_doc, sentence_spans
+    from analysis.pipeline import PARSE_PLAN, AnalysisOptions, analyze_doc, sentence_spans
     from analysis.readers import read_file
 
     articles = [read_file(p)[0] for p in paths]
@@ -77,7 +79,7 @@ def stage_costs(paths: list[Path], passes: int) -> dict[str, float]:
 
     for _ in range(passes):
         # A fresh model each pass, as in a new process: the tokenizer's cache starts empty.
-        nlp = load_model.__wrapped__(parse_plan=quotes.QUOTE_PARSE_PLAN)
+        nlp = load_model.__wrapped__(parse_plan=PARSE_PLAN)
         list(nlp.pipe([a.text for a in articles[:10]]))  # warm up, as a long run would be
         docs: list = []
         timed_step("spaCy: tokenizer", lambda: docs.extend(nlp.make_doc(a.text) for a in articles))
@@ -90,6 +92,7 @@ def stage_costs(paths: list[Path], passes: int) -> dict[str, float]:
         mentions: list = []
         timed_step("actors", lambda: mentions.extend(actors.resolve_mentions(d, options.actors) for d in docs))
         timed_step("quotes", lambda: [quotes.extract_quotes(d, m) for d, m in zip(docs, mentions)])
+        timed_step("actor tone", lambda: [tone.actor_tones(d, m) for d, m in zip(docs, mentions)])
         timed_step(
             "sentence sentiment",
             lambda: [sentiment.compound(a.text[s:e]) for a, d in zip(articles, docs) for s, e in sentence_spans(d)],
@@ -106,6 +109,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--passes", type=int, default=3, help="passes of the per-stage costs")
+    parser.add_argument(
+        "--baseline",
+        type=Path,
+        help="another checkout of the project (e.g. `git archive` of the commit before a change): its "
+        "analyze is timed in the same alternation, so a busy machine weighs on both alike",
+    )
     args = parser.parse_args()
     from analysis.nlp import model_name
 
@@ -126,12 +135,15 @@ def main() -> None:
             "--out",
             str(Path(tmp) / "out.jsonl"),
         ]
-        bare, ours, ratios = [], [], []
+        bare, ours, ratios, base, base_ratios = [], [], [], [], []
         for _ in range(args.rounds):
             b, o = timed(bare_cmd), timed(ours_cmd)
             bare.append(b)
             ours.append(o)
             ratios.append(b / o)
+            if args.baseline:
+                base.append(timed(ours_cmd, root=args.baseline.resolve()))
+                base_ratios.append(b / base[-1])
     print(f"{len(paths)} BBC articles, {words:,} words, {args.rounds} alternated rounds, whole processes")
     print(
         f"bare default spaCy pipeline: median {statistics.median(bare):.1f} s, "
@@ -145,6 +157,12 @@ def main() -> None:
         f"ratio (bare / ours): median {statistics.median(ratios):.2f}x  (rounds: "
         f"{', '.join(f'{r:.2f}' for r in ratios)})"
     )
+    if base:
+        print(
+            f"baseline {args.baseline}: median {statistics.median(base):.1f} s, ratio (bare / baseline) "
+            f"median {statistics.median(base_ratios):.2f}x (rounds: {', '.join(f'{r:.2f}' for r in base_ratios)}); "
+            f"ours / baseline time: median {statistics.median(o / b for o, b in zip(ours, base)):.2f}"
+        )
     cost = stage_costs(paths, args.passes)
     spacy_time = sum(seconds for stage, seconds in cost.items() if stage.startswith("spaCy"))
     print(f"stage costs, one process, median of {args.passes} passes (spaCy in all: {spacy_time:.2f} s):")

@@ -21,11 +21,22 @@ def render_actors(view: View, *, key: str = "actors") -> None:
         st.caption(f"The {len(table):,} most mentioned of {total:,}; the Actor filter finds any of them.")
     st.dataframe(
         # No tone (no sentence or quote to score) shows as a dash, not as "None".
-        table.style.format({"talked_about": "{:+.2f}", "own_tone": "{:+.2f}"}, na_rep="–"),
+        table.style.format(
+            {"talked_about": "{:+.2f}", "tone_toward": "{:+.2f}", "own_tone": "{:+.2f}"}, na_rep="–"
+        ),
         hide_index=True,
         column_config={
             "talked_about": st.column_config.Column(
-                "talked about", help="Mean tone of the sentences naming the actor, its own quotes left out"
+                "talked about",
+                help="Sentence tone: mean VADER score of the whole sentences naming the actor, its own "
+                "quotes left out, whoever else the sentence is about",
+            ),
+            "tone_toward": st.column_config.Column(
+                "tone toward it",
+                help="Tone toward the actor: for each mention (he/she resolved to it included), "
+                "P(positive) - P(negative) from the words around it by their relation to it "
+                "(its noun phrase, the predicate it is subject or object of, attack and praise verbs, "
+                "negation over the clause), averaged",
             ),
             "own_tone": st.column_config.Column("own tone", help="Mean tone of the actor's quotations"),
         },
@@ -46,10 +57,20 @@ def render_actors(view: View, *, key: str = "actors") -> None:
             row = table[table["actor"] == name].iloc[0]
             with col.container(border=True):
                 st.markdown(f"**{md_escape(name)}** · {md_escape(row['type'])}")
-                a, b, c = st.columns(3)
+                a, b, c, d = st.columns(4)
                 a.metric("Mentions", int(row["mentions"]))
                 b.metric(
-                    "Talked about",
-                    "–" if row["talked_about"] != row["talked_about"] else f"{row['talked_about']:+.2f}",
+                    "Tone toward it",
+                    _signed(row.get("tone_toward")),
+                    help="From the words around each mention, by their relation to it",
                 )
-                c.metric("Own tone", "–" if row["own_tone"] != row["own_tone"] else f"{row['own_tone']:+.2f}")
+                c.metric(
+                    "Talked about",
+                    _signed(row["talked_about"]),
+                    help="Sentence tone: the whole sentences naming it",
+                )
+                d.metric("Own tone", _signed(row["own_tone"]), help="Its quotations")
+
+
+def _signed(value) -> str:
+    return "–" if value is None or value != value else f"{value:+.2f}"

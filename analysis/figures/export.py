@@ -179,8 +179,14 @@ def methods_note(provenance: Provenance, chart_notes: dict[str, str]) -> str:
         "quoted words cut out; quoted voice: the quotations.",
         "- Actors: spaCy entities resolved to canonical names (titles, possessives and determiners "
         "stripped; short names linked to the full name in the same article; aliases, metonyms and "
-        "demonyms from the alias table). Talked-about tone: mean compound of the sentences naming the "
-        "actor, its own quotations cut out. Own tone: mean compound of its quotations.",
+        "demonyms from the alias table). Talked about (sentence tone): mean compound of the sentences "
+        "naming the actor, its own quotations cut out. Tone toward it: for each mention of the actor "
+        "(and each he/she/him/her/his resolved to it), the words of its sentence weighed by their "
+        "relation to the mention in spaCy's parse (its noun phrase, the predicate it is subject or "
+        "object of, attack and praise verbs, the rest of the clause and sentence; words in names and "
+        "titles unscored; negation over the whole clause) with VADER's lexicon and a news extension, "
+        "scored by a logistic regression trained on NewsMTSC's training split; P(positive) - "
+        "P(negative) of each mention, averaged. Own tone: mean compound of its quotations.",
         "- Quotes: direct (a clause or more), partial (a fragment attributed to a speaker), scare (a "
         "fragment nobody is said to have said).",
         "- Themes: lexicon terms matched on lemmas and lower-case words; an article gets a theme with "

@@ -8,6 +8,7 @@ import pytest
 from analysis.errors import ConfigError
 from analysis.extract import tone
 from analysis.extract.actors import resolve_mentions
+from analysis.extract.coref import is_parsed
 from analysis.nlp import parse
 
 
@@ -114,7 +115,7 @@ def test_sentences_naming_two_with_valence_are_parsed(nlp):
         "The weather was mild. Donald Trump praised Nancy Pelosi warmly. Donald Trump praised the "
         "workers. It rained on Tuesday.",
     )
-    parsed = [tone.is_parsed(s) for s in doc.sents]
+    parsed = [is_parsed(s) for s in doc.sents]
     assert parsed == [False, True, False, False]
 
 

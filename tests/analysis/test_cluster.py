@@ -122,7 +122,7 @@ def test_dask_ingest_gives_the_local_store(cluster, local_store, tmp_path):
     got, want = tables(path), tables(local_store)
     assert set(got) == {
         "articles", "sentences", "entities", "actors", "quotes", "themes", "meta", "phrase_df", "topic_terms",
-        "article_topics",
+        "article_topics", "tones",
     }
     assert len(got["articles"]) == 386 and got["themes"]
     meta = dict(got["meta"])

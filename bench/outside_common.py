@@ -114,7 +114,9 @@ def analyze(
         for line in fh:
             if line.strip():
                 record = json.loads(line)
-                records[record["id"]] = record
+                # A record's own id is stored namespaced by its file (`corpus.jsonl#ID`), so that
+                # two feeds' "42" never collide; the benches look records up by the corpus's id.
+                records[record["id"].removeprefix("corpus.jsonl#")] = record
     return records
 
 

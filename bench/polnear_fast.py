@@ -79,21 +79,7 @@ def main() -> None:
         rows[meta[n]["publisher"]].add(tally)
         errors.extend(errs)
     print("\n".join(pq.table("[tuning, full parse]", rows)))
-    groups: dict = defaultdict(lambda: defaultdict(list))
-    for e in errors:
-        groups[e.group][e.cause].append(e.line)
-    out = []
-    for group in ("missed quote", "false quote", "wrong speaker", "no speaker", "wrong kind"):
-        causes = groups.get(group, {})
-        total = sum(len(v) for k, v in causes.items() if not k.startswith("(not in P)"))
-        print(f"{group}: {total}")
-        out.append(f"== {group}: {total}")
-        for cause, items in sorted(causes.items(), key=lambda kv: -len(kv[1])):
-            print(f"  {len(items):>5}  {cause}")
-            for line in sorted(items, key=hash_order)[: args.examples]:
-                print(f"           {line}")
-            out.append(f"-- {cause}: {len(items)}")
-            out.extend("   " + line for line in items)
+    out = pq.error_report(errors, examples=args.examples)
     Path(args.errors_file).write_text("\n".join(out) + "\n", encoding="utf-8")
 
 

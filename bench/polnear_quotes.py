@@ -601,6 +601,28 @@ def table(title: str, rows: dict[str, Tally]) -> list[str]:
     return out
 
 
+def error_report(errors: list, *, examples: int) -> list[str]:
+    """Print the errors grouped by cause, with a few examples each; return every error as the
+    lines of the errors file."""
+    groups: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for e in errors:
+        groups[e.group][e.cause].append(e.line)
+    lines = []
+    for group in ("missed quote", "false quote", "wrong speaker", "no speaker", "wrong kind"):
+        causes = groups.get(group, {})
+        total = sum(len(v) for k, v in causes.items() if not k.startswith("(not in P)"))
+        print(f"{group}: {total}")
+        lines.append(f"== {group}: {total}")
+        for cause, items in sorted(causes.items(), key=lambda kv: -len(kv[1])):
+            print(f"  {len(items):>5}  {cause}")
+            # Examples from across the corpus, in a fixed order (not the first articles by name).
+            for line in sorted(items, key=hash_order)[:examples]:
+                print(f"           {line}")
+            lines.append(f"-- {cause}: {len(items)}")
+            lines.extend("   " + line for line in items)
+    return lines
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     add_run_options(
@@ -659,28 +681,13 @@ def main() -> None:
         print()
         print("\n".join(table(f"[{part}]", parts[part])))
 
-    groups: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    for e in errors:
-        groups[e.group][e.cause].append(e.line)
     print()
     print(
         "Errors by cause"
         + (" (tuning part only)" if args.holdout else "")
         + f"; all of them in {args.errors_file}"
     )
-    lines = []
-    for group in ("missed quote", "false quote", "wrong speaker", "no speaker", "wrong kind"):
-        causes = groups.get(group, {})
-        total = sum(len(v) for k, v in causes.items() if not k.startswith("(not in P)"))
-        print(f"{group}: {total}")
-        lines.append(f"== {group}: {total}")
-        for cause, items in sorted(causes.items(), key=lambda kv: -len(kv[1])):
-            print(f"  {len(items):>5}  {cause}")
-            # Examples from across the corpus, in a fixed order (not the first articles by name).
-            for line in sorted(items, key=hash_order)[: args.examples]:
-                print(f"           {line}")
-            lines.append(f"-- {cause}: {len(items)}")
-            lines.extend("   " + line for line in items)
+    lines = error_report(errors, examples=args.examples)
     print()
     print("The issue's known causes, as counted above:")
     for label, test in KNOWN_CAUSES:

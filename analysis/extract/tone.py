@@ -363,8 +363,11 @@ def read_mention(
 
 def _read(r: SentenceReading, start: int, end: int, lexicon: ToneLexicon) -> tuple[list[tuple[int, str, float]], str]:
     """`read_mention` on the integers: (token index, relation, valence), and the role."""
-    lo, hi = start - r.offset, end - r.offset
     n = len(r.lower)
+    # A mention can run past the end of its sentence (a name across a boundary the sentence
+    # recogniser drew): its part inside the sentence is read.
+    lo, hi = max(0, start - r.offset), min(n, end - r.offset)
+    hi = max(hi, min(n, lo + 1))
     valence = r.valence
     words: dict[int, tuple[str, float]] = {}
 

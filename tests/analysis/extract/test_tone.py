@@ -146,3 +146,16 @@ def test_an_older_store_gets_the_new_columns(tmp_path):
     con.execute(SCHEMA)
     columns = {r[0] for r in con.execute("DESCRIBE actors").fetchall()}
     assert {"tone", "tone_label"} <= columns
+
+
+def test_a_mention_running_past_its_sentence_is_read_not_a_crash():
+    from analysis.pipeline import load_pipeline
+
+    # Seen on PolNeAR text: an entity the recogniser ran across the sentence boundary. A full
+    # parse, so that the sentence is read by its relations.
+    doc = load_pipeline(full_parse=True)("The senator praised the plan. Critics attacked it on Monday.")
+    first = next(iter(doc.sents))
+    # Every word of the sentence inside the span: no head outside it before the sentence ends.
+    words, role = tone.read_mention(doc, first.start, first.end + 2)
+    assert role in ("agent", "patient", "other", "flat")
+    assert all(isinstance(w, str) for _, w, _ in words)

@@ -539,9 +539,7 @@ def corpus_keyphrases(con: duckdb.DuckDBPyConnection, filters: Filters, *, limit
     counted over the matching articles and ranked by TF-IDF against how many stored articles use
     them at all."""
     sel, params = _selected(filters)
-    stored = con.execute(
-        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'phrase_df'"
-    ).fetchone()[0]
+    stored = _has_table(con, "phrase_df")
     # Document frequencies are counted once per ingest (Store.refresh_phrase_frequencies); a
     # store from before that table existed is counted here.
     df_source = (

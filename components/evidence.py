@@ -52,14 +52,14 @@ def undo_filter() -> None:
     st.session_state[key] = previous
 
 
-def _pager(count: int) -> tuple[int, int]:
-    """The page the analyst is on (a number box when there is more than one): (first row, page)."""
+def _pager(count: int) -> int:
+    """The first row of the page the analyst is on (a number box when there is more than one)."""
     pages = (count + PAGE - 1) // PAGE
     page = min(int(st.session_state.get("evidence_page") or 1), pages)
     if pages > 1:
         box, _ = st.columns([1, 4])
         page = box.number_input(f"Page (of {pages:,})", 1, pages, value=page, step=1, key="evidence_page")
-    return (page - 1) * PAGE, page
+    return (int(page) - 1) * PAGE
 
 
 def _render_period(view: View) -> None:
@@ -68,7 +68,7 @@ def _render_period(view: View) -> None:
     if count == 0:
         st.info("No matching article is dated in this period.")
         return
-    first, _ = _pager(count)
+    first = _pager(count)
     rows = view.query("articles", limit=PAGE, offset=first)
     st.caption(f"Articles {first + 1:,}–{first + len(rows):,} of {count:,}")
     items = "".join(
@@ -116,7 +116,7 @@ def render_evidence(view: View, *, key: str = "evidence") -> None:
         if count == 0:
             st.info("No sentence in the matching articles is behind this mark.")
             return
-        first, _ = _pager(count)
+        first = _pager(count)
         rows = view.query("evidence", request=request, limit=PAGE, offset=first)
         st.caption(f"Sentences {first + 1:,}–{first + len(rows):,} of {count:,}")
         pattern = request.pattern()

@@ -32,14 +32,9 @@ def render_overview(view: View, *, key: str = "overview") -> None:
         render_named_chart(view, "sentiment-over-time", key=f"{key}_timeline")
     elif figures["articles"]:
         st.caption("No matching article has a date, so there is no time chart.")
-    left, right = st.columns(2)
-    with left:
-        render_named_chart(view, "top-actors", key=f"{key}_actors")
-    with right:
-        render_named_chart(view, "themes", key=f"{key}_themes")
-    st.caption("Select a bar, point or phrase to see the sentences behind it.")
-    left, right = st.columns(2)
-    with left:
-        render_named_chart(view, "key-phrases", key=f"{key}_keyphrases")
-    with right:
-        render_named_chart(view, "topics", key=f"{key}_topics")
+    for row, pair in enumerate((("top-actors", "themes"), ("key-phrases", "topics"))):
+        for column, name in zip(st.columns(2), pair):
+            with column:
+                render_named_chart(view, name, key=f"{key}_{name}")
+        if row == 0:
+            st.caption("Select a bar, point or phrase to see the sentences behind it.")

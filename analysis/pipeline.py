@@ -205,7 +205,8 @@ def analyze_doc(article: Article, doc: Doc, options: AnalysisOptions) -> Article
                 t.tone.tone,
                 t.tone.label,
                 sentence_of(t.start),
-                t.tone.explanation(),
+                ToneRow.format_words((w.word, w.relation, w.push) for w in t.tone.words),
+                round(t.tone.base[2] - t.tone.base[0], 3),
             )
             for t in tones
         ],

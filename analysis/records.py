@@ -11,6 +11,7 @@ cannot drift apart.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from typing import Any, ClassVar
 
@@ -84,8 +85,8 @@ class QuoteRow:
 @dataclass(frozen=True)
 class ToneRow:
     """The tone toward one mention: an actor's entity, a person pronoun (`actor` None when it
-    resolves to no one) or a name the entity recogniser missed (no actor), with the words that
-    moved it most."""
+    resolves to no one) or a name the entity recogniser missed (no actor), with every word that
+    moved it."""
 
     TABLE: ClassVar[str] = "tones"
     INDEXED: ClassVar[bool] = False
@@ -97,7 +98,31 @@ class ToneRow:
     tone: float  # P(positive) - P(negative), in [-1, 1]
     label: str  # the most probable class
     sentence: int
-    words: str  # "slammed -1.23; corrupt -0.80": each word's push toward positive
+    # Every word that moved it, in text order, with its relation to the mention and its push
+    # (its effect on the positive minus its effect on the negative class score):
+    # "slammed verb_object -1.231; corrupt modifier -0.802" (`format_words` / `read_words`).
+    words: str
+    # The push of what is not a word: the intercept, the mention's role, whether it is a
+    # pronoun, how many entities share the sentence. `base` plus the words' pushes is the log
+    # of P(positive) / P(negative).
+    base: float | None = None
+
+    @staticmethod
+    def format_words(words: Iterable[tuple[str, str, float]]) -> str:
+        """(word, relation, push) triples as the `words` column; pushes under 0.0005 left out."""
+        return "; ".join(f"{w} {r} {p:+.3f}" for w, r, p in words if abs(p) >= 0.0005)
+
+    @staticmethod
+    def read_words(words: str | None) -> list[tuple[str, str, float]]:
+        """The `words` column back as (word, relation, push) triples."""
+        out = []
+        for part in filter(None, (words or "").split("; ")):
+            # A word is one token and a relation one name; rows of analysis version 9 had no
+            # relation ("slammed -1.23").
+            *head, push = part.split(" ")
+            word, relation = (head[0], "") if len(head) == 1 else (" ".join(head[:-1]), head[-1])
+            out.append((word, relation, float(push)))
+        return out
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,9 @@ from analysis.extract import sentiment
 from analysis.figures.highlight import segments
 from analysis.figures import charts
 from analysis.figures.charts import KIND_COLOURS, TYPE_COLOURS
+from analysis.records import ToneRow
 from components.chart_frame import render_chart
+from components.text import md_escape
 from components.view import View
 
 STYLE = """
@@ -158,20 +160,51 @@ def render_reader(view: View, *, key: str = "reader") -> None:
     render_chart(charts.sentiment_arc(sentences), sentences[["idx", "start", "end", "compound"]],
                  key=f"{key}_arc", name=f"sentiment-arc-{article_id}", provenance=view.provenance)
     if not sentences.empty:
-        text = doc["text"]
-        labels = [
-            f"{i + 1}. ({c:+.2f}) {text[s:e][:110]}"
-            for i, (s, e, c) in enumerate(zip(sentences["start"], sentences["end"], sentences["compound"]))
-        ]
+        _why(doc, view, key)
+
+
+# How a scored word relates to the mention (analysis/extract/tone.py RELATIONS), in words.
+RELATION_LABELS = {
+    "modifier": "describes it (its own noun phrase)",
+    "predicate_agent": "what it does (it is the subject)",
+    "predicate_patient": "what is done to it (it is the object)",
+    "predicate_other": "the predicate it belongs to",
+    "verb_object": "an attack or praise aimed at it",
+    "verb_subject": "an attack or praise it makes",
+    "own_words": "what it is reported to have said",
+    "clause": "elsewhere in its clause",
+    "sentence": "elsewhere in the sentence",
+    "flat_near": "next to it (sentence not parsed)",
+    "flat": "elsewhere in the sentence (not parsed)",
+}
+
+
+def _why(doc: dict, view: View, key: str) -> None:
+    """Why a chosen sentence scores as it does: VADER's words for the sentence, and the words
+    behind the tone toward each actor it names (the filtered actor's first)."""
+    text, sentences, tones = doc["text"], doc["sentences"], doc["tones"]
+    labels = [
+        f"{i + 1}. ({c:+.2f}) {text[s:e][:110]}"
+        for i, (s, e, c) in enumerate(zip(sentences["start"], sentences["end"], sentences["compound"]))
+    ]
+    # Open on the sentence that matters most: the filtered actor's strongest, else the strongest.
+    wanted = tones[tones["actor"].isin(view.filters.actors)] if view.filters.actors and not tones.empty else tones[:0]
+    if not wanted.empty:
+        row = wanted.loc[wanted["tone"].abs().idxmax()]
+        worst = int(sentences.index[sentences["idx"] == row["sentence"]][0])
+    else:
         worst = int(sentences["compound"].abs().idxmax())
-        choice = st.selectbox(
-            "Why does a sentence score as it does?",
-            range(len(labels)),
-            index=worst,
-            format_func=lambda i: labels[i],
-            key=f"{key}_sentence",
-        )
-        s, e = int(sentences["start"].iloc[choice]), int(sentences["end"].iloc[choice])
+    choice = st.selectbox(
+        "Why does a sentence score as it does?",
+        range(len(labels)),
+        index=worst,
+        format_func=lambda i: labels[i],
+        key=f"{key}_sentence",
+    )
+    s, e = int(sentences["start"].iloc[choice]), int(sentences["end"].iloc[choice])
+    words, toward = st.columns(2)
+    with words:
+        st.markdown("**The sentence's sentiment** (VADER)")
         effects = sentiment.explain(text[s:e])
         if effects:
             st.dataframe(
@@ -185,3 +218,54 @@ def render_reader(view: View, *, key: str = "reader") -> None:
             )
         else:
             st.caption("No word in this sentence is in VADER's lexicon: it scores neutral.")
+    with toward:
+        st.markdown("**The tone toward whom it names**")
+        here = tones[tones["sentence"] == int(sentences["idx"].iloc[choice])] if not tones.empty else tones
+        _tone_words(here, view, f"{key}_toward_{choice}")
+
+
+def _tone_words(here: pd.DataFrame, view: View, key: str) -> None:
+    """The words behind the tone toward one mention of the sentence, each with its push."""
+    if here.empty:
+        st.caption("This sentence names no actor and no person: no tone toward anyone.")
+        return
+    here = here.reset_index(drop=True)
+
+    def name(i: int) -> str:
+        r = here.iloc[i]
+        who = r["actor"] if isinstance(r["actor"], str) else "no actor resolved"
+        return f"{r['text']} → {who} · {r['label']} {r['tone']:+.2f}"
+
+    filtered = [i for i, a in enumerate(here["actor"]) if a in view.filters.actors]
+    i = st.selectbox(
+        "Mention", range(len(here)), index=filtered[0] if filtered else 0, format_func=name, key=key
+    )
+    r = here.iloc[i]
+    words = ToneRow.read_words(r["words"])
+    base = r["base"] if pd.notna(r["base"]) else None
+    st.caption(
+        f"Tone {r['tone']:+.2f}, {md_escape(r['label'])}: P(positive) − P(negative) of the model trained on "
+        "NewsMTSC. A word's push is what it added to the positive score minus what it added to the "
+        "negative one"
+        + (
+            f"; with the base ({base:+.2f}: the intercept, the mention's role, whether it is a pronoun, "
+            "how many names share the sentence) they sum to log(P(positive) / P(negative))."
+            if base is not None
+            else "."
+        )
+        + " The actor's tone in the article is the mean over its mentions."
+    )
+    if words:
+        st.dataframe(
+            pd.DataFrame(
+                {
+                    "word": [w for w, _, _ in words],
+                    "how it relates to the mention": [RELATION_LABELS.get(rel, rel or "–") for _, rel, _ in words],
+                    "push": [p for _, _, p in words],
+                }
+            ),
+            hide_index=True,
+            column_config={"push": st.column_config.NumberColumn(format="%+.3f")},
+        )
+    else:
+        st.caption("No word moved it: the tone is the base alone.")

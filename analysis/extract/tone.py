@@ -206,11 +206,6 @@ class MentionTone:
     def label(self) -> str:
         return label_of(self.probabilities)
 
-    def explanation(self, limit: int = 5) -> str:
-        """The words that pushed hardest, with their push: "slammed -1.23; corrupt -0.80"."""
-        ranked = sorted((w for w in self.words if abs(w.push) >= 0.005), key=lambda w: abs(w.push), reverse=True)
-        return "; ".join(f"{w.word} {w.push:+.2f}" for w in ranked[:limit])
-
 
 def label_of(probabilities: Iterable[float]) -> str:
     """The most probable class of (negative, neutral, positive) probabilities."""

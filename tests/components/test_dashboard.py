@@ -284,3 +284,21 @@ def test_data_in_captions_is_escaped_markdown(tmp_path, monkeypatch):
         assert value in shown(caption)
     # Every character Markdown or Streamlit's directives would act on has a backslash before it.
     assert not re.search(r"[:$!\[\]()*_`<>]", re.sub(r"\\.", "", caption.split("·", 2)[-1]))
+
+
+def test_the_reader_explains_the_tone_toward_the_filtered_actor(seed_app, tmp_path):
+    import duckdb
+
+    from analysis.records import ToneRow
+
+    seed_app.query_params["actor"] = "Liu Zhenli"
+    at = open_tab(seed_app.run(), "Articles")
+    assert not at.exception, at.exception
+    mention = next(s for s in at.selectbox if s.label == "Mention")
+    assert "→ Liu Zhenli ·" in mention.options[mention.index]
+    table = next(d.value for d in at.dataframe if "how it relates to the mention" in d.value.columns)
+    shown = list(zip(table["word"], table["push"]))
+    with duckdb.connect(str(tmp_path / "seed.duckdb"), read_only=True) as con:
+        stored = con.execute("SELECT words FROM tones WHERE actor = 'Liu Zhenli'").fetchall()
+    # Exactly one stored mention's words, every one of them, with its push.
+    assert shown and shown in [[(w, p) for w, _, p in ToneRow.read_words(words)] for (words,) in stored]

@@ -93,7 +93,7 @@ class ToneRow:
     start: int
     end: int
     text: str
-    kind: str  # entity | pronoun | name (proper nouns the entity recogniser missed)
+    kind: str  # entity | pronoun | description ("the senator") | name (proper nouns the recogniser missed)
     actor: str | None
     tone: float  # P(positive) - P(negative), in [-1, 1]
     label: str  # the most probable class

@@ -14,7 +14,8 @@ then for each target:
   article (no one is named before it), so the tone of the pronoun's own mention is used: the
   record's `tones[]` row at the target's span (the pipeline scores every person pronoun, with
   or without an antecedent); so is a target that is a name the entity recogniser missed (a
-  `tones[]` row of kind "name": proper nouns outside every entity). Other targets (no entity,
+  `tones[]` row of kind "name": proper nouns outside every entity), and so is a description
+  ("the president", a `tones[]` row of kind "description"). Other targets (no entity,
   or an entity without an actor) are counted and scored with the sentence label;
 - sentences naming the actor (today's method before issue 20, still the actor's `sentiment`):
   the same actor's `sentiment` (the mean VADER compound of the sentences naming it, its own
@@ -163,6 +164,8 @@ def main() -> None:
                 how, toward, naming = "pronoun: its own mention", own[0]["label"], sentence
             elif own and own[0].get("kind") == "name":
                 how, toward, naming = "missed name: its own mention", own[0]["label"], sentence
+            elif own and own[0].get("kind") == "description":
+                how, toward, naming = "description: its own mention", own[0]["label"], sentence
             else:
                 toward = naming = sentence
                 if t["mention"].lower() in PRONOUNS:

@@ -180,3 +180,18 @@ def test_a_mention_running_past_its_sentence_is_read_not_a_crash():
     words, role = tone.read_mention(doc, first.start, first.end + 2)
     assert role in ("agent", "patient", "other", "flat")
     assert all(isinstance(w, str) for _, w, _ in words)
+
+
+def test_a_description_counts_for_the_person_given_that_title(nlp):
+    from tests.conftest import BBC
+
+    # BBC politics/024: "Chancellor Gordon Brown ..." and later "The chancellor has already
+    # unveiled proposals ...".
+    doc = _doc(nlp, (BBC / "politics" / "024.txt").read_text(encoding="utf-8"))
+    found = tone.actor_tones(doc, resolve_mentions(doc))
+    described = [(doc.text[m.start : m.end], m.actor) for m in found if m.kind == "description"]
+    assert ("chancellor", "Gordon Brown") in described
+    # A title nobody in the article was given resolves to no one rather than to the nearest name.
+    doc = _doc(nlp, "Mr Balls, a Labour candidate, spoke first. The senator then praised the plan.")
+    described = [(doc.text[m.start : m.end], m.actor) for m in tone.actor_tones(doc, resolve_mentions(doc)) if m.kind == "description"]
+    assert described == [("senator", None)]

@@ -84,7 +84,7 @@ def render_evidence(view: View, *, key: str = "evidence") -> None:
     drill: Drill | None = st.session_state.get("drill")
     undo = st.session_state.get("filter_undo")
     if undo:
-        label = {"actor": "Actor", "theme": "Theme"}.get(undo[0], undo[0])
+        label = {"actor": "Actor", "theme": "Theme", "topic": "Topic"}.get(undo[0], undo[0])
         was = ", ".join(undo[1]) or "any"
         col_text, col_button = st.columns([5, 1])
         col_text.caption(f"{label} filter replaced by a chart selection (it was: {md_escape(was)}).")
@@ -100,7 +100,9 @@ def render_evidence(view: View, *, key: str = "evidence") -> None:
             _render_period(view.narrowed(since=request.since, until=request.until))
             return
         count = view.query("evidence_count", request=request)
-        if drill.filter:
+        # Offered only where the page has that filter (a store from before topics were stored has
+        # no Topic filter).
+        if drill.filter and drill.filter[0] in st.session_state:
             widget, value = drill.filter
             current = st.session_state.get(widget) or []
             if current != [value]:

@@ -21,7 +21,13 @@ def _highlight(sentence: str, pattern: str | None, names: tuple[str, ...]) -> st
     """The sentence as HTML, escaped, with the matched terms and the actors' names marked."""
     spans = []
     if pattern:
-        spans += [(m.start(2), m.end(2)) for m in re.finditer(pattern, sentence.lower())]
+        # The whole word, inflection and all ("games", "playing"), not the term's stem alone; the
+        # next search starts at the word's end, so the boundary after one term can start the next.
+        lower, found, at = sentence.lower(), re.compile(pattern), 0
+        while (m := found.search(lower, at)) is not None:
+            end = max(m.end(2), m.end(3))
+            spans.append((m.start(2), end))
+            at = end
     for name in names:
         spans += [(m.start(), m.end()) for m in re.finditer(re.escape(name.lower()), sentence.lower())]
     out, cursor = [], 0

@@ -44,7 +44,7 @@ WEIGHTS = {"strong": 2.0, "terms": 1.0, "weak": 0.5, "not": 0.0}
 # Tuned on the tuning half of tests/gold/themes.yaml (bench/theme_gold.py), checked on the other.
 MIN_WEIGHT = 1.5
 MIN_HITS = 2
-MIN_DENSITY = 6.0
+MIN_DENSITY = 5.0
 MIN_SHARE = 0.3
 MIN_FIRM_SHARE = 0.15
 

@@ -9,9 +9,9 @@ A theme is given when the article is substantially about it, which one stray wor
    nations") weigh 2, its ordinary `terms` 1, its `weak` terms ("match", "club", "win") 0.5,
    and a weak term counts only when the article also has a term of the theme that is not weak
    (its context: "club" is a football club beside "striker", a night club beside "licensing");
-   a theme's `not` phrases hold one of its terms in another sense ("boxing day", "labour
-   market", "video game" for sport) and spend those words for nothing (a `not` phrase is longer than the term it holds, and
-   terms are matched longest first);
+   a theme's `not` phrases hold one of its terms in another sense ("boxing day" and "video
+   game" for sport, "labour market" for politics) and spend those words for nothing (a `not`
+   phrase is longer than the term it holds, and terms are matched longest first);
 2. the weighted hits must make a share of the text (MIN_DENSITY per 1,000 words), reach
    MIN_WEIGHT and come from MIN_HITS words at least, so a long article is not tagged for a
    paragraph's aside, nor any article for one word;

@@ -371,6 +371,13 @@ def topic_model(con: duckdb.DuckDBPyConnection, *, k: int = 5) -> TopicModel | N
     return _TOPIC_MODELS[key]
 
 
+def topic_labels(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """The labels of the store's stored topics (none in a store from before they were stored)."""
+    if not _has_table(con, "topic_terms"):
+        return []
+    return [r[0] for r in con.execute("SELECT label FROM topic_terms ORDER BY topic").fetchall()]
+
+
 def _has_table(con: duckdb.DuckDBPyConnection, name: str) -> bool:
     return bool(
         con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [name]).fetchone()[0]

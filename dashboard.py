@@ -2,8 +2,8 @@
 
     streamlit run dashboard.py [-- --corpus PATH] [-- --store FILE]
 
-DASHBOARD_CORPUS / DASHBOARD_STORE work too. The view lives in the URL (actor, theme, since,
-until, q, article), so it can be bookmarked and shared.
+DASHBOARD_CORPUS / DASHBOARD_STORE work too. The view lives in the URL (actor, theme, topic,
+since, until, q, article), so it can be bookmarked and shared.
 """
 
 from __future__ import annotations
@@ -85,7 +85,11 @@ def show(store_path: str, corpus: str | None, theme_file: str | None) -> None:
     stats = state.stats(store_path, version)
     provenance = provenance_for(stats, figures["articles"], filters.describe())
     lexicon = ThemeLexicon.load(theme_file)
-    terms = {name: tuple(" ".join(term) for term in theme_terms) for name, theme_terms in lexicon.themes.items()}
+    # A theme's evidence holds its terms; its `not` phrases (weight 0) are no evidence of it.
+    terms = {
+        name: tuple(" ".join(term) for term in theme_terms if lexicon.weight(name, term) > 0)
+        for name, theme_terms in lexicon.themes.items()
+    }
     view = View(store_path, version, filters, provenance, theme_terms=terms)
     st.caption(_store_line(store_path, corpus, stats))
     st.caption(f"Showing {figures['articles']:,} of {stats['articles']:,} articles · {md_escape(filters.describe())}")
@@ -139,6 +143,7 @@ def _active(filters) -> list[str]:
     names = {
         "actors": "Actor",
         "themes": "Theme",
+        "topics": "Topic",
         "since": "Since",
         "until": "Until",
         "q": "Search",

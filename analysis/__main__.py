@@ -370,7 +370,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--chart")
     p.add_argument("--format", choices=("png", "svg", "html", "csv"))
     p.add_argument("--out")
-    for name in ("actor", "theme"):
+    for name in ("actor", "theme", "topic"):
         p.add_argument(f"--{name}", action="append", default=[])
     p.add_argument("--since")
     p.add_argument("--until")

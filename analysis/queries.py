@@ -55,6 +55,8 @@ class Filters:
 
     actors: tuple[str, ...] = ()
     themes: tuple[str, ...] = ()
+    # Topics found in the corpus, by label (their top terms): articles whose strongest topic it is.
+    topics: tuple[str, ...] = ()
     since: str | None = None
     until: str | None = None
     q: str | None = None
@@ -69,6 +71,7 @@ class Filters:
         for name, value in (
             ("actor", self.actors),
             ("theme", self.themes),
+            ("topic", self.topics),
             ("source", self.sources),
             ("section", self.sections),
             ("quote kind", self.kinds),
@@ -93,6 +96,9 @@ class Filters:
         if self.themes:
             clauses.append(f"{alias}.id IN (SELECT article_id FROM themes WHERE name IN (SELECT unnest(?)))")
             params.append(list(self.themes))
+        if self.topics:
+            clauses.append(f"{alias}.id IN ({_TOPIC_ARTICLES} WHERE t.label IN (SELECT unnest(?)))")
+            params.append(list(self.topics))
         if self.since:
             clauses.append(f"{alias}.date >= CAST(? AS DATE)")
             params.append(self.since)
@@ -115,6 +121,10 @@ class Filters:
             clauses.append(f"{alias}.compound BETWEEN ? AND ?")
             params += [low, high]
         return (" AND ".join(clauses) or "TRUE"), params
+
+
+# The articles of stored topics (written at ingest by `analysis.ingest.refresh_topics`), by label.
+_TOPIC_ARTICLES = "SELECT m.article_id FROM article_topics m JOIN topic_terms t USING (topic)"
 
 
 def _df(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> pd.DataFrame:
@@ -150,7 +160,19 @@ def overview(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict:
 
 
 def corpus_options(con: duckdb.DuckDBPyConnection) -> dict[str, pd.DataFrame]:
-    """What the filters can offer: actors and themes with counts, sources, sections, dates."""
+    """What the filters can offer: actors, themes and stored topics with counts, sources,
+    sections, dates. A store from before topics were stored offers none (its topic chart fits
+    them on the page, where no SQL filter can reach them)."""
+    topics = (
+        _df(
+            con,
+            """SELECT t.label AS topic, count(*) AS articles, any_value(t.terms) AS terms
+               FROM article_topics m JOIN topic_terms t USING (topic)
+               GROUP BY t.label ORDER BY articles DESC, topic""",
+        )
+        if _has_table(con, "article_topics")
+        else pd.DataFrame(columns=["topic", "articles", "terms"])
+    )
     return {
         "actors": _df(
             con,
@@ -173,6 +195,7 @@ def corpus_options(con: duckdb.DuckDBPyConnection) -> dict[str, pd.DataFrame]:
             "SELECT section, count(*) AS articles FROM articles WHERE section IS NOT NULL "
             "GROUP BY section ORDER BY articles DESC",
         ),
+        "topics": topics,
         "dates": _df(con, "SELECT min(date) AS first, max(date) AS last FROM articles"),
     }
 
@@ -346,6 +369,13 @@ def topic_model(con: duckdb.DuckDBPyConnection, *, k: int = 5) -> TopicModel | N
             _TOPIC_MODELS.pop(next(iter(_TOPIC_MODELS)))
         _TOPIC_MODELS[key] = model
     return _TOPIC_MODELS[key]
+
+
+def topic_labels(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """The labels of the store's stored topics (none in a store from before they were stored)."""
+    if not _has_table(con, "topic_terms"):
+        return []
+    return [r[0] for r in con.execute("SELECT label FROM topic_terms ORDER BY topic").fetchall()]
 
 
 def _has_table(con: duckdb.DuckDBPyConnection, name: str) -> bool:
@@ -610,12 +640,14 @@ def article(con: duckdb.DuckDBPyConnection, article_id: str) -> dict | None:
 class Evidence:
     """What a mark on a chart stands for, as the sentences behind exactly its number: those
     naming every one of `actors`, holding one of `terms` (words or phrases), quoting `speaker`, in
-    articles of `theme` and dated within `since`..`until` (each only when given)."""
+    articles of `theme` or of `topic` (a topic's label) and dated within `since`..`until` (each
+    only when given)."""
 
     actors: tuple[str, ...] = ()
     terms: tuple[str, ...] = ()
     speaker: str | None = None
     theme: str | None = None
+    topic: str | None = None
     since: str | None = None
     until: str | None = None
 
@@ -630,6 +662,8 @@ class Evidence:
             parts.append(f"holding {shown}")
         if self.theme:
             parts.append(f"in {self.theme} articles")
+        if self.topic:
+            parts.append(f"in articles of the topic “{self.topic}”")
         if self.since or self.until:
             parts.append(f"dated {self.since or '…'} to {self.until or '…'}")
         return "; ".join(parts) or "all sentences"
@@ -637,7 +671,7 @@ class Evidence:
     @property
     def articles_only(self) -> bool:
         """A request of dates alone stands for articles (a time bucket), not sentences."""
-        return not (self.actors or self.terms or self.speaker or self.theme)
+        return not (self.actors or self.terms or self.speaker or self.theme or self.topic)
 
     def pattern(self) -> str | None:
         """A regular expression (RE2) for the terms: whole words, with common inflections."""
@@ -650,7 +684,7 @@ class Evidence:
         return rf"(^|[^\w])({alternatives})(s|es|ed|d|ing)?([^\w]|$)"
 
 
-def _evidence_where(filters: Filters, request: Evidence) -> tuple[str, list]:
+def _evidence_where(con: duckdb.DuckDBPyConnection, filters: Filters, request: Evidence) -> tuple[str, list]:
     sel, params = _selected(filters)
     clauses, extra = [f"s.article_id IN ({sel})"], list(params)
     for actor in request.actors:
@@ -668,6 +702,16 @@ def _evidence_where(filters: Filters, request: Evidence) -> tuple[str, list]:
     if request.theme:
         clauses.append("s.article_id IN (SELECT article_id FROM themes WHERE name = ?)")
         extra.append(request.theme)
+    if request.topic:
+        if _has_table(con, "article_topics"):
+            clauses.append(f"s.article_id IN ({_TOPIC_ARTICLES} WHERE t.label = ?)")
+            extra.append(request.topic)
+        else:  # a store from before topics were stored: the articles of the topics the page fitted
+            model = topic_model(con)
+            numbers = {t.number for t in model.topics if t.label == request.topic} if model else set()
+            ids = [i for i, n in zip(model.ids, model.article_topic) if n in numbers] if model else []
+            clauses.append("s.article_id IN (SELECT unnest(?))")
+            extra.append(ids)
     if request.since:
         clauses.append("a.date >= CAST(? AS DATE)")
         extra.append(request.since)
@@ -684,7 +728,7 @@ def _evidence_where(filters: Filters, request: Evidence) -> tuple[str, list]:
 @_named
 def evidence_count(con: duckdb.DuckDBPyConnection, filters: Filters, *, request: Evidence) -> int:
     """How many sentences `evidence` would list without a limit."""
-    where, params = _evidence_where(filters, request)
+    where, params = _evidence_where(con, filters, request)
     return con.execute(
         f"SELECT count(*) FROM sentences s JOIN articles a ON a.id = s.article_id WHERE {where}", params
     ).fetchone()[0]
@@ -701,7 +745,7 @@ def evidence(
 ) -> pd.DataFrame:
     """The sentences behind a chart mark (`request`) within the filtered articles, with their
     sentiment and article, newest first."""
-    where, params = _evidence_where(filters, request)
+    where, params = _evidence_where(con, filters, request)
     return _df(
         con,
         f"""

@@ -21,7 +21,13 @@ def _highlight(sentence: str, pattern: str | None, names: tuple[str, ...]) -> st
     """The sentence as HTML, escaped, with the matched terms and the actors' names marked."""
     spans = []
     if pattern:
-        spans += [(m.start(2), m.end(2)) for m in re.finditer(pattern, sentence.lower())]
+        # The whole word, inflection and all ("games", "playing"), not the term's stem alone; the
+        # next search starts at the word's end, so the boundary after one term can start the next.
+        lower, found, at = sentence.lower(), re.compile(pattern), 0
+        while (m := found.search(lower, at)) is not None:
+            end = max(m.end(2), m.end(3))
+            spans.append((m.start(2), end))
+            at = end
     for name in names:
         spans += [(m.start(), m.end()) for m in re.finditer(re.escape(name.lower()), sentence.lower())]
     out, cursor = [], 0
@@ -84,7 +90,7 @@ def render_evidence(view: View, *, key: str = "evidence") -> None:
     drill: Drill | None = st.session_state.get("drill")
     undo = st.session_state.get("filter_undo")
     if undo:
-        label = {"actor": "Actor", "theme": "Theme"}.get(undo[0], undo[0])
+        label = {"actor": "Actor", "theme": "Theme", "topic": "Topic"}.get(undo[0], undo[0])
         was = ", ".join(undo[1]) or "any"
         col_text, col_button = st.columns([5, 1])
         col_text.caption(f"{label} filter replaced by a chart selection (it was: {md_escape(was)}).")
@@ -100,7 +106,9 @@ def render_evidence(view: View, *, key: str = "evidence") -> None:
             _render_period(view.narrowed(since=request.since, until=request.until))
             return
         count = view.query("evidence_count", request=request)
-        if drill.filter:
+        # Offered only where the page has that filter (a store from before topics were stored has
+        # no Topic filter).
+        if drill.filter and drill.filter[0] in st.session_state:
             widget, value = drill.filter
             current = st.session_state.get(widget) or []
             if current != [value]:

@@ -1,6 +1,6 @@
 """The sidebar: corpus (folder, upload, pasted text), options, and the filters.
 
-Filter widgets mirror the URL (`?actor=...&theme=...&since=...&until=...&q=...&article=...`), so a
+Filter widgets mirror the URL (`?actor=...&theme=...&topic=...&since=...&until=...&q=...&article=...`), so a
 view can be bookmarked and shared, and opening such a URL restores it. The URL carries plain
 values (`?actor=Liu%20Zhenli`), not the labels with counts the widgets show.
 """
@@ -110,7 +110,7 @@ def render_options(key: str = "opt") -> tuple[bool, str | None]:
     return metonyms, theme_file
 
 
-LIST_KEYS = ("actor", "theme", "source", "section", "kind")
+LIST_KEYS = ("actor", "theme", "topic", "source", "section", "kind")
 DATE_KEYS = ("since", "until")
 TEXT_KEYS = ("q", "article", "tab")
 
@@ -125,6 +125,7 @@ def load_view_from_url(store_path: str, version: str, opts: dict) -> None:
     notes: list[str] = []
     known = {
         "theme": list(opts["themes"]["name"]),
+        "topic": list(opts["topics"]["topic"]),
         "source": list(opts["sources"]["source"]),
         "section": list(opts["sections"]["section"]),
         "kind": ["direct", "partial", "scare"],
@@ -145,7 +146,8 @@ def load_view_from_url(store_path: str, version: str, opts: dict) -> None:
                 values.append(found)
             else:
                 notes.append(f"warning:{key.capitalize()} “{raw}” in the link is not in this store; it is left out.")
-        st.session_state[key] = list(dict.fromkeys(values))
+        if values:  # left unset otherwise: a filter the page does not offer keeps no state
+            st.session_state[key] = list(dict.fromkeys(values))
     for key in DATE_KEYS:
         if params.get(key):
             try:
@@ -223,6 +225,21 @@ def render_filters(store_path: str, version: str) -> Filters:
         format_func=lambda t: f"{t} ({theme_counts.get(t, 0)})",
         placeholder="Any theme",
     )
+    topic_counts = dict(zip(opts["topics"]["topic"], opts["topics"]["articles"]))
+    # A store whose topics are not stored (from before they were) has none to filter by.
+    topics = (
+        sidebar.multiselect(
+            "Topic",
+            list(topic_counts),
+            key="topic",
+            format_func=lambda t: f"{t} ({int(topic_counts.get(t, 0)):,})",
+            placeholder="Any topic",
+            help="Topics found in this corpus (NMF over its words), named by their top terms. "
+            "An article belongs to its strongest topic. Several topics: articles of any of them.",
+        )
+        if topic_counts
+        else []
+    )
     first, last = _date(opts["dates"]["first"].iloc[0]), _date(opts["dates"]["last"].iloc[0])
     # One a line: side by side, the boxes are too narrow for a whole date.
     since = sidebar.date_input(
@@ -251,6 +268,7 @@ def render_filters(store_path: str, version: str) -> Filters:
     return Filters(
         actors=tuple(actors),
         themes=tuple(themes),
+        topics=tuple(topics),
         since=since.isoformat() if since else None,
         until=until.isoformat() if until else None,
         q=q.strip() or None,

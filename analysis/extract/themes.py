@@ -9,13 +9,19 @@ A theme is given when the article is substantially about it, which one stray wor
    nations") weigh 2, its ordinary `terms` 1, its `weak` terms ("match", "club", "win") 0.5,
    and a weak term counts only when the article also has a term of the theme that is not weak
    (its context: "club" is a football club beside "striker", a night club beside "licensing");
-2. the weighted hits must make a share of the text (MIN_DENSITY per 1,000 words) and reach
-   MIN_WEIGHT, so a long article is not tagged for a paragraph's aside;
-3. a theme must reach MIN_SHARE of the article's best theme, so a politics story that names a
-   football club is about politics only.
+   a theme's `not` phrases hold one of its terms in another sense ("boxing day" and "video
+   game" for sport, "labour market" for politics) and spend those words for nothing (a `not`
+   phrase is longer than the term it holds, and terms are matched longest first);
+2. the weighted hits must make a share of the text (MIN_DENSITY per 1,000 words), reach
+   MIN_WEIGHT and come from MIN_HITS words at least, so a long article is not tagged for a
+   paragraph's aside, nor any article for one word;
+3. a theme must reach MIN_SHARE of the article's best theme, and a theme other than the best
+   MIN_FIRM_SHARE of it on its strong and ordinary terms alone: "company", "market" and
+   "dollars" run through a story about a games console or a box office without making it an
+   economy story, while a Budget story's "tax" and "spending" make politics and economy both.
 
 A theme file maps each theme name to a list of terms (all ordinary), or to a mapping with
-`strong`, `terms` and `weak` lists.
+`strong`, `terms`, `weak` and `not` lists.
 """
 
 from __future__ import annotations
@@ -33,12 +39,14 @@ from analysis.errors import ConfigError
 
 DEFAULT_THEMES = Path(__file__).parent.parent / "data" / "themes.yaml"
 
-# Weights of the three kinds of term (see the module docstring).
-WEIGHTS = {"strong": 2.0, "terms": 1.0, "weak": 0.5}
+# Weights of the kinds of term (see the module docstring); a `not` phrase weighs nothing.
+WEIGHTS = {"strong": 2.0, "terms": 1.0, "weak": 0.5, "not": 0.0}
 # Tuned on the tuning half of tests/gold/themes.yaml (bench/theme_gold.py), checked on the other.
 MIN_WEIGHT = 1.5
+MIN_HITS = 2
 MIN_DENSITY = 5.0
 MIN_SHARE = 0.3
+MIN_FIRM_SHARE = 0.15
 
 
 @dataclass(frozen=True)
@@ -78,10 +86,10 @@ def _term_lists(path: str, name: str, spec) -> dict[str, list]:
         return {"terms": spec}
     if isinstance(spec, dict) and spec and set(spec) <= set(WEIGHTS):
         if not all(isinstance(v, list) for v in spec.values()):
-            raise ConfigError(f"{path}: theme {name!r}: strong, terms and weak must be lists of terms")
+            raise ConfigError(f"{path}: theme {name!r}: strong, terms, weak and not must be lists of terms")
         return spec
     raise ConfigError(
-        f"{path}: theme {name!r} must be a list of terms, or a mapping with strong, terms and weak lists"
+        f"{path}: theme {name!r} must be a list of terms, or a mapping with strong, terms, weak and not lists"
     )
 
 
@@ -97,8 +105,8 @@ def _load_lexicon(path: str) -> ThemeLexicon:
     weights: dict[str, dict[tuple[str, ...], float]] = {}
     for name, spec in data.items():
         found: dict[tuple[str, ...], float] = {}
-        # Weak first, so a term listed twice keeps its heavier weight.
-        for kind in ("weak", "terms", "strong"):
+        # Lightest first, so a term listed twice keeps its heavier weight.
+        for kind in ("not", "weak", "terms", "strong"):
             for t in _term_lists(path, name, spec).get(kind) or []:
                 if str(t).strip():
                     found[tuple(str(t).lower().split())] = WEIGHTS[kind]
@@ -110,7 +118,7 @@ def _load_lexicon(path: str) -> ThemeLexicon:
         json.dumps(
             [
                 {n: [[" ".join(t), weights[n][t]] for t in terms] for n, terms in themes.items()},
-                [MIN_WEIGHT, MIN_DENSITY, MIN_SHARE],
+                [MIN_WEIGHT, MIN_HITS, MIN_DENSITY, MIN_SHARE, MIN_FIRM_SHARE],
             ],
             sort_keys=True,
         ).encode()
@@ -137,6 +145,7 @@ def match_themes(
     min_weight: float = MIN_WEIGHT,
     min_density: float = MIN_DENSITY,
     min_share: float = MIN_SHARE,
+    min_firm_share: float = MIN_FIRM_SHARE,
 ) -> list[ThemeScore]:
     """Themes of an article, best first, from its word forms and lemmas: each theme's weighted
     term hits per 1,000 words, kept when they pass the thresholds of the module docstring."""
@@ -174,21 +183,26 @@ def match_themes(
                 if any(j in used for j in span) or not all(at(j, w_) for j, w_ in zip(span, term)):
                     continue
                 used.update(span)
+                if w == 0:
+                    continue  # "boxing day": the words are spent, and say nothing of sport
                 hits[" ".join(term)] += 1
                 if w <= weak:
                     weak_weight += w
                 else:
                     weight += w
-        if weight == 0:
-            continue  # weak terms alone: "match" and "club" with nothing else of sport
+        if weight == 0 or sum(hits.values()) < MIN_HITS:
+            continue  # weak terms alone ("match" and "club" with nothing else of sport), or one word
+        firm_density = 1000 * weight / n
         weight += weak_weight
         density = 1000 * weight / n
         if weight >= min_weight and density >= min_density:
             score = ThemeScore(name=name, score=round(density, 2), hits=sum(hits.values()), terms=tuple(hits.most_common()))
-            found.append((density, score))
+            found.append((density, firm_density, score))
     if not found:
         return []
-    best = max(d for d, _ in found)
-    scores = [s for d, s in found if d >= min_share * best]
+    best = max(d for d, _, _ in found)
+    scores = [
+        s for d, firm, s in found if d >= min_share * best and (d == best or firm >= min_firm_share * best)
+    ]
     scores.sort(key=lambda s: (-s.score, s.name))
     return scores

@@ -60,8 +60,12 @@ def _theme(point: list, terms) -> Drill:
 
 
 def _topic(point: list, terms) -> Drill:
+    # The bar counts the articles whose strongest topic it is: its evidence is their sentences
+    # holding the topic's top terms (its label).
     label = str(point[0])
-    return Drill(queries.Evidence(terms=tuple(label.split(", "))), f"Topic: {label}")
+    return Drill(
+        queries.Evidence(topic=label, terms=tuple(label.split(", "))), f"Topic: {label}", ("topic", label)
+    )
 
 
 def _period(point: list, terms) -> Drill:

@@ -121,3 +121,29 @@ def test_true_totals_on_a_large_store_opened_alone(page, big_store):
         open_tab(page, "Quotes")
         assert page.get_by_text(f"Quotes ({quotes:,})").count() == 1
         assert page.get_by_text(f"Quotes 1–100 of {quotes:,}").count() == 1
+
+
+def test_a_topic_bar_narrows_the_page_to_its_stored_articles(page, big_store):
+    """A topic bar's evidence offers its filter; the filter puts the topic in the URL and the
+    page then counts exactly the articles stored under it (read here from the store's tables)."""
+    store, _, _ = big_store
+    con = duckdb.connect(str(store), read_only=True)
+    stored = dict(
+        con.execute(
+            "SELECT t.label, count(*) FROM article_topics m JOIN topic_terms t USING (topic) GROUP BY t.label"
+        ).fetchall()
+    )
+    con.close()
+    with serve(DASHBOARD_STORE=str(store)) as url:
+        page.goto(url)
+        settle(page)
+        click_mark(page.locator(".js-plotly-plot").nth(3))
+        settle(page)
+        header = page.get_by_text("Evidence ·").first.inner_text()
+        label = re.search(r"Topic: ([^—\n]+)", header).group(1).strip()
+        assert label in stored
+        page.get_by_role("button", name=f"Filter the page to topic: {label}").click()
+        settle(page)
+        assert "topic=" in page.url
+        metrics = page.locator("[data-testid=stMetric]").first.inner_text()
+        assert metrics.split()[-1] == f"{stored[label]:,}", (metrics, label, stored)

@@ -302,3 +302,85 @@ def test_the_reader_explains_the_tone_toward_the_filtered_actor(seed_app, tmp_pa
         stored = con.execute("SELECT words FROM tones WHERE actor = 'Liu Zhenli'").fetchall()
     # Exactly one stored mention's words, every one of them, with its push.
     assert shown and shown in [[(w, p) for w, _, p in ToneRow.read_words(words)] for (words,) in stored]
+
+
+def stored_topics(store) -> dict[str, int]:
+    """Each stored topic's label and its number of articles, read from the store's own tables
+    (not through the page's queries)."""
+    import duckdb
+
+    con = duckdb.connect(str(store), read_only=True)
+    try:
+        rows = con.execute(
+            "SELECT t.label, count(*) FROM article_topics m JOIN topic_terms t USING (topic) GROUP BY t.label"
+        ).fetchall()
+    finally:
+        con.close()
+    return dict(rows)
+
+
+def test_bbc_sample_topic_filter_narrows_the_page_to_the_topics_articles(bbc_app):
+    """The Topic filter offers each topic found at ingest, named by its top terms with its
+    article count; choosing one narrows every panel to exactly its stored articles and puts it
+    in the URL."""
+    import os
+
+    at = bbc_app.run()
+    assert not at.exception, at.exception
+    counts = stored_topics(os.environ["DASHBOARD_STORE"])
+    assert len(counts) == 5  # five topics, fitted over the 19 articles at ingest
+    box = at.multiselect(key="topic")
+    assert sorted(box.options) == sorted(f"{label} ({n})" for label, n in counts.items())
+    label, n = min(counts.items(), key=lambda item: item[1])  # the smallest: a visible narrowing
+    assert 0 < n < 19
+    at.multiselect(key="topic").select(label).run()
+    assert not at.exception, at.exception
+    assert int(metric(at, "Articles")) == n
+    assert any(c.value.startswith(f"Showing {n} of 19 articles") and "topic" in c.value for c in at.caption)
+    assert at.query_params["topic"] in (label, [label])  # AppTest gives a lone value bare
+    for name in PANELS[1:]:
+        at = open_tab(at, name)
+        assert not at.exception, (name, at.exception)
+    # The Articles panel lists exactly the topic's articles.
+    assert f"of {n}" in " ".join(c.value for c in at.caption)
+
+
+def test_a_topic_in_the_link_applies_and_an_unknown_one_is_named(bbc_app):
+    import os
+
+    bbc_app.run()  # the sample is analysed into the store
+    counts = stored_topics(os.environ["DASHBOARD_STORE"])
+    label, n = max(counts.items(), key=lambda item: item[1])
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=TIMEOUT)
+    at.query_params["topic"] = [label.upper(), "no, such, topic"]
+    at = at.run()
+    assert not at.exception, at.exception
+    assert at.multiselect(key="topic").value == [label]  # matched whatever its case
+    assert int(metric(at, "Articles")) == n
+    assert any("no, such, topic" in w.value and "left out" in w.value for w in at.warning)
+
+
+def test_a_topic_bar_opens_its_evidence_and_can_filter_the_page(bbc_app):
+    """What selecting a bar of the topic chart opens (the catalog's drill, as the chart's
+    selection callback sets it): the sentences of the topic's articles holding its top terms,
+    a true count, and a button that narrows the page to the topic."""
+    import os
+
+    from analysis.figures.catalog import CHARTS
+
+    at = bbc_app.run()
+    counts = stored_topics(os.environ["DASHBOARD_STORE"])
+    label, n = max(counts.items(), key=lambda item: item[1])
+    at.session_state["drill"] = CHARTS["topics"].drill([label], {})
+    at.run()
+    assert not at.exception, at.exception
+    heads = [shown(m.value) for m in at.markdown if "Evidence ·" in m.value]
+    assert heads and f"Topic: {label}" in heads[0] and "in articles of the topic" in heads[0]
+    (count,) = [c.value for c in at.caption if c.value.startswith("Sentences 1–")]
+    assert int(count.rsplit(" of ", 1)[1].replace(",", "")) >= 1
+    body = all_html(at)
+    assert "<mark>" in body
+    at.button(key="evidence_filter").click().run()
+    assert not at.exception, at.exception
+    assert at.multiselect(key="topic").value == [label]
+    assert int(metric(at, "Articles")) == n

@@ -89,6 +89,33 @@ def test_a_passing_word_is_no_theme(nlp):
     assert "Crime and justice" in names
 
 
+def _themes_of(nlp, path) -> list[str]:
+    from analysis.extract.themes import match_themes
+    from analysis.nlp.strings import token_forms
+    from analysis.readers import read_file
+
+    lowers, lemmas = token_forms(nlp(read_file(path)[0].text))
+    return [t.name for t in match_themes(lowers, lemmas, ThemeLexicon.load())]
+
+
+def test_a_term_in_another_sense_is_no_theme(nlp):
+    """BBC politics/135 (tsunami aid) twice says the wave struck on Boxing Day: a `not` phrase of
+    sport, so the words say nothing of boxing; business/183 speaks of the German "labour market",
+    which is no Labour party."""
+    assert "Sport" not in _themes_of(nlp, BBC / "politics" / "135.txt")
+    names = _themes_of(nlp, BBC / "business" / "183.txt")
+    assert "Trade and economy" in names
+    assert "Elections and politics" not in names
+
+
+def test_business_words_in_a_film_story_make_no_economy_theme(nlp):
+    """BBC entertainment/049 (a film tops the box office) counts "dollars" and a company: words of
+    money that run through any story, not an economy story; the film is its theme."""
+    names = _themes_of(nlp, BBC / "entertainment" / "049.txt")
+    assert names[0] == "Culture and entertainment"
+    assert "Trade and economy" not in names
+
+
 def test_weak_terms_need_their_theme_around_them():
     """"match", "club" and "win" alone are no sport; beside "striker" they are."""
     from analysis.extract.themes import match_themes

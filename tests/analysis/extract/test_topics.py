@@ -55,3 +55,41 @@ def test_topics_query_and_chart_carry_their_evidence(bbc_store):
 def test_too_few_articles_is_an_error_that_says_so():
     with pytest.raises(ValueError, match="cannot make 5 topics"):
         fit_topics([("a", ["word"])], k=5)
+
+
+
+def test_a_topic_filters_and_its_evidence_lie_in_its_articles(bbc_store, tmp_path):
+    """The Topic filter counts exactly a topic's articles and its evidence lies in them; a store
+    from before topics were stored (fitted when read, with the same seed) gives the same
+    evidence and offers no Topic filter it could not apply."""
+    import shutil
+
+    legacy = tmp_path / "legacy.duckdb"
+    shutil.copy(bbc_store, legacy)
+    with Store(legacy) as store:
+        store.con.execute("DROP TABLE article_topics")
+        store.con.execute("DROP TABLE topic_terms")
+    found = {}
+    for path in (bbc_store, legacy):
+        with Store(path, read_only=True) as store:
+            con = store.con
+            everything = queries.run(con, "topics", queries.Filters())
+            label, count = everything.iloc[0]["label"], int(everything.iloc[0]["articles"])
+            request = queries.Evidence(topic=label, terms=tuple(label.split(", ")))
+            rows = queries.run(con, "evidence", queries.Filters(), request=request, limit=None)
+            assert len(rows) == queries.run(con, "evidence_count", queries.Filters(), request=request) > 0
+            found[path] = (label, set(zip(rows["article_id"], rows["idx"])))
+            assert len({a for a, _ in found[path][1]}) <= count
+            if path == legacy:
+                assert queries.corpus_options(con)["topics"].empty
+                continue
+            options = queries.corpus_options(con)["topics"]
+            assert dict(zip(options["topic"], options["articles"]))[label] == count
+            narrowed = queries.Filters(topics=(label,))
+            assert queries.run(con, "overview", narrowed)["articles"] == count
+            # Within the topic's articles, the evidence is the same sentences.
+            assert queries.run(con, "evidence_count", narrowed, request=request) == len(rows)
+            # The terms alone, over every article, reach beyond the topic's articles.
+            terms_only = queries.Evidence(terms=request.terms)
+            assert queries.run(con, "evidence_count", queries.Filters(), request=terms_only) > len(rows)
+    assert found[bbc_store] == found[legacy]

@@ -100,6 +100,21 @@ def test_filters_reach_the_export(store_path, tmp_path):
     assert "Liu Zhenli" in actors and "Tony Blair" not in actors
 
 
+def test_a_topic_reaches_the_export_and_an_unknown_one_is_refused(store_path, tmp_path, capsys):
+    with Store(store_path, read_only=True) as store:
+        topics = queries.run(store.con, "topics", queries.Filters())
+    label, count = topics.iloc[-1]["label"], int(topics.iloc[-1]["articles"])
+    out = tmp_path / "topics.csv"
+    args = ["export", "--store", str(store_path), "--chart", "topics", "--format", "csv", "--out", str(out)]
+    assert cli([*args, "--topic", label]) == 0
+    rows = list(csv.DictReader(out.open()))
+    assert [(r["label"], int(r["articles"])) for r in rows] == [(label, count)]
+    capsys.readouterr()
+    assert cli([*args, "--topic", "no, such, topic"]) == 2
+    err = capsys.readouterr().err
+    assert "'no, such, topic'" in err and repr(label) in err
+
+
 def test_report_bundle(store_path, tmp_path):
     out = tmp_path / "report.zip"
     assert cli(["export", "--store", str(store_path), "--bundle", str(out), "--theme", "Taiwan"]) == 0

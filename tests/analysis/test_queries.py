@@ -176,3 +176,18 @@ def test_actor_forms_are_how_the_text_names_an_actor(tmp_path):
     with Store(tmp_path / "s.duckdb") as store:
         store.write([row], "v1")
         assert queries.actor_forms(store.con) == {"Tony Blair": ["Blair"]}
+
+
+def test_records_of_real_articles_read_back_as_analysed(nlp, tmp_path):
+    from analysis.pipeline import ANALYSIS_VERSION, analyze_articles
+    from analysis.readers import read_file
+    from tests.conftest import BBC
+
+    # entertainment/024 has two entities starting at one offset ("US" inside "US National Book
+    # Awards"): read back in the order written. Records are read a block of articles at a time.
+    paths = [BBC / "entertainment" / "024.txt", BBC / "politics" / "012.txt", BBC / "business" / "001.txt"]
+    analysed = list(analyze_articles([a for p in paths for a in read_file(p)], nlp=nlp))
+    with Store(tmp_path / "s.duckdb") as store:
+        store.write(analysed, ANALYSIS_VERSION)
+        read_back = {r["id"]: r for r in queries.records(store.con, queries.Filters())}
+    assert read_back == {a.article.id: a.to_record() for a in analysed}

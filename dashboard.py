@@ -25,6 +25,7 @@ from components.evidence import render_evidence
 from components.overview import render_overview
 from components.quotes_panel import render_quotes
 from components.reader import render_reader
+from components.report import render_report
 from components.text import md_escape
 from components.view import View
 
@@ -98,16 +99,7 @@ def show(store_path: str, corpus: str | None, theme_file: str | None) -> None:
             "This store is empty. Add files in the sidebar's Corpus panel, or ingest a folder with "
             f"`python -m analysis ingest PATH --store {store_path}`."
         )
-    st.sidebar.download_button(
-        "Report of this view (zip)",
-        lambda: state.report_zip(store_path, filters, provenance),
-        file_name="news-report.zip",
-        mime="application/zip",
-        key="report_zip",
-        icon=":material/folder_zip:",
-        help="Every chart as PNG and HTML with its data as CSV, the matching articles as CSV and JSONL, "
-        "and a methods note.",
-    )
+    render_report(store_path, version, filters, provenance)
     if figures["articles"] == 0:
         st.warning(
             "No articles match these filters. Loosen one in the sidebar: " + ", ".join(_active(filters)) + "."

@@ -55,12 +55,12 @@ def page_run(path: str) -> Iterator[None]:
             _RUN.con = None
 
 
-def report_zip(store_path: str, filters: queries.Filters, provenance) -> bytes:
-    """The report zip of a view (analysis.figures.command.bundle)."""
+def report_zip(store_path: str, filters: queries.Filters, provenance, progress=None) -> bytes:
+    """The report zip of a view (analysis.figures.command.bundle); `progress(share, what)`."""
     from analysis.figures.command import bundle
 
     with reading(store_path) as con:
-        return bundle(con, filters, provenance)
+        return bundle(con, filters, provenance, progress=progress)
 
 
 def writing(path: str) -> Store:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from analysis import queries
@@ -19,19 +20,32 @@ def provenance_of(store: Store, filters: queries.Filters) -> export.Provenance:
     return export.provenance_for(store.stats(), articles, filters.describe())
 
 
-def bundle(con, filters: queries.Filters, provenance: export.Provenance, *, images: bool = True) -> bytes:
-    """The report zip for a view: every chart, the articles, the methods note."""
+Progress = Callable[[float, str], None]
+
+
+def bundle(
+    con, filters: queries.Filters, provenance: export.Provenance, *, images: bool = True, progress: Progress | None = None
+) -> bytes:
+    """The report zip for a view: every chart, the articles, the methods note. `progress` is
+    told the share done and what is being done, at each step."""
+    say = progress or (lambda done, what: None)
     query = catalog.bind(con, filters)
-    figures = {name: catalog.build(name, query) for name in catalog.CHARTS}
+    figures = {}
+    for k, name in enumerate(catalog.CHARTS):
+        say(0.3 * k / len(catalog.CHARTS), f"Chart {k + 1} of {len(catalog.CHARTS)}: {name}")
+        figures[name] = catalog.build(name, query)
+    articles = queries.articles(con, filters, limit=None)
+    say(0.3, f"Reading the records of {len(articles):,} articles")
     records = queries.records(con, filters)
     jsonl = "".join(json.dumps(r, ensure_ascii=False, default=str) + "\n" for r in records).encode("utf-8")
     return export.report_bundle(
         figures,
         provenance,
-        articles_csv=export.data_csv(queries.articles(con, filters, limit=None)),
+        articles_csv=export.data_csv(articles),
         records_jsonl=jsonl,
         chart_notes={n: c.describe for n, c in catalog.CHARTS.items()},
         images=images,
+        progress=lambda done, what: say(0.5 + 0.5 * done, what),
     )
 
 

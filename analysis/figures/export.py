@@ -11,6 +11,7 @@ import os
 import shutil
 import threading
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
@@ -209,9 +210,11 @@ def report_bundle(
     records_jsonl: bytes,
     chart_notes: dict[str, str],
     images: bool = True,
+    progress: Callable[[float, str], None] | None = None,
 ) -> bytes:
     """One zip: every chart as PNG (when a browser exists), HTML and CSV, the articles as CSV and
-    JSONL, and the methods note."""
+    JSONL, and the methods note. `progress` is told the share done and what is being done."""
+    say = progress or (lambda done, what: None)
     import io
     import zipfile
 
@@ -219,14 +222,17 @@ def report_bundle(
 
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
+        say(0.0, f"Writing {len(figures)} charts as HTML and their data as CSV")
         zf.writestr(f"charts/{SHARED_PLOTLYJS}", get_plotlyjs())
         for name, (fig, data) in figures.items():
             zf.writestr(f"charts/{name}.html", figure_html(fig, provenance, title=name, plotlyjs=SHARED_PLOTLYJS))
             zf.writestr(f"data/{name}.csv", data_csv(data))
         if images and find_browser():
+            say(0.2, f"Drawing {len(figures)} charts as PNG in the browser")
             pngs = figure_images([fig for fig, _ in figures.values()], "png", provenance)
             for name, png in zip(figures, pngs):
                 zf.writestr(f"charts/{name}.png", png)
+        say(0.8, "Writing the articles (CSV, JSONL) and the methods note")
         zf.writestr("articles.csv", articles_csv)
         zf.writestr("articles.jsonl", records_jsonl)
         zf.writestr("METHODS.md", methods_note(provenance, chart_notes))

@@ -384,3 +384,31 @@ def test_a_topic_bar_opens_its_evidence_and_can_filter_the_page(bbc_app):
     assert not at.exception, at.exception
     assert at.multiselect(key="topic").value == [label]
     assert int(metric(at, "Articles")) == n
+
+
+def test_the_report_is_built_on_request_then_offered(seed_app):
+    import io
+    import zipfile
+
+    from analysis.figures import catalog
+
+    def report_buttons(at):
+        return [b for b in at.get("download_button") if b.key == "report_zip"]
+
+    at = seed_app.run()
+    assert not report_buttons(at)  # nothing is built before it is asked for
+    at = at.button(key="report_build").click().run()
+    assert not at.exception, at.exception
+    (button,) = report_buttons(at)
+    key, data = at.session_state["_report"]
+    assert f"{len(data) / 1e6:,.1f} MB" in button.proto.label
+    names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
+    assert {f"charts/{n}.html" for n in catalog.CHARTS} | {f"data/{n}.csv" for n in catalog.CHARTS} <= names
+    assert {"articles.csv", "articles.jsonl", "METHODS.md"} <= names
+    records = zipfile.ZipFile(io.BytesIO(data)).read("articles.jsonl").decode().splitlines()
+    assert len(records) == 1 and json.loads(records[0])["text"]
+    # Another view is another report: the built one is not offered for it.
+    at.query_params["q"] = "perception"
+    at.text_input(key="q").set_value("perception")
+    at = at.run()
+    assert not report_buttons(at) and at.button(key="report_build")

@@ -750,7 +750,7 @@ def extract_quotes(doc: Doc, mentions: list[Mention]) -> list[Quote]:
         speaker = _clean_speaker(speaker)
         preceding = text[max(0, qs.start - 12) : qs.start - 1].lower()
         named = verb is not None and verb.lemma_.lower() in NAMING_VERBS  # "what he calls "Confident America""
-        if not named and is_title_of_work(span, mentions_of_works.get(qs.start, False)):
+        if names_a_work(span) or not named and is_title_of_work(span, mentions_of_works.get(qs.start, False)):
             # A quoted name of a programme, book or film ("Good Morning America", "Destiny and
             # Power") is nobody's words: a scare quote without a speaker.
             kind = "scare"
@@ -820,6 +820,54 @@ def _unquoted_share(span: Span, verb: Token | None, inside_quote) -> float:
                 continue
             unquoted += sum(len(t) for t in child.subtree if t.is_alpha and not inside_quote(t.idx))
     return unquoted / (quoted + unquoted)
+
+
+# Nouns for works with a title: a quotation they introduce is the title ('the movie, "13 Hours:
+# The Secret Soldiers of Benghazi,"', 'the podcast "So, That Happened."').
+WORK_NOUNS = frozenset(
+    "book novel memoir biography film movie documentary show series sitcom episode programme "
+    "podcast song album play musical column op-ed essay article poem painting collection".split()
+)
+_TITLING = frozenset({"titled", "entitled", "called", "named", "dubbed"})
+# People known by a work: 'a co-author of "Those Guys Have All the Fun"', 'the "Avatar" star'.
+MAKERS = frozenset("author co-author writer director producer creator host co-host star editor".split())
+
+
+def names_a_work(span: Span) -> bool:
+    """A quotation standing as the title after a noun for a work or its maker ("co-author
+    of"), before one ('"Orange is the New Black" star'), or after "titled" or "called" that such
+    a noun governs ("a collection from the cartoonist Garry Trudeau called
+    "Yuge!: 30 Years of Doonesbury on Trump.""), written as titles are: in title case or of a
+    few words ("Sessions' column on Aug. 10, "The piling on must stop,"")."""
+    doc = span.doc
+    i = span.start - 1
+    while i >= 0 and (doc[i].text in DOUBLE_MARK_TOKENS or doc[i].text in SINGLE_MARKS or doc[i].is_space or doc[i].text in ",:"):
+        i -= 1
+    j = span.end
+    while j < len(doc) and (doc[j].text in DOUBLE_MARK_TOKENS or doc[j].text in SINGLE_MARKS):
+        j += 1
+    after = doc[j] if span.end < j < len(doc) else None
+    if i < 0:
+        return False
+    before = doc[i]
+    if after is not None and after.lemma_.lower() in WORK_NOUNS | MAKERS and after.pos_ == "NOUN":
+        work = True
+    elif before.lower_ == "of" and i > 0:
+        work = doc[i - 1].lemma_.lower() in MAKERS
+    elif before.lower_ in _TITLING:
+        governor = before.head if before.dep_ in ("acl", "relcl") else before
+        work = governor.lemma_.lower() in WORK_NOUNS or any(
+            t.lemma_.lower() in WORK_NOUNS for t in doc[max(before.sent.start, i - 6) : i]
+        )
+    else:
+        work = before.lemma_.lower() in WORK_NOUNS and before.pos_ in ("NOUN", "PROPN")
+    if not work:
+        return False
+    words = [t for t in span if t.is_alpha]
+    big = [t for t in words if t.lower_ not in _TITLE_SMALL]
+    return 0 < len(words) <= 6 or (
+        len(words) <= 12 and bool(big) and all(t.text[:1].isupper() for t in big)
+    )
 
 
 _TITLE_SMALL = frozenset("a an the and or of in on at to for with from by as is it my your our vs".split())

@@ -755,7 +755,7 @@ def extract_quotes(doc: Doc, mentions: list[Mention]) -> list[Quote]:
             # Power") is nobody's words: a scare quote without a speaker.
             kind = "scare"
             speaker = speaker_type = None
-        elif clause and _unquoted_share(span, verb, finder._inside_quote) <= MIXED_SHARE:
+        elif clause and _unquoted_share(span, verb, finder._inside_quote, finder.reporting) <= MIXED_SHARE:
             kind = "direct"
         elif speaker is not None and "so-called" not in preceding and "so called" not in preceding:
             kind = "partial"
@@ -784,24 +784,29 @@ def extract_quotes(doc: Doc, mentions: list[Mention]) -> list[Quote]:
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
 
 
-def _unquoted_share(span: Span, verb: Token | None, inside_quote) -> float:
-    """The share of letters the reporter wrote in the clause a quotation belongs to: words
-    outside any quotation that the quotation's own words govern, being the subject of a quotation
-    that goes on from them in lower case ('Evaluating
-    the candidates on national polls, Stevens said, "is like looking at someone's bowling
-    average"') or going on straight after its closing mark ('"We are frustrated and horrified" by
-    the mass shooting'). The reporting verb and what hangs on it are the attribution, and so are
-    the reporter's frame words set off by punctuation ('Asked what he wants, Adelson said, "...",
-    '"...," drawing loud jeers')."""
+def _unquoted_share(span: Span, verb: Token | None, inside_quote, reporting: set[int]) -> float:
+    """The share of letters the reporter wrote in the clause a quotation belongs to:
+    - the subject of a quotation that goes on from it in lower case ('Evaluating the candidates
+      on national polls, Stevens said, "is like looking at someone's bowling average"');
+    - the words that go on straight after a quotation ending on no punctuation ('"We are
+      frustrated and horrified" by the mass shooting', '"I want to wait until I meet with Bibi"
+      before discussing specifics, he said'): those the quotation's words govern in the parse,
+      and, since the parser often hangs them on the reporting verb, the lower-case words up to
+      the next punctuation or the attribution.
+    The reporting verb and what hangs on it are the attribution; frame words set off by
+    punctuation ('Asked what he wants, Adelson said, "..."', '"...," drawing loud jeers') are
+    the reporter's, not part of the quoted clause."""
     quoted = sum(len(t) for t in span if t.is_alpha)
     if not quoted:
         return 0.0
     doc = span.doc
-    # A quotation in lower case goes on from the words before it; one ending on punctuation
-    # ends its clause.
     continues = span[0].text[:1].islower()
     goes_on = span[-1].text not in ",.;:!?…—–-"
-    unquoted = 0
+    j = span.end
+    while j < len(doc) and (doc[j].text in DOUBLE_MARK_TOKENS or doc[j].text in SINGLE_MARKS or doc[j].is_space):
+        j += 1
+    after = j  # the first word after the closing mark
+    words: set[int] = set()
     for token in span:
         if span.start <= token.head.i < span.end and token.head.i != token.i:
             continue  # not one of the quotation's roots
@@ -810,15 +815,16 @@ def _unquoted_share(span: Span, verb: Token | None, inside_quote) -> float:
                 continue
             if verb is not None and (child.i == verb.i or child.is_ancestor(verb)):
                 continue
-            if child.i < span.start:
-                if child.dep_ not in _SUBJECTS or not continues:
-                    continue
-            elif not goes_on or any(
-                not (t.text in DOUBLE_MARK_TOKENS or t.text in SINGLE_MARKS or t.is_space)
-                for t in doc[span.end : child.left_edge.i]
-            ):
-                continue
-            unquoted += sum(len(t) for t in child.subtree if t.is_alpha and not inside_quote(t.idx))
+            if (child.dep_ in _SUBJECTS and continues) if child.i < span.start else (goes_on and child.left_edge.i == after):
+                words.update(t.i for t in child.subtree)
+    if goes_on and after > span.end and after < len(doc) and doc[after].text[:1].islower():
+        for t in doc[after:]:
+            if t.is_punct or t.is_space or t.is_sent_start:
+                break
+            if t.i in reporting or t.dep_ in _SUBJECTS and t.head.i in reporting:
+                break  # '"..." he said': the attribution
+            words.add(t.i)
+    unquoted = sum(len(doc[i]) for i in words if doc[i].is_alpha and not inside_quote(doc[i].idx))
     return unquoted / (quoted + unquoted)
 
 

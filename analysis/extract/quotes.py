@@ -686,6 +686,33 @@ class _Speakers:
                     break
         return self.doc[best[1]] if best else None
 
+    def colon_intro(self, span: Span) -> Token | None:
+        """The verb of the clause a colon ends just before the quotation: whatever the verb,
+        'Mr. Christie gloated: "..."', 'Rubio fired back forcefully: "..."', 'Kasich resisted:
+        "..."' present the subject as speaking the quotation."""
+        doc = self.doc
+        i = span.start - 1
+        while i >= 0 and (doc[i].text in DOUBLE_MARK_TOKENS or doc[i].text in SINGLE_MARKS or doc[i].is_space):
+            i -= 1
+        if i < 0 or doc[i].text != ":" or not self._planned(doc[i].sent):
+            return None
+        head = doc[i].head
+        for _ in range(4):
+            if head.pos_ == "VERB" and head.i < i:
+                break
+            if head.head.i == head.i:
+                return None
+            head = head.head
+        if head.pos_ != "VERB" or head.i >= i or self._inside_quote(head.idx):
+            return None
+        subject = self.subject_of(head)
+        if subject is None or span.start <= subject.i < span.end:
+            return None
+        # Places are where things happen ('Germany seems to have told them: "..."'), seldom
+        # who speaks without a verb of speech.
+        kind = self.speaker_from_subject(subject)[1]
+        return head if kind in ("PERSON", SPOKESPERSON, "ORG", "NOMINAL") else None
+
     def reporting_near(self, span: Span, scope: Span) -> Token | None:
         """A reporting verb in the quotation's sentence, outside it, with no sentence end
         between the two ('"..., " he said' or 'she said: "..."')."""
@@ -738,6 +765,8 @@ def extract_quotes(doc: Doc, mentions: list[Mention]) -> list[Quote]:
             continue
         clause = _is_clause(span, text, _led_in(doc, span, finder.reporting))
         verb = finder.reporting_ancestor(span, fragment=not clause)
+        if verb is None:
+            verb = finder.colon_intro(span)
         if verb is None and clause:
             verb = finder.reporting_near(span, _sentence_scope(doc, span))
         speaker = speaker_type = None

@@ -118,8 +118,15 @@ commander general president minister leader official chief mp
 secretary chairman chairwoman chancellor premier ambassador envoy diplomat officer boss manager
 coach director executive head star actor actress singer player striker captain founder governor
 senator mayor judge prosecutor lawyer economist analyst businessman businesswoman veteran
-mep
+mep candidate nominee frontrunner front-runner hopeful billionaire congressman congresswoman
+lawmaker
 """.split()
+)
+# People of a body or side, named by it ("Clinton aides", "a GOP strategist"): the speaker is
+# the description, not the body.
+MEMBER_NOUNS = frozenset(
+    "aide adviser advisor strategist pollster operative staffer supporter delegate voter activist "
+    "organizer lawmaker insider donor surrogate ally".split()
 )
 # Abbreviated titles as the role nouns a description uses ("Sen. Sanders ... the senator").
 TITLE_ROLES = {"sen": "senator", "gov": "governor", "rep": "congressman", "representative": "congressman",
@@ -610,12 +617,24 @@ class _Speakers:
             found = self.previous_actor(left, wanted) if wanted else None
             if found:
                 return found
-        if m and not (lemma in ROLE_NOUNS and determiner in ("a", "an")):
+        if m and not self._describes_member(subject, m, lemma, determiner):
             return m.actor, m.actor_type
         if subject.pos_ in ("NOUN", "PROPN"):
             words = self.text[left:right].strip(" ,")
             return (words or None), "NOMINAL"
         return None, None
+
+    @staticmethod
+    def _describes_member(subject: Token, m: Mention, lemma: str, determiner: str | None) -> bool:
+        """A subject that names someone of a body, not the body: a person noun the name only
+        modifies ("one former GOP leadership aide", "Clinton aides"), or one member ("an Iowa
+        Democrat", "a Labour MP"). Such a speaker is the description as written."""
+        if subject.pos_ not in ("NOUN", "PROPN"):
+            return False
+        one = determiner in ("a", "an") or any(c.lower_ in ("one", "another") for c in subject.lefts)
+        if m.start <= subject.idx < m.end:
+            return one and m.actor_type in ("ORG", "NORP")
+        return subject.pos_ == "NOUN" and lemma in MEMBER_NOUNS or (one and lemma in ROLE_NOUNS)
 
     def _party_tag_at(self, token: Token) -> int | None:
         """Where the "(" of a party-state tag holding the token stands, if one does."""

@@ -518,9 +518,12 @@ class _Speakers:
         for _ in range(4):
             if current is None:
                 return None
-            for child in current.children:
-                if child.dep_ in ("nsubj", "nsubjpass"):
-                    return child
+            subjects = [c for c in current.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subjects:
+                # Two subjects where the parser read the end of a quotation as one
+                # ('"... anymore: Michigan, Pennsylvania, Ohio," Mr. Trump said'): the one
+                # outside the quotation speaks.
+                return next((c for c in subjects if not self._inside_quote(c.idx)), subjects[0])
             for child in current.lefts:
                 # "Graham Robb, spokesman for North East Says No, said": the parser hung the
                 # subject on the verb inside the name.

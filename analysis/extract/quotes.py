@@ -739,16 +739,27 @@ class _Speakers:
         """A reporting verb in the quotation's sentence, outside it, with no sentence end
         between the two ('"..., " he said' or 'she said: "..."')."""
         text = self.text
+        doc = self.doc
         closes_sentence = text[span.start_char : span.end_char].rstrip()[-1:] == "."
+
+        def sentence_end(lo: int, hi: int, *, closing_marks: bool) -> bool:
+            # Read on tokens, not characters: the tokenizer keeps the full stop of "Mrs.",
+            # "Sen." or "Gov." on its word, so '"...?" Mrs. Clinton asked' has no sentence end.
+            for k in range(lo, hi):
+                if doc[k].text not in (".", "!", "?"):
+                    continue
+                end = k
+                while closing_marks and end + 1 < hi and doc[end + 1].text in DOUBLE_MARK_TOKENS | SINGLE_MARKS:
+                    end += 1
+                if doc[end].whitespace_ or end + 1 < len(doc) and doc[end + 1].is_space:
+                    return True
+            return False
 
         def reachable(t: Token) -> bool:
             if t.i >= span.end:
-                between = text[span.end_char : t.idx]
-                return not closes_sentence and not re.search(r"[.!?]\s", between)
-            between = text[t.idx : span.start_char]
-            return not re.search(r"[.!?][\"”’']?\s", between)
+                return not closes_sentence and not sentence_end(span.end, t.i, closing_marks=False)
+            return not sentence_end(t.i, span.start, closing_marks=True)
 
-        doc = self.doc
         candidates = [
             doc[i]
             for i in range(scope.start, scope.end)
@@ -988,16 +999,17 @@ def _speaker_from_context(
         last = earlier[-1]
         gap = finder.text[last.end : span.start_char]
         # Someone named after the previous quotation's sentence may be who speaks now; someone
-        # named in its attribution ('said Mike Lux, a veteran of Bill Clinton's
-        # administration. "If ..."') is not.
-        attribution_end = previous.end_char if previous.start_char <= last.end else last.end
+        # named in its attribution, up to the first full stop ('said Mike Lux, a veteran of Bill
+        # Clinton's administration. "If ..."'), is not.
+        stop = re.search(r"[.!?](?=[\"”’'\s]|$)", gap)
+        attribution_end = last.end + (stop.end() if stop else 0)
         if (
             last.kind == "direct"
             and last.speaker
             and len(gap) < 400
             and not any(
                 m.actor_type == "PERSON"
-                and max(last.end, attribution_end) <= m.start < span.start_char
+                and attribution_end <= m.start < span.start_char
                 and m.actor != last.speaker
                 for m in finder.mentions
             )

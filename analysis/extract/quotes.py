@@ -796,7 +796,9 @@ def extract_quotes(doc: Doc, mentions: list[Mention]) -> list[Quote]:
         span = _tokens_in(doc, qs.start, qs.end)
         if span is None or not len(span):
             continue
-        clause = _is_clause(span, text, _led_in(doc, span, finder.reporting))
+        clause = _is_clause(span, text, _led_in(doc, span, finder.reporting)) or _set_off(
+            doc, span, finder.reporting
+        )
         verb = finder.reporting_ancestor(span, fragment=not clause)
         if verb is None:
             verb = finder.colon_intro(span)
@@ -844,6 +846,34 @@ def extract_quotes(doc: Doc, mentions: list[Mention]) -> list[Quote]:
 
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
+
+
+_ATTRIBUTION_WORDS = frozenset({"PROPN", "PRON", "DET", "NOUN", "ADJ", "ADV", "NUM"})
+
+
+def _set_off(doc: Doc, span: Span, reporting: set[int]) -> bool:
+    """A quotation set off as a whole utterance, however short: it opens its sentence, its own
+    comma, "!" or "?" closes it and its attribution follows straight after the closing mark ('"Thank you, son,"
+    Cruz replied', '"Quiet!" he demanded', '"Nooooo!" the crowd cried'). Only a few words
+    (the speaker) may stand between the mark and the reporting verb."""
+    if span[-1].text not in (",", "!", "?") or not span[0].text[:1].isupper():
+        return False
+    # Set off at its start too: a comma inside the closing mark is the reporter's in American
+    # style ('called it "racially toxic," Scott said' is a fragment).
+    before = doc_text(doc)[: span.start_char].rstrip(" \t\"“”'‘’«»")
+    if before and before[-1] not in ".!?\n":
+        return False
+    j = span.end
+    while j < len(doc) and (doc[j].text in DOUBLE_MARK_TOKENS or doc[j].text in SINGLE_MARKS):
+        j += 1
+    if j == span.end:
+        return False
+    for t in doc[j : j + 5]:
+        if t.i in reporting:
+            return True
+        if t.pos_ not in _ATTRIBUTION_WORDS:
+            return False
+    return False
 
 
 def _unquoted_share(span: Span, verb: Token | None, inside_quote, reporting: set[int]) -> float:

@@ -128,6 +128,13 @@ MEMBER_NOUNS = frozenset(
     "aide adviser advisor strategist pollster operative staffer supporter delegate voter activist "
     "organizer lawmaker insider donor surrogate ally".split()
 )
+# Nouns for a person, in an apposition that tells a name the model tagged otherwise is a person.
+PERSON_NOUNS = frozenset(
+    "journalist reporter writer author columnist student teacher professor resident mother father "
+    "wife husband son daughter owner worker employee researcher scientist doctor nurse pastor "
+    "minister priest rabbi imam historian attorney consultant expert woman man".split()
+)
+_PERSON_APPOSITION = re.compile(r",\s+(?:a|an|the)\s+((?:[\w-]+[ \t]+){0,3}[\w-]+)")
 # Abbreviated titles as the role nouns a description uses ("Sen. Sanders ... the senator").
 TITLE_ROLES = {"sen": "senator", "gov": "governor", "rep": "congressman", "representative": "congressman",
                "gen": "general", "pres": "president", "mep": "mep", "congresswoman": "congressman"}
@@ -288,7 +295,12 @@ class _Speakers:
         if m.actor_type not in ("ORG", "GPE", "LOC", "NORP") or not _PERSON_NAME.fullmatch(m.text):
             return m
         before = re.search(r"([a-z]+)\s+$", self.text[max(0, m.start - 24) : m.start])
-        if before is None or before.group(1) not in ROLE_NOUNS | SPOKES_NOUNS:
+        # Or before an apposition that says what person it is: "Maryam Violet, an Iranian
+        # journalist visiting Nice, told the Guardian" (ORG in PolNeAR), whose "she said" follows.
+        after = _PERSON_APPOSITION.match(self.text, m.end)
+        if (before is None or before.group(1) not in ROLE_NOUNS | SPOKES_NOUNS) and (
+            after is None or not set(after.group(1).split()) & (ROLE_NOUNS | MEMBER_NOUNS | PERSON_NOUNS)
+        ):
             return m
         return dataclasses.replace(m, actor_type="PERSON")
 

@@ -625,6 +625,18 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
 
         key = normal_form(_text_of(tokens))
         key = _branch_key(key, table) or key
+        if (
+            actor is None
+            and label in ("NORP", "GPE")
+            and len(tokens) == 1
+            and words[0] in by_last
+            and not _modifies_noun(tokens[0])
+        ):
+            # The surname of someone the article named in full, standing as a noun ("Cuban
+            # said" after "Mark Cuban", which the model tags NORP), is that person, not Cuba.
+            linked = person_for(words, at, surname_only=True)
+            if linked:
+                actor, actor_type, label = linked, "PERSON", "PERSON"
         if actor is None and label in ACTOR_LABELS and (key in table.not_actors or _in_title(d.span)):
             pass  # "Budget", "House" in "House Speaker": kept as an entity, never an actor
         elif actor is None and label in ACTOR_LABELS:
@@ -702,6 +714,12 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
     _parties_by_context(mentions, table)
     _same_person(mentions)
     return mentions
+
+
+def _modifies_noun(token) -> bool:
+    """A word before the noun it qualifies: "Cuban immigrants", "Cuban-American voters"."""
+    following = token.nbor() if token.i + 1 < len(token.doc) else None
+    return following is not None and (following.pos_ in ("NOUN", "PROPN", "ADJ") or following.text == "-")
 
 
 def _untagged_surnames(doc: Doc, text: str, mentions: list[Mention], by_last: dict, person_for) -> list[Mention]:

@@ -858,16 +858,14 @@ def extract_quotes(doc: Doc, mentions: list[Mention]) -> list[Quote]:
 
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
-
-
+# What may stand between a set-off quotation and its reporting verb: the speaker ("the crowd").
 _ATTRIBUTION_WORDS = frozenset({"PROPN", "PRON", "DET", "NOUN", "ADJ", "ADV", "NUM"})
 
 
 def _set_off(doc: Doc, span: Span, reporting: set[int]) -> bool:
     """A quotation set off as a whole utterance, however short: it opens its sentence, its own
-    comma, "!" or "?" closes it and its attribution follows straight after the closing mark ('"Thank you, son,"
-    Cruz replied', '"Quiet!" he demanded', '"Nooooo!" the crowd cried'). Only a few words
-    (the speaker) may stand between the mark and the reporting verb."""
+    comma, "!" or "?" closes it and its attribution follows straight after the closing mark
+    ('"Thank you, son," Cruz replied', '"Quiet!" he demanded', '"Nooooo!" the crowd cried')."""
     if span[-1].text not in (",", "!", "?") or not span[0].text[:1].isupper():
         return False
     # Set off at its start too: a comma inside the closing mark is the reporter's in American
@@ -890,8 +888,10 @@ def _set_off(doc: Doc, span: Span, reporting: set[int]) -> bool:
 
 def _unquoted_share(span: Span, verb: Token | None, inside_quote, reporting: set[int]) -> float:
     """The share of letters the reporter wrote in the clause a quotation belongs to:
-    - the subject of a quotation that goes on from it in lower case ('Evaluating the candidates
-      on national polls, Stevens said, "is like looking at someone's bowling average"');
+    - the subject, in the parse, of a quotation that goes on from it in lower case ('Evaluating
+      the candidates on national polls, Stevens said, "is like looking at someone's bowling
+      average"', where the parser makes "Evaluating ..." the subject of "is" and not a clause of
+      "said");
     - the words that go on straight after a quotation ending on no punctuation ('"We are
       frustrated and horrified" by the mass shooting', '"I want to wait until I meet with Bibi"
       before discussing specifics, he said'): those the quotation's words govern in the parse,
@@ -957,11 +957,11 @@ def names_a_work(span: Span) -> bool:
     while j < len(doc) and (doc[j].text in DOUBLE_MARK_TOKENS or doc[j].text in SINGLE_MARKS):
         j += 1
     after = doc[j] if span.end < j < len(doc) else None
-    if i < 0:
-        return False
-    before = doc[i]
+    before = doc[i] if i >= 0 else None
     if after is not None and after.lemma_.lower() in WORK_NOUNS | MAKERS and after.pos_ == "NOUN":
         work = True
+    elif before is None:
+        return False
     elif before.lower_ == "of" and i > 0:
         work = doc[i - 1].lemma_.lower() in MAKERS
     elif before.lower_ in _TITLING:

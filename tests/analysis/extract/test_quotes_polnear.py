@@ -21,7 +21,7 @@ def test_a_quotation_the_reporter_finishes_is_partial(nlp):
         '"We are frustrated and horrified" by the mass shooting at a gay nightclub in Orlando that had '
         "drawn worldwide attention and more local scrutiny, Nefzi said.\n\n"
         '"We don\'t teach anything" against homosexuality in the mosque meetings, he said. Asked what '
-        'he personally believed about the lifestyle of gay people, he said, "It\'s the wrong thing, but '
+        "he personally believed about the lifestyle of gay people, he said, \"It's the wrong thing, but "
         'for sure we have no right to judge people."'
     )
     quotes = quotes_of(nlp, text)
@@ -43,9 +43,17 @@ def test_a_title_after_a_noun_for_a_work_is_nobodys_words(nlp):
         "responsibility,'' said James Andrew Miller, a co-author of ''Those Guys Have All the Fun: "
         "Inside the World of ESPN.''",
     )
-    for quote in (movie["13 Hours: The Secret Soldiers of Benghazi"], book["Those Guys Have All the Fun: Inside the World of ESPN"]):
+    for quote in (
+        movie["13 Hours: The Secret Soldiers of Benghazi"],
+        book["Those Guys Have All the Fun: Inside the World of ESPN"],
+    ):
         assert (quote.kind, quote.speaker) == ("scare", None)
-    assert book["ESPN wants its people to communicate publicly and always err on the side of caution and responsibility"].speaker == "James Andrew Miller"
+    assert (
+        book[
+            "ESPN wants its people to communicate publicly and always err on the side of caution and responsibility"
+        ].speaker
+        == "James Andrew Miller"
+    )
 
 
 def test_a_colon_gives_the_quotation_to_the_subject_of_its_clause(nlp):
@@ -63,7 +71,7 @@ def test_a_colon_gives_the_quotation_to_the_subject_of_its_clause(nlp):
 def test_an_utterance_set_off_before_its_attribution_is_direct(nlp):
     # usa-today_2016-05-03_ted-cruz-says-heckler: three words, but a whole reply.
     text = (
-        '"Apparently there\'s a young man who\'s having some problems," Cruz said as the heckler '
+        "\"Apparently there's a young man who's having some problems,\" Cruz said as the heckler "
         'yelled: "You suck!"\n\n"Thank you, son," Cruz replied, before adding that he thinks '
         '"children should actually speak with respect."'
     )
@@ -101,7 +109,7 @@ def test_a_surname_tagged_as_a_nationality_is_the_person(nlp):
     text = (
         "Mark Cuban, the billionaire owner of the Dallas Mavericks, said Sunday he would consider "
         "serving as vice president.\n\nTrump's grasp of policy and temperament are worrying, Cuban "
-        'said.\n\n"You know, it\'s possible for anybody to change," he said when asked about Trump\'s '
+        "said.\n\n\"You know, it's possible for anybody to change,\" he said when asked about Trump's "
         "temperament."
     )
     doc = parse(nlp, [text])[0]
@@ -143,5 +151,7 @@ def test_someone_of_a_body_is_the_description_not_the_body(nlp):
         "\u201cThis is crucial for both of them, but it\u2019s probably more crucial for Trump,\u201d "
         "said one former GOP leadership aide."
     )
-    quote = quotes_of(nlp, text)["This is crucial for both of them, but it\u2019s probably more crucial for Trump"]
+    quote = quotes_of(nlp, text)[
+        "This is crucial for both of them, but it\u2019s probably more crucial for Trump"
+    ]
     assert quote.speaker == "one former GOP leadership aide"

@@ -823,6 +823,14 @@ def extract_quotes(doc: Doc, mentions: list[Mention]) -> list[Quote]:
                 speaker, speaker_type = finder.speaker_from_subject(subject)
         if speaker is None and clause:
             speaker, speaker_type, verb = _speaker_from_context(doc, span, finder, quotes, verb)
+        first_half = _first_half(doc, quotes, span, finder.reporting)
+        if first_half is not None:
+            # The second half of a quotation split by its attribution ('"Our company, with
+            # American workers," he added, "builds a heck of a lot of stuff in the U.S."') is
+            # the first half's kind and speaker: its words go on from the first half's.
+            clause = clause or first_half.kind == "direct"
+            if speaker is None:
+                speaker, speaker_type = first_half.speaker, first_half.speaker_type
         speaker = _clean_speaker(speaker)
         preceding = text[max(0, qs.start - 12) : qs.start - 1].lower()
         named = verb is not None and verb.lemma_.lower() in NAMING_VERBS  # "what he calls "Confident America""
@@ -855,6 +863,24 @@ def extract_quotes(doc: Doc, mentions: list[Mention]) -> list[Quote]:
             )
         )
     return quotes
+
+
+# Between the halves of a split quotation: the closing mark, the attribution without a sentence
+# end, a comma and the opening mark.
+_SPLIT = re.compile(r"\s*[\"”’']+\s*[^\"“”.!?\n]{1,60}?,\s*[\"“‘']+\s*")
+
+
+def _first_half(doc: Doc, earlier: list[Quote], span: Span, reporting: set[int]) -> Quote | None:
+    """The quotation whose sentence this one, in lower case, goes on with after an attribution
+    set between the two ('"A," he added, "b ..."')."""
+    if not earlier or not span[0].text[:1].islower() or not earlier[-1].text.rstrip().endswith(","):
+        return None
+    last = earlier[-1]
+    text = doc_text(doc)
+    if not _SPLIT.fullmatch(text, last.end, span.start_char):
+        return None
+    between = doc.char_span(last.end, span.start_char, alignment_mode="expand")
+    return last if between is not None and any(t.i in reporting for t in between) else None
 
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})

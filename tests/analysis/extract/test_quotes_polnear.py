@@ -155,3 +155,18 @@ def test_someone_of_a_body_is_the_description_not_the_body(nlp):
         "This is crucial for both of them, but it\u2019s probably more crucial for Trump"
     ]
     assert quote.speaker == "one former GOP leadership aide"
+
+
+def test_the_second_half_of_a_split_quotation_is_the_first_halfs(nlp):
+    # nyt_2016-03-21_factory-workers: "builds ..." has no subject of its own and no reporting
+    # verb above it, yet it finishes the sentence "Our company, with American workers," began.
+    text = (
+        "Robert McDonough, the head of the company's climate division, spoke to analysts.\n\n"
+        "''This was a really tough decision,'' he said.\n\n"
+        "''Our company, with American workers,'' he added, ''builds a heck of a lot of stuff in the "
+        "U.S.''"
+    )
+    quotes = quotes_of(nlp, text)
+    second = quotes["builds a heck of a lot of stuff in the U.S"]
+    first = quotes["Our company, with American workers"]
+    assert (second.kind, second.speaker) == ("direct", "Robert McDonough") == (first.kind, first.speaker)

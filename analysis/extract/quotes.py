@@ -603,8 +603,10 @@ class _Speakers:
                 ]
                 if len(name) >= 2:
                     return " ".join(t.text for t in name), "PERSON"
+        lemma = (subject.lemma_ or subject.lower_).lower()
+        determiner = next((c.lower_ for c in subject.children if c.dep_ in ("det", "poss")), None)
         named = self.mention_at(subject)
-        if named is not None:
+        if named is not None and not self._describes_member(subject, named, lemma, determiner):
             return named.actor, named.actor_type  # "the Department for Transport said"
         beside = next(
             (m for c in subject.head.children if named_beside_subject(c) and (m := self.mention_at(c))), None
@@ -616,8 +618,6 @@ class _Speakers:
         ) or self.mention_in(left, right)
         if m is not None and m.actor_type == "PERSON":
             return m.actor, m.actor_type
-        lemma = (subject.lemma_ or subject.lower_).lower()
-        determiner = next((c.lower_ for c in subject.children if c.dep_ in ("det", "poss")), None)
         if (
             subject.pos_ in ("NOUN", "PROPN")
             and determiner in ("the", "this", "that", "its", "their")
@@ -642,14 +642,15 @@ class _Speakers:
     @staticmethod
     def _describes_member(subject: Token, m: Mention, lemma: str, determiner: str | None) -> bool:
         """A subject that names someone of a body, not the body: a person noun the name only
-        modifies ("one former GOP leadership aide", "Clinton aides"), or one member ("an Iowa
-        Democrat", "a Labour MP"). Such a speaker is the description as written."""
+        modifies ("Clinton aides", "one former GOP leadership aide"), or one member ("an Iowa
+        Democrat", "a Labour MP", "one senior Democrat"). Such a speaker is the description as
+        written."""
         if subject.pos_ not in ("NOUN", "PROPN"):
             return False
         one = determiner in ("a", "an") or any(c.lower_ in ("one", "another") for c in subject.lefts)
         if m.start <= subject.idx < m.end:
             return one and m.actor_type in ("ORG", "NORP")
-        return subject.pos_ == "NOUN" and lemma in MEMBER_NOUNS or (one and lemma in ROLE_NOUNS)
+        return one or subject.pos_ == "NOUN" and lemma in MEMBER_NOUNS
 
     def _party_tag_at(self, token: Token) -> int | None:
         """Where the "(" of a party-state tag holding the token stands, if one does."""

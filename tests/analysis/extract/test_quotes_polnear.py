@@ -155,6 +155,14 @@ def test_someone_of_a_body_is_the_description_not_the_body(nlp):
         "This is crucial for both of them, but it\u2019s probably more crucial for Trump"
     ]
     assert quote.speaker == "one former GOP leadership aide"
+    # politico_2016-02-04_insiders-trump: the model tags "Democrat" itself as the party.
+    text = (
+        "Two-thirds of Democratic insiders said Clinton\u2019s deficit meant that she would not be "
+        "able to generate the momentum necessary to surpass Sanders in New Hampshire.\n\n"
+        "\u201cShe is too far behind,\u201d said an Iowa Democrat, \u201cand Iowa was not a decisive "
+        "win.\u201d"
+    )
+    assert quotes_of(nlp, text)["She is too far behind"].speaker == "an Iowa Democrat"
 
 
 def test_the_second_half_of_a_split_quotation_is_the_first_halfs(nlp):

@@ -150,6 +150,8 @@ union club band label studio distributor newspaper paper government authority bo
 watchdog organisation organization commission institute society charity team broadcaster
 """.split()
 )
+# Of them, the ones no country or people is: "the company said" is never Florida, named before.
+ORG_ONLY_NOUNS = GROUP_NOUNS - {"ministry", "department", "government", "authority", "party"}
 
 # Who speaks for someone else. A spokesperson is never the principal: "Mr Blair's official
 # spokesman said" is said by the spokesman, so the speaker is the spokesperson, named after the
@@ -421,7 +423,8 @@ class _Speakers:
                 self.reporter_starts.append(token.idx)
 
     def recent_reporter(self, before: int, wanted: str) -> _Reporter | None:
-        """The latest speaker presented before `before` that `wanted` (m, f, person, group) fits."""
+        """The latest speaker presented before `before` that `wanted` (m, f, person, group, or
+        org for an organisation only) fits."""
         for r in reversed(self.reporters[: bisect_left(self.reporter_starts, before)]):
             if wanted in ("m", "f", "person"):
                 gender = self.genders.get(r.name, r.gender)
@@ -429,7 +432,7 @@ class _Speakers:
                     wanted == "m" and gender == "f" or wanted == "f" and gender == "m"
                 ):
                     return r
-            elif r.kind in ("ORG", "GPE", "NORP"):
+            elif r.kind == "ORG" or wanted == "group" and r.kind in ("GPE", "NORP"):
                 return r
         return None
 
@@ -510,7 +513,13 @@ class _Speakers:
         reporter = self.recent_reporter(before, wanted)
         if reporter:
             return reporter.name, reporter.kind
-        kinds = ("PERSON", SPOKESPERSON) if wanted in ("m", "f", "person") else ("ORG", "GPE", "NORP")
+        kinds = (
+            ("PERSON", SPOKESPERSON)
+            if wanted in ("m", "f", "person")
+            else ("ORG",)
+            if wanted == "org"
+            else ("ORG", "GPE", "NORP")
+        )
         for m in reversed(self.mentions[: bisect_left(self.mention_starts, before)]):
             if m.actor_type not in kinds:
                 continue
@@ -628,7 +637,15 @@ class _Speakers:
             holder = self.role_holder(lemma, left) if lemma in ROLE_NOUNS and not lesser else None
             if holder is not None:
                 return holder.actor, holder.actor_type
-            wanted = "person" if lemma in ROLE_NOUNS else "group" if lemma in GROUP_NOUNS else None
+            wanted = (
+                "person"
+                if lemma in ROLE_NOUNS
+                else "org"
+                if lemma in ORG_ONLY_NOUNS
+                else "group"
+                if lemma in GROUP_NOUNS
+                else None
+            )
             found = self.previous_actor(left, wanted) if wanted else None
             if found:
                 return found

@@ -178,3 +178,19 @@ def test_the_second_half_of_a_split_quotation_is_the_first_halfs(nlp):
     second = quotes["builds a heck of a lot of stuff in the U.S"]
     first = quotes["Our company, with American workers"]
     assert (second.kind, second.speaker) == ("direct", "Robert McDonough") == (first.kind, first.speaker)
+
+
+def test_the_company_is_an_organisation_named_before_not_a_place(nlp):
+    # usa-today_2016-05-13_auction-of-gun: "the company" went to Florida, the last place named;
+    # the model tags no organisation here, so the description stands.
+    text = (
+        "George Zimmerman tried a second time Thursday to auction off the firearm he used to kill "
+        "17-year-old Trayvon Martin in Florida in 2012, but both gun-selling websites yanked the "
+        'listing before bidding was to begin on what Zimmerman described as a "piece of history."\n\n'
+        "A statement posted on the website GunBroker.com said listings are user generated, and that "
+        "the company reserved the right to reject any at its discretion.\n\n"
+        '"Mr. Zimmerman never contacted anyone at GunBroker.com prior to or after the listing was '
+        'created," the company wrote in its statement.'
+    )
+    quote = next(q for t, q in quotes_of(nlp, text).items() if t.startswith("Mr. Zimmerman never"))
+    assert (quote.speaker, quote.speaker_type) == ("the company", "NOMINAL")

@@ -61,7 +61,7 @@ def main() -> None:
     rows: dict[str, pq.Tally] = defaultdict(pq.Tally)
     errors = []
     for article, doc in zip(articles, docs):
-        n = article.id
+        n = article.id.removeprefix("x.jsonl#")  # the reader namespaces ids by file
         mentions = resolve_mentions(doc)
         quotes = extract_quotes(doc, mentions)
         record = {

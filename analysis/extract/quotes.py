@@ -118,9 +118,23 @@ commander general president minister leader official chief mp
 secretary chairman chairwoman chancellor premier ambassador envoy diplomat officer boss manager
 coach director executive head star actor actress singer player striker captain founder governor
 senator mayor judge prosecutor lawyer economist analyst businessman businesswoman veteran
-mep
+mep candidate nominee frontrunner front-runner hopeful billionaire congressman congresswoman
+lawmaker
 """.split()
 )
+# People of a body or side, named by it ("Clinton aides", "a GOP strategist"): the speaker is
+# the description, not the body.
+MEMBER_NOUNS = frozenset(
+    "aide adviser advisor strategist pollster operative staffer supporter delegate voter activist "
+    "organizer lawmaker insider donor surrogate ally".split()
+)
+# Nouns for a person, in an apposition that tells a name the model tagged otherwise is a person.
+PERSON_NOUNS = frozenset(
+    "journalist reporter writer author columnist student teacher professor resident mother father "
+    "wife husband son daughter owner worker employee researcher scientist doctor nurse pastor "
+    "minister priest rabbi imam historian attorney consultant expert woman man".split()
+)
+_PERSON_APPOSITION = re.compile(r",\s+(?:a|an|the)\s+((?:[\w-]+[ \t]+){0,3}[\w-]+)")
 # Abbreviated titles as the role nouns a description uses ("Sen. Sanders ... the senator").
 TITLE_ROLES = {"sen": "senator", "gov": "governor", "rep": "congressman", "representative": "congressman",
                "gen": "general", "pres": "president", "mep": "mep", "congresswoman": "congressman"}
@@ -136,6 +150,8 @@ union club band label studio distributor newspaper paper government authority bo
 watchdog organisation organization commission institute society charity team broadcaster
 """.split()
 )
+# Of them, the ones no country or people is: "the company said" is never Florida, named before.
+ORG_ONLY_NOUNS = GROUP_NOUNS - {"ministry", "department", "government", "authority", "party"}
 
 # Who speaks for someone else. A spokesperson is never the principal: "Mr Blair's official
 # spokesman said" is said by the spokesman, so the speaker is the spokesperson, named after the
@@ -153,6 +169,11 @@ _PARTY_TAG = re.compile(r"[DRI]\s?-\s?[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?")
 
 # Quotations longer than this many words are direct speech whatever the parse says.
 FRAGMENT_MAX_WORDS = 6
+# A quotation is reported speech of its own only when the reporter's words in the clause it
+# belongs to are at most this share of the clause's letters; above it, the quotation is a part of
+# a paraphrase ('Kaine declared that "I strongly support" the state's right-to-work law'), a
+# partial quotation. PolNeAR's annotators call an attribution direct from 0.8 quoted.
+MIXED_SHARE = 0.2
 
 
 @dataclass(frozen=True)
@@ -276,7 +297,12 @@ class _Speakers:
         if m.actor_type not in ("ORG", "GPE", "LOC", "NORP") or not _PERSON_NAME.fullmatch(m.text):
             return m
         before = re.search(r"([a-z]+)\s+$", self.text[max(0, m.start - 24) : m.start])
-        if before is None or before.group(1) not in ROLE_NOUNS | SPOKES_NOUNS:
+        # Or before an apposition that says what person it is: "Maryam Violet, an Iranian
+        # journalist visiting Nice, told the Guardian" (ORG in PolNeAR), whose "she said" follows.
+        after = _PERSON_APPOSITION.match(self.text, m.end)
+        if (before is None or before.group(1) not in ROLE_NOUNS | SPOKES_NOUNS) and (
+            after is None or not set(after.group(1).split()) & (ROLE_NOUNS | MEMBER_NOUNS | PERSON_NOUNS)
+        ):
             return m
         return dataclasses.replace(m, actor_type="PERSON")
 
@@ -397,7 +423,8 @@ class _Speakers:
                 self.reporter_starts.append(token.idx)
 
     def recent_reporter(self, before: int, wanted: str) -> _Reporter | None:
-        """The latest speaker presented before `before` that `wanted` (m, f, person, group) fits."""
+        """The latest speaker presented before `before` that `wanted` (m, f, person, group, or
+        org for an organisation only) fits."""
         for r in reversed(self.reporters[: bisect_left(self.reporter_starts, before)]):
             if wanted in ("m", "f", "person"):
                 gender = self.genders.get(r.name, r.gender)
@@ -405,7 +432,7 @@ class _Speakers:
                     wanted == "m" and gender == "f" or wanted == "f" and gender == "m"
                 ):
                     return r
-            elif r.kind in ("ORG", "GPE", "NORP"):
+            elif r.kind == "ORG" or wanted == "group" and r.kind in ("GPE", "NORP"):
                 return r
         return None
 
@@ -486,7 +513,13 @@ class _Speakers:
         reporter = self.recent_reporter(before, wanted)
         if reporter:
             return reporter.name, reporter.kind
-        kinds = ("PERSON", SPOKESPERSON) if wanted in ("m", "f", "person") else ("ORG", "GPE", "NORP")
+        kinds = (
+            ("PERSON", SPOKESPERSON)
+            if wanted in ("m", "f", "person")
+            else ("ORG",)
+            if wanted == "org"
+            else ("ORG", "GPE", "NORP")
+        )
         for m in reversed(self.mentions[: bisect_left(self.mention_starts, before)]):
             if m.actor_type not in kinds:
                 continue
@@ -506,9 +539,12 @@ class _Speakers:
         for _ in range(4):
             if current is None:
                 return None
-            for child in current.children:
-                if child.dep_ in ("nsubj", "nsubjpass"):
-                    return child
+            subjects = [c for c in current.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subjects:
+                # Two subjects where the parser read the end of a quotation as one
+                # ('"... anymore: Michigan, Pennsylvania, Ohio," Mr. Trump said'): the one
+                # outside the quotation speaks.
+                return next((c for c in subjects if not self._inside_quote(c.idx)), subjects[0])
             for child in current.lefts:
                 # "Graham Robb, spokesman for North East Says No, said": the parser hung the
                 # subject on the verb inside the name.
@@ -576,8 +612,10 @@ class _Speakers:
                 ]
                 if len(name) >= 2:
                     return " ".join(t.text for t in name), "PERSON"
+        lemma = (subject.lemma_ or subject.lower_).lower()
+        determiner = next((c.lower_ for c in subject.children if c.dep_ in ("det", "poss")), None)
         named = self.mention_at(subject)
-        if named is not None:
+        if named is not None and not self._describes_member(subject, named, lemma, determiner):
             return named.actor, named.actor_type  # "the Department for Transport said"
         beside = next(
             (m for c in subject.head.children if named_beside_subject(c) and (m := self.mention_at(c))), None
@@ -589,8 +627,6 @@ class _Speakers:
         ) or self.mention_in(left, right)
         if m is not None and m.actor_type == "PERSON":
             return m.actor, m.actor_type
-        lemma = (subject.lemma_ or subject.lower_).lower()
-        determiner = next((c.lower_ for c in subject.children if c.dep_ in ("det", "poss")), None)
         if (
             subject.pos_ in ("NOUN", "PROPN")
             and determiner in ("the", "this", "that", "its", "their")
@@ -601,16 +637,37 @@ class _Speakers:
             holder = self.role_holder(lemma, left) if lemma in ROLE_NOUNS and not lesser else None
             if holder is not None:
                 return holder.actor, holder.actor_type
-            wanted = "person" if lemma in ROLE_NOUNS else "group" if lemma in GROUP_NOUNS else None
+            wanted = (
+                "person"
+                if lemma in ROLE_NOUNS
+                else "org"
+                if lemma in ORG_ONLY_NOUNS
+                else "group"
+                if lemma in GROUP_NOUNS
+                else None
+            )
             found = self.previous_actor(left, wanted) if wanted else None
             if found:
                 return found
-        if m and not (lemma in ROLE_NOUNS and determiner in ("a", "an")):
+        if m and not self._describes_member(subject, m, lemma, determiner):
             return m.actor, m.actor_type
         if subject.pos_ in ("NOUN", "PROPN"):
             words = self.text[left:right].strip(" ,")
             return (words or None), "NOMINAL"
         return None, None
+
+    @staticmethod
+    def _describes_member(subject: Token, m: Mention, lemma: str, determiner: str | None) -> bool:
+        """A subject that names someone of a body, not the body: a person noun the name only
+        modifies ("Clinton aides", "one former GOP leadership aide"), or one member ("an Iowa
+        Democrat", "a Labour MP", "one senior Democrat"). Such a speaker is the description as
+        written."""
+        if subject.pos_ not in ("NOUN", "PROPN"):
+            return False
+        one = determiner in ("a", "an") or any(c.lower_ in ("one", "another") for c in subject.lefts)
+        if m.start <= subject.idx < m.end:
+            return one and m.actor_type in ("ORG", "NORP")
+        return one or subject.pos_ == "NOUN" and lemma in MEMBER_NOUNS
 
     def _party_tag_at(self, token: Token) -> int | None:
         """Where the "(" of a party-state tag holding the token stands, if one does."""
@@ -681,20 +738,58 @@ class _Speakers:
                     break
         return self.doc[best[1]] if best else None
 
+    def colon_intro(self, span: Span) -> Token | None:
+        """The verb of the clause a colon ends just before the quotation: whatever the verb,
+        'Mr. Christie gloated: "..."', 'Rubio fired back forcefully: "..."', 'Kasich resisted:
+        "..."' present the subject as speaking the quotation."""
+        doc = self.doc
+        i = span.start - 1
+        while i >= 0 and (doc[i].text in DOUBLE_MARK_TOKENS or doc[i].text in SINGLE_MARKS or doc[i].is_space):
+            i -= 1
+        if i < 0 or doc[i].text != ":" or not self._planned(doc[i].sent):
+            return None
+        head = doc[i].head
+        for _ in range(4):
+            if head.pos_ == "VERB" and head.i < i:
+                break
+            if head.head.i == head.i:
+                return None
+            head = head.head
+        if head.pos_ != "VERB" or head.i >= i or self._inside_quote(head.idx):
+            return None
+        subject = self.subject_of(head)
+        if subject is None or span.start <= subject.i < span.end:
+            return None
+        # Places are where things happen ('Germany seems to have told them: "..."'), seldom
+        # who speaks without a verb of speech.
+        kind = self.speaker_from_subject(subject)[1]
+        return head if kind in ("PERSON", SPOKESPERSON, "ORG", "NOMINAL") else None
+
     def reporting_near(self, span: Span, scope: Span) -> Token | None:
         """A reporting verb in the quotation's sentence, outside it, with no sentence end
         between the two ('"..., " he said' or 'she said: "..."')."""
         text = self.text
+        doc = self.doc
         closes_sentence = text[span.start_char : span.end_char].rstrip()[-1:] == "."
+
+        def sentence_end(lo: int, hi: int, *, closing_marks: bool) -> bool:
+            # Read on tokens, not characters: the tokenizer keeps the full stop of "Mrs.",
+            # "Sen." or "Gov." on its word, so '"...?" Mrs. Clinton asked' has no sentence end.
+            for k in range(lo, hi):
+                if doc[k].text not in (".", "!", "?"):
+                    continue
+                end = k
+                while closing_marks and end + 1 < hi and doc[end + 1].text in DOUBLE_MARK_TOKENS | SINGLE_MARKS:
+                    end += 1
+                if doc[end].whitespace_ or end + 1 < len(doc) and doc[end + 1].is_space:
+                    return True
+            return False
 
         def reachable(t: Token) -> bool:
             if t.i >= span.end:
-                between = text[span.end_char : t.idx]
-                return not closes_sentence and not re.search(r"[.!?]\s", between)
-            between = text[t.idx : span.start_char]
-            return not re.search(r"[.!?][\"”’']?\s", between)
+                return not closes_sentence and not sentence_end(span.end, t.i, closing_marks=False)
+            return not sentence_end(t.i, span.start, closing_marks=True)
 
-        doc = self.doc
         candidates = [
             doc[i]
             for i in range(scope.start, scope.end)
@@ -731,8 +826,12 @@ def extract_quotes(doc: Doc, mentions: list[Mention]) -> list[Quote]:
         span = _tokens_in(doc, qs.start, qs.end)
         if span is None or not len(span):
             continue
-        clause = _is_clause(span, text, _led_in(doc, span, finder.reporting))
+        clause = _is_clause(span, text, _led_in(doc, span, finder.reporting)) or _set_off(
+            doc, span, finder.reporting
+        )
         verb = finder.reporting_ancestor(span, fragment=not clause)
+        if verb is None:
+            verb = finder.colon_intro(span)
         if verb is None and clause:
             verb = finder.reporting_near(span, _sentence_scope(doc, span))
         speaker = speaker_type = None
@@ -742,15 +841,23 @@ def extract_quotes(doc: Doc, mentions: list[Mention]) -> list[Quote]:
                 speaker, speaker_type = finder.speaker_from_subject(subject)
         if speaker is None and clause:
             speaker, speaker_type, verb = _speaker_from_context(doc, span, finder, quotes, verb)
+        first_half = _first_half(doc, quotes, span, finder.reporting)
+        if first_half is not None:
+            # The second half of a quotation split by its attribution ('"Our company, with
+            # American workers," he added, "builds a heck of a lot of stuff in the U.S."') is
+            # the first half's kind and speaker: its words go on from the first half's.
+            clause = clause or first_half.kind == "direct"
+            if speaker is None:
+                speaker, speaker_type = first_half.speaker, first_half.speaker_type
         speaker = _clean_speaker(speaker)
         preceding = text[max(0, qs.start - 12) : qs.start - 1].lower()
         named = verb is not None and verb.lemma_.lower() in NAMING_VERBS  # "what he calls "Confident America""
-        if not named and is_title_of_work(span, mentions_of_works.get(qs.start, False)):
+        if names_a_work(span) or not named and is_title_of_work(span, mentions_of_works.get(qs.start, False)):
             # A quoted name of a programme, book or film ("Good Morning America", "Destiny and
             # Power") is nobody's words: a scare quote without a speaker.
             kind = "scare"
             speaker = speaker_type = None
-        elif clause:
+        elif clause and _unquoted_share(span, verb, finder._inside_quote, finder.reporting) <= MIXED_SHARE:
             kind = "direct"
         elif speaker is not None and "so-called" not in preceding and "so called" not in preceding:
             kind = "partial"
@@ -774,6 +881,147 @@ def extract_quotes(doc: Doc, mentions: list[Mention]) -> list[Quote]:
             )
         )
     return quotes
+
+
+# Between the halves of a split quotation: the closing mark, the attribution without a sentence
+# end, a comma and the opening mark.
+_SPLIT = re.compile(r"\s*[\"”’']+\s*[^\"“”.!?\n]{1,60}?,\s*[\"“‘']+\s*")
+
+
+def _first_half(doc: Doc, earlier: list[Quote], span: Span, reporting: set[int]) -> Quote | None:
+    """The quotation whose sentence this one, in lower case, goes on with after an attribution
+    set between the two ('"A," he added, "b ..."')."""
+    if not earlier or not span[0].text[:1].islower() or not earlier[-1].text.rstrip().endswith(","):
+        return None
+    last = earlier[-1]
+    text = doc_text(doc)
+    if not _SPLIT.fullmatch(text, last.end, span.start_char):
+        return None
+    between = doc.char_span(last.end, span.start_char, alignment_mode="expand")
+    return last if between is not None and any(t.i in reporting for t in between) else None
+
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
+# What may stand between a set-off quotation and its reporting verb: the speaker ("the crowd").
+_ATTRIBUTION_WORDS = frozenset({"PROPN", "PRON", "DET", "NOUN", "ADJ", "ADV", "NUM"})
+
+
+def _set_off(doc: Doc, span: Span, reporting: set[int]) -> bool:
+    """A quotation set off as a whole utterance, however short: it opens its sentence, its own
+    comma, "!" or "?" closes it and its attribution follows straight after the closing mark
+    ('"Thank you, son," Cruz replied', '"Quiet!" he demanded', '"Nooooo!" the crowd cried')."""
+    if span[-1].text not in (",", "!", "?") or not span[0].text[:1].isupper():
+        return False
+    # Set off at its start too: a comma inside the closing mark is the reporter's in American
+    # style ('called it "racially toxic," Scott said' is a fragment).
+    before = doc_text(doc)[: span.start_char].rstrip(" \t\"“”'‘’«»")
+    if before and before[-1] not in ".!?\n":
+        return False
+    j = span.end
+    while j < len(doc) and (doc[j].text in DOUBLE_MARK_TOKENS or doc[j].text in SINGLE_MARKS):
+        j += 1
+    if j == span.end:
+        return False
+    for t in doc[j : j + 5]:
+        if t.i in reporting:
+            return True
+        if t.pos_ not in _ATTRIBUTION_WORDS:
+            return False
+    return False
+
+
+def _unquoted_share(span: Span, verb: Token | None, inside_quote, reporting: set[int]) -> float:
+    """The share of letters the reporter wrote in the clause a quotation belongs to:
+    - the subject, in the parse, of a quotation that goes on from it in lower case ('Evaluating
+      the candidates on national polls, Stevens said, "is like looking at someone's bowling
+      average"', where the parser makes "Evaluating ..." the subject of "is" and not a clause of
+      "said");
+    - the words that go on straight after a quotation ending on no punctuation ('"We are
+      frustrated and horrified" by the mass shooting', '"I want to wait until I meet with Bibi"
+      before discussing specifics, he said'): those the quotation's words govern in the parse,
+      and, since the parser often hangs them on the reporting verb, the lower-case words up to
+      the next punctuation or the attribution.
+    The reporting verb and what hangs on it are the attribution; frame words set off by
+    punctuation ('Asked what he wants, Adelson said, "..."', '"...," drawing loud jeers') are
+    the reporter's, not part of the quoted clause."""
+    quoted = sum(len(t) for t in span if t.is_alpha)
+    if not quoted:
+        return 0.0
+    doc = span.doc
+    continues = span[0].text[:1].islower()
+    goes_on = span[-1].text not in ",.;:!?…—–-"
+    j = span.end
+    while j < len(doc) and (doc[j].text in DOUBLE_MARK_TOKENS or doc[j].text in SINGLE_MARKS or doc[j].is_space):
+        j += 1
+    after = j  # the first word after the closing mark
+    words: set[int] = set()
+    for token in span:
+        if span.start <= token.head.i < span.end and token.head.i != token.i:
+            continue  # not one of the quotation's roots
+        for child in token.children:
+            if span.start <= child.i < span.end or child.is_punct:
+                continue
+            if verb is not None and (child.i == verb.i or child.is_ancestor(verb)):
+                continue
+            if (child.dep_ in _SUBJECTS and continues) if child.i < span.start else (goes_on and child.left_edge.i == after):
+                words.update(t.i for t in child.subtree)
+    if goes_on and after > span.end and after < len(doc) and doc[after].text[:1].islower():
+        for t in doc[after:]:
+            if t.is_punct or t.is_space or t.is_sent_start:
+                break
+            if t.i in reporting or t.dep_ in _SUBJECTS and t.head.i in reporting:
+                break  # '"..." he said': the attribution
+            words.add(t.i)
+    unquoted = sum(len(doc[i]) for i in words if doc[i].is_alpha and not inside_quote(doc[i].idx))
+    return unquoted / (quoted + unquoted)
+
+
+# Nouns for works with a title: a quotation they introduce is the title ('the movie, "13 Hours:
+# The Secret Soldiers of Benghazi,"', 'the podcast "So, That Happened."').
+WORK_NOUNS = frozenset(
+    "book novel memoir biography film movie documentary show series sitcom episode programme "
+    "podcast song album play musical column op-ed essay article poem painting collection".split()
+)
+_TITLING = frozenset({"titled", "entitled", "called", "named", "dubbed"})
+# People known by a work: 'a co-author of "Those Guys Have All the Fun"', 'the "Avatar" star'.
+MAKERS = frozenset("author co-author writer director producer creator host co-host star editor".split())
+
+
+def names_a_work(span: Span) -> bool:
+    """A quotation standing as the title after a noun for a work or its maker ("co-author
+    of"), before one ('"Orange is the New Black" star'), or after "titled" or "called" that such
+    a noun governs ("a collection from the cartoonist Garry Trudeau called
+    "Yuge!: 30 Years of Doonesbury on Trump.""), written as titles are: in title case or of a
+    few words ("Sessions' column on Aug. 10, "The piling on must stop,"")."""
+    doc = span.doc
+    i = span.start - 1
+    while i >= 0 and (doc[i].text in DOUBLE_MARK_TOKENS or doc[i].text in SINGLE_MARKS or doc[i].is_space or doc[i].text in ",:"):
+        i -= 1
+    j = span.end
+    while j < len(doc) and (doc[j].text in DOUBLE_MARK_TOKENS or doc[j].text in SINGLE_MARKS):
+        j += 1
+    after = doc[j] if span.end < j < len(doc) else None
+    before = doc[i] if i >= 0 else None
+    if after is not None and after.lemma_.lower() in WORK_NOUNS | MAKERS and after.pos_ == "NOUN":
+        work = True
+    elif before is None:
+        return False
+    elif before.lower_ == "of" and i > 0:
+        work = doc[i - 1].lemma_.lower() in MAKERS
+    elif before.lower_ in _TITLING:
+        governor = before.head if before.dep_ in ("acl", "relcl") else before
+        work = governor.lemma_.lower() in WORK_NOUNS or any(
+            t.lemma_.lower() in WORK_NOUNS for t in doc[max(before.sent.start, i - 6) : i]
+        )
+    else:
+        work = before.lemma_.lower() in WORK_NOUNS and before.pos_ in ("NOUN", "PROPN")
+    if not work:
+        return False
+    words = [t for t in span if t.is_alpha]
+    big = [t for t in words if t.lower_ not in _TITLE_SMALL]
+    return 0 < len(words) <= 6 or (
+        len(words) <= 12 and bool(big) and all(t.text[:1].isupper() for t in big)
+    )
 
 
 _TITLE_SMALL = frozenset("a an the and or of in on at to for with from by as is it my your our vs".split())
@@ -818,8 +1066,14 @@ def _speaker_from_context(
     """A direct quotation standing alone: after 'X said:', after a sentence whose subject
     spoke, or continuing the previous quotation."""
     first = span[0].sent
-    if first.start > 0:
-        previous = doc[first.start - 1].sent
+    previous = first
+    while previous.start > 0:
+        previous = doc[previous.start - 1].sent
+        # An opening mark the sentence splitter cut off on its own ("''" before "If ...") is
+        # no sentence: the one before it introduces the quotation.
+        if any(t.is_alpha for t in previous):
+            break
+    if previous.start < first.start:
         intro = [t for t in previous if t.i in finder.reporting and not finder._inside_quote(t.idx)]
         if intro:
             subject = finder.subject_of(intro[-1])
@@ -830,12 +1084,19 @@ def _speaker_from_context(
     if earlier:
         last = earlier[-1]
         gap = finder.text[last.end : span.start_char]
+        # Someone named after the previous quotation's sentence may be who speaks now; someone
+        # named in its attribution, up to the first full stop ('said Mike Lux, a veteran of Bill
+        # Clinton's administration. "If ..."'), is not.
+        stop = re.search(r"[.!?](?=[\"”’'\s]|$)", gap)
+        attribution_end = last.end + (stop.end() if stop else 0)
         if (
             last.kind == "direct"
             and last.speaker
             and len(gap) < 400
             and not any(
-                m.actor_type == "PERSON" and last.end <= m.start < span.start_char and m.actor != last.speaker
+                m.actor_type == "PERSON"
+                and attribution_end <= m.start < span.start_char
+                and m.actor != last.speaker
                 for m in finder.mentions
             )
         ):

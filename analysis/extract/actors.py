@@ -419,6 +419,33 @@ def defined_acronyms(text: str, table: AliasTable) -> dict[str, str]:
     return found
 
 
+def initials_acronyms(drafts: list, table: AliasTable) -> dict[str, str]:
+    """Acronyms of organisations the article names in full without defining them: "the British
+    Retail Consortium ... The BRC said", "Trans World Airlines Inc ... TWA". An acronym goes to
+    the one organisation whose capitalised words (legal form dropped) give its letters."""
+    by_letters: dict[str, set[str]] = {}
+    for d in drafts:
+        if d.label != "ORG" or len(d.tokens) < 2:
+            continue
+        name = _org_name(d.tokens)
+        words = [w for w in re.split(r"[\s-]+", name) if w]
+        if any(w.isupper() and len(w) > 1 for w in words):
+            continue  # "BBC World Service" is already an acronym's name
+        capitals = [w[0] for w in words if w[:1].isupper()]
+        if len(capitals) >= 2 and all(w[:1].isupper() or w.lower() in _CONNECTORS | {"the"} for w in words):
+            canonical = table.aliases.get(normal_form(name), (name, "ORG"))[0]
+            by_letters.setdefault("".join(capitals).lower(), set()).add(canonical)
+    found = {}
+    for d in drafts:
+        word = d.tokens[0].text if len(d.tokens) == 1 else ""
+        key = normal_form(word)
+        if 2 <= len(word) <= 6 and word.isupper() and key not in table.aliases:
+            names = by_letters.get(key, set())
+            if len(names) == 1:
+                found[key] = next(iter(names))
+    return found
+
+
 # Words that open a title when a title word follows them ("House Speaker", "Home Secretary",
 # "Senate Majority Leader"): there the entity the model found is part of a title, not an actor.
 TITLE_OPENERS = frozenset({"house", "senate", "home", "foreign", "shadow", "majority", "minority"})
@@ -531,6 +558,9 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
         draft.label = label
         if draft.tokens:
             drafts.append(draft)
+
+    for acronym, name in initials_acronyms(drafts, table).items():
+        acronyms.setdefault(acronym, name)
 
     # A name the model tagged ORG ("Saxon Spence") is a person when the article later gives its
     # surname an honorific ("Mrs Spence").

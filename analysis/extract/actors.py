@@ -170,6 +170,11 @@ LEGAL_SUFFIXES = frozenset(
         "cos",
     }
 )
+# Imperatives that open a slogan naming a person ("Vote Blair", "Free Nelson Mandela"); none is
+# a first name.
+SLOGAN_VERBS = frozenset(
+    {"vote", "elect", "re-elect", "get", "back", "sack", "dump", "ditch", "stop", "free", "save", "impeach", "oust"}
+)
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 POSSESSIVE_TAILS = frozenset({"'s", "’s", "'", "’"})
 # Words that make "Washington" (and other metonyms) literal when they follow it.
@@ -478,6 +483,13 @@ def _in_title(span: Span) -> bool:
     )
 
 
+def _home_town(span: Span) -> bool:
+    """"Malcolm Shipley, of Shipley", "Stephen Douglas, from Wales": where a person comes from,
+    never the person's surname."""
+    doc = span.doc
+    return span.start >= 2 and doc[span.start - 1].lower_ in ("of", "from") and doc[span.start - 2].text == ","
+
+
 def _literal_place(span: Span) -> bool:
     """Whether a city is named as a place, not as its government. Metonymy is the governing use:
     "London said", "urged Washington to respect", "toward Beijing". A place is "in London", "a
@@ -580,6 +592,8 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
         ):
             d.label = "PERSON"
 
+    _drop_slogan_verbs(drafts)
+
     # Full person names the article gives, in order, for linking short mentions to them.
     full_names: list[tuple[int, list[str], str]] = []
     for d in drafts:
@@ -596,12 +610,14 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
         by_last.setdefault(entry[1][-1], []).append(entry)
         by_first.setdefault(entry[1][0], []).append(entry)
 
+    surname_uses = Counter(d.tokens[-1].text for d in drafts if d.label == "PERSON")
+
     def person_for(words: list[str], at: int, *, surname_only: bool = False) -> str | None:
         """The full name a short mention stands for: by surname, or ("Kate") by first name,
         except after an honorific ("Mr Howard" is never Howard Flight)."""
         if not words:
             return None
-        best: tuple[int, str] | None = None
+        best: tuple[tuple[int, int], str] | None = None
         candidates = by_last.get(words[-1], []) + ([] if surname_only else by_first.get(words[0], []))
         for start, full, written in candidates:
             if len(words) > len(full):
@@ -614,10 +630,13 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
             )
             if not matches:
                 continue
-            # Prefer the nearest full name introduced before the mention, else the first after.
+            # Prefer the nearest full name introduced before the mention, else the first after;
+            # a first name alone ("a room with Tony") is the person the article is most about.
             distance = at - start if start <= at else 10**9 + start
-            if best is None or distance < best[0]:
-                best = (distance, re.sub(r"\s+", " ", written))
+            by_first_name = len(words) == 1 and full[-1] != words[0]
+            rank = (-surname_uses[full[-1]] if by_first_name else 0, distance)
+            if best is None or rank < best[0]:
+                best = (rank, re.sub(r"\s+", " ", written))
         return best[1] if best else None
 
     # Organisation names the article gives in full, for linking short forms ("Caltex") to them.
@@ -686,7 +705,7 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
                     actor, actor_type = table.demonyms[key]
                 else:
                     actor, actor_type = _text_of(tokens), "NORP"
-            elif linked := person_for(words, at):
+            elif not _home_town(d.span) and (linked := person_for(words, at)):
                 # A surname the model mistook for a place or an organisation.
                 actor, actor_type, label = linked, "PERSON", "PERSON"
             elif not any(w[:1].isupper() or w[:1].isdigit() for w in words):
@@ -728,6 +747,19 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
     _parties_by_context(mentions, table)
     _same_person(mentions)
     return mentions
+
+
+def _drop_slogan_verbs(drafts: list[_Draft]) -> None:
+    """"Vote Blair, Get Brown": the model reads a slogan's imperative as a first name. A person
+    whose first word is a campaign imperative is the name after it."""
+    for d in drafts:
+        if (
+            d.label == "PERSON"
+            and len(d.tokens) >= 2
+            and d.tokens[0].lower_ in SLOGAN_VERBS
+            and d.tokens[1].text[:1].isupper()
+        ):
+            d.tokens = d.tokens[1:]
 
 
 def _same_person(mentions: list[Mention]) -> None:

@@ -175,6 +175,17 @@ LEGAL_SUFFIXES = frozenset(
 SLOGAN_VERBS = frozenset(
     {"vote", "elect", "re-elect", "get", "back", "sack", "dump", "ditch", "stop", "free", "save", "impeach", "oust"}
 )
+# Nouns that present the name beside them as a work: "the comedy Coupling", "the film Ray",
+# "the Focus on Africa programme".
+WORK_NOUNS = frozenset(
+    {
+        "film", "movie", "comedy", "drama", "serial", "series", "sitcom", "soap", "show", "programme",
+        "program", "documentary", "album", "single", "song", "novel", "book", "musical", "opera",
+        "thriller", "biopic", "cartoon", "blockbuster", "play", "trilogy", "sequel", "remake",
+    }
+)
+# Last words of a law's name: "the Serious Organised Crime and Police Bill".
+LAW_WORDS = frozenset({"Bill", "Act", "Bills", "Acts"})
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 POSSESSIVE_TAILS = frozenset({"'s", "’s", "'", "’"})
 # Words that make "Washington" (and other metonyms) literal when they follow it.
@@ -483,6 +494,39 @@ def _in_title(span: Span) -> bool:
     )
 
 
+def _works(drafts: list[_Draft]) -> set[str]:
+    """Names of works (films, programmes, books, albums, laws) by normal form: whatever label the
+    model gives, a name that the article once presents as a work is one throughout
+    ("BBC comedy Coupling", "ABC serial Desperate Housewives", "star of Bride and Prejudice",
+    "the Serious Organised Crime and Police Bill")."""
+    found = set()
+    for d in drafts:
+        tokens = d.tokens
+        if d.label != "PERSON" and len(tokens) >= 2 and tokens[-1].text in LAW_WORDS:
+            found.add(normal_form(_text_of(tokens)))
+            continue
+        if d.label == "PERSON" and d.title:
+            continue  # "Mr Coupling" is a person whatever stands before him
+        doc, start = d.span.doc, tokens[0].i
+        # Step back over the capitalised words the model left out ("Desperate" Housewives).
+        back = start
+        while back > 0 and start - back < 3 and doc[back - 1].text[:1].isupper() and not doc[back].is_sent_start:
+            back -= 1
+        before = doc[back - 1] if back > 0 else None
+        before2 = doc[back - 2].lower_ if back > 1 else ""
+        after = doc[tokens[-1].i + 1].lower_ if tokens[-1].i + 1 < len(doc) else ""
+        title_like = any(t.is_lower and not t.is_punct for t in tokens[1:-1])
+        if (
+            # A noun, not "play EC shipments" or "a single market".
+            (before is not None and before.lower_ in WORK_NOUNS and before.tag_.startswith("NN"))
+            or (before is not None and (before2, before.lower_) == ("star", "of"))
+            # "the BBC's Focus on Africa programme": a title-cased name with small words in it.
+            or (after in WORK_NOUNS and title_like)
+        ):
+            found.add(normal_form(_text_of(tokens)))
+    return found
+
+
 def _home_town(span: Span) -> bool:
     """"Malcolm Shipley, of Shipley", "Stephen Douglas, from Wales": where a person comes from,
     never the person's surname."""
@@ -593,6 +637,7 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
             d.label = "PERSON"
 
     _drop_slogan_verbs(drafts)
+    works = _works(drafts)
 
     # Full person names the article gives, in order, for linking short mentions to them.
     full_names: list[tuple[int, list[str], str]] = []
@@ -673,8 +718,8 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
 
         key = normal_form(_text_of(tokens))
         key = _branch_key(key, table) or key
-        if actor is None and label in ACTOR_LABELS and (key in table.not_actors or _in_title(d.span)):
-            pass  # "Budget", "House" in "House Speaker": kept as an entity, never an actor
+        if actor is None and label in ACTOR_LABELS and (key in table.not_actors or key in works or _in_title(d.span)):
+            pass  # "Budget", "House" in "House Speaker", "comedy Coupling": an entity, never an actor
         elif actor is None and label in ACTOR_LABELS:
             if key in acronyms:
                 actor, actor_type = acronyms[key], "ORG"

@@ -348,6 +348,10 @@ def _strip(span: Span) -> _Draft:
         tokens = tokens[1:]
     while tokens and (tokens[-1].text in POSSESSIVE_TAILS or tokens[-1].is_punct):
         tokens = tokens[:-1]
+    if span.label_ in ("ORG", "GPE", "LOC", "FAC", "NORP"):
+        # "the Associated Press news agency": the description after the name is no part of it.
+        while len(tokens) > 1 and tokens[-1].is_lower and tokens[-1].is_alpha:
+            tokens = tokens[:-1]
     if span.label_ == "PERSON":
         # "Analysing Mr Brown", "Commons after Mr Brown": the name starts after an inner honorific.
         inner = [i for i, t in enumerate(tokens[1:-1], 1) if t.lower_.rstrip(".") in HONORIFICS]
@@ -494,6 +498,63 @@ def _in_title(span: Span) -> bool:
     )
 
 
+def _article_names(doc: Doc, drafts: list[_Draft]) -> list[_Draft]:
+    """Organisation spans repaired by the names the article itself gives. A fragment of a name
+    written in full elsewhere in the article takes the full name where the text spells it
+    ("Cable and Wireless Plc" ... "the Cable and Wireless bid", tagged "Cable" and "Wireless");
+    then two names joined by "and" are two organisations when the article names one of them
+    alone ("firms such as Dell and Hewlett-Packard" beside "direct-sales giant Dell")."""
+    full = {
+        tuple(t.text for t in _org_tokens(d.tokens))
+        for d in drafts
+        if d.label == "ORG" and any(t.lower_ in _CONNECTORS for t in d.tokens[1:-1])
+    }
+    repaired: list[_Draft] = []
+    for d in drafts:
+        wider = _spelled_out(doc, d.tokens, full) if full else None
+        if wider is None:
+            repaired.append(d)
+        elif not (repaired and repaired[-1].span.start == wider.start and repaired[-1].span.end == wider.end):
+            repaired.append(_Draft(span=wider, tokens=list(wider), label="ORG", title=d.title))
+    alone = {normal_form(_text_of(d.tokens)) for d in repaired}
+    out: list[_Draft] = []
+    for d in repaired:
+        joins = [i for i, t in enumerate(d.tokens) if t.lower_ in ("and", "&")]
+        if d.label == "ORG" and len(joins) == 1 and 0 < joins[0] < len(d.tokens) - 1:
+            left, right = d.tokens[: joins[0]], d.tokens[joins[0] + 1 :]
+            if all(t.text[:1].isupper() or t.is_punct for t in left + right) and (
+                normal_form(_text_of(left)) in alone or normal_form(_text_of(right)) in alone
+            ):
+                out.extend(_Draft(span=doc[p[0].i : p[-1].i + 1], tokens=p, label="ORG") for p in (left, right))
+                continue
+        out.append(d)
+    return out
+
+
+def _spelled_out(doc: Doc, tokens: list, names: set[tuple[str, ...]]) -> Span | None:
+    """The span of a longer name that the text around `tokens` spells, if any."""
+    words = [t.text for t in tokens]
+    start = tokens[0].i
+    for name in names:
+        for offset in range(len(name) - len(words) + 1 if len(name) > len(words) else 0):
+            begin = start - offset
+            if list(name[offset : offset + len(words)]) == words and begin >= 0:
+                span = doc[begin : begin + len(name)]
+                if tuple(t.text for t in span) == name:
+                    return span
+    return None
+
+
+def _org_tokens(tokens: list) -> list:
+    """An organisation's tokens without its legal form ("Cable and Wireless Plc")."""
+    kept = list(tokens)
+    while len(kept) > 1 and kept[-1].lower_.rstrip(".,>") in LEGAL_SUFFIXES:
+        kept.pop()
+        if len(kept) > 1 and kept[-1].lower_ in ("and", "&"):
+            kept.pop()
+    return kept
+
+
 def _works(drafts: list[_Draft]) -> set[str]:
     """Names of works (films, programmes, books, albums, laws) by normal form: whatever label the
     model gives, a name that the article once presents as a work is one throughout
@@ -614,6 +675,8 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
         draft.label = label
         if draft.tokens:
             drafts.append(draft)
+
+    drafts = _article_names(doc, drafts)
 
     for acronym, name in initials_acronyms(drafts, table).items():
         acronyms.setdefault(acronym, name)
@@ -870,12 +933,7 @@ def _country_part(tokens: list, table: AliasTable) -> tuple | None:
 
 def _org_name(tokens: list) -> str:
     """An organisation's name without its legal form ("Eli Lilly and Co" -> "Eli Lilly")."""
-    kept = list(tokens)
-    while len(kept) > 1 and kept[-1].lower_.rstrip(".,>") in LEGAL_SUFFIXES:
-        kept.pop()
-        if len(kept) > 1 and kept[-1].lower_ in ("and", "&"):
-            kept.pop()
-    name = re.sub(r"\s+", " ", _text_of(kept))
+    name = re.sub(r"\s+", " ", _text_of(_org_tokens(tokens)))
     if name.count("(") > name.count(")"):
         name = name[: name.rindex("(")]  # "Institute for Fiscal Studies (IFS" lost its ")"
     return name.strip(" ,<>")

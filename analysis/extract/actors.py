@@ -293,6 +293,11 @@ def _load_table(user_file: str | None) -> AliasTable:
     for layer in layers:
         for name in layer.get("countries") or []:
             countries.setdefault(normal_form(str(name)), (str(name), "GPE"))
+    for key, (name, kind) in list(countries.items()):
+        if key.endswith("a"):
+            # The regular demonym of a country in -a: Uganda -> Ugandan, Algeria -> Algerian.
+            demonyms.setdefault(key + "n", (name, kind))
+            demonyms.setdefault(key + "ns", (name, kind))
     fingerprint = hashlib.sha1(
         json.dumps(
             [aliases, metonyms, demonyms, countries, sorted(not_actors), party_countries], sort_keys=True
@@ -352,6 +357,10 @@ def _strip(span: Span) -> _Draft:
         # "the Associated Press news agency": the description after the name is no part of it.
         while len(tokens) > 1 and tokens[-1].is_lower and tokens[-1].is_alpha:
             tokens = tokens[:-1]
+        # "Craxi's Socialist Party": the owner before a possessive is no part of the name.
+        inner = [i for i, t in enumerate(tokens[:-1]) if t.text in ("'s", "’s") and i > 0]
+        if inner:
+            tokens = tokens[inner[-1] + 1 :]
     if span.label_ == "PERSON":
         # "Analysing Mr Brown", "Commons after Mr Brown": the name starts after an inner honorific.
         inner = [i for i, t in enumerate(tokens[1:-1], 1) if t.lower_.rstrip(".") in HONORIFICS]
@@ -747,15 +756,31 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
                 best = (rank, re.sub(r"\s+", " ", written))
         return best[1] if best else None
 
-    # Organisation names the article gives in full, for linking short forms ("Caltex") to them.
+    # Organisation names the article gives in full, for linking short forms ("Caltex") to them;
+    # companies are those written once with their legal form ("Piedmont Aviation Inc").
     orgs_by_first: dict[str, set[str]] = {}
+    companies: set[str] = set()
     for d in drafts:
         if d.label == "ORG" and (name := _org_name(d.tokens)):
             orgs_by_first.setdefault(name.split()[0], set()).add(name)
+            if len(_org_tokens(d.tokens)) < len(d.tokens):
+                companies.add(name)
+    org_names = set().union(*orgs_by_first.values()) if orgs_by_first else set()
 
     def org_for(name: str) -> str:
+        """The one longer name the article gives for a short form: "Caltex" for "Caltex
+        Petroleum", "Media Council" for "Ugandan Media Council", "Amazon" for "Amazon.com"."""
+        if name.lower().endswith(".com") and name[:-4] in org_names:
+            return name[:-4]
         longer = [o for o in orgs_by_first.get(name.split()[0], ()) if o.startswith(name + " ")]
+        if not longer and " " in name:
+            longer = [o for o in org_names if o.endswith(" " + name)]
         return longer[0] if len(longer) == 1 else name
+
+    def company_for(name: str) -> str | None:
+        """"Piedmont" tagged a place in a story about "Piedmont Aviation Inc": the company."""
+        longer = [o for o in companies if o.startswith(name + " ")]
+        return longer[0] if len(longer) == 1 else None
 
     mentions: list[Mention] = []
     for d in drafts:
@@ -791,6 +816,8 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
                 actor, actor_type = table.aliases[key]
             elif key in table.countries and label != "PERSON":
                 actor, actor_type = table.countries[key]  # also "colombia" in an all-lower-case story
+            elif key.endswith("s") and key[:-1] in table.countries and label != "PERSON":
+                actor, actor_type = table.countries[key[:-1]]  # "building two Canadas"
             elif label == "PERSON":
                 # "Mr Howard" is a surname, never Howard Flight; "Sir Digby" is a first name.
                 honorific = (d.title or "").lower().rstrip(".") in SURNAME_HONORIFICS
@@ -808,7 +835,8 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
                     actor, actor_type = re.sub(r"\s+", " ", _text_of(tokens)), "GPE"
                 else:
                     actor, actor_type = table.metonyms[key]
-            elif label == "NORP" and key in table.demonyms:
+            elif key in table.demonyms and (label == "NORP" or (label == "ORG" and len(tokens) == 1)):
+                # "a third of Welsh households": a lone demonym the model tagged ORG.
                 if options.demonyms:
                     actor, actor_type = table.demonyms[key]
                 else:
@@ -821,6 +849,8 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
             elif label == "ORG":
                 name = _org_name(tokens)
                 actor, actor_type = (org_for(name) if name else _text_of(tokens)), "ORG"
+            elif label in ("GPE", "LOC", "FAC") and (company := company_for(_text_of(tokens))):
+                actor, actor_type, label = company, "ORG", "ORG"
             else:
                 actor, actor_type = re.sub(r"\s+", " ", _text_of(tokens)), label
         start = tokens[0].idx

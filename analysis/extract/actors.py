@@ -361,7 +361,7 @@ def _strip(span: Span) -> _Draft:
         inner = [i for i, t in enumerate(tokens[:-1]) if t.text in ("'s", "’s") and i > 0]
         if inner:
             tokens = tokens[inner[-1] + 1 :]
-    if span.label_ == "PERSON":
+    if span.label_ in ACTOR_LABELS:
         # "Analysing Mr Brown", "Commons after Mr Brown": the name starts after an inner honorific.
         inner = [i for i, t in enumerate(tokens[1:-1], 1) if t.lower_.rstrip(".") in HONORIFICS]
         if inner:
@@ -458,9 +458,8 @@ def initials_acronyms(drafts: list, table: AliasTable) -> dict[str, str]:
             continue
         name = _org_name(d.tokens)
         words = [w for w in re.split(r"[\s-]+", name) if w]
-        if any(w.isupper() and len(w) > 1 for w in words):
-            continue  # "BBC World Service" is already an acronym's name
-        capitals = [w[0] for w in words if w[:1].isupper()]
+        # An acronym inside the name gives all its letters: "UK Independence Party" is UKIP.
+        capitals = [w if w.isupper() and w.isalpha() else w[0] for w in words if w[:1].isupper()]
         if len(capitals) >= 2 and all(w[:1].isupper() or w.lower() in _CONNECTORS | {"the"} for w in words):
             canonical = table.aliases.get(normal_form(name), (name, "ORG"))[0]
             by_letters.setdefault("".join(capitals).lower(), set()).add(canonical)
@@ -597,6 +596,18 @@ def _works(drafts: list[_Draft]) -> set[str]:
     return found
 
 
+# Events a demonym only qualifies: "the European elections", "the Scottish Cup final".
+EVENT_NOUNS = frozenset({"election", "elections", "poll", "polls", "referendum", "championship", "championships"})
+
+
+def _qualifies_event(span: Span) -> bool:
+    doc = span.doc
+    after = span.end
+    while after < len(doc) and doc[after].text in ("]", ")"):
+        after += 1  # "the [European] election": an editor's brackets
+    return after < len(doc) and doc[after].lower_ in EVENT_NOUNS
+
+
 def _home_town(span: Span) -> bool:
     """"Malcolm Shipley, of Shipley", "Stephen Douglas, from Wales": where a person comes from,
     never the person's surname."""
@@ -667,7 +678,9 @@ def _branch_key(key: str, table: AliasTable) -> str | None:
     """The national name behind a regional branch: "welsh liberal democrat" -> "liberal democrat"."""
     for prefix in BRANCH_PREFIXES:
         if key.startswith(prefix) and key[len(prefix) :] in table.aliases:
-            if table.aliases[key[len(prefix) :]][1] == "ORG":
+            name, kind = table.aliases[key[len(prefix) :]]
+            # The prefixes are the UK's nations: the "English Democrats" are no branch of a US party.
+            if kind == "ORG" and table.party_countries.get(name, "United Kingdom") == "United Kingdom":
                 return key[len(prefix) :]
     return None
 
@@ -835,6 +848,8 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
                     actor, actor_type = re.sub(r"\s+", " ", _text_of(tokens)), "GPE"
                 else:
                     actor, actor_type = table.metonyms[key]
+            elif key in table.demonyms and _qualifies_event(d.span):
+                pass  # "the European elections": the word says which elections, it names no one
             elif key in table.demonyms and (label == "NORP" or (label == "ORG" and len(tokens) == 1)):
                 # "a third of Welsh households": a lone demonym the model tagged ORG.
                 if options.demonyms:

@@ -1019,3 +1019,34 @@ def count_actors(mentions: list[Mention]) -> list[ActorCount]:
         ActorCount(name=name, type=kind(name), mentions=n)
         for name, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     ]
+
+
+def corpus_full_names(
+    surnames: list[tuple[str, str, str | None]], people: list[tuple[str, int, str | None]]
+) -> dict[tuple[str, str], str]:
+    """Full names for people that an article names by surname alone ("Mr Blair" in an article
+    that never says "Tony Blair"), from the full names the rest of the corpus gives.
+
+    `surnames` are (article id, surname, sex) and `people` (full name, articles, sex), sex "m" or
+    "f" from the honorifics written before the mentions (Mr; Mrs, Ms, Miss) or None. A surname
+    takes the full name that holds at least two thirds of the articles naming a person of that
+    surname (or bearing it as their first name) and of a compatible sex, and at least two
+    articles: "Blair" is Tony Blair in the BBC store, "Mrs Blair" Cherie Blair; a surname two
+    people share evenly stays as written, and so does "James".
+    Returns {(article id, surname): full name}."""
+    by_surname: dict[str, list[tuple[str, int, str | None]]] = {}
+    first_names: Counter[str] = Counter()
+    for name, articles, sex in people:
+        by_surname.setdefault(name.split()[-1], []).append((name, articles, sex))
+        first_names[name.split()[0]] += articles
+    found = {}
+    for article, surname, sex in surnames:
+        candidates = [c for c in by_surname.get(surname, []) if not (sex and c[2] and c[2] != sex)]
+        if not candidates:
+            continue
+        name, articles, _ = max(candidates, key=lambda c: (c[1], c[0]))
+        # A word that is also a first name ("James") may be anyone of that first name too.
+        rivals = sum(c[1] for c in candidates) + first_names[surname]
+        if articles >= 2 and 3 * articles >= 2 * rivals:
+            found[(article, surname)] = name
+    return found

@@ -657,6 +657,8 @@ def _widened(doc: Doc, ents: list[Span], table: AliasTable) -> list[tuple[Span, 
                     continue
                 key = normal_form(_text_of(doc[start:end]))
                 hit = table.aliases.get(key) or table.aliases.get(_branch_key(key, table) or "")
+                if not hit and any(key.startswith(p) and key[len(p) :] in table.aliases for p in BRANCH_PREFIXES):
+                    hit = ("", "ORG")  # "the English Democrats": a party of its own name
                 if hit:
                     best, label = doc[start:end], hit[1]
                     break

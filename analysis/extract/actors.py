@@ -184,6 +184,9 @@ WORK_NOUNS = frozenset(
         "thriller", "biopic", "cartoon", "blockbuster", "play", "trilogy", "sequel", "remake",
     }
 )
+# Nouns after a name that make it a film or show: "Aviator actor", "the Ray soundtrack".
+# ("star" is not among them: "former Westlife star Brian McFadden" is a band's.)
+WORK_PARTS = frozenset({"actress", "actor", "premiere", "sequel", "soundtrack", "screenplay"})
 # Last words of a law's name: "the Serious Organised Crime and Police Bill".
 LAW_WORDS = frozenset({"Bill", "Act", "Bills", "Acts"})
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
@@ -358,7 +361,7 @@ def _strip(span: Span) -> _Draft:
         while len(tokens) > 1 and tokens[-1].is_lower and tokens[-1].is_alpha:
             tokens = tokens[:-1]
         # "Craxi's Socialist Party": the owner before a possessive is no part of the name.
-        inner = [i for i, t in enumerate(tokens[:-1]) if t.text in ("'s", "’s") and i > 0]
+        inner = [i for i, t in enumerate(tokens[:-2]) if t.text in ("'s", "’s") and i > 0]
         if inner:
             tokens = tokens[inner[-1] + 1 :]
     if span.label_ in ACTOR_LABELS:
@@ -586,6 +589,9 @@ def _works(drafts: list[_Draft]) -> set[str]:
         after = doc[tokens[-1].i + 1].lower_ if tokens[-1].i + 1 < len(doc) else ""
         title_like = any(t.is_lower and not t.is_punct for t in tokens[1:-1])
         if (
+            # "Aviator actor Leonardo DiCaprio", "the Ray soundtrack": what a film has.
+            (after in WORK_PARTS and d.label in ("ORG", "PERSON", "WORK_OF_ART", "PRODUCT", "FAC"))
+            or
             # A noun, not "play EC shipments" or "a single market".
             (before is not None and before.lower_ in WORK_NOUNS and before.tag_.startswith("NN"))
             or (before is not None and (before2, before.lower_) == ("star", "of"))
@@ -598,6 +604,46 @@ def _works(drafts: list[_Draft]) -> set[str]:
 
 # Events a demonym only qualifies: "the European elections", "the Scottish Cup final".
 EVENT_NOUNS = frozenset({"election", "elections", "poll", "polls", "referendum", "championship", "championships"})
+
+
+# Last words of the names of events and awards: "Berlin Film Festival", "Grammy Awards".
+EVENT_LAST_WORDS = frozenset(
+    {"festival", "awards", "award", "prize", "prizes", "bowl", "cup", "olympics", "championship", "championships"}
+)
+# Words that stand capitalised for a description, not a name: "the Government", "the Public".
+GENERIC_WORDS = frozenset(
+    {"government", "administration", "public", "state", "party", "office", "treaty", "ministry", "department"}
+)
+# Roles and units written as capitalised words or letters: "MPs", "a Labour MEP", "GMT".
+ROLE_WORDS = frozenset({"mp", "mps", "mep", "meps", "msp", "msps", "am", "ams", "qc", "pm", "gmt", "bst", "est", "cet"})
+_CURRENCY = re.compile(r"(?:[A-Z]{2,3} ?)?(?i:dollars?|pounds?|euros?|yen|francs?|marks?|lire|dlrs)")
+
+
+def _no_name(tokens: list, key: str, table: AliasTable) -> bool:
+    """Entities that name no actor whatever their label: events and awards by their last word,
+    a lone generic word or role, a currency ("USdollars")."""
+    if key in table.aliases:
+        return False
+    last = tokens[-1].lower_
+    return (
+        (len(tokens) > 1 and last in EVENT_LAST_WORDS)
+        or (len(tokens) == 1 and (last in GENERIC_WORDS or last in ROLE_WORDS))
+        or bool(_CURRENCY.fullmatch(_text_of(tokens)))
+    )
+
+
+def _language(span: Span) -> bool:
+    """"the Spanish speaking world", "a Spanish-language site", "sung in Spanish": a language."""
+    doc = span.doc
+    after = [t.lower_ for t in doc[span.end : span.end + 2]]
+    if after[:2] == ["-", "language"]:
+        return True  # not "a black South African language": one of the country's
+    if after and after[0] == "-":
+        after = after[1:]
+    if after and after[0] in ("speaking", "speakers"):
+        return True
+    # "sung in Spanish." (a language), not "in Spanish waters" (the country's).
+    return span.start > 0 and doc[span.start - 1].lower_ == "in" and (span.end == len(doc) or doc[span.end].is_punct)
 
 
 def _qualifies_event(span: Span) -> bool:
@@ -697,6 +743,12 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
     for span, label in repaired:
         draft = _strip(span)
         draft.label = label
+        if draft.tokens and draft.tokens[0].i > span.start and doc[draft.tokens[0].i - 1].text in ("'s", "’s"):
+            # "Denmark's Crown Prince Frederik" tagged as one: the owner is a mention of its own.
+            owner = [t for t in span if t.i < draft.tokens[0].i - 1 and not (t.i == span.start and t.lower_ in DETERMINERS)]
+            if owner:
+                hit = table.aliases.get(normal_form(_text_of(owner))) or table.countries.get(normal_form(_text_of(owner)))
+                drafts.append(_Draft(span=doc[owner[0].i : owner[-1].i + 1], tokens=owner, label=hit[1] if hit else label))
         if draft.tokens:
             drafts.append(draft)
 
@@ -821,7 +873,9 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
 
         key = normal_form(_text_of(tokens))
         key = _branch_key(key, table) or key
-        if actor is None and label in ACTOR_LABELS and (key in table.not_actors or key in works or _in_title(d.span)):
+        if actor is None and label in ACTOR_LABELS and (
+            key in table.not_actors or key in works or _in_title(d.span) or _no_name(tokens, key, table)
+        ):
             pass  # "Budget", "House" in "House Speaker", "comedy Coupling": an entity, never an actor
         elif actor is None and label in ACTOR_LABELS:
             if key in acronyms:
@@ -850,7 +904,7 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
                     actor, actor_type = re.sub(r"\s+", " ", _text_of(tokens)), "GPE"
                 else:
                     actor, actor_type = table.metonyms[key]
-            elif key in table.demonyms and _qualifies_event(d.span):
+            elif key in table.demonyms and _qualifies_event(d.span) or label == "NORP" and _language(d.span):
                 pass  # "the European elections": the word says which elections, it names no one
             elif key in table.demonyms and (label == "NORP" or (label == "ORG" and len(tokens) == 1)):
                 # "a third of Welsh households": a lone demonym the model tagged ORG.

@@ -757,6 +757,8 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
     for acronym, name in initials_acronyms(drafts, table).items():
         acronyms.setdefault(acronym, name)
 
+    _one_sense(drafts)
+
     # A name the model tagged ORG ("Saxon Spence") is a person when the article later gives its
     # surname an honorific ("Mrs Spence").
     honoured = {
@@ -887,6 +889,10 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
                 actor, actor_type = table.countries[key]  # also "colombia" in an all-lower-case story
             elif key.endswith("s") and key[:-1] in table.countries and label != "PERSON":
                 actor, actor_type = table.countries[key[:-1]]  # "building two Canadas"
+            elif label == "PERSON" and not d.title and len(tokens) == 1 and key in table.demonyms:
+                actor, actor_type = table.demonyms[key]  # "Welsh", "Britons" tagged PERSON
+            elif label == "PERSON" and not d.title and len(tokens) == 1 and tokens[0].text in LAW_WORDS:
+                pass  # "the Bill": legislation, not a man called Bill
             elif label == "PERSON":
                 # "Mr Howard" is a surname, never Howard Flight; "Sir Digby" is a first name.
                 honorific = (d.title or "").lower().rstrip(".") in SURNAME_HONORIFICS
@@ -956,6 +962,21 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
     _parties_by_context(mentions, table)
     _same_person(mentions)
     return mentions
+
+
+def _one_sense(drafts: list[_Draft]) -> None:
+    """One name, one sense in an article: a lone word the model tags a place somewhere and a
+    person elsewhere ("in Manchester" ... "Manchester said") is the place, unless the article
+    gives it a title or a full name ends with it (then it is a surname)."""
+    places = {d.tokens[0].text for d in drafts if d.label in ("GPE", "LOC") and len(d.tokens) == 1}
+    if not places:
+        return
+    surnames = {d.tokens[-1].text for d in drafts if d.label == "PERSON" and (len(d.tokens) > 1 or d.title)}
+    for d in drafts:
+        if d.label == "PERSON" and len(d.tokens) == 1 and not d.title:
+            word = d.tokens[0].text
+            if word in places and word not in surnames:
+                d.label = "GPE"
 
 
 def _drop_slogan_verbs(drafts: list[_Draft]) -> None:

@@ -530,7 +530,8 @@ def _article_names(doc: Doc, drafts: list[_Draft]) -> list[_Draft]:
     alone = {normal_form(_text_of(d.tokens)) for d in repaired}
     out: list[_Draft] = []
     for d in repaired:
-        joins = [i for i, t in enumerate(d.tokens) if t.lower_ in ("and", "&")]
+        # "and", never "&", which joins the names of one firm ("Marsh & McLennan").
+        joins = [i for i, t in enumerate(d.tokens) if t.lower_ == "and"]
         if d.label == "ORG" and len(joins) == 1 and 0 < joins[0] < len(d.tokens) - 1:
             left, right = d.tokens[: joins[0]], d.tokens[joins[0] + 1 :]
             if all(t.text[:1].isupper() or t.is_punct for t in left + right) and (

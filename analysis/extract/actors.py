@@ -142,6 +142,7 @@ TITLES = tuple(
             "president-elect",
             "senior",
             "chief of staff",
+            "councillor",
         }
         | HONORIFICS,
         key=lambda t: -len(t.split()),
@@ -716,6 +717,28 @@ def _widened(doc: Doc, ents: list[Span], table: AliasTable) -> list[tuple[Span, 
             while end < len(doc) and doc[end].text[:1].isupper() and not doc[end].is_sent_start:
                 end += 1
             best = doc[ent.start : end]
+        if (
+            best is ent
+            and ent.label_ == "GPE"
+            and normal_form(ent.text) not in table.countries
+            and normal_form(ent.text) not in table.aliases
+        ):
+            # "the Hollywood Reporter trade newspaper", "Devon County Council": capitalised words
+            # the model left untagged after a place make the name of an organisation (after a
+            # country they are mostly a title or a description: "US Undersecretary").
+            end = ent.end
+            while (
+                end < len(doc)
+                and doc[end].text[:1].isupper()
+                and doc[end].tag_.startswith("NN")
+                and doc[end].ent_iob_ == "O"
+                and not doc[end].is_sent_start
+                and doc[end].lower_ not in _TITLES_BY_FIRST
+            ):
+                end += 1
+            # Not "New York Attorney General Eliot Spitzer": a title runs on into a name.
+            if end > ent.end and (end == len(doc) or not doc[end].text[:1].isupper()):
+                best, label = doc[ent.start : end], "ORG"
         if best is not ent and out and out[-1][0].end > best.start:
             out.pop()  # "Liberal" was its own entity: the wider span replaces it
         out.append((best, label))

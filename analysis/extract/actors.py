@@ -361,10 +361,6 @@ def _strip(span: Span) -> _Draft:
         # "the Associated Press news agency": the description after the name is no part of it.
         while len(tokens) > 1 and tokens[-1].is_lower and tokens[-1].is_alpha:
             tokens = tokens[:-1]
-        # "Craxi's Socialist Party": the owner before a possessive is no part of the name.
-        inner = [i for i, t in enumerate(tokens[:-2]) if t.text in ("'s", "’s") and i > 0]
-        if inner:
-            tokens = tokens[inner[-1] + 1 :]
     if span.label_ in ACTOR_LABELS:
         # "Analysing Mr Brown", "Commons after Mr Brown": the name starts after an inner honorific.
         inner = [i for i, t in enumerate(tokens[1:-1], 1) if t.lower_.rstrip(".") in HONORIFICS]
@@ -535,7 +531,11 @@ def _article_names(doc: Doc, drafts: list[_Draft]) -> list[_Draft]:
         joins = [i for i, t in enumerate(d.tokens) if t.lower_ == "and"]
         if d.label == "ORG" and len(joins) == 1 and 0 < joins[0] < len(d.tokens) - 1:
             left, right = d.tokens[: joins[0]], d.tokens[joins[0] + 1 :]
-            if all(t.text[:1].isupper() or t.is_punct for t in left + right) and (
+            if (
+                all(t.text[:1].isupper() or t.is_punct for t in left + right)
+                # "Mitsui and Co Ltd" is one firm: a legal form alone is no second name.
+                and not all(t.lower_.rstrip(".") in LEGAL_SUFFIXES for t in right)
+            ) and (
                 normal_form(_text_of(left)) in alone or normal_form(_text_of(right)) in alone
             ):
                 out.extend(_Draft(span=doc[p[0].i : p[-1].i + 1], tokens=p, label="ORG") for p in (left, right))
@@ -566,6 +566,22 @@ def _org_tokens(tokens: list) -> list:
         if len(kept) > 1 and kept[-1].lower_ in ("and", "&"):
             kept.pop()
     return kept
+
+
+def _owner(tokens: list, people: set[str], table: AliasTable) -> tuple[list, str] | None:
+    """The owner before a possessive inside a name, with its label, when it is a person the
+    article names or a country: not "Moody's Investors Service", "Schindler's List"."""
+    inner = [i for i, t in enumerate(tokens[:-2]) if t.text in ("'s", "’s") and i > 0]
+    if not inner:
+        return None
+    owner = tokens[: inner[0]]
+    key = normal_form(_text_of(owner))
+    place = table.countries.get(key) or table.aliases.get(key)
+    if place and place[1] == "GPE":
+        return owner, "GPE"
+    if len(owner) == 1 and owner[0].text in people:
+        return owner, "PERSON"
+    return None
 
 
 def _works(drafts: list[_Draft]) -> set[str]:
@@ -623,11 +639,13 @@ _CURRENCY = re.compile(r"(?:[A-Z]{2,3} ?)?(?i:dollars?|pounds?|euros?|yen|francs
 
 def _no_name(tokens: list, key: str, table: AliasTable) -> bool:
     """Entities that name no actor whatever their label: events and awards by their last word,
-    a lone generic word or role, a currency ("USdollars")."""
+    a lone generic word, role or legal form, a currency ("USdollars")."""
     if key in table.aliases:
         return False
     last = tokens[-1].lower_
     return (
+        all(t.lower_.rstrip(".") in LEGAL_SUFFIXES for t in tokens)  # a lone "Co Inc"
+        or
         (len(tokens) > 1 and last in EVENT_LAST_WORDS)
         or (len(tokens) == 1 and (last in GENERIC_WORDS or last in ROLE_WORDS))
         or bool(_CURRENCY.fullmatch(_text_of(tokens)))
@@ -654,6 +672,15 @@ def _qualifies_event(span: Span) -> bool:
     while after < len(doc) and doc[after].text in ("]", ")"):
         after += 1  # "the [European] election": an editor's brackets
     return after < len(doc) and doc[after].lower_ in EVENT_NOUNS
+
+
+# A row of a results table ("Revs 12.3 mln vs 11.1 mln", "Avg shrs 2,212,000 vs 1,482,000"):
+# its capitalised first word is a column label, not a name.
+_TABLE_ROW = re.compile(r"^[^\n]{0,60}\bvs\.?\s[^\n]{0,60}$", re.MULTILINE)
+
+
+def _in_rows(at: int, rows: list[tuple[int, int]]) -> bool:
+    return any(start <= at < end for start, end in rows)
 
 
 def _home_town(span: Span) -> bool:
@@ -693,6 +720,16 @@ def _widened(doc: Doc, ents: list[Span], table: AliasTable) -> list[tuple[Span, 
     taken = -1
     for ent in ents:
         if ent.start < taken:
+            continue
+        if (
+            all(t.lower_.rstrip(".") in LEGAL_SUFFIXES for t in ent)
+            and out
+            and out[-1][0].end == ent.start - 1
+            and doc[ent.start - 1].lower_ in ("and", "&")
+        ):
+            # "Baring Brothers and Co Ltd" tagged as "Baring Brothers" and "Co Ltd": one firm.
+            out[-1] = (doc[out[-1][0].start : ent.end], "ORG")
+            taken = ent.end
             continue
         best, label = ent, ent.label_
         for left in (2, 1, 0):
@@ -764,15 +801,18 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
     acronyms = defined_acronyms(text, table)
     repaired = _widened(doc, [e for e in doc.ents if e.label_ in ENTITY_LABELS], table)
     drafts = []
+    people = {e[-1].text for e in doc.ents if e.label_ == "PERSON"}
     for span, label in repaired:
         draft = _strip(span)
         draft.label = label
-        if draft.tokens and draft.tokens[0].i > span.start and doc[draft.tokens[0].i - 1].text in ("'s", "’s"):
-            # "Denmark's Crown Prince Frederik" tagged as one: the owner is a mention of its own.
-            owner = [t for t in span if t.i < draft.tokens[0].i - 1 and not (t.i == span.start and t.lower_ in DETERMINERS)]
+        if draft.tokens:
+            owner = _owner(draft.tokens, people, table)
             if owner:
-                hit = table.aliases.get(normal_form(_text_of(owner))) or table.countries.get(normal_form(_text_of(owner)))
-                drafts.append(_Draft(span=doc[owner[0].i : owner[-1].i + 1], tokens=owner, label=hit[1] if hit else label))
+                # "Craxi's Socialist Party", "Denmark's Crown Prince Frederik": the model took a
+                # person's or a country's name into the next one; it is a mention of its own.
+                owner_tokens, owner_label = owner
+                drafts.append(_Draft(span=doc[owner_tokens[0].i : owner_tokens[-1].i + 1], tokens=owner_tokens, label=owner_label))
+                draft.tokens = draft.tokens[len(owner_tokens) + 1 :]
         if draft.tokens:
             drafts.append(draft)
 
@@ -803,6 +843,7 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
 
     _drop_slogan_verbs(drafts)
     works = _works(drafts)
+    table_rows = [(m.start(), m.end()) for m in _TABLE_ROW.finditer(text)]
 
     # Full person names the article gives, in order, for linking short mentions to them.
     full_names: list[tuple[int, list[str], str]] = []
@@ -900,7 +941,11 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
         key = normal_form(_text_of(tokens))
         key = _branch_key(key, table) or key
         if actor is None and label in ACTOR_LABELS and (
-            key in table.not_actors or key in works or _in_title(d.span) or _no_name(tokens, key, table)
+            key in table.not_actors
+            or key in works
+            or _in_title(d.span)
+            or _no_name(tokens, key, table)
+            or _in_rows(tokens[0].idx, table_rows)
         ):
             pass  # "Budget", "House" in "House Speaker", "comedy Coupling": an entity, never an actor
         elif actor is None and label in ACTOR_LABELS:

@@ -249,3 +249,27 @@ def test_corpus_full_names_respect_sex_and_first_names():
     assert found[("b", "Blair")] == "Cherie Blair"  # "Mrs Blair" is never a Mr
     # Two Browns as often named, a James as often a first name, a Knapman named once: unresolved.
     assert not {("d", "Brown"), ("e", "James"), ("f", "Knapman")} & set(found)
+
+
+def reuters_actors(nlp, newid):
+    from analysis.readers import Article, read_file
+    from tests.conftest import REUTERS
+
+    (story,) = [a for a in read_file(REUTERS / "reut2-003.sgm") if isinstance(a, Article) and a.meta.get("newid") == newid]
+    doc = parse(nlp, [story.text])[0]
+    return {a.name for a in count_actors(resolve_mentions(doc))}, story.text
+
+
+class TestReutersShapes:
+    def test_results_table_labels_are_no_actors(self, nlp):
+        actors, text = reuters_actors(nlp, "3545")
+        assert "\nRevs " in text
+        assert not {"Revs", "Avg", "Shr", "Oper"} & actors
+
+    def test_and_co_joins_the_firm(self, nlp):
+        actors, _ = reuters_actors(nlp, "3116")
+        assert "Baring Brothers" in actors and "Co" not in actors
+
+    def test_a_firm_named_with_a_possessive_stays_whole(self, nlp):
+        actors, _ = reuters_actors(nlp, "3148")
+        assert "Moody's Investors Service" in actors and "Investors Service" not in actors

@@ -568,16 +568,40 @@ def _org_tokens(tokens: list) -> list:
     return kept
 
 
-def _owner(tokens: list, people: set[str], table: AliasTable) -> tuple[list, str] | None:
-    """The owner before a possessive inside a name, with its label, when it is a person the
-    article names or a country: not "Moody's Investors Service", "Schindler's List"."""
+def _untagged_parties(doc: Doc, table: AliasTable) -> list[_Draft]:
+    """Party names the model left untagged ("Plaid Cymru's local government spokesman",
+    "Conservative local government spokesman", "the Tories"): a capitalised word or two outside
+    every entity that the alias table knows as a party's name."""
+    found = []
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        if token.ent_iob_ != "O" or not token.text[:1].isupper() or not token.is_alpha:
+            i += 1
+            continue
+        for width in (2, 1):
+            span = doc[i : i + width]
+            if len(span) < width or any(t.ent_iob_ != "O" or not t.text[:1].isupper() for t in span):
+                continue
+            hit = table.aliases.get(normal_form(span.text))
+            if hit and hit[0] in table.party_countries:
+                found.append(_Draft(span=span, tokens=list(span), label="ORG"))
+                i += width - 1
+                break
+        i += 1
+    return found
+
+
+def _owner(tokens: list, people: set[str], places: set[str], table: AliasTable) -> tuple[list, str] | None:
+    """The owner before a possessive inside a name, with its label, when it is a person or a
+    place the article names, or a country: not "Moody's Investors Service", "Schindler's List"."""
     inner = [i for i, t in enumerate(tokens[:-2]) if t.text in ("'s", "’s") and i > 0]
     if not inner:
         return None
     owner = tokens[: inner[0]]
     key = normal_form(_text_of(owner))
     place = table.countries.get(key) or table.aliases.get(key)
-    if place and place[1] == "GPE":
+    if (place and place[1] == "GPE") or _text_of(owner) in places:
         return owner, "GPE"
     if len(owner) == 1 and owner[0].text in people:
         return owner, "PERSON"
@@ -802,11 +826,12 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
     repaired = _widened(doc, [e for e in doc.ents if e.label_ in ENTITY_LABELS], table)
     drafts = []
     people = {e[-1].text for e in doc.ents if e.label_ == "PERSON"}
+    places = {e.text for e in doc.ents if e.label_ in ("GPE", "LOC")}
     for span, label in repaired:
         draft = _strip(span)
         draft.label = label
         if draft.tokens:
-            owner = _owner(draft.tokens, people, table)
+            owner = _owner(draft.tokens, people, places, table)
             if owner:
                 # "Craxi's Socialist Party", "Denmark's Crown Prince Frederik": the model took a
                 # person's or a country's name into the next one; it is a mention of its own.
@@ -817,6 +842,7 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
             drafts.append(draft)
 
     drafts = _article_names(doc, drafts)
+    drafts = sorted(drafts + _untagged_parties(doc, table), key=lambda d: d.tokens[0].i)
 
     for acronym, name in initials_acronyms(drafts, table).items():
         acronyms.setdefault(acronym, name)

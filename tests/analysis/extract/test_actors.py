@@ -273,3 +273,12 @@ class TestReutersShapes:
     def test_a_firm_named_with_a_possessive_stays_whole(self, nlp):
         actors, _ = reuters_actors(nlp, "3148")
         assert "Moody's Investors Service" in actors and "Investors Service" not in actors
+
+
+def test_party_names_the_model_left_untagged(nlp):
+    # "Plaid Cymru's local government spokesman Dai Lloyd", "Conservative local government
+    # spokesman Glyn Davies": no entity in the model's output, parties all the same.
+    actors, _ = gold_actors(nlp, "bbc/politics/101.txt")
+    assert {"Plaid Cymru", "Conservative Party"} <= set(actors)
+    _, mentions = gold_actors(nlp, "bbc/politics/200.txt")
+    assert {m.actor for m in mentions if m.text in ("Tories", "Tory", "Conservatives")} == {"Conservative Party"}

@@ -198,6 +198,8 @@ class Store:
                 ).fetchall()
             )
             rows = [(new, a, old) for (a, old), new in renames.items() if (a, new) not in taken]
+            if not rows:
+                return
             for table, column in (("actors", "name"), ("entities", "actor"), ("tones", "actor"), ("quotes", "speaker")):
                 con.executemany(f"UPDATE {table} SET {column} = ? WHERE article_id = ? AND {column} = ?", rows)
 

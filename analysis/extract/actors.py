@@ -525,8 +525,21 @@ def _article_names(doc: Doc, drafts: list[_Draft]) -> list[_Draft]:
         elif not (repaired and repaired[-1].span.start == wider.start and repaired[-1].span.end == wider.end):
             repaired.append(_Draft(span=wider, tokens=list(wider), label="ORG", title=d.title))
     alone = {normal_form(_text_of(d.tokens)) for d in repaired}
+    places = {e.text for e in doc.ents if e.label_ in ("GPE", "LOC")}
     out: list[_Draft] = []
     for d in repaired:
+        inner = [
+            i
+            for i, t in enumerate(d.tokens[1:-1], 1)
+            if t.is_lower and t.tag_ in ("NN", "NNS") and t.lower_ not in NAME_PARTICLES and d.tokens[i - 1].text != "-"
+        ]
+        if d.label == "ORG" and len(inner) == 1 and all(t.text[:1].isupper() for t in (d.tokens[0], d.tokens[-1])):
+            # "Devon county Labour group": a common noun inside is no part of one name.
+            left, right = d.tokens[: inner[0]], d.tokens[inner[0] + 1 :]
+            for part in (left, right):
+                kind = "GPE" if _text_of(part) in places else "ORG"
+                out.append(_Draft(span=doc[part[0].i : part[-1].i + 1], tokens=part, label=kind))
+            continue
         # "and", never "&", which joins the names of one firm ("Marsh & McLennan").
         joins = [i for i, t in enumerate(d.tokens) if t.lower_ == "and"]
         if d.label == "ORG" and len(joins) == 1 and 0 < joins[0] < len(d.tokens) - 1:
@@ -542,6 +555,10 @@ def _article_names(doc: Doc, drafts: list[_Draft]) -> list[_Draft]:
                 continue
         out.append(d)
     return out
+
+
+# Lower-case words inside names that are part of them: "Bank of England", "Banco de Brasil".
+NAME_PARTICLES = _CONNECTORS | {"the", "de", "du", "des", "la", "le", "van", "von", "der", "den", "di", "da", "y", "et", "on", "in", "upon", "at", "al", "bin"}
 
 
 def _spelled_out(doc: Doc, tokens: list, names: set[tuple[str, ...]]) -> Span | None:
@@ -568,6 +585,14 @@ def _org_tokens(tokens: list) -> list:
     return kept
 
 
+# Nouns after a party's name that make it the party: "Conservative spokesman", "Labour MPs".
+_PARTY_NOUNS = _TITLE_LAST_WORDS | {
+    "party", "mp", "mps", "msp", "msps", "mep", "meps", "candidate", "candidates", "member", "members",
+    "government", "campaign", "peer", "peers", "voters", "supporters", "councillor", "councillors",
+    "activists", "manifesto", "conference", "rebels", "backbenchers", "politicians", "figures", "sources",
+}
+
+
 def _untagged_parties(doc: Doc, table: AliasTable) -> list[_Draft]:
     """Party names the model left untagged ("Plaid Cymru's local government spokesman",
     "Conservative local government spokesman", "the Tories"): a capitalised word or two outside
@@ -584,6 +609,14 @@ def _untagged_parties(doc: Doc, table: AliasTable) -> list[_Draft]:
             if len(span) < width or any(t.ent_iob_ != "O" or not t.text[:1].isupper() for t in span):
                 continue
             hit = table.aliases.get(normal_form(span.text))
+            after = doc[i + width] if i + width < len(doc) else None
+            first = token.is_sent_start or (i > 0 and (doc[i - 1].is_quote or doc[i - 1].is_punct))
+            if after is not None and (
+                # '"Labour markets firmed', but '"Conservative leader Michael Howard'.
+                (first and width == 1 and after.tag_ == "NNS" and after.lower_ not in _PARTY_NOUNS)
+                or (after.text[:1].isupper() and after.lower_ in _TITLES_BY_FIRST)  # "Labour Minister"
+            ):
+                continue
             if hit and hit[0] in table.party_countries:
                 found.append(_Draft(span=span, tokens=list(span), label="ORG"))
                 i += width - 1
@@ -603,8 +636,8 @@ def _owner(tokens: list, people: set[str], places: set[str], table: AliasTable) 
     place = table.countries.get(key) or table.aliases.get(key)
     if (place and place[1] == "GPE") or _text_of(owner) in places:
         return owner, "GPE"
-    if len(owner) == 1 and owner[0].text in people:
-        return owner, "PERSON"
+    if len(owner) <= 3 and owner[-1].text in people and all(t.text[:1].isupper() for t in owner):
+        return owner, "PERSON"  # "Craxi's", "Mr Brown's"
     return None
 
 

@@ -282,3 +282,9 @@ def test_party_names_the_model_left_untagged(nlp):
     assert {"Plaid Cymru", "Conservative Party"} <= set(actors)
     _, mentions = gold_actors(nlp, "bbc/politics/200.txt")
     assert {m.actor for m in mentions if m.text in ("Tories", "Tory", "Conservatives")} == {"Conservative Party"}
+
+
+def test_common_noun_inside_an_organisation_span_splits_it(nlp):
+    # "leader of Devon county Labour group": Devon and Labour, not one "Devon county Labour".
+    actors, _ = gold_actors(nlp, "bbc/politics/336.txt")
+    assert "Devon" in actors and "Devon county Labour" not in actors

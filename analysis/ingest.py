@@ -246,7 +246,10 @@ def merge_surnames(store: Store) -> int:
         f"""WITH s AS ({_PERSON_SEX})
             SELECT ac.article_id, ac.name, coalesce(s.m, 0), coalesce(s.f, 0) FROM actors ac
             LEFT JOIN s ON s.article_id = ac.article_id AND s.actor = ac.name
-            WHERE ac.type = 'PERSON' AND NOT contains(ac.name, ' ')"""
+            WHERE ac.type = 'PERSON' AND NOT contains(ac.name, ' ')
+              -- One bare mention may be no person at all ("Brown and Williamson"): a surname
+              -- counts written with an honorific or named more than once.
+              AND (coalesce(s.m, 0) + coalesce(s.f, 0) > 0 OR ac.mentions >= 2)"""
     ).fetchall()
     if not surnames:
         return 0

@@ -10,6 +10,12 @@ model tagged ORG is the PERSON "Charles Q. Brown". Rules, in order of applicatio
 3. the alias table (analysis/data/aliases.yaml, merged with a user file) maps common forms;
 4. metonyms (Beijing -> China) and demonyms (Chinese -> China), each behind a switch;
 5. a short person mention links to the full name the article gives for it.
+
+Before these, entity spans are repaired by what the article itself says (a fragment of a name it
+spells out elsewhere, two firms joined by "and", an acronym whose letters one named
+organisation gives, party names the model left untagged), and names that are no actor are set
+aside (works, events, laws, slogans, table labels, currencies). `corpus_full_names` resolves a
+surname alone across a whole store after an ingest ("Mr Blair" -> Tony Blair).
 """
 
 from __future__ import annotations

@@ -22,6 +22,7 @@ from typing import Protocol
 
 import pandas as pd
 
+from analysis.extract.actors import corpus_full_names
 from analysis.extract.themes import ThemeLexicon, match_themes
 from analysis.extract.topics import fit_topics
 from analysis.pipeline import AnalysisOptions, analyze_articles
@@ -221,6 +222,51 @@ def retag_themes(store: Store, lexicon: ThemeLexicon) -> int:
     return articles
 
 
+# Honorifics written just before each person mention (entity offsets index the article text).
+_PERSON_SEX = r"""
+    SELECT e.article_id, e.actor,
+           sum(CAST(regexp_matches(substr(a.text, greatest(1, e.start - 5), least(e.start, 6)),
+                                   '(^|[^A-Za-z])Mr\.?\s+$') AS INT)) AS m,
+           sum(CAST(regexp_matches(substr(a.text, greatest(1, e.start - 5), least(e.start, 6)),
+                                   '(Mrs|Ms|Miss)\.?\s+$') AS INT)) AS f
+    FROM entities e JOIN articles a ON a.id = e.article_id
+    WHERE e.actor_type = 'PERSON' AND e.actor IS NOT NULL
+    GROUP BY 1, 2"""
+
+
+def _sex(m: int, f: int) -> str | None:
+    return "m" if m > f else "f" if f > m else None
+
+
+def merge_surnames(store: Store) -> int:
+    """People named by surname alone in an article take the full name the store gives that
+    surname where it is unambiguous (`corpus_full_names`); returns how many were renamed."""
+    con = store.con
+    surnames = con.execute(
+        f"""WITH s AS ({_PERSON_SEX})
+            SELECT ac.article_id, ac.name, coalesce(s.m, 0), coalesce(s.f, 0) FROM actors ac
+            LEFT JOIN s ON s.article_id = ac.article_id AND s.actor = ac.name
+            WHERE ac.type = 'PERSON' AND NOT contains(ac.name, ' ')
+              -- One bare mention may be no person at all ("Brown and Williamson"): a surname
+              -- counts written with an honorific or named more than once.
+              AND (coalesce(s.m, 0) + coalesce(s.f, 0) > 0 OR ac.mentions >= 2)"""
+    ).fetchall()
+    if not surnames:
+        return 0
+    people = con.execute(
+        f"""WITH s AS ({_PERSON_SEX}), sx AS (SELECT actor, sum(m) AS m, sum(f) AS f FROM s GROUP BY actor)
+            SELECT ac.name, count(DISTINCT ac.article_id), coalesce(any_value(sx.m), 0), coalesce(any_value(sx.f), 0)
+            FROM actors ac LEFT JOIN sx ON sx.actor = ac.name
+            WHERE ac.type = 'PERSON' AND contains(ac.name, ' ') GROUP BY ac.name"""
+    ).fetchall()
+    renames = corpus_full_names(
+        [(a, name, _sex(m, f)) for a, name, m, f in surnames],
+        [(name, n, _sex(m, f)) for name, n, m, f in people],
+    )
+    store.rename_actors(renames)
+    return len(renames)
+
+
 def refresh_topics(store: Store, *, k: int = 5) -> int:
     """Fit the store's topics on its stored lemmas (no spaCy) and store them with each article's
     topic, so the page reads them rather than fitting them. Returns the number of topics."""
@@ -325,6 +371,7 @@ def ingest(
     store.set_meta("themes", lexicon.fingerprint)
     if summary.analysed:
         store.refresh_phrase_frequencies()
+        merge_surnames(store)
         refresh_topics(store)
     summary.seconds = time.perf_counter() - started
     return summary

@@ -184,6 +184,25 @@ class Store:
                             SELECT phrase, count(DISTINCT id) AS df
                             FROM (SELECT id, unnest(phrases) AS phrase FROM articles) GROUP BY phrase""")
 
+    def rename_actors(self, renames: dict[tuple[str, str], str]) -> None:
+        """Give actors of single articles another name ({(article id, name): new name}) in every
+        table that names them, in one transaction; an article that already has an actor of the
+        new name keeps both apart (their rows cannot be merged after the fact)."""
+        if not renames:
+            return
+        with self._transaction() as con:
+            taken = set(
+                con.execute(
+                    "SELECT article_id, name FROM actors WHERE article_id IN (SELECT unnest(?))",
+                    [sorted({a for a, _ in renames})],
+                ).fetchall()
+            )
+            rows = [(new, a, old) for (a, old), new in renames.items() if (a, new) not in taken]
+            if not rows:
+                return
+            for table, column in (("actors", "name"), ("entities", "actor"), ("tones", "actor"), ("quotes", "speaker")):
+                con.executemany(f"UPDATE {table} SET {column} = ? WHERE article_id = ? AND {column} = ?", rows)
+
     def write_topics(self, topics: pd.DataFrame, assigned: pd.DataFrame) -> None:
         """Replace the store's topics (topic, label, terms) and each article's topic (article_id,
         topic, share) in one transaction."""

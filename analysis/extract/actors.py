@@ -10,6 +10,12 @@ model tagged ORG is the PERSON "Charles Q. Brown". Rules, in order of applicatio
 3. the alias table (analysis/data/aliases.yaml, merged with a user file) maps common forms;
 4. metonyms (Beijing -> China) and demonyms (Chinese -> China), each behind a switch;
 5. a short person mention links to the full name the article gives for it.
+
+Before these, entity spans are repaired by what the article itself says (a fragment of a name it
+spells out elsewhere, two firms joined by "and", an acronym whose letters one named
+organisation gives, party names the model left untagged), and names that are no actor are set
+aside (works, events, laws, slogans, table labels, currencies). `corpus_full_names` resolves a
+surname alone across a whole store after an ingest ("Mr Blair" -> Tony Blair).
 """
 
 from __future__ import annotations
@@ -143,6 +149,7 @@ TITLES = tuple(
             "president-elect",
             "senior",
             "chief of staff",
+            "councillor",
         }
         | HONORIFICS,
         key=lambda t: -len(t.split()),
@@ -171,6 +178,25 @@ LEGAL_SUFFIXES = frozenset(
         "cos",
     }
 )
+# Imperatives that open a slogan naming a person ("Vote Blair", "Free Nelson Mandela"); none is
+# a first name.
+SLOGAN_VERBS = frozenset(
+    {"vote", "elect", "re-elect", "get", "back", "sack", "dump", "ditch", "stop", "free", "save", "impeach", "oust"}
+)
+# Nouns that present the name beside them as a work: "the comedy Coupling", "the film Ray",
+# "the Focus on Africa programme".
+WORK_NOUNS = frozenset(
+    {
+        "film", "movie", "comedy", "drama", "serial", "series", "sitcom", "soap", "show", "programme",
+        "program", "documentary", "album", "single", "song", "novel", "book", "musical", "opera",
+        "thriller", "biopic", "cartoon", "blockbuster", "play", "trilogy", "sequel", "remake",
+    }
+)
+# Nouns after a name that make it a film or show: "Aviator actor", "the Ray soundtrack".
+# ("star" is not among them: "former Westlife star Brian McFadden" is a band's.)
+WORK_PARTS = frozenset({"actress", "actor", "premiere", "sequel", "soundtrack", "screenplay"})
+# Last words of a law's name: "the Serious Organised Crime and Police Bill".
+LAW_WORDS = frozenset({"Bill", "Act", "Bills", "Acts"})
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 POSSESSIVE_TAILS = frozenset({"'s", "’s", "'", "’"})
 # Words that make "Washington" (and other metonyms) literal when they follow it.
@@ -278,6 +304,11 @@ def _load_table(user_file: str | None) -> AliasTable:
     for layer in layers:
         for name in layer.get("countries") or []:
             countries.setdefault(normal_form(str(name)), (str(name), "GPE"))
+    for key, (name, kind) in list(countries.items()):
+        if key.endswith("a"):
+            # The regular demonym of a country in -a: Uganda -> Ugandan, Algeria -> Algerian.
+            demonyms.setdefault(key + "n", (name, kind))
+            demonyms.setdefault(key + "ns", (name, kind))
     fingerprint = hashlib.sha1(
         json.dumps(
             [aliases, metonyms, demonyms, countries, sorted(not_actors), party_countries], sort_keys=True
@@ -333,7 +364,11 @@ def _strip(span: Span) -> _Draft:
         tokens = tokens[1:]
     while tokens and (tokens[-1].text in POSSESSIVE_TAILS or tokens[-1].is_punct):
         tokens = tokens[:-1]
-    if span.label_ == "PERSON":
+    if span.label_ in ("ORG", "GPE", "LOC", "FAC", "NORP"):
+        # "the Associated Press news agency": the description after the name is no part of it.
+        while len(tokens) > 1 and tokens[-1].is_lower and tokens[-1].is_alpha:
+            tokens = tokens[:-1]
+    if span.label_ in ACTOR_LABELS:
         # "Analysing Mr Brown", "Commons after Mr Brown": the name starts after an inner honorific.
         inner = [i for i, t in enumerate(tokens[1:-1], 1) if t.lower_.rstrip(".") in HONORIFICS]
         if inner:
@@ -420,6 +455,32 @@ def defined_acronyms(text: str, table: AliasTable) -> dict[str, str]:
     return found
 
 
+def initials_acronyms(drafts: list, table: AliasTable) -> dict[str, str]:
+    """Acronyms of organisations the article names in full without defining them: "the British
+    Retail Consortium ... The BRC said", "Trans World Airlines Inc ... TWA". An acronym goes to
+    the one organisation whose capitalised words (legal form dropped) give its letters."""
+    by_letters: dict[str, set[str]] = {}
+    for d in drafts:
+        if d.label != "ORG" or len(d.tokens) < 2:
+            continue
+        name = _org_name(d.tokens)
+        words = [w for w in re.split(r"[\s-]+", name) if w]
+        # An acronym inside the name gives all its letters: "UK Independence Party" is UKIP.
+        capitals = [w if w.isupper() and w.isalpha() else w[0] for w in words if w[:1].isupper()]
+        if len(capitals) >= 2 and all(w[:1].isupper() or w.lower() in _CONNECTORS | {"the"} for w in words):
+            canonical = table.aliases.get(normal_form(name), (name, "ORG"))[0]
+            by_letters.setdefault("".join(capitals).lower(), set()).add(canonical)
+    found = {}
+    for d in drafts:
+        word = d.tokens[0].text if len(d.tokens) == 1 else ""
+        key = normal_form(word)
+        if 2 <= len(word) <= 6 and word.isupper() and key not in table.aliases:
+            names = by_letters.get(key, set())
+            if len(names) == 1:
+                found[key] = next(iter(names))
+    return found
+
+
 # Words that open a title when a title word follows them ("House Speaker", "Home Secretary",
 # "Senate Majority Leader"): there the entity the model found is part of a title, not an actor.
 TITLE_OPENERS = frozenset({"house", "senate", "home", "foreign", "shadow", "majority", "minority"})
@@ -450,6 +511,247 @@ def _in_title(span: Span) -> bool:
         # "Senate Majority Leader", "former Senate Republican leader Howard Baker"
         or first in _TITLE_FOLLOWERS and len(following) > 1 and following[1].lower_ in _TITLE_LAST_WORDS
     )
+
+
+def _article_names(doc: Doc, drafts: list[_Draft]) -> list[_Draft]:
+    """Organisation spans repaired by the names the article itself gives. A fragment of a name
+    written in full elsewhere in the article takes the full name where the text spells it
+    ("Cable and Wireless Plc" ... "the Cable and Wireless bid", tagged "Cable" and "Wireless");
+    then two names joined by "and" are two organisations when the article names one of them
+    alone ("firms such as Dell and Hewlett-Packard" beside "direct-sales giant Dell")."""
+    full = {
+        tuple(t.text for t in _org_tokens(d.tokens))
+        for d in drafts
+        if d.label == "ORG" and any(t.lower_ in _CONNECTORS for t in d.tokens[1:-1])
+    }
+    repaired: list[_Draft] = []
+    for d in drafts:
+        wider = _spelled_out(doc, d.tokens, full) if full else None
+        if wider is None:
+            repaired.append(d)
+        elif not (repaired and repaired[-1].span.start == wider.start and repaired[-1].span.end == wider.end):
+            repaired.append(_Draft(span=wider, tokens=list(wider), label="ORG", title=d.title))
+    alone = {normal_form(_text_of(d.tokens)) for d in repaired}
+    places = {e.text for e in doc.ents if e.label_ in ("GPE", "LOC")}
+    out: list[_Draft] = []
+    for d in repaired:
+        inner = [
+            i
+            for i, t in enumerate(d.tokens[1:-1], 1)
+            if t.is_lower and t.tag_ in ("NN", "NNS") and t.lower_ not in NAME_PARTICLES and d.tokens[i - 1].text != "-"
+        ]
+        if d.label == "ORG" and len(inner) == 1 and all(t.text[:1].isupper() for t in (d.tokens[0], d.tokens[-1])):
+            # "Devon county Labour group": a common noun inside is no part of one name.
+            left, right = d.tokens[: inner[0]], d.tokens[inner[0] + 1 :]
+            for part in (left, right):
+                kind = "GPE" if _text_of(part) in places else "ORG"
+                out.append(_Draft(span=doc[part[0].i : part[-1].i + 1], tokens=part, label=kind))
+            continue
+        # "and", never "&", which joins the names of one firm ("Marsh & McLennan").
+        joins = [i for i, t in enumerate(d.tokens) if t.lower_ == "and"]
+        if d.label == "ORG" and len(joins) == 1 and 0 < joins[0] < len(d.tokens) - 1:
+            left, right = d.tokens[: joins[0]], d.tokens[joins[0] + 1 :]
+            if (
+                all(t.text[:1].isupper() or t.is_punct for t in left + right)
+                # "Mitsui and Co Ltd" is one firm: a legal form alone is no second name.
+                and not all(t.lower_.rstrip(".") in LEGAL_SUFFIXES for t in right)
+            ) and (
+                normal_form(_text_of(left)) in alone or normal_form(_text_of(right)) in alone
+            ):
+                out.extend(_Draft(span=doc[p[0].i : p[-1].i + 1], tokens=p, label="ORG") for p in (left, right))
+                continue
+        out.append(d)
+    return out
+
+
+# Lower-case words inside names that are part of them: "Bank of England", "Banco de Brasil".
+NAME_PARTICLES = _CONNECTORS | {"the", "de", "du", "des", "la", "le", "van", "von", "der", "den", "di", "da", "y", "et", "on", "in", "upon", "at", "al", "bin"}
+
+
+def _spelled_out(doc: Doc, tokens: list, names: set[tuple[str, ...]]) -> Span | None:
+    """The span of a longer name that the text around `tokens` spells, if any."""
+    words = [t.text for t in tokens]
+    start = tokens[0].i
+    for name in names:
+        for offset in range(len(name) - len(words) + 1 if len(name) > len(words) else 0):
+            begin = start - offset
+            if list(name[offset : offset + len(words)]) == words and begin >= 0:
+                span = doc[begin : begin + len(name)]
+                if tuple(t.text for t in span) == name:
+                    return span
+    return None
+
+
+def _org_tokens(tokens: list) -> list:
+    """An organisation's tokens without its legal form ("Cable and Wireless Plc")."""
+    kept = list(tokens)
+    while len(kept) > 1 and kept[-1].lower_.rstrip(".,>") in LEGAL_SUFFIXES:
+        kept.pop()
+        if len(kept) > 1 and kept[-1].lower_ in ("and", "&"):
+            kept.pop()
+    return kept
+
+
+# Nouns after a party's name that make it the party: "Conservative spokesman", "Labour MPs".
+_PARTY_NOUNS = _TITLE_LAST_WORDS | {
+    "party", "mp", "mps", "msp", "msps", "mep", "meps", "candidate", "candidates", "member", "members",
+    "government", "campaign", "peer", "peers", "voters", "supporters", "councillor", "councillors",
+    "activists", "manifesto", "conference", "rebels", "backbenchers", "politicians", "figures", "sources",
+}
+
+
+def _untagged_parties(doc: Doc, table: AliasTable) -> list[_Draft]:
+    """Party names the model left untagged ("Plaid Cymru's local government spokesman",
+    "Conservative local government spokesman", "the Tories"): a capitalised word or two outside
+    every entity that the alias table knows as a party's name."""
+    found = []
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        if token.ent_iob_ != "O" or not token.text[:1].isupper() or not token.is_alpha:
+            i += 1
+            continue
+        for width in (2, 1):
+            span = doc[i : i + width]
+            if len(span) < width or any(t.ent_iob_ != "O" or not t.text[:1].isupper() for t in span):
+                continue
+            hit = table.aliases.get(normal_form(span.text))
+            after = doc[i + width] if i + width < len(doc) else None
+            first = token.is_sent_start or (i > 0 and (doc[i - 1].is_quote or doc[i - 1].is_punct))
+            if after is not None and (
+                # '"Labour markets firmed', but '"Conservative leader Michael Howard'.
+                (first and width == 1 and after.tag_ == "NNS" and after.lower_ not in _PARTY_NOUNS)
+                or (after.text[:1].isupper() and after.lower_ in _TITLES_BY_FIRST)  # "Labour Minister"
+            ):
+                continue
+            if hit and hit[0] in table.party_countries:
+                found.append(_Draft(span=span, tokens=list(span), label="ORG"))
+                i += width - 1
+                break
+        i += 1
+    return found
+
+
+def _owner(tokens: list, people: set[str], places: set[str], table: AliasTable) -> tuple[list, str] | None:
+    """The owner before a possessive inside a name, with its label, when it is a person or a
+    place the article names, or a country: not "Moody's Investors Service", "Schindler's List"."""
+    inner = [i for i, t in enumerate(tokens[:-2]) if t.text in ("'s", "’s") and i > 0]
+    if not inner:
+        return None
+    owner = tokens[: inner[0]]
+    key = normal_form(_text_of(owner))
+    place = table.countries.get(key) or table.aliases.get(key)
+    if (place and place[1] == "GPE") or _text_of(owner) in places:
+        return owner, "GPE"
+    if len(owner) <= 3 and owner[-1].text in people and all(t.text[:1].isupper() for t in owner):
+        return owner, "PERSON"  # "Craxi's", "Mr Brown's"
+    return None
+
+
+def _works(drafts: list[_Draft]) -> set[str]:
+    """Names of works (films, programmes, books, albums, laws) by normal form: whatever label the
+    model gives, a name that the article once presents as a work is one throughout
+    ("BBC comedy Coupling", "ABC serial Desperate Housewives", "star of Bride and Prejudice",
+    "the Serious Organised Crime and Police Bill")."""
+    found = set()
+    for d in drafts:
+        tokens = d.tokens
+        if d.label != "PERSON" and len(tokens) >= 2 and tokens[-1].text in LAW_WORDS:
+            found.add(normal_form(_text_of(tokens)))
+            continue
+        if d.label == "PERSON" and d.title:
+            continue  # "Mr Coupling" is a person whatever stands before him
+        doc, start = d.span.doc, tokens[0].i
+        # Step back over the capitalised words the model left out ("Desperate" Housewives).
+        back = start
+        while back > 0 and start - back < 3 and doc[back - 1].text[:1].isupper() and not doc[back].is_sent_start:
+            back -= 1
+        before = doc[back - 1] if back > 0 else None
+        before2 = doc[back - 2].lower_ if back > 1 else ""
+        after = doc[tokens[-1].i + 1].lower_ if tokens[-1].i + 1 < len(doc) else ""
+        title_like = any(t.is_lower and not t.is_punct for t in tokens[1:-1])
+        if (
+            # "Aviator actor Leonardo DiCaprio", "the Ray soundtrack": what a film has.
+            (after in WORK_PARTS and d.label in ("ORG", "PERSON", "WORK_OF_ART", "PRODUCT", "FAC"))
+            or
+            # A noun, not "play EC shipments" or "a single market".
+            (before is not None and before.lower_ in WORK_NOUNS and before.tag_.startswith("NN"))
+            or (before is not None and (before2, before.lower_) == ("star", "of"))
+            # "the BBC's Focus on Africa programme": a title-cased name with small words in it.
+            or (after in WORK_NOUNS and title_like)
+        ):
+            found.add(normal_form(_text_of(tokens)))
+    return found
+
+
+# Events a demonym only qualifies: "the European elections", "the Scottish Cup final".
+EVENT_NOUNS = frozenset({"election", "elections", "poll", "polls", "referendum", "championship", "championships"})
+
+
+# Last words of the names of events and awards: "Berlin Film Festival", "Grammy Awards".
+EVENT_LAST_WORDS = frozenset(
+    {"festival", "awards", "award", "prize", "prizes", "bowl", "cup", "olympics", "championship", "championships"}
+)
+# Words that stand capitalised for a description, not a name: "the Government", "the Public".
+GENERIC_WORDS = frozenset(
+    {"government", "administration", "public", "state", "party", "office", "treaty", "ministry", "department"}
+)
+# Roles and units written as capitalised words or letters: "MPs", "a Labour MEP", "GMT".
+ROLE_WORDS = frozenset({"mp", "mps", "mep", "meps", "msp", "msps", "am", "ams", "qc", "pm", "gmt", "bst", "est", "cet"})
+_CURRENCY = re.compile(r"(?:[A-Z]{2,3} ?)?(?i:dollars?|pounds?|euros?|yen|francs?|marks?|lire|dlrs)")
+
+
+def _no_name(tokens: list, key: str, table: AliasTable) -> bool:
+    """Entities that name no actor whatever their label: events and awards by their last word,
+    a lone generic word, role or legal form, a currency ("USdollars")."""
+    if key in table.aliases:
+        return False
+    last = tokens[-1].lower_
+    return (
+        all(t.lower_.rstrip(".") in LEGAL_SUFFIXES for t in tokens)  # a lone "Co Inc"
+        or
+        (len(tokens) > 1 and last in EVENT_LAST_WORDS)
+        or (len(tokens) == 1 and (last in GENERIC_WORDS or last in ROLE_WORDS))
+        or bool(_CURRENCY.fullmatch(_text_of(tokens)))
+    )
+
+
+def _language(span: Span) -> bool:
+    """"the Spanish speaking world", "a Spanish-language site", "sung in Spanish": a language."""
+    doc = span.doc
+    after = [t.lower_ for t in doc[span.end : span.end + 2]]
+    if after[:2] == ["-", "language"]:
+        return True  # not "a black South African language": one of the country's
+    if after and after[0] == "-":
+        after = after[1:]
+    if after and after[0] in ("speaking", "speakers"):
+        return True
+    # "sung in Spanish." (a language), not "in Spanish waters" (the country's).
+    return span.start > 0 and doc[span.start - 1].lower_ == "in" and (span.end == len(doc) or doc[span.end].is_punct)
+
+
+def _qualifies_event(span: Span) -> bool:
+    doc = span.doc
+    after = span.end
+    while after < len(doc) and doc[after].text in ("]", ")"):
+        after += 1  # "the [European] election": an editor's brackets
+    return after < len(doc) and doc[after].lower_ in EVENT_NOUNS
+
+
+# A row of a results table ("Revs 12.3 mln vs 11.1 mln", "Avg shrs 2,212,000 vs 1,482,000"):
+# its capitalised first word is a column label, not a name.
+_TABLE_ROW = re.compile(r"^[^\n]{0,60}\bvs\.?\s[^\n]{0,60}$", re.MULTILINE)
+
+
+def _in_rows(at: int, rows: list[tuple[int, int]]) -> bool:
+    return any(start <= at < end for start, end in rows)
+
+
+def _home_town(span: Span) -> bool:
+    """"Malcolm Shipley, of Shipley", "Stephen Douglas, from Wales": where a person comes from,
+    never the person's surname."""
+    doc = span.doc
+    return span.start >= 2 and doc[span.start - 1].lower_ in ("of", "from") and doc[span.start - 2].text == ","
 
 
 def _literal_place(span: Span) -> bool:
@@ -483,6 +785,16 @@ def _widened(doc: Doc, ents: list[Span], table: AliasTable) -> list[tuple[Span, 
     for ent in ents:
         if ent.start < taken:
             continue
+        if (
+            all(t.lower_.rstrip(".") in LEGAL_SUFFIXES for t in ent)
+            and out
+            and out[-1][0].end == ent.start - 1
+            and doc[ent.start - 1].lower_ in ("and", "&")
+        ):
+            # "Baring Brothers and Co Ltd" tagged as "Baring Brothers" and "Co Ltd": one firm.
+            out[-1] = (doc[out[-1][0].start : ent.end], "ORG")
+            taken = ent.end
+            continue
         best, label = ent, ent.label_
         for left in (2, 1, 0):
             for right in (2, 1, 0):
@@ -494,6 +806,8 @@ def _widened(doc: Doc, ents: list[Span], table: AliasTable) -> list[tuple[Span, 
                     continue
                 key = normal_form(_text_of(doc[start:end]))
                 hit = table.aliases.get(key) or table.aliases.get(_branch_key(key, table) or "")
+                if not hit and any(key.startswith(p) and key[len(p) :] in table.aliases for p in BRANCH_PREFIXES):
+                    hit = ("", "ORG")  # "the English Democrats": a party of its own name
                 if hit:
                     best, label = doc[start:end], hit[1]
                     break
@@ -504,6 +818,28 @@ def _widened(doc: Doc, ents: list[Span], table: AliasTable) -> list[tuple[Span, 
             while end < len(doc) and doc[end].text[:1].isupper() and not doc[end].is_sent_start:
                 end += 1
             best = doc[ent.start : end]
+        if (
+            best is ent
+            and ent.label_ == "GPE"
+            and normal_form(ent.text) not in table.countries
+            and normal_form(ent.text) not in table.aliases
+        ):
+            # "the Hollywood Reporter trade newspaper", "Devon County Council": capitalised words
+            # the model left untagged after a place make the name of an organisation (after a
+            # country they are mostly a title or a description: "US Undersecretary").
+            end = ent.end
+            while (
+                end < len(doc)
+                and doc[end].text[:1].isupper()
+                and doc[end].tag_.startswith("NN")
+                and doc[end].ent_iob_ == "O"
+                and not doc[end].is_sent_start
+                and doc[end].lower_ not in _TITLES_BY_FIRST
+            ):
+                end += 1
+            # Not "New York Attorney General Eliot Spitzer": a title runs on into a name.
+            if end > ent.end and (end == len(doc) or not doc[end].text[:1].isupper()):
+                best, label = doc[ent.start : end], "ORG"
         if best is not ent and out and out[-1][0].end > best.start:
             out.pop()  # "Liberal" was its own entity: the wider span replaces it
         out.append((best, label))
@@ -515,7 +851,9 @@ def _branch_key(key: str, table: AliasTable) -> str | None:
     """The national name behind a regional branch: "welsh liberal democrat" -> "liberal democrat"."""
     for prefix in BRANCH_PREFIXES:
         if key.startswith(prefix) and key[len(prefix) :] in table.aliases:
-            if table.aliases[key[len(prefix) :]][1] == "ORG":
+            name, kind = table.aliases[key[len(prefix) :]]
+            # The prefixes are the UK's nations: the "English Democrats" are no branch of a US party.
+            if kind == "ORG" and table.party_countries.get(name, "United Kingdom") == "United Kingdom":
                 return key[len(prefix) :]
     return None
 
@@ -527,11 +865,29 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
     acronyms = defined_acronyms(text, table)
     repaired = _widened(doc, [e for e in doc.ents if e.label_ in ENTITY_LABELS], table)
     drafts = []
+    people = {e[-1].text for e in doc.ents if e.label_ == "PERSON"}
+    places = {e.text for e in doc.ents if e.label_ in ("GPE", "LOC")}
     for span, label in repaired:
         draft = _strip(span)
         draft.label = label
         if draft.tokens:
+            owner = _owner(draft.tokens, people, places, table)
+            if owner:
+                # "Craxi's Socialist Party", "Denmark's Crown Prince Frederik": the model took a
+                # person's or a country's name into the next one; it is a mention of its own.
+                owner_tokens, owner_label = owner
+                drafts.append(_Draft(span=doc[owner_tokens[0].i : owner_tokens[-1].i + 1], tokens=owner_tokens, label=owner_label))
+                draft.tokens = draft.tokens[len(owner_tokens) + 1 :]
+        if draft.tokens:
             drafts.append(draft)
+
+    drafts = _article_names(doc, drafts)
+    drafts = sorted(drafts + _untagged_parties(doc, table), key=lambda d: d.tokens[0].i)
+
+    for acronym, name in initials_acronyms(drafts, table).items():
+        acronyms.setdefault(acronym, name)
+
+    _one_sense(drafts)
 
     # A name the model tagged ORG ("Saxon Spence") is a person when the article later gives its
     # surname an honorific ("Mrs Spence").
@@ -551,6 +907,10 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
         ):
             d.label = "PERSON"
 
+    _drop_slogan_verbs(drafts)
+    works = _works(drafts)
+    table_rows = [(m.start(), m.end()) for m in _TABLE_ROW.finditer(text)]
+
     # Full person names the article gives, in order, for linking short mentions to them.
     full_names: list[tuple[int, list[str], str]] = []
     for d in drafts:
@@ -567,12 +927,14 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
         by_last.setdefault(entry[1][-1], []).append(entry)
         by_first.setdefault(entry[1][0], []).append(entry)
 
+    surname_uses = Counter(d.tokens[-1].text for d in drafts if d.label == "PERSON")
+
     def person_for(words: list[str], at: int, *, surname_only: bool = False) -> str | None:
         """The full name a short mention stands for: by surname, or ("Kate") by first name,
         except after an honorific ("Mr Howard" is never Howard Flight)."""
         if not words:
             return None
-        best: tuple[int, str] | None = None
+        best: tuple[tuple[int, int], str] | None = None
         candidates = by_last.get(words[-1], []) + ([] if surname_only else by_first.get(words[0], []))
         for start, full, written in candidates:
             if len(words) > len(full):
@@ -585,21 +947,40 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
             )
             if not matches:
                 continue
-            # Prefer the nearest full name introduced before the mention, else the first after.
+            # Prefer the nearest full name introduced before the mention, else the first after;
+            # a first name alone ("a room with Tony") is the person the article is most about.
             distance = at - start if start <= at else 10**9 + start
-            if best is None or distance < best[0]:
-                best = (distance, re.sub(r"\s+", " ", written))
+            by_first_name = len(words) == 1 and full[-1] != words[0]
+            rank = (-surname_uses[full[-1]] if by_first_name else 0, distance)
+            if best is None or rank < best[0]:
+                best = (rank, re.sub(r"\s+", " ", written))
         return best[1] if best else None
 
-    # Organisation names the article gives in full, for linking short forms ("Caltex") to them.
+    # Organisation names the article gives in full, for linking short forms ("Caltex") to them;
+    # companies are those written once with their legal form ("Piedmont Aviation Inc").
     orgs_by_first: dict[str, set[str]] = {}
+    companies: set[str] = set()
     for d in drafts:
         if d.label == "ORG" and (name := _org_name(d.tokens)):
             orgs_by_first.setdefault(name.split()[0], set()).add(name)
+            if len(_org_tokens(d.tokens)) < len(d.tokens):
+                companies.add(name)
+    org_names = set().union(*orgs_by_first.values()) if orgs_by_first else set()
 
     def org_for(name: str) -> str:
+        """The one longer name the article gives for a short form: "Caltex" for "Caltex
+        Petroleum", "Media Council" for "Ugandan Media Council", "Amazon" for "Amazon.com"."""
+        if name.lower().endswith(".com") and name[:-4] in org_names:
+            return name[:-4]
         longer = [o for o in orgs_by_first.get(name.split()[0], ()) if o.startswith(name + " ")]
+        if not longer and " " in name:
+            longer = [o for o in org_names if o.endswith(" " + name)]
         return longer[0] if len(longer) == 1 else name
+
+    def company_for(name: str) -> str | None:
+        """"Piedmont" tagged a place in a story about "Piedmont Aviation Inc": the company."""
+        longer = [o for o in companies if o.startswith(name + " ")]
+        return longer[0] if len(longer) == 1 else None
 
     mentions: list[Mention] = []
     for d in drafts:
@@ -637,8 +1018,14 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
             linked = person_for(words, at, surname_only=True)
             if linked:
                 actor, actor_type, label = linked, "PERSON", "PERSON"
-        if actor is None and label in ACTOR_LABELS and (key in table.not_actors or _in_title(d.span)):
-            pass  # "Budget", "House" in "House Speaker": kept as an entity, never an actor
+        if actor is None and label in ACTOR_LABELS and (
+            key in table.not_actors
+            or key in works
+            or _in_title(d.span)
+            or _no_name(tokens, key, table)
+            or _in_rows(tokens[0].idx, table_rows)
+        ):
+            pass  # "Budget", "House" in "House Speaker", "comedy Coupling": an entity, never an actor
         elif actor is None and label in ACTOR_LABELS:
             if key in acronyms:
                 actor, actor_type = acronyms[key], "ORG"
@@ -647,6 +1034,12 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
                 actor, actor_type = table.aliases[key]
             elif key in table.countries and label != "PERSON":
                 actor, actor_type = table.countries[key]  # also "colombia" in an all-lower-case story
+            elif key.endswith("s") and key[:-1] in table.countries and label != "PERSON":
+                actor, actor_type = table.countries[key[:-1]]  # "building two Canadas"
+            elif label == "PERSON" and not d.title and len(tokens) == 1 and key in table.demonyms:
+                actor, actor_type = table.demonyms[key]  # "Welsh", "Britons" tagged PERSON
+            elif label == "PERSON" and not d.title and len(tokens) == 1 and tokens[0].text in LAW_WORDS:
+                pass  # "the Bill": legislation, not a man called Bill
             elif label == "PERSON":
                 # "Mr Howard" is a surname, never Howard Flight; "Sir Digby" is a first name.
                 honorific = (d.title or "").lower().rstrip(".") in SURNAME_HONORIFICS
@@ -664,12 +1057,15 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
                     actor, actor_type = re.sub(r"\s+", " ", _text_of(tokens)), "GPE"
                 else:
                     actor, actor_type = table.metonyms[key]
-            elif label == "NORP" and key in table.demonyms:
+            elif key in table.demonyms and _qualifies_event(d.span) or label == "NORP" and _language(d.span):
+                pass  # "the European elections": the word says which elections, it names no one
+            elif key in table.demonyms and (label == "NORP" or (label == "ORG" and len(tokens) == 1)):
+                # "a third of Welsh households": a lone demonym the model tagged ORG.
                 if options.demonyms:
                     actor, actor_type = table.demonyms[key]
                 else:
                     actor, actor_type = _text_of(tokens), "NORP"
-            elif linked := person_for(words, at):
+            elif not _home_town(d.span) and (linked := person_for(words, at)):
                 # A surname the model mistook for a place or an organisation.
                 actor, actor_type, label = linked, "PERSON", "PERSON"
             elif not any(w[:1].isupper() or w[:1].isdigit() for w in words):
@@ -677,6 +1073,8 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
             elif label == "ORG":
                 name = _org_name(tokens)
                 actor, actor_type = (org_for(name) if name else _text_of(tokens)), "ORG"
+            elif label in ("GPE", "LOC", "FAC") and (company := company_for(_text_of(tokens))):
+                actor, actor_type, label = company, "ORG", "ORG"
             else:
                 actor, actor_type = re.sub(r"\s+", " ", _text_of(tokens)), label
         start = tokens[0].idx
@@ -761,6 +1159,34 @@ def _untagged_surnames(doc: Doc, text: str, mentions: list[Mention], by_last: di
     return found
 
 
+def _one_sense(drafts: list[_Draft]) -> None:
+    """One name, one sense in an article: a lone word the model tags a place somewhere and a
+    person elsewhere ("in Manchester" ... "Manchester said") is the place, unless the article
+    gives it a title or a full name ends with it (then it is a surname)."""
+    places = {d.tokens[0].text for d in drafts if d.label in ("GPE", "LOC") and len(d.tokens) == 1}
+    if not places:
+        return
+    surnames = {d.tokens[-1].text for d in drafts if d.label == "PERSON" and (len(d.tokens) > 1 or d.title)}
+    for d in drafts:
+        if d.label == "PERSON" and len(d.tokens) == 1 and not d.title:
+            word = d.tokens[0].text
+            if word in places and word not in surnames:
+                d.label = "GPE"
+
+
+def _drop_slogan_verbs(drafts: list[_Draft]) -> None:
+    """"Vote Blair, Get Brown": the model reads a slogan's imperative as a first name. A person
+    whose first word is a campaign imperative is the name after it."""
+    for d in drafts:
+        if (
+            d.label == "PERSON"
+            and len(d.tokens) >= 2
+            and d.tokens[0].lower_ in SLOGAN_VERBS
+            and d.tokens[1].text[:1].isupper()
+        ):
+            d.tokens = d.tokens[1:]
+
+
 def _same_person(mentions: list[Mention]) -> None:
     """"Carl C. Icahn" and "Carl Icahn" in one article are one person: names with the same first
     and last word go under the one mentioned most (on a tie, the shorter)."""
@@ -824,12 +1250,7 @@ def _country_part(tokens: list, table: AliasTable) -> tuple | None:
 
 def _org_name(tokens: list) -> str:
     """An organisation's name without its legal form ("Eli Lilly and Co" -> "Eli Lilly")."""
-    kept = list(tokens)
-    while len(kept) > 1 and kept[-1].lower_.rstrip(".,>") in LEGAL_SUFFIXES:
-        kept.pop()
-        if len(kept) > 1 and kept[-1].lower_ in ("and", "&"):
-            kept.pop()
-    name = re.sub(r"\s+", " ", _text_of(kept))
+    name = re.sub(r"\s+", " ", _text_of(_org_tokens(tokens)))
     if name.count("(") > name.count(")"):
         name = name[: name.rindex("(")]  # "Institute for Fiscal Studies (IFS" lost its ")"
     return name.strip(" ,<>")
@@ -870,3 +1291,34 @@ def count_actors(mentions: list[Mention]) -> list[ActorCount]:
         ActorCount(name=name, type=kind(name), mentions=n)
         for name, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     ]
+
+
+def corpus_full_names(
+    surnames: list[tuple[str, str, str | None]], people: list[tuple[str, int, str | None]]
+) -> dict[tuple[str, str], str]:
+    """Full names for people that an article names by surname alone ("Mr Blair" in an article
+    that never says "Tony Blair"), from the full names the rest of the corpus gives.
+
+    `surnames` are (article id, surname, sex) and `people` (full name, articles, sex), sex "m" or
+    "f" from the honorifics written before the mentions (Mr; Mrs, Ms, Miss) or None. A surname
+    takes the full name that holds at least two thirds of the articles naming a person of that
+    surname (or bearing it as their first name) and of a compatible sex, and at least two
+    articles: "Blair" is Tony Blair in the BBC store, "Mrs Blair" Cherie Blair; a surname two
+    people share evenly stays as written, and so does "James".
+    Returns {(article id, surname): full name}."""
+    by_surname: dict[str, list[tuple[str, int, str | None]]] = {}
+    first_names: Counter[str] = Counter()
+    for name, articles, sex in people:
+        by_surname.setdefault(name.split()[-1], []).append((name, articles, sex))
+        first_names[name.split()[0]] += articles
+    found = {}
+    for article, surname, sex in surnames:
+        candidates = [c for c in by_surname.get(surname, []) if not (sex and c[2] and c[2] != sex)]
+        if not candidates:
+            continue
+        name, articles, _ = max(candidates, key=lambda c: (c[1], c[0]))
+        # A word that is also a first name ("James") may be anyone of that first name too.
+        rivals = sum(c[1] for c in candidates) + first_names[surname]
+        if articles >= 2 and 3 * articles >= 2 * rivals:
+            found[(article, surname)] = name
+    return found

@@ -189,3 +189,31 @@ class TestBoundedEngine:
         assert time.monotonic() - started < 15
         (failure,) = summary.failed
         assert "time limit of 1 s reached" in str(failure)
+
+
+def test_a_surname_alone_takes_the_full_name_the_store_gives_it(tmp_path, nlp):
+    # politics/112 says only "Mr Blair"; 012 and 093 say "Tony Blair".
+    alone = BBC / "politics" / "112.txt"
+    with Store(tmp_path / "s.duckdb") as store:
+        ingest(read_paths([alone, BBC / "politics" / "012.txt"]), store)
+        # One article with the full name is not yet the store's view of the surname.
+        assert _actors_of(store, "112.txt") & {"Blair", "Tony Blair"} == {"Blair"}
+        ingest(read_paths([BBC / "politics" / "093.txt"]), store)
+        assert _actors_of(store, "112.txt") & {"Blair", "Tony Blair"} == {"Tony Blair"}
+        # Every table that names the actor follows: the mentions, their tone, the quotes.
+        for table, column in (("entities", "actor"), ("tones", "actor"), ("quotes", "speaker")):
+            names = {
+                r[0]
+                for r in store.con.execute(
+                    f"SELECT t.{column} FROM {table} t JOIN articles a ON a.id = t.article_id "
+                    f"WHERE a.path LIKE '%112.txt'"
+                ).fetchall()
+            }
+            assert "Blair" not in names
+
+
+def _actors_of(store: Store, file: str) -> set[str]:
+    rows = store.con.execute(
+        "SELECT ac.name FROM actors ac JOIN articles a ON a.id = ac.article_id WHERE a.path LIKE ?", [f"%{file}"]
+    ).fetchall()
+    return {r[0] for r in rows}

@@ -197,11 +197,20 @@ class Store:
                     [sorted({a for a, _ in renames})],
                 ).fetchall()
             )
-            rows = [(new, a, old) for (a, old), new in renames.items() if (a, new) not in taken]
+            rows = [(a, old, new) for (a, old), new in renames.items() if (a, new) not in taken]
             if not rows:
                 return
-            for table, column in (("actors", "name"), ("entities", "actor"), ("tones", "actor"), ("quotes", "speaker")):
-                con.executemany(f"UPDATE {table} SET {column} = ? WHERE article_id = ? AND {column} = ?", rows)
+            frame = pd.DataFrame(rows, columns=["article_id", "old", "new"])
+            con.register("rename_frame", frame)
+            try:
+                # One joined UPDATE a table: a statement per rename scans the table each time.
+                for table, column in (("actors", "name"), ("entities", "actor"), ("tones", "actor"), ("quotes", "speaker")):
+                    con.execute(
+                        f"UPDATE {table} SET {column} = r.new FROM rename_frame r "
+                        f"WHERE {table}.article_id = r.article_id AND {table}.{column} = r.old"
+                    )
+            finally:
+                con.unregister("rename_frame")
 
     def write_topics(self, topics: pd.DataFrame, assigned: pd.DataFrame) -> None:
         """Replace the store's topics (topic, label, terms) and each article's topic (article_id,

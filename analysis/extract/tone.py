@@ -591,7 +591,6 @@ _IOB_BEGIN = 3  # ENT_IOB of an entity's first token
 _PRONOUN_IDS = numpy.array(sorted(hash_string(word) for word in PERSON_PRONOUNS), dtype=numpy.uint64)
 
 
-@lru_cache(maxsize=1)
 def description_mentions(doc: Doc, arrays: DocArrays | None = None) -> list[tuple[int, int]]:
     """Token spans of the head nouns of definite descriptions of a person: a role noun
     (`coref.is_description`) right after "the" or after "the" and one modifier ("the senator",
@@ -637,6 +636,7 @@ def _titled_people(doc: Doc, arrays: DocArrays, mentions: Sequence[Mention]) -> 
     return found
 
 
+@lru_cache(maxsize=1)
 def _valence_ids() -> numpy.ndarray:
     """Hash ids of every lower-case form and lemma with a valence (VADER's lexicon and ours)."""
     lexicon = ToneLexicon.load()

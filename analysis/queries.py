@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 import duckdb
@@ -767,6 +767,12 @@ def evidence(
 
 def records(con: duckdb.DuckDBPyConnection, filters: Filters, *, limit: int | None = None) -> list[dict]:
     """The matching articles as analysis records (the `analyze --format jsonl` contract)."""
+    return list(iter_records(con, filters, limit=limit))
+
+
+def iter_records(con: duckdb.DuckDBPyConnection, filters: Filters, *, limit: int | None = None) -> Iterator[dict]:
+    """The matching articles as analysis records, in id order, read a block of articles at a
+    time: a whole store's records never sit in memory at once."""
     sel, params = _selected(filters)
     ids = [
         r[0]
@@ -774,7 +780,6 @@ def records(con: duckdb.DuckDBPyConnection, filters: Filters, *, limit: int | No
             f"SELECT id FROM ({sel}) ORDER BY id" + (f" LIMIT {int(limit)}" if limit else ""), params
         ).fetchall()
     ]
-    out = []
     # A query per table for a block of articles, not per article: the whole BBC store's records
     # took 54 s one article at a time.
     for k in range(0, len(ids), RECORD_BLOCK):
@@ -799,12 +804,9 @@ def records(con: duckdb.DuckDBPyConnection, filters: Filters, *, limit: int | No
                 found = dict(zip(names, r))
                 by_article[found["article_id"]].append(found)
             children[table] = by_article
-        out.extend(
-            record_from_store(rows[a], {table: children[table].get(a, []) for table in CHILD_TABLES})
-            for a in block
-            if a in rows
-        )
-    return out
+        for a in block:
+            if a in rows:
+                yield record_from_store(rows[a], {table: children[table].get(a, []) for table in CHILD_TABLES})
 
 
 RECORD_BLOCK = 1000

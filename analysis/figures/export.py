@@ -11,7 +11,7 @@ import os
 import shutil
 import threading
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import pandas as pd
@@ -207,13 +207,14 @@ def report_bundle(
     provenance: Provenance,
     *,
     articles_csv: bytes,
-    records_jsonl: bytes,
+    records_jsonl: Iterable[str],
     chart_notes: dict[str, str],
     images: bool = True,
     progress: Callable[[float, str], None] | None = None,
 ) -> bytes:
     """One zip: every chart as PNG (when a browser exists), HTML and CSV, the articles as CSV and
-    JSONL, and the methods note. `progress` is told the share done and what is being done."""
+    JSONL (`records_jsonl`: its lines, written as they come), and the methods note. `progress` is
+    told the share done and what is being done."""
     say = progress or (lambda done, what: None)
     import io
     import zipfile
@@ -232,8 +233,10 @@ def report_bundle(
             pngs = figure_images([fig for fig, _ in figures.values()], "png", provenance)
             for name, png in zip(figures, pngs):
                 zf.writestr(f"charts/{name}.png", png)
-        say(0.8, "Writing the articles (CSV, JSONL) and the methods note")
+        say(0.8, "Writing the articles' records (CSV, JSONL) and the methods note")
         zf.writestr("articles.csv", articles_csv)
-        zf.writestr("articles.jsonl", records_jsonl)
+        with zf.open("articles.jsonl", "w") as out:
+            for line in records_jsonl:
+                out.write(line.encode("utf-8"))
         zf.writestr("METHODS.md", methods_note(provenance, chart_notes))
     return buffer.getvalue()

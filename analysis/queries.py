@@ -765,6 +765,9 @@ def evidence(
     )
 
 
+RECORD_BLOCK = 1000  # articles whose records are read together
+
+
 def records(con: duckdb.DuckDBPyConnection, filters: Filters, *, limit: int | None = None) -> list[dict]:
     """The matching articles as analysis records (the `analyze --format jsonl` contract)."""
     return list(iter_records(con, filters, limit=limit))
@@ -808,5 +811,3 @@ def iter_records(con: duckdb.DuckDBPyConnection, filters: Filters, *, limit: int
             if a in rows:
                 yield record_from_store(rows[a], {table: children[table].get(a, []) for table in CHILD_TABLES})
 
-
-RECORD_BLOCK = 1000

@@ -103,17 +103,11 @@ def fit(rows: list[dict[str, float]], gold: numpy.ndarray, c: float):
     return vectorizer, model
 
 
-def class_shift(features: list[dict[str, float]], y: numpy.ndarray, folds: numpy.ndarray, c: float, min_count: int) -> numpy.ndarray:
+def class_shift(logits: numpy.ndarray, y: numpy.ndarray) -> numpy.ndarray:
     """What to add to the negative and positive class scores (neutral's fixed at 0) for the best
-    macro-F1 of the out-of-fold predictions: balanced class weights fit the log-loss, not the
-    decision between neighbouring classes. Folded into the intercept, so the explanation stays
-    the sum it was."""
-    logits = numpy.zeros((len(y), 3))
-    for fold in range(5):
-        train, test = numpy.flatnonzero(folds != fold), numpy.flatnonzero(folds == fold)
-        counts = Counter(k for i in train for k in features[i] if k.startswith("w:"))
-        vectorizer, model = fit([kept(features[i], counts, min_count) for i in train], y[train], c)
-        logits[test] = model.decision_function(vectorizer.transform([kept(features[i], counts, min_count) for i in test]))
+    macro-F1 of the out-of-fold class scores `logits`: balanced class weights fit the log-loss,
+    not the decision between neighbouring classes. Folded into the intercept, so the explanation
+    stays the sum it was."""
     steps = numpy.round(numpy.arange(-0.5, 0.51, 0.05), 2)
     best = max(
         ((a, b) for a in steps for b in steps),
@@ -156,6 +150,8 @@ def main() -> None:
     settings = [(c, m) for c in args.c for m in args.min_count]
     results: dict[str, list[float]] = {"hand weights, tuned band": []}
     results.update({f"learned, C={c}, min count {m}": [] for c, m in settings})
+    # Each setting's class scores of every target from the fold that left it out.
+    out_of_fold = {cm: numpy.zeros((len(y), 3)) for cm in settings}
     for fold in range(5):
         train, test = numpy.flatnonzero(folds != fold), numpy.flatnonzero(folds == fold)
         low, high = tune_band(hand[train], y[train])
@@ -163,8 +159,9 @@ def main() -> None:
         counts = Counter(k for i in train for k in features[i] if k.startswith("w:"))
         for c, m in settings:
             vectorizer, model = fit([kept(features[i], counts, m) for i in train], y[train], c)
-            predicted = model.predict(vectorizer.transform([kept(features[i], counts, m) for i in test]))
-            results[f"learned, C={c}, min count {m}"].append(macro_f1(y[test], predicted))
+            scores = model.decision_function(vectorizer.transform([kept(features[i], counts, m) for i in test]))
+            out_of_fold[(c, m)][test] = scores
+            results[f"learned, C={c}, min count {m}"].append(macro_f1(y[test], numpy.argmax(scores, axis=1)))
     print(f"NewsMTSC train, tuning part: {len(y)} targets in {len(rows)} sentences; 5-fold cross-validation")
     cv = {name: round(float(numpy.mean(scores)), 4) for name, scores in results.items()}
     for name, score in cv.items():
@@ -176,7 +173,7 @@ def main() -> None:
         print("the learned layer does not beat the hand weights: nothing written")
         return
     args.c, args.min_count = best
-    shift = class_shift(features, y, folds, args.c, args.min_count)
+    shift = class_shift(out_of_fold[best], y)
     counts = Counter(k for f in features for k in f if k.startswith("w:"))
     vectorizer, model = fit([kept(f, counts, args.min_count) for f in features], y, args.c)
     model.intercept_ += shift

@@ -636,6 +636,17 @@ def _titled_people(doc: Doc, arrays: DocArrays, mentions: Sequence[Mention]) -> 
     return found
 
 
+def _title_holder(titled: list[tuple[int, tuple[str | None, str], str]], j: int, arrays: DocArrays) -> str | None:
+    """The actor last given, before token `j`, the title the description at `j` uses: its role
+    noun, and its modifier when it has one ("the prime minister" is not "the first minister")."""
+    modifier = None if arrays.lower[j - 1] == "the" else arrays.lower[j - 1]
+    role = arrays.lemma[j]
+    return next(
+        (actor for at, (mod, head), actor in reversed(titled) if at < j and head == role and modifier in (None, mod)),
+        None,
+    )
+
+
 @lru_cache(maxsize=1)
 def _valence_ids() -> numpy.ndarray:
     """Hash ids of every lower-case form and lemma with a valence (VADER's lexicon and ours)."""
@@ -751,17 +762,7 @@ def actor_tones(
         titled = _titled_people(doc, arrays, mentions) if descriptions else []
         for s, e in descriptions:
             token = doc[s]
-            wanted_title = (None if arrays.lower[s - 1] == "the" else arrays.lower[s - 1], arrays.lemma[s])
-            actor = next(
-                (
-                    a
-                    for at, (mod, head), a in reversed(titled)
-                    if at < s and head == wanted_title[1] and wanted_title[0] in (None, mod)
-                ),
-                None,
-            )
-            if inside_quote(token.idx):
-                actor = None
+            actor = None if inside_quote(token.idx) else _title_holder(titled, s, arrays)
             found.append(ActorMention(token.idx, token.idx + len(token), actor, "description", score(s, e)))
     for s, e in missed_names(arrays):
         if s not in covered:

@@ -52,7 +52,7 @@ def settings() -> tuple[str | None, str]:
 
 
 def main() -> None:
-    st.set_page_config(page_title="News analyst", page_icon=":material/newspaper:", layout="wide")
+    st.set_page_config(page_title="News analyst", page_icon="📰", layout="wide")
     st.title("News analyst")
     try:
         page()

@@ -196,9 +196,13 @@ def bound_query(store_path: str, version: str, filters: queries.Filters):
     return lambda name, **kwargs: query(name, store_path, version, filters, **kwargs)
 
 
-@st.cache_data(max_entries=256, show_spinner=False)
+# A resource cache, not a data cache: `cache_data` hands out an unpickled copy, and unpickling a
+# Figure validates it all again (40 ms a chart, most of a warm rerun). Nothing changes a cached
+# figure: `st.plotly_chart` and the exports work on copies of it.
+@st.cache_resource(max_entries=256, show_spinner=False)
 def chart(name: str, store_path: str, version: str, filters: queries.Filters, **opts):
-    """A chart of analysis.figures.catalog and its data, cached like the queries behind it."""
+    """A chart of analysis.figures.catalog and its data, cached like the queries behind it (one
+    shared object: do not change it)."""
     return catalog.build(name, bound_query(store_path, version, filters), **opts)
 
 

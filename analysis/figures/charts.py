@@ -12,6 +12,7 @@ import math
 import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
+from plotly.colors import sample_colorscale
 
 SENTIMENT_SCALE = [[0.0, "#c0392b"], [0.5, "#f4f4f4"], [1.0, "#1e8449"]]
 TYPE_COLOURS = {
@@ -56,33 +57,51 @@ def _ranked_bars(
     *,
     title: str,
     axis: str,
-    marker: dict,
     customdata: list[str],
     hover: str,
+    colour: str = "#5d6d7e",
+    tone: str | None = None,
+    colorbar: bool = False,
 ) -> go.Figure:
-    """Horizontal bars, largest at the top, one row per label: the shape of every ranking here."""
+    """Horizontal bars, largest at the top, one row per label: the shape of every ranking here.
+
+    One colour, or with `tone` (a column) each bar on the red-white-green sentiment scale; `hover`
+    then shows the tone as `%{customdata[N]}`, N = len(customdata) (a dash where there is none).
+    """
     df = df.iloc[::-1]
+    custom = df[customdata]
+    marker: dict = {"color": colour}
+    if tone is not None:
+        score = df[tone].astype(float)
+        custom = pd.concat([custom, score.map(lambda v: "–" if pd.isna(v) else f"{v:+.2f}").rename("_tone")], axis=1)
+        # The colours are computed here, not by plotly.js from the scores: for a bar trace it logs
+        # a warning with a stack trace for every bar given a number as its colour, on every draw.
+        position = (score.fillna(0).clip(-0.5, 0.5) + 0.5).tolist()
+        marker = {"color": sample_colorscale(SENTIMENT_SCALE, position), "line": {"color": "#888", "width": 0.5}}
     fig = go.Figure(
         go.Bar(
             x=df[x],
             y=df[y],
             orientation="h",
             marker=marker,
-            customdata=df[customdata],
+            customdata=custom,
             hovertemplate=hover + "<extra></extra>",
+            showlegend=False,
         )
     )
+    if colorbar:
+        # The scale's key, on an invisible point (a scatter trace takes numbers as colours quietly).
+        fig.add_scatter(
+            x=[None],
+            y=[None],
+            mode="markers",
+            showlegend=False,
+            hoverinfo="skip",
+            marker={"color": [0], "colorscale": SENTIMENT_SCALE, "cmin": -0.5, "cmax": 0.5, "showscale": True,
+                    "colorbar": {"title": "tone", "thickness": 10}},
+        )
     fig.update_layout(xaxis={"title": axis, **count_axis(df[x].max())})
     return _layout(fig, title, height=max(300, 24 * len(df) + 80))
-
-
-def _tone_marker(tone: pd.Series, *, colorbar: bool = False) -> dict:
-    """Bar colours on the red-white-green sentiment scale, in the reversed order of _ranked_bars."""
-    marker = {"color": tone.fillna(0).iloc[::-1], "colorscale": SENTIMENT_SCALE, "cmin": -0.5, "cmax": 0.5,
-              "line": {"color": "#888", "width": 0.5}}
-    if colorbar:
-        marker["colorbar"] = {"title": "tone", "thickness": 10}
-    return marker
 
 
 def empty_figure(title: str, message: str) -> go.Figure:
@@ -168,9 +187,10 @@ def top_actors_bar(df: pd.DataFrame, *, title: str = "Top actors") -> go.Figure:
         title=title,
         axis="mentions",
         customdata=["actor", "type", "articles"],
-        marker=_tone_marker(df["talked_about"], colorbar=True),
+        tone="talked_about",
+        colorbar=True,
         hover="%{y} (%{customdata[1]})<br>%{x} mentions in %{customdata[2]} articles"
-        "<br>talked about: %{marker.color:+.2f}",
+        "<br>talked about: %{customdata[3]}",
     )
 
 
@@ -185,8 +205,8 @@ def theme_bar(df: pd.DataFrame, *, title: str = "Themes") -> go.Figure:
         title=title,
         axis="articles",
         customdata=["theme"],
-        marker=_tone_marker(df["sentiment"]),
-        hover="%{y}<br>%{x} articles<br>mean sentiment %{marker.color:+.2f}",
+        tone="sentiment",
+        hover="%{y}<br>%{x} articles<br>mean sentiment %{customdata[1]}",
     )
 
 
@@ -203,15 +223,23 @@ def cooccurrence_network(
     pos = {n: (math.cos(a), math.sin(a)) for n, a in angle.items()}
     fig = go.Figure()
     top = edges["weight"].max()
+    # One trace per line width, not per line: Plotly draws each trace on its own, and sixty
+    # traces made this the slowest chart of the page to draw. Six widths still rank the pairs;
+    # the exact count is in each pair's hover.
+    lines: dict[int, tuple[list, list]] = {}
     for row in edges.itertuples():
         (x0, y0), (x1, y1) = pos[row.source], pos[row.target]
+        xs, ys = lines.setdefault(round(5 * row.weight / top), ([], []))
+        xs += [x0, x1, None]
+        ys += [y0, y1, None]
+    for level, (xs, ys) in sorted(lines.items()):
         fig.add_scatter(
-            x=[x0, x1],
-            y=[y0, y1],
+            x=xs,
+            y=ys,
             mode="lines",
             hoverinfo="skip",
             showlegend=False,
-            line={"width": 0.5 + 5 * row.weight / top, "color": "rgba(90,90,90,0.35)"},
+            line={"width": 0.5 + level, "color": "rgba(90,90,90,0.35)"},
         )
     # A line cannot be selected: a small marker at each line's middle stands for the pair.
     fig.add_scatter(
@@ -318,7 +346,7 @@ def framing_phrases_bar(
         title=title,
         axis="times quoted",
         customdata=["phrase", "speakers"],
-        marker={"color": "#b9770e"},
+        colour="#b9770e",
         hover="“%{y}”<br>%{x} times<br>%{customdata[1]}",
     )
 
@@ -361,7 +389,6 @@ def keyphrases_bar(df: pd.DataFrame, *, title: str = "Key phrases", limit: int =
         title=title,
         axis="TF-IDF weight",
         customdata=["phrase", "uses", "articles"],
-        marker={"color": "#5d6d7e"},
         hover="%{y}<br>%{customdata[1]} uses in %{customdata[2]} articles",
     )
 

@@ -37,3 +37,41 @@ def test_count_axes_have_whole_number_ticks():
     axis = charts.theme_bar(df).layout.xaxis
     assert axis.dtick >= 1 and axis.tick0 == 0 and axis.tickformat == ",d"
     assert [charts.count_axis(n)["dtick"] for n in (1, 6, 25, 2298)] == [1, 1, 5, 500]
+
+
+def test_network_draws_every_pair_in_few_traces_thicker_for_more_sentences():
+    pairs = [("A", "B", 40), ("A", "C", 20), ("B", "C", 20), ("C", "D", 3), ("A", "D", 1)]
+    pairs += [(f"P{i}", f"Q{i}", 1 + i % 7) for i in range(55)]
+    edges = pd.DataFrame(pairs, columns=["source", "target", "weight"])
+    names = sorted({*edges["source"], *edges["target"]})
+    actors = pd.DataFrame({"actor": names, "type": "PERSON", "mentions": 5})
+    fig = charts.cooccurrence_network(edges, actors)
+    lines = [t for t in fig.data if t.mode == "lines"]
+    # Plotly draws trace by trace: sixty pairs must not mean sixty traces.
+    assert len(lines) <= 6
+    drawn = {}
+    for trace in lines:
+        xs, ys = list(trace.x), list(trace.y)
+        for k in range(0, len(xs), 3):
+            assert xs[k + 2] is None and ys[k + 2] is None  # one segment each, then a break
+            drawn[(xs[k], ys[k], xs[k + 1], ys[k + 1])] = trace.line.width
+    assert len(drawn) == len(edges)
+    pick = next(t for t in fig.data if t.mode == "markers")  # the selectable middle of each pair
+    assert sorted(tuple(c) for c in pick.customdata) == sorted(pairs)
+    widths = sorted(drawn.values())
+    assert widths[0] < widths[-1] and max(widths) == max(t.line.width for t in lines)
+
+
+def test_tone_bars_carry_their_colours_and_say_when_there_is_no_tone():
+    df = pd.DataFrame(
+        {"actor": ["Praised", "Attacked", "Unscored"], "type": ["PERSON"] * 3, "mentions": [9, 5, 2],
+         "articles": [3, 2, 1], "talked_about": [0.6, -0.3, None], "own_tone": [None] * 3, "quotes": [0] * 3}
+    )
+    bar = next(t for t in charts.top_actors_bar(df).data if t.type == "bar")
+    by_actor = {c[0]: (colour, c[3]) for c, colour in zip(bar.customdata, bar.marker.color)}
+    # plotly.js logs a stack trace for each number given as a bar colour: colours are strings.
+    assert all(isinstance(colour, str) for colour, _ in by_actor.values())
+    assert by_actor["Praised"] == ("rgb(30, 132, 73)", "+0.60")  # past the scale's end: its green
+    assert by_actor["Attacked"][1] == "-0.30"
+    assert by_actor["Unscored"][1] == "–"  # no tone is not a neutral +0.00
+    assert "%{customdata[3]}" in bar.hovertemplate

@@ -160,3 +160,17 @@ def test_without_a_browser_png_says_so_and_html_csv_still_work(store_path, tmp_p
     ]
     assert not (tmp_path / "t.png").exists()
     assert (tmp_path / "t.html").stat().st_size > 1000 and (tmp_path / "t.csv").stat().st_size > 10
+
+
+@pytest.mark.parametrize("name", ["top-actors", "co-occurrence"])
+def test_exports_leave_the_shown_figure_as_it_was(name, store_path):
+    # The dashboard shares one cached figure between reruns and sessions (components/state.py):
+    # an export that wrote its provenance into it would show on every later page.
+    from analysis.figures import export
+
+    fig, _ = chart_data(store_path, name)
+    before = fig.to_json()
+    provenance = export.Provenance(filters="none", articles=1, model="m", analysis_version="1")
+    export.figure_html(fig, provenance, title=name)
+    export.figure_image(fig, "svg", provenance)
+    assert fig.to_json() == before

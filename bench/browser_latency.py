@@ -137,10 +137,11 @@ def build_store(name: str) -> Path:
     return store
 
 
-def one_user(store: Path, repeat: int, actor: str) -> dict[str, list[float]]:
+def one_user(store: Path, repeat: int, actor: str) -> tuple[dict[str, list[float]], list[float]]:
     from playwright.sync_api import sync_playwright
 
     times: dict[str, list[float]] = {}
+    rss: list[float] = []
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
         for i in range(repeat):
@@ -173,8 +174,19 @@ def one_user(store: Path, repeat: int, actor: str) -> dict[str, list[float]]:
 
                 times.setdefault("report zip built", []).append(timed(build_report, page))
                 page.context.close()
+                # What the server holds once the analyst has been through every panel and built
+                # the whole store's report (kept in the page for its download button).
+                rss.append(server_rss())
         browser.close()
-    return times
+    return times, rss
+
+
+def server_rss() -> float:
+    """Resident memory of the dashboard's server process(es) started by this bench, in MB."""
+    import psutil
+
+    servers = [c for c in psutil.Process().children(recursive=True) if "streamlit" in " ".join(c.cmdline())]
+    return sum(c.memory_info().rss for c in servers) / 2**20
 
 
 def _session(url: str, seconds: float, actors: list[str], think: tuple[float, float], queue) -> None:
@@ -272,7 +284,9 @@ def main() -> None:
     actors = {"bbc": "Tony Blair", "reuters": "United States", "200k": "United States"}
     for name in args.stores.split(","):
         store = build_store(name)
-        report(f"{name}: one user", one_user(store, args.repeat, actors[name]))
+        times, rss = one_user(store, args.repeat, actors[name])
+        report(f"{name}: one user", times)
+        print(f"  server RSS after every action and the report, MB: {', '.join(f'{r:,.0f}' for r in rss)}")
     if args.users:
         think = tuple(float(t) for t in args.think.split(","))
         waits, errors = many_users(

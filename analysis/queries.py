@@ -177,7 +177,7 @@ def corpus_options(con: duckdb.DuckDBPyConnection) -> dict[str, pd.DataFrame]:
     return {
         "actors": _df(
             con,
-            """SELECT name, any_value(type) AS type, sum(mentions) AS mentions,
+            """SELECT name, any_value(type) AS type, sum(mentions)::BIGINT AS mentions,
                               count(DISTINCT article_id) AS articles FROM actors
                               GROUP BY name ORDER BY mentions DESC, name""",
         ),
@@ -322,7 +322,7 @@ def top_actors(con: duckdb.DuckDBPyConnection, filters: Filters, *, limit: int =
     return _df(
         con,
         f"""
-        SELECT name AS actor, any_value(type) AS type, sum(mentions) AS mentions,
+        SELECT name AS actor, any_value(type) AS type, sum(mentions)::BIGINT AS mentions,
                count(DISTINCT article_id) AS articles,
                sum(sentiment * mentions) / nullif(sum(CASE WHEN sentiment IS NULL THEN 0 ELSE mentions END), 0)
                    AS talked_about,
@@ -330,7 +330,7 @@ def top_actors(con: duckdb.DuckDBPyConnection, filters: Filters, *, limit: int =
                    AS tone_toward,
                sum(quoted_sentiment * quotes) / nullif(sum(CASE WHEN quoted_sentiment IS NULL THEN 0
                    ELSE quotes END), 0) AS own_tone,
-               sum(quotes) AS quotes
+               sum(quotes)::BIGINT AS quotes
         FROM actors WHERE article_id IN ({sel})
         GROUP BY name ORDER BY mentions DESC, name LIMIT {int(limit)}""",
         params,
@@ -478,7 +478,7 @@ def actor_over_time(con: duckdb.DuckDBPyConnection, filters: Filters, actors: li
     return _df(
         con,
         f"""
-        SELECT a.date AS period, ac.name AS actor, sum(ac.mentions) AS mentions,
+        SELECT a.date AS period, ac.name AS actor, sum(ac.mentions)::BIGINT AS mentions,
                avg(ac.sentiment) AS talked_about
         FROM actors ac JOIN articles a ON a.id = ac.article_id
         WHERE ac.name IN (SELECT unnest(?)) AND a.date IS NOT NULL AND a.id IN ({sel})

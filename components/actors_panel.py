@@ -7,6 +7,7 @@ import streamlit as st
 
 from components.view import View
 from components.chart_frame import render_named_chart
+from components.sidebar import MAX_ACTOR_OPTIONS
 from components.text import md_escape
 
 
@@ -18,27 +19,37 @@ def render_actors(view: View, *, key: str = "actors") -> None:
     total = view.query("overview")["actors"]
     st.subheader(f"Actors ({total:,})")
     if len(table) < total:
-        st.caption(f"The {len(table):,} most mentioned of {total:,}; the Actor filter finds any of them.")
+        offered = min(total, MAX_ACTOR_OPTIONS)
+        st.caption(
+            f"The {len(table):,} most mentioned of {total:,}. The Actor filter offers the {offered:,} most "
+            "mentioned; a link with `?actor=NAME` opens any of them."
+        )
+    tone = "%+.2f"
     st.dataframe(
-        # No tone (no sentence or quote to score) shows as a dash, not as "None".
-        table.style.format(
-            {"talked_about": "{:+.2f}", "tone_toward": "{:+.2f}", "own_tone": "{:+.2f}"}, na_rep="–"
-        ),
+        table,
         hide_index=True,
+        placeholder="–",  # no tone (no sentence or quote to score): a dash, not "None"
         column_config={
-            "talked_about": st.column_config.Column(
+            "mentions": st.column_config.NumberColumn(format="localized"),
+            "articles": st.column_config.NumberColumn(format="localized"),
+            "quotes": st.column_config.NumberColumn(format="localized"),
+            "talked_about": st.column_config.NumberColumn(
                 "talked about",
+                format=tone,
                 help="Sentence tone: mean VADER score of the whole sentences naming the actor, its own "
                 "quotes left out, whoever else the sentence is about",
             ),
-            "tone_toward": st.column_config.Column(
+            "tone_toward": st.column_config.NumberColumn(
                 "tone toward it",
+                format=tone,
                 help="Tone toward the actor: for each mention (he/she resolved to it included), "
                 "P(positive) - P(negative) from the words around it by their relation to it "
                 "(its noun phrase, the predicate it is subject or object of, attack and praise verbs, "
                 "negation over the clause), averaged",
             ),
-            "own_tone": st.column_config.Column("own tone", help="Mean tone of the actor's quotations"),
+            "own_tone": st.column_config.NumberColumn(
+                "own tone", format=tone, help="Mean tone of the actor's quotations"
+            ),
         },
     )
     render_named_chart(view, "co-occurrence", key=f"{key}_network")

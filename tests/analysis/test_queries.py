@@ -3,6 +3,7 @@ evidence and the record read back from the store."""
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from analysis import queries
@@ -94,6 +95,8 @@ def test_counts(con):
     actors = queries.run(con, "top_actors", queries.Filters()).set_index("actor")
     assert actors.loc["Tony Blair", "mentions"] == 2 and actors.loc["Tony Blair", "articles"] == 2
     assert actors.loc["Tony Blair", "quotes"] == 1
+    # Counts are whole numbers all the way to the table and the CSV ("2", not "2.0").
+    assert all(pd.api.types.is_integer_dtype(actors[c]) for c in ("mentions", "articles", "quotes"))
 
 
 @pytest.mark.parametrize(

@@ -73,6 +73,10 @@ def test_seed_every_panel_renders(seed_app):
         at = open_tab(at, name)
         assert not at.exception, (name, at.exception)
         charts_per_panel[name] = len(at.get("plotly_chart"))
+        if name == "Actors":
+            table = at.dataframe[0]
+            assert table.proto.placeholder == "–"  # no tone shows as a dash, not "None"
+            assert table.value["mentions"].dtype.kind == "i" and table.value["own_tone"].isna().any()
     assert charts_per_panel["Overview"] >= 4 and charts_per_panel["Actors"] >= 3
     assert charts_per_panel["Quotes"] >= 2 and charts_per_panel["Articles"] >= 1
     body = all_html(at)

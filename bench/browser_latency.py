@@ -92,7 +92,7 @@ def first_chart(page, timeout: float = 300) -> float:
 
 def type_actor(page, actor: str) -> None:
     """Type a name into the Actor box, as far as its list of matches (not yet chosen)."""
-    page.locator("[data-testid=stMultiSelect]").first.click()
+    page.locator("[data-testid=stMultiSelect] input").first.click()
     page.keyboard.type(actor)
 
 

@@ -193,6 +193,20 @@ def save_view_to_url() -> None:
         st.query_params.from_dict(wanted)
 
 
+def _read_typed_actors(store_path: str, version: str, counts: dict) -> None:
+    """Names typed into the Actor box become the actors they name ("Mr Blair" -> Tony Blair); a
+    name that is no actor of the store is left out and named in a warning."""
+    chosen, unknown = [], []
+    for value in st.session_state.get("actor") or []:
+        found = value if value in counts else state.resolve_actor(store_path, version, value)
+        if found:
+            chosen.append(found)
+        else:
+            unknown.append(value)
+    st.session_state["actor"] = list(dict.fromkeys(chosen))
+    st.session_state["actor_unknown"] = unknown
+
+
 def render_filters(store_path: str, version: str) -> Filters:
     """The filter widgets; returns the Filters they describe."""
     opts = state.options_of(store_path, version)
@@ -210,13 +224,25 @@ def render_filters(store_path: str, version: str) -> Filters:
         "Actor",
         actor_options,
         key="actor",
-        # The label carries how the text names the actor, so typing "Mr Blair" or "Tories" finds it.
-        format_func=lambda a: f"{a} ({int(counts.get(a, 0)):,})"
+        # The label carries how the text names the actor, so typing "Mr Blair" or "Tories" finds it;
+        # a part of the label, not a fuzzy subsequence, which matched names the analyst never typed.
+        format_func=lambda a: a if a not in counts else f"{a} ({int(counts[a]):,})"
         + (f" · {', '.join(forms[a])}" if forms.get(a) else ""),
+        filter_mode="contains",
+        # Enter takes the best match, not "Select all N matches" (the default's first row).
+        select_all=False,
+        # Any actor of the store, not only the listed most mentioned: a name typed and entered is
+        # read as the text names it (_read_typed_actors).
+        accept_new_options=True,
+        on_change=_read_typed_actors,
+        args=(store_path, version, counts),
         placeholder="Any actor",
-        help="Search by name or by how articles name the actor (Mr Blair, Tories). "
+        help=f"Search by name or by how articles name the actor (Mr Blair, Tories). The list holds the "
+        f"{MAX_ACTOR_OPTIONS:,} most mentioned; type any other name and press Enter. "
         "Several actors: articles naming any of them.",
     )
+    for name in st.session_state.get("actor_unknown") or []:
+        sidebar.warning(md_escape(f"No actor “{name}” in this store; it is left out."))
     theme_counts = dict(zip(opts["themes"]["name"], opts["themes"]["articles"]))
     themes = sidebar.multiselect(
         "Theme",

@@ -86,6 +86,17 @@ def test_seed_every_panel_renders(seed_app):
     assert any(o.startswith("Liu Zhenli") for o in actor_options)
 
 
+def test_a_name_typed_into_the_actor_box_is_the_actor_it_names(seed_app):
+    at = seed_app.run()
+    box = at.multiselect(key="actor")
+    # Not picked from the list: typed and entered, as the text names him, beside a name of nobody.
+    box.set_value(["Zhenli", "Nobody Atall"]).run()
+    assert not at.exception
+    assert at.multiselect(key="actor").value == ["Liu Zhenli"]
+    assert any("Nobody Atall" in w.value and "left out" in w.value for w in at.sidebar.warning)
+    assert "Liu Zhenli" in next(c.value for c in at.caption if c.value.startswith("Showing"))
+
+
 def test_url_parameters_restore_a_view(seed_app):
     seed_app.query_params["actor"] = "Liu Zhenli"
     seed_app.query_params["q"] = "perception"

@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 
 from analysis.extract.actors import ActorOptions, count_actors, resolve_mentions  # noqa: E402
 from analysis.readers import Article, read_paths  # noqa: E402
-from analysis.nlp import parse
+from analysis.nlp import parse  # noqa: E402
 from analysis.pipeline import load_pipeline  # noqa: E402
 
 REUTERS = ROOT.parent / "shared" / "corpora" / "reuters21578"

@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT))
 
 from analysis.extract.actors import resolve_mentions  # noqa: E402
 from analysis.readers import read_file  # noqa: E402
-from analysis.nlp import parse
+from analysis.nlp import parse  # noqa: E402
 from analysis.pipeline import load_pipeline  # noqa: E402
 from analysis.extract.quotes import extract_quotes  # noqa: E402
 

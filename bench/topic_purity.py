@@ -65,7 +65,7 @@ def main() -> None:
     articles = sample(args.sample, args.seed)
     lemmas = lemmas_of(articles, args.cache)
     started = time.perf_counter()
-    model = fit_topics([(a.id, l) for a, l in zip(articles, lemmas)], k=args.k)
+    model = fit_topics([(a.id, words) for a, words in zip(articles, lemmas)], k=args.k)
     seconds = time.perf_counter() - started
     sections = [a.section or "" for a in articles]
     print(f"BBC sample: {len(articles)} articles (seed {args.seed}), {args.k} topics, NMF {seconds:.1f} s")

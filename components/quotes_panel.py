@@ -6,10 +6,10 @@ from __future__ import annotations
 import streamlit as st
 
 from analysis.figures import export
+from components.chart_frame import render_named_chart
 from components.view import View
 
 PAGE = 100
-from components.chart_frame import render_named_chart
 
 
 def render_quotes(view: View, *, key: str = "quotes") -> None:

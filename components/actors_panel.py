@@ -21,8 +21,8 @@ def render_actors(view: View, *, key: str = "actors") -> None:
     if len(table) < total:
         offered = min(total, MAX_ACTOR_OPTIONS)
         st.caption(
-            f"The {len(table):,} most mentioned of {total:,}. The Actor filter offers the {offered:,} most "
-            "mentioned; a link with `?actor=NAME` opens any of them."
+            f"The {len(table):,} most mentioned of {total:,}. The Actor filter lists the {offered:,} most "
+            "mentioned and finds any other by the name typed into it."
         )
     tone = "%+.2f"
     st.dataframe(

@@ -1,0 +1,50 @@
+"""Theme matching on real articles: words with another everyday sense make no theme by themselves."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.extract.themes import ThemeLexicon, match_themes
+from analysis.nlp.strings import token_forms
+from analysis.readers import Article, read_file
+from tests.conftest import BBC, REUTERS
+
+
+def themes_of(nlp, article: Article) -> list[str]:
+    return [t.name for t in match_themes(*token_forms(nlp(article.text)), ThemeLexicon.load())]
+
+
+def bbc(path: str) -> Article:
+    return read_file(BBC / path)[0]
+
+
+def reuters(file: str, newid: str) -> Article:
+    (article,) = [
+        a for a in read_file(REUTERS / file) if isinstance(a, Article) and a.meta.get("newid") == newid
+    ]
+    return article
+
+
+class TestWordsOfAnyVote:
+    """Voters, ballots, polls and candidates are Academy voters, award shortlists and opinion
+    polls as often as elections: without a word of politics beside them they are no politics."""
+
+    @pytest.mark.parametrize(
+        "path",
+        [
+            "entertainment/081.txt",  # Oscars race: Academy voters and their ballots
+            "entertainment/290.txt",  # a poll (the "UK vote") of favourite funeral songs
+            "sport/271.txt",  # Henry a candidate in the Fifa player of the year vote
+        ],
+    )
+    def test_an_award_vote_is_no_politics(self, nlp, path):
+        assert "Elections and politics" not in themes_of(nlp, bbc(path))
+
+    def test_an_election_still_is(self, nlp):
+        assert themes_of(nlp, bbc("politics/125.txt"))[0] == "Elections and politics"
+
+
+class TestLabourInAnotherSense:
+    def test_a_labour_minister_abroad_is_no_party(self, nlp):
+        """Reuters 4617: Brazil's labour minister on a seamen's strike, no Labour party."""
+        assert "Elections and politics" not in themes_of(nlp, reuters("reut2-004.sgm", "4617"))

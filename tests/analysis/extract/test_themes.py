@@ -48,3 +48,30 @@ class TestLabourInAnotherSense:
     def test_a_labour_minister_abroad_is_no_party(self, nlp):
         """Reuters 4617: Brazil's labour minister on a seamen's strike, no Labour party."""
         assert "Elections and politics" not in themes_of(nlp, reuters("reut2-004.sgm", "4617"))
+
+
+class TestAmbiguousWordsNeedTheirTheme:
+    @pytest.mark.parametrize(
+        "path",
+        [
+            "sport/428.txt",  # "the Swiss star hit back": tennis, no entertainment
+            "business/431.txt",  # Mitsubishi "hit by a recall scandal"
+        ],
+    )
+    def test_hit_is_no_entertainment(self, nlp, path):
+        assert "Culture and entertainment" not in themes_of(nlp, bbc(path))
+
+    def test_a_boxing_show_is_no_sport(self, nlp):
+        """BBC entertainment/205: Fox's "boxing show" The Next Great Champ and NBC's "boxing
+        regulations", in a story about a TV format lawsuit."""
+        assert "Sport" not in themes_of(nlp, bbc("entertainment/205.txt"))
+
+    @pytest.mark.parametrize(
+        "path",
+        [
+            "entertainment/200.txt",  # I'm a Celebrity's bushtucker trials
+            "tech/352.txt",  # broadband services on trial
+        ],
+    )
+    def test_a_trial_run_is_no_court_case(self, nlp, path):
+        assert "Crime and justice" not in themes_of(nlp, bbc(path))

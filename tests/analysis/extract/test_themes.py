@@ -75,3 +75,17 @@ class TestAmbiguousWordsNeedTheirTheme:
     )
     def test_a_trial_run_is_no_court_case(self, nlp, path):
         assert "Crime and justice" not in themes_of(nlp, bbc(path))
+
+
+class TestOneSensePerArticle:
+    @pytest.mark.parametrize(
+        "path",
+        [
+            "sport/401.txt",  # the "game", "his kicking game", "one little chip ahead": rugby
+            "sport/233.txt",  # "first game in charge" beside the club's website and a phone
+        ],
+    )
+    def test_game_in_a_sport_story_is_sport(self, nlp, path):
+        names = themes_of(nlp, bbc(path))
+        assert names[0] == "Sport"
+        assert "Technology" not in names

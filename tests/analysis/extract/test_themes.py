@@ -89,3 +89,21 @@ class TestOneSensePerArticle:
         names = themes_of(nlp, bbc(path))
         assert names[0] == "Sport"
         assert "Technology" not in names
+
+
+class TestMoneyWordsInAnotherSense:
+    """A product going "on sale", a player "on loan" and the Sale Sharks are no economy story."""
+
+    @pytest.mark.parametrize(
+        "path",
+        [
+            "tech/238.txt",  # the PSP "went on sale in Japan"
+            "sport/173.txt",  # a keeper "on loan from Charlton"
+            "sport/334.txt",  # England's line-up, four of them from Sale Sharks
+        ],
+    )
+    def test_no_economy(self, nlp, path):
+        assert "Trade and economy" not in themes_of(nlp, bbc(path))
+
+    def test_sales_figures_still_are(self, nlp):
+        assert "Trade and economy" in themes_of(nlp, reuters("reut2-004.sgm", "4869"))

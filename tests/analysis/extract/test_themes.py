@@ -61,6 +61,11 @@ class TestAmbiguousWordsNeedTheirTheme:
     def test_hit_is_no_entertainment(self, nlp, path):
         assert "Culture and entertainment" not in themes_of(nlp, bbc(path))
 
+    def test_a_film_on_dvd_is_no_technology(self, nlp):
+        """BBC entertainment/077 reviews new DVDs (Spider-Man 2 first): films and series, the disc
+        only their format."""
+        assert "Technology" not in themes_of(nlp, bbc("entertainment/077.txt"))
+
     def test_a_boxing_show_is_no_sport(self, nlp):
         """BBC entertainment/205: Fox's "boxing show" The Next Great Champ and NBC's "boxing
         regulations", in a story about a TV format lawsuit."""

@@ -66,6 +66,16 @@ class TestAmbiguousWordsNeedTheirTheme:
         only their format."""
         assert "Technology" not in themes_of(nlp, bbc("entertainment/077.txt"))
 
+    @pytest.mark.parametrize(
+        "path",
+        [
+            "business/087.txt",  # WorldCom's fraud trial: "a dollars 160bn telecoms giant"
+            "business/188.txt",  # Qwest and "telecoms giant Verizon" bidding for MCI
+        ],
+    )
+    def test_a_telecoms_company_is_no_technology_story(self, nlp, path):
+        assert "Technology" not in themes_of(nlp, bbc(path))
+
     def test_a_boxing_show_is_no_sport(self, nlp):
         """BBC entertainment/205: Fox's "boxing show" The Next Great Champ and NBC's "boxing
         regulations", in a story about a TV format lawsuit."""

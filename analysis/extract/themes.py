@@ -111,8 +111,11 @@ def _load_lexicon(path: str) -> ThemeLexicon:
         # Lightest first, so a term listed twice keeps its heavier weight.
         for kind in ("not", "weak", "terms", "strong"):
             for t in _term_lists(path, name, spec).get(kind) or []:
-                if str(t).strip():
-                    found[tuple(str(t).lower().split())] = WEIGHTS[kind]
+                # The tokenizer splits "e-mail" and "cross-strait" at the hyphen, and the
+                # hyphen is not among an article's words: a term is matched as those words.
+                words = tuple(str(t).lower().replace("-", " ").split())
+                if words:
+                    found[words] = WEIGHTS[kind]
         # Longest terms first, then alphabetical: a stable order, so the fingerprint is too.
         themes[str(name)] = tuple(sorted(found, key=lambda term: (-len(term), term)))
         weights[str(name)] = found

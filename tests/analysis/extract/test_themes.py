@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from analysis.extract.themes import ThemeLexicon, match_themes
 from analysis.nlp.strings import token_forms
+from analysis.queries import Evidence
 from analysis.readers import Article, read_file
-from tests.conftest import BBC, REUTERS
+from tests.conftest import BBC, REUTERS, SEED
 
 
 def themes_of(nlp, article: Article) -> list[str]:
@@ -122,3 +125,23 @@ class TestMoneyWordsInAnotherSense:
 
     def test_sales_figures_still_are(self, nlp):
         assert "Trade and economy" in themes_of(nlp, reuters("reut2-004.sgm", "4869"))
+
+
+class TestHyphenatedTerms:
+    """The tokenizer splits "military-to-military" at its hyphens, and the hyphens are no words
+    of the article: a hyphenated term is matched as its words, and its evidence found as written."""
+
+    def test_a_hyphenated_term_is_found(self, nlp):
+        found = match_themes(*token_forms(nlp(read_file(SEED)[0].text)), ThemeLexicon.load())
+        (military,) = [t for t in found if t.name == "Military and defence"]
+        assert ("military to military", 1) in military.terms
+
+    def test_its_evidence_is_the_hyphenated_text(self):
+        text = SEED.read_text(encoding="utf-8")
+        pattern = Evidence(terms=("military to military",)).pattern()
+        assert re.search(pattern, text.lower()).group(2) == "military-to-military"
+
+    def test_an_e_mail_row_is_no_technology(self, nlp):
+        """BBC politics/009: Alastair Campbell's e-mail, a political row: "e-mail" now matched,
+        and weak, names the medium of any story."""
+        assert "Technology" not in themes_of(nlp, bbc("politics/009.txt"))

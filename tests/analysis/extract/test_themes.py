@@ -145,3 +145,11 @@ class TestHyphenatedTerms:
         """BBC politics/009: Alastair Campbell's e-mail, a political row: "e-mail" now matched,
         and weak, names the medium of any story."""
         assert "Technology" not in themes_of(nlp, bbc("politics/009.txt"))
+
+
+class TestTennisWords:
+    @pytest.mark.parametrize("path", ["sport/428.txt", "sport/498.txt"])
+    def test_a_tennis_report_is_sport(self, nlp, path):
+        """Tennis reports name few of football's or rugby's words: "quarter-finals",
+        "semi-finals" and the "tie-break" carry them."""
+        assert themes_of(nlp, bbc(path))[:1] == ["Sport"]

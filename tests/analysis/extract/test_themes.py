@@ -147,9 +147,14 @@ class TestHyphenatedTerms:
         assert "Technology" not in themes_of(nlp, bbc("politics/009.txt"))
 
 
-class TestTennisWords:
+class TestSportWords:
     @pytest.mark.parametrize("path", ["sport/428.txt", "sport/498.txt"])
     def test_a_tennis_report_is_sport(self, nlp, path):
         """Tennis reports name few of football's or rugby's words: "quarter-finals",
         "semi-finals" and the "tie-break" carry them."""
+        assert themes_of(nlp, bbc(path))[:1] == ["Sport"]
+
+    @pytest.mark.parametrize("path", ["sport/380.txt", "sport/324.txt"])
+    def test_a_rugby_report_is_sport(self, nlp, path):
+        """A rugby report or line-up names its players by position ("fly-half", "line-out")."""
         assert themes_of(nlp, bbc(path))[:1] == ["Sport"]

@@ -96,6 +96,18 @@ class TestAmbiguousWordsNeedTheirTheme:
 
 
 class TestOneSensePerArticle:
+    @pytest.mark.parametrize("path", ["tech/240.txt", "tech/371.txt"])
+    def test_tv_in_a_technology_story_is_the_technology(self, nlp, path):
+        """In a story about high-definition sets or digital terrestrial broadcasting, "TV" and
+        "channel" are the technology that delivers, not entertainment."""
+        names = themes_of(nlp, bbc(path))
+        assert "Technology" in names
+        assert "Culture and entertainment" not in names
+
+    def test_tv_in_an_entertainment_story_is_entertainment(self, nlp):
+        """BBC entertainment/165: Chris Morris's sitcom on Channel 4."""
+        assert themes_of(nlp, bbc("entertainment/165.txt")) == ["Culture and entertainment"]
+
     @pytest.mark.parametrize(
         "path",
         [

@@ -159,7 +159,7 @@ class TestHyphenatedTerms:
         assert "Technology" not in themes_of(nlp, bbc("politics/009.txt"))
 
 
-class TestSportWords:
+class TestWordsOfTheirOwnTheme:
     @pytest.mark.parametrize("path", ["sport/428.txt", "sport/498.txt"])
     def test_a_tennis_report_is_sport(self, nlp, path):
         """Tennis reports name few of football's or rugby's words: "quarter-finals",
@@ -170,3 +170,9 @@ class TestSportWords:
     def test_a_rugby_report_is_sport(self, nlp, path):
         """A rugby report or line-up names its players by position ("fly-half", "line-out")."""
         assert themes_of(nlp, bbc(path))[:1] == ["Sport"]
+
+    @pytest.mark.parametrize("path", ["tech/135.txt", "tech/218.txt"])
+    def test_a_game_review_is_technology(self, nlp, path):
+        """Reviews of GTA: San Andreas and Prince of Persia speak of "gameplay" and the
+        PlayStation; a game's car thefts and murders make no crime story of it."""
+        assert themes_of(nlp, bbc(path))[:1] == ["Technology"]

@@ -209,10 +209,9 @@ def match_themes(
                 if lexicon.weight(name, term) > weak or not any(term in r for r in rivals)
             }
         )
-        weight = firm[name]
-        if weight == 0 or sum(hits.values()) < MIN_HITS:
+        if firm[name] == 0 or sum(hits.values()) < MIN_HITS:
             continue  # weak terms alone ("match" and "club" with nothing else of sport), or one word
-        firm_density = 1000 * weight / n
+        firm_density = 1000 * firm[name] / n
         weight = sum(c * lexicon.weight(name, term) for term, c in hits.items())
         density = 1000 * weight / n
         if weight >= min_weight and density >= min_density:
@@ -228,7 +227,9 @@ def match_themes(
         return []
     best = max(d for d, _, _ in found)
     scores = [
-        s for d, firm, s in found if d >= min_share * best and (d == best or firm >= min_firm_share * best)
+        s
+        for d, firm_d, s in found
+        if d >= min_share * best and (d == best or firm_d >= min_firm_share * best)
     ]
     scores.sort(key=lambda s: (-s.score, s.name))
     return scores

@@ -683,8 +683,9 @@ class Evidence:
         """A regular expression (RE2) for the terms: whole words, with common inflections."""
         if not self.terms:
             return None
+        # A theme term's words are the tokenizer's, so "e mail" stands for "e-mail" too.
         alternatives = "|".join(
-            r"\s+".join(re.sub(r"([\\.^$|?*+()\[\]{}])", r"\\\1", w) for w in term.lower().split())
+            r"[\s-]+".join(re.sub(r"([\\.^$|?*+()\[\]{}])", r"\\\1", w) for w in term.lower().split())
             for term in self.terms
         )
         return rf"(^|[^\w])({alternatives})(s|es|ed|d|ing)?([^\w]|$)"

@@ -11,7 +11,10 @@ A theme is given when the article is substantially about it, which one stray wor
    (its context: "club" is a football club beside "striker", a night club beside "licensing");
    a theme's `not` phrases hold one of its terms in another sense ("boxing day" and "video
    game" for sport, "labour market" for politics) and spend those words for nothing (a `not`
-   phrase is longer than the term it holds, and terms are matched longest first);
+   phrase is longer than the term it holds, and terms are matched longest first); a weak term
+   that is also a term of another theme takes one sense in an article, that of the theme whose
+   strong and ordinary terms weigh most there ("game" is rugby beside "rugby" and "six
+   nations", a console's beside "gaming" and "console");
 2. the weighted hits must make a share of the text (MIN_DENSITY per 1,000 words), reach
    MIN_WEIGHT and come from MIN_HITS words at least, so a long article is not tagged for a
    paragraph's aside, nor any article for one word;
@@ -108,8 +111,11 @@ def _load_lexicon(path: str) -> ThemeLexicon:
         # Lightest first, so a term listed twice keeps its heavier weight.
         for kind in ("not", "weak", "terms", "strong"):
             for t in _term_lists(path, name, spec).get(kind) or []:
-                if str(t).strip():
-                    found[tuple(str(t).lower().split())] = WEIGHTS[kind]
+                # The tokenizer splits "e-mail" and "cross-strait" at the hyphen, and the
+                # hyphen is not among an article's words: a term is matched as those words.
+                words = tuple(str(t).lower().replace("-", " ").split())
+                if words:
+                    found[words] = WEIGHTS[kind]
         # Longest terms first, then alphabetical: a stable order, so the fingerprint is too.
         themes[str(name)] = tuple(sorted(found, key=lambda term: (-len(term), term)))
         weights[str(name)] = found
@@ -169,13 +175,14 @@ def match_themes(
         candidates.setdefault(t, []).append(k)
     names = list(lexicon.themes)
     weak = WEIGHTS["weak"]
-    found: list[tuple[float, ThemeScore]] = []
+    # Each candidate theme's term hits (term -> count), and the weight of its firm (not weak) hits.
+    matched: dict[str, Counter[tuple[str, ...]]] = {}
+    firm: dict[str, float] = {}
     for t, term_numbers in candidates.items():
         name, terms = names[t], lexicon.themes[names[t]]
         used: set[int] = set()
-        hits: Counter[str] = Counter()
-        weight = 0.0
-        weak_weight = 0.0
+        hits: Counter[tuple[str, ...]] = Counter()
+        firm_weight = 0.0
         for term in (terms[k] for k in term_numbers):  # longest first: "south china sea", not "china"
             w = lexicon.weight(name, term)
             for i in index[term[0]]:
@@ -185,24 +192,44 @@ def match_themes(
                 used.update(span)
                 if w == 0:
                     continue  # "boxing day": the words are spent, and say nothing of sport
-                hits[" ".join(term)] += 1
-                if w <= weak:
-                    weak_weight += w
-                else:
-                    weight += w
-        if weight == 0 or sum(hits.values()) < MIN_HITS:
+                hits[term] += 1
+                if w > weak:
+                    firm_weight += w
+        matched[name], firm[name] = hits, firm_weight
+
+    found: list[tuple[float, float, ThemeScore]] = []
+    for name, hits in matched.items():
+        # One sense per article: a weak term that is also a term of another theme ("game" of sport
+        # and of technology) counts only for the theme whose firm terms weigh most in the article.
+        rivals = [other for o, other in matched.items() if firm[o] > firm[name]]
+        hits = Counter(
+            {
+                term: c
+                for term, c in hits.items()
+                if lexicon.weight(name, term) > weak or not any(term in r for r in rivals)
+            }
+        )
+        if firm[name] == 0 or sum(hits.values()) < MIN_HITS:
             continue  # weak terms alone ("match" and "club" with nothing else of sport), or one word
-        firm_density = 1000 * weight / n
-        weight += weak_weight
+        firm_density = 1000 * firm[name] / n
+        weight = sum(c * lexicon.weight(name, term) for term, c in hits.items())
         density = 1000 * weight / n
         if weight >= min_weight and density >= min_density:
-            score = ThemeScore(name=name, score=round(density, 2), hits=sum(hits.values()), terms=tuple(hits.most_common()))
+            terms_hit = Counter({" ".join(term): c for term, c in hits.items()})
+            score = ThemeScore(
+                name=name,
+                score=round(density, 2),
+                hits=sum(hits.values()),
+                terms=tuple(terms_hit.most_common()),
+            )
             found.append((density, firm_density, score))
     if not found:
         return []
     best = max(d for d, _, _ in found)
     scores = [
-        s for d, firm, s in found if d >= min_share * best and (d == best or firm >= min_firm_share * best)
+        s
+        for d, firm_d, s in found
+        if d >= min_share * best and (d == best or firm_d >= min_firm_share * best)
     ]
     scores.sort(key=lambda s: (-s.score, s.name))
     return scores

@@ -1,0 +1,178 @@
+"""Theme matching on real articles: words with another everyday sense make no theme by themselves."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from analysis.extract.themes import ThemeLexicon, match_themes
+from analysis.nlp.strings import token_forms
+from analysis.queries import Evidence
+from analysis.readers import Article, read_file
+from tests.conftest import BBC, REUTERS, SEED
+
+
+def themes_of(nlp, article: Article) -> list[str]:
+    return [t.name for t in match_themes(*token_forms(nlp(article.text)), ThemeLexicon.load())]
+
+
+def bbc(path: str) -> Article:
+    return read_file(BBC / path)[0]
+
+
+def reuters(file: str, newid: str) -> Article:
+    (article,) = [
+        a for a in read_file(REUTERS / file) if isinstance(a, Article) and a.meta.get("newid") == newid
+    ]
+    return article
+
+
+class TestWordsOfAnyVote:
+    """Voters, ballots, polls and candidates are Academy voters, award shortlists and opinion
+    polls as often as elections: without a word of politics beside them they are no politics."""
+
+    @pytest.mark.parametrize(
+        "path",
+        [
+            "entertainment/081.txt",  # Oscars race: Academy voters and their ballots
+            "entertainment/290.txt",  # a poll (the "UK vote") of favourite funeral songs
+            "sport/271.txt",  # Henry a candidate in the Fifa player of the year vote
+        ],
+    )
+    def test_an_award_vote_is_no_politics(self, nlp, path):
+        assert "Elections and politics" not in themes_of(nlp, bbc(path))
+
+    def test_an_election_still_is(self, nlp):
+        assert themes_of(nlp, bbc("politics/125.txt"))[0] == "Elections and politics"
+
+
+class TestLabourInAnotherSense:
+    def test_a_labour_minister_abroad_is_no_party(self, nlp):
+        """Reuters 4617: Brazil's labour minister on a seamen's strike, no Labour party."""
+        assert "Elections and politics" not in themes_of(nlp, reuters("reut2-004.sgm", "4617"))
+
+
+class TestAmbiguousWordsNeedTheirTheme:
+    @pytest.mark.parametrize(
+        "path",
+        [
+            "sport/428.txt",  # "the Swiss star hit back": tennis, no entertainment
+            "business/431.txt",  # Mitsubishi "hit by a recall scandal"
+        ],
+    )
+    def test_hit_is_no_entertainment(self, nlp, path):
+        assert "Culture and entertainment" not in themes_of(nlp, bbc(path))
+
+    def test_a_film_on_dvd_is_no_technology(self, nlp):
+        """BBC entertainment/077 reviews new DVDs (Spider-Man 2 first): films and series, the disc
+        only their format."""
+        assert "Technology" not in themes_of(nlp, bbc("entertainment/077.txt"))
+
+    @pytest.mark.parametrize(
+        "path",
+        [
+            "business/087.txt",  # WorldCom's fraud trial: "a dollars 160bn telecoms giant"
+            "business/188.txt",  # Qwest and "telecoms giant Verizon" bidding for MCI
+        ],
+    )
+    def test_a_telecoms_company_is_no_technology_story(self, nlp, path):
+        assert "Technology" not in themes_of(nlp, bbc(path))
+
+    def test_a_boxing_show_is_no_sport(self, nlp):
+        """BBC entertainment/205: Fox's "boxing show" The Next Great Champ and NBC's "boxing
+        regulations", in a story about a TV format lawsuit."""
+        assert "Sport" not in themes_of(nlp, bbc("entertainment/205.txt"))
+
+    @pytest.mark.parametrize(
+        "path",
+        [
+            "entertainment/200.txt",  # I'm a Celebrity's bushtucker trials
+            "tech/352.txt",  # broadband services on trial
+        ],
+    )
+    def test_a_trial_run_is_no_court_case(self, nlp, path):
+        assert "Crime and justice" not in themes_of(nlp, bbc(path))
+
+
+class TestOneSensePerArticle:
+    @pytest.mark.parametrize("path", ["tech/240.txt", "tech/371.txt"])
+    def test_tv_in_a_technology_story_is_the_technology(self, nlp, path):
+        """In a story about high-definition sets or digital terrestrial broadcasting, "TV" and
+        "channel" are the technology that delivers, not entertainment."""
+        names = themes_of(nlp, bbc(path))
+        assert "Technology" in names
+        assert "Culture and entertainment" not in names
+
+    def test_tv_in_an_entertainment_story_is_entertainment(self, nlp):
+        """BBC entertainment/165: Chris Morris's sitcom on Channel 4."""
+        assert themes_of(nlp, bbc("entertainment/165.txt")) == ["Culture and entertainment"]
+
+    @pytest.mark.parametrize(
+        "path",
+        [
+            "sport/401.txt",  # the "game", "his kicking game", "one little chip ahead": rugby
+            "sport/233.txt",  # "first game in charge" beside the club's website and a phone
+        ],
+    )
+    def test_game_in_a_sport_story_is_sport(self, nlp, path):
+        names = themes_of(nlp, bbc(path))
+        assert names[0] == "Sport"
+        assert "Technology" not in names
+
+
+class TestMoneyWordsInAnotherSense:
+    """A product going "on sale", a player "on loan" and the Sale Sharks are no economy story."""
+
+    @pytest.mark.parametrize(
+        "path",
+        [
+            "tech/238.txt",  # the PSP "went on sale in Japan"
+            "sport/173.txt",  # a keeper "on loan from Charlton"
+            "sport/334.txt",  # England's line-up, four of them from Sale Sharks
+        ],
+    )
+    def test_no_economy(self, nlp, path):
+        assert "Trade and economy" not in themes_of(nlp, bbc(path))
+
+    def test_sales_figures_still_are(self, nlp):
+        assert "Trade and economy" in themes_of(nlp, reuters("reut2-004.sgm", "4869"))
+
+
+class TestHyphenatedTerms:
+    """The tokenizer splits "military-to-military" at its hyphens, and the hyphens are no words
+    of the article: a hyphenated term is matched as its words, and its evidence found as written."""
+
+    def test_a_hyphenated_term_is_found(self, nlp):
+        found = match_themes(*token_forms(nlp(read_file(SEED)[0].text)), ThemeLexicon.load())
+        (military,) = [t for t in found if t.name == "Military and defence"]
+        assert ("military to military", 1) in military.terms
+
+    def test_its_evidence_is_the_hyphenated_text(self):
+        text = SEED.read_text(encoding="utf-8")
+        pattern = Evidence(terms=("military to military",)).pattern()
+        assert re.search(pattern, text.lower()).group(2) == "military-to-military"
+
+    def test_an_e_mail_row_is_no_technology(self, nlp):
+        """BBC politics/009: Alastair Campbell's e-mail, a political row: "e-mail" now matched,
+        and weak, names the medium of any story."""
+        assert "Technology" not in themes_of(nlp, bbc("politics/009.txt"))
+
+
+class TestWordsOfTheirOwnTheme:
+    @pytest.mark.parametrize("path", ["sport/428.txt", "sport/498.txt"])
+    def test_a_tennis_report_is_sport(self, nlp, path):
+        """Tennis reports name few of football's or rugby's words: "quarter-finals",
+        "semi-finals" and the "tie-break" carry them."""
+        assert themes_of(nlp, bbc(path))[:1] == ["Sport"]
+
+    @pytest.mark.parametrize("path", ["sport/380.txt", "sport/324.txt"])
+    def test_a_rugby_report_is_sport(self, nlp, path):
+        """A rugby report or line-up names its players by position ("fly-half", "line-out")."""
+        assert themes_of(nlp, bbc(path))[:1] == ["Sport"]
+
+    @pytest.mark.parametrize("path", ["tech/135.txt", "tech/218.txt"])
+    def test_a_game_review_is_technology(self, nlp, path):
+        """Reviews of GTA: San Andreas and Prince of Persia speak of "gameplay" and the
+        PlayStation; a game's car thefts and murders make no crime story of it."""
+        assert themes_of(nlp, bbc(path))[:1] == ["Technology"]

@@ -32,8 +32,9 @@ def render_quotes(view: View, *, key: str = "quotes") -> None:
         key=f"{key}_csv",
     )
     st.dataframe(
-        table[["quote", "speaker", "kind", "cue", "sentiment", "article", "date", "source"]].fillna("–"),
+        table[["quote", "speaker", "kind", "cue", "sentiment", "article", "date", "source"]],
         hide_index=True,
+        placeholder="–",  # no speaker, cue, date or source: a dash (numbers stay numbers, to sort)
         column_config={
             "sentiment": st.column_config.NumberColumn(format="%+.2f"),
             "quote": st.column_config.TextColumn(width="large"),

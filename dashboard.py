@@ -105,12 +105,23 @@ def show(store_path: str, corpus: str | None, theme_file: str | None) -> None:
             "No articles match these filters. Loosen one in the sidebar: " + ", ".join(_active(filters)) + "."
         )
     render_evidence(view)
-    # Only the open tab is computed: a filter change on a large store re-runs one panel, not four.
-    tabs = st.tabs(list(PANELS), key="tab", on_change="rerun")
-    for tab, render in zip(tabs, PANELS.values()):
-        if tab.open:
-            with tab:
-                render(view)
+    panels(view)
+
+
+@st.fragment
+def panels(view: View) -> None:
+    """The tabs. A fragment: switching tabs, paging or picking inside a panel re-runs this alone,
+    not the sidebar and the header, whose filters it does not change."""
+    if st.session_state.pop("drill_picked", False):
+        # A chart mark was picked: its evidence is drawn above the tabs, outside this fragment.
+        st.rerun(scope="app")
+    with state.page_run(view.store_path):
+        # Only the open tab is computed: a filter change on a large store re-runs one panel, not four.
+        tabs = st.tabs(list(PANELS), key="tab", on_change="rerun")
+        for tab, render in zip(tabs, PANELS.values()):
+            if tab.open:
+                with tab:
+                    render(view)
     sidebar.save_view_to_url()
 
 

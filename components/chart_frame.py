@@ -38,6 +38,7 @@ def render_named_chart(view: View, name: str, *, key: str, **opts) -> pd.DataFra
         if found is not None:
             st.session_state["drill"] = found
             st.session_state["evidence_page"] = 1
+            st.session_state["drill_picked"] = True  # the page's tabs re-run the whole page for it
 
     render_chart(fig, data, key=key, name=name, provenance=view.provenance, on_pick=open_evidence if drill else None)
     return data

@@ -46,7 +46,12 @@ def reading(path: str) -> Iterator:
 @contextmanager
 def page_run(path: str) -> Iterator[None]:
     """Read through one connection for the rest of a page run, and let the file go after it.
-    Nothing may write to the store inside (writes come before, in the sidebar's Corpus panel)."""
+    Nothing may write to the store inside (writes come before, in the sidebar's Corpus panel).
+    Inside a page run already reading the store, the same connection serves (a fragment's own
+    rerun opens one; inside the whole page's run it reuses the page's)."""
+    if getattr(_RUN, "con", None) is not None and _RUN.path == path:
+        yield
+        return
     with Store(path, read_only=True, wait=READ_WAIT) as store:
         _RUN.con, _RUN.path = store.con, path
         try:

@@ -21,7 +21,7 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
 from analysis.extract.actors import Mention
-from analysis.extract.coref import Salience, named_beside_subject
+from analysis.extract.coref import Salience, named_beside_subject, title_genders
 from analysis.extract.cues import ACCORDING, INTENT_VERBS, NAMING_VERBS, REPORTING_VERBS
 from analysis.extract.quote_spans import DOUBLE_MARK_TOKENS, SINGLE_MARKS, QuoteSpan, quote_spans
 from analysis.nlp import doc_text
@@ -262,20 +262,16 @@ class _Speakers:
         self.text = doc_text(doc)
         self.holes = sorted((q.start, q.end) for q in quote_spans_)
         self.hole_starts = [s for s, _ in self.holes]
+        self._plan = None  # the parse plan per sentence, found when first needed
+        self._sentence_of = None
         # Names inside quotations are what speakers talk about, never who "he" is.
         self.mentions = sorted(
             (self._as_person(m) for m in mentions if m.actor and not self._inside_quote(m.start)),
             key=lambda m: m.start,
         )
         self.mention_starts = [m.start for m in self.mentions]
-        self.genders: dict[str, str] = {}
-        for m in self.mentions:
-            title = (m.title or "").lower().rstrip(".")
-            if title in MALE or title in FEMALE:
-                self.genders.setdefault(m.actor, "m" if title in MALE else "f")
+        self.genders = title_genders(self.mentions)
         self._salience: Salience | None = None
-        self._plan = None  # the parse plan per sentence, found when coreference first needs it
-        self._sentence_of = None
         self._add_spokespeople()
         # Heads as absolute token indices, and the reporting verbs, for climbing the parse on
         # integers: a quotation's every word is climbed from.
@@ -299,12 +295,24 @@ class _Speakers:
         before = re.search(r"([a-z]+)\s+$", self.text[max(0, m.start - 24) : m.start])
         # Or before an apposition that says what person it is: "Maryam Violet, an Iranian
         # journalist visiting Nice, told the Guardian" (ORG in PolNeAR), whose "she said" follows.
-        after = _PERSON_APPOSITION.match(self.text, m.end)
-        if (before is None or before.group(1) not in ROLE_NOUNS | SPOKES_NOUNS) and (
-            after is None or not set(after.group(1).split()) & (ROLE_NOUNS | MEMBER_NOUNS | PERSON_NOUNS)
-        ):
+        if (before is None or before.group(1) not in ROLE_NOUNS | SPOKES_NOUNS) and not self._person_apposition(m):
             return m
         return dataclasses.replace(m, actor_type="PERSON")
+
+    def _person_apposition(self, m: Mention) -> bool:
+        """A person noun in apposition after the name. Where the sentence is parsed the noun
+        must be the parse's apposition: in "a town hall meeting in New Hampshire, a young woman
+        asked Mrs. Clinton" (PolNeAR) the words after the comma are the next clause's subject."""
+        after = _PERSON_APPOSITION.match(self.text, m.end)
+        if after is None:
+            return False
+        words = set(after.group(1).split()) & (ROLE_NOUNS | MEMBER_NOUNS | PERSON_NOUNS)
+        if not words:
+            return False
+        span = self.doc.char_span(after.start(1), after.end(1), alignment_mode="expand")
+        if span is None or not len(span) or not self._planned(span.sent):
+            return True
+        return any(t.dep_ == "appos" for t in span if t.text in words)
 
     def _add_spokespeople(self) -> None:
         """Spokespeople as mentions of their own (actor type SPOKESPERSON), so that the subject

@@ -1,0 +1,59 @@
+"""Speaker mechanisms of the pronoun and cue work on PolNeAR training text (issue 16)."""
+
+from __future__ import annotations
+
+from tests.analysis.extract.test_quotes_polnear import quotes_of
+
+
+def test_a_mentions_own_title_gives_its_gender(nlp):
+    # nyt_2015-12-31_trump-turns-attacks: "Mr. Clinton" and "Mrs. Clinton" go to one actor, so
+    # the actor has no one gender; "Mrs." on the mention says who "she" is. The words after
+    # "New Hampshire," are the next clause's subject, no apposition making it a person.
+    text = (
+        "A spokesman for Mr. Clinton declined to comment.\n\n"
+        "Mr. Trump's tactics could backfire. Mrs. Clinton had some of her highest approval ratings "
+        "ever after revelations that Mr. Clinton had a relationship with Ms. Lewinsky, a 22-year-old "
+        "White House intern.\n\n"
+        "At a recent town hall meeting in New Hampshire, a young woman asked Mrs. Clinton about "
+        "several women who said they were sexually harassed by Mr. Clinton.\n\n"
+        "''You say that all rape victims should be believed,'' the woman said. ''Should we believe "
+        "them as well?''\n\n"
+        "Mrs. Clinton did not hesitate. ''Well, I would say that everybody should be believed at "
+        "first until they are disbelieved based on evidence,'' she said, with an awkward smile, as "
+        "the crowd applauded."
+    )
+    quote = next(q for t, q in quotes_of(nlp, text).items() if t.startswith("Well, I would say"))
+    assert quote.speaker == "Clinton"
+
+
+def test_a_participle_opening_a_flat_sentence_is_not_its_verb(nlp):
+    # breitbart_2016-02-08_former-mexico-leader-calderon: the sentence before "he said" is not
+    # parsed (no quotation, no reporting verb); its subject is the person named before its first
+    # finite verb, Trump, not nobody because "launching" comes first.
+    text = (
+        "Former Mexican President Felipe Calderon blasted Republican presidential candidate Donald "
+        "Trump on Saturday.\n\n"
+        "\u201cThe first loser of such a policy would be the United States,\u201d Calderon "
+        "continued.\n\n"
+        "Since launching his White House bid, Trump has taken a firm stance against illegal "
+        "immigration \u2014 and last June stirred controversy with an assertion that the migrants "
+        "crossing into the United States are largely the dregs of Mexico\u2019s jails.\n\n"
+        "\u201cWhen Mexico sends its people, they\u2019re not sending their best,\u201d he said."
+    )
+    quote = quotes_of(nlp, text)["When Mexico sends its people, they\u2019re not sending their best"]
+    assert quote.speaker == "Donald Trump"
+
+
+def test_a_quotations_own_sentences_are_not_counted_back(nlp):
+    # wash-post_2016-02-14_nomination-questions: six sentences of quotation stand between "she
+    # replied" and Hillary Clinton, who was asked.
+    text = (
+        "Justice Antonin Scalia died on Saturday, and Senator Ted Cruz said the Senate should wait.\n\n"
+        "Democratic front-runner Hillary Clinton caused a recent stir when an Iowa voter asked if she "
+        "might consider appointing Obama.\n\n"
+        '"Wow, what a great idea. Nobody has ever suggested that to me. Wow. I love that. Wow. He may '
+        "have a few other things to do, but I tell you, that's a great idea,\" she replied."
+    )
+    quote = next(q for t, q in quotes_of(nlp, text).items() if t.startswith("Wow, what a great idea"))
+    assert quote.speaker == "Hillary Clinton"
+

@@ -57,3 +57,15 @@ def test_a_quotations_own_sentences_are_not_counted_back(nlp):
     quote = next(q for t, q in quotes_of(nlp, text).items() if t.startswith("Wow, what a great idea"))
     assert quote.speaker == "Hillary Clinton"
 
+
+def test_answered_is_a_reporting_verb(nlp):
+    # breitbart_2016-02-06_republican-presidential-candidat: a one-word answer.
+    text = (
+        "Carson defied the question, and didn\u2019t make a choice. \u201cWith 100 percent "
+        "certainly, I will predict the winner \u2013 it will either be Denver or Carolina,\u201d he "
+        "said.\n\n"
+        "Governor Chris Christie \u2013 a Dallas Cowboys fan \u2013 gave a one word answer on the "
+        "question. \u201cDenver,\u201d he answered."
+    )
+    quote = quotes_of(nlp, text)["Denver"]
+    assert (quote.speaker, quote.cue) == ("Chris Christie", "answered")

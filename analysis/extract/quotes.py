@@ -167,6 +167,9 @@ _PERSON_NAME = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?(?: [A-Z][a-z]+(?
 # A US party-state tag after a name: "(D-N.Y.)", "(R-OH)", "(I-Vt.)", "(R-Texas)".
 _PARTY_TAG = re.compile(r"[DRI]\s?-\s?[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?")
 
+# Verbs whose passive subject is the one spoken to ("was asked", "was told"), not the speaker.
+ADDRESSEE_VERBS = frozenset("ask tell question press urge inform advise remind thank congratulate".split())
+
 # Quotations longer than this many words are direct speech whatever the parse says.
 FRAGMENT_MAX_WORDS = 6
 # A quotation is reported speech of its own only when the reporter's words in the clause it
@@ -548,6 +551,10 @@ class _Speakers:
             if current is None:
                 return None
             subjects = [c for c in current.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if current.lemma_ in ADDRESSEE_VERBS and any(c.dep_ == "nsubjpass" for c in subjects):
+                # "Sanders was asked by host Bill Maher, "..."": the passive's subject is who was
+                # asked; the asker is the agent, or nobody named.
+                return next((o for c in current.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"), None)
             if subjects:
                 # Two subjects where the parser read the end of a quotation as one
                 # ('"... anymore: Michigan, Pennsylvania, Ohio," Mr. Trump said'): the one

@@ -69,3 +69,19 @@ def test_answered_is_a_reporting_verb(nlp):
     )
     quote = quotes_of(nlp, text)["Denver"]
     assert (quote.speaker, quote.cue) == ("Chris Christie", "answered")
+
+
+def test_the_one_asked_is_not_the_speaker(nlp):
+    # breitbart_2016-05-27_sanders-clinton-email-story: the passive's subject was asked; the
+    # agent asks.
+    text = (
+        "Democratic presidential candidate Senator Bernie Sanders (I-VT) stated that the story on "
+        "rival Democratic candidate former Secretary of State Hillary Clinton\u2019s emails has moved "
+        "on Friday\u2019s broadcast of HBO\u2019s \u201cReal Time.\u201d\n\n"
+        "Sanders was asked by host Bill Maher, who is supporting Sanders, but has previously "
+        "dismissed the story about Clinton\u2019s emails, \u201cNow, you famously said, in one of "
+        "the first debates with Hillary Clinton, oh, I\u2019m tired of hearing about the emails. "
+        "Has the story moved?\u201d"
+    )
+    quote = next(q for t, q in quotes_of(nlp, text).items() if t.startswith("Now, you famously said"))
+    assert quote.speaker == "Bill Maher"

@@ -560,6 +560,10 @@ class _Speakers:
                 # ('"... anymore: Michigan, Pennsylvania, Ohio," Mr. Trump said'): the one
                 # outside the quotation speaks.
                 return next((c for c in subjects if not self._inside_quote(c.idx)), subjects[0])
+            if current is verb and verb.lemma_ != ACCORDING:
+                beside = self._person_beside(verb)
+                if beside is not None:
+                    return beside
             for child in current.lefts:
                 # "Graham Robb, spokesman for North East Says No, said": the parser hung the
                 # subject on the verb inside the name.
@@ -592,6 +596,19 @@ class _Speakers:
             else:
                 return None
         return None
+
+    def _person_beside(self, verb: Token) -> Token | None:
+        """A person named right after a reporting verb that follows a quotation's closing mark,
+        when the parser gave the verb no subject: it reads the post-posed subject as something
+        else ("''Is Donald Trump running ...?'' asked Mr. Manafort", where Manafort is the
+        object; "''...,'' said Robert Reich, who served ...", whose relative clause took him)."""
+        doc = self.doc
+        if verb.i not in self.reporting or verb.i < 1 or verb.i + 1 >= len(doc):
+            return None
+        if doc[verb.i - 1].text not in DOUBLE_MARK_TOKENS | SINGLE_MARKS:
+            return None
+        m = self.mention_at(doc[verb.i + 1])
+        return doc[verb.i + 1] if m is not None and m.actor_type in ("PERSON", SPOKESPERSON) else None
 
     def speaker_from_subject(self, subject: Token) -> tuple[str | None, str | None]:
         tagged = self._tagged_name(subject)

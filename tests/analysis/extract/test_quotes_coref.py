@@ -85,3 +85,18 @@ def test_the_one_asked_is_not_the_speaker(nlp):
     )
     quote = next(q for t, q in quotes_of(nlp, text).items() if t.startswith("Now, you famously said"))
     assert quote.speaker == "Bill Maher"
+
+
+def test_a_person_named_after_the_verb_that_follows_a_quotation_speaks(nlp):
+    # nyt_2016-06-15_clinton-s-chance: the relative clause took "Robert Reich" as its subject,
+    # leaving "said" without one.
+    text = (
+        "But the mantra that worked in the 1990s is nonetheless ill-matched to the momentous "
+        "challenges posed by a nation split by vast inequities of income and opportunity.\n\n"
+        "''She needs one or two big ideas that are proportionate to the scale of the problems we are "
+        "facing,'' said Robert Reich, who served as labor secretary during Mr. Clinton's first term "
+        "yet endorsed Bernie Sanders in the Democratic primary. ''Her instinct is to be "
+        "incrementalist.''"
+    )
+    quote = next(q for t, q in quotes_of(nlp, text).items() if t.startswith("She needs one or two"))
+    assert quote.speaker == "Robert Reich"

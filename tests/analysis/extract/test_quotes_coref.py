@@ -100,3 +100,17 @@ def test_a_person_named_after_the_verb_that_follows_a_quotation_speaks(nlp):
     )
     quote = next(q for t, q in quotes_of(nlp, text).items() if t.startswith("She needs one or two"))
     assert quote.speaker == "Robert Reich"
+
+
+def test_a_name_typed_as_a_place_that_speaks_as_he_is_a_person(nlp):
+    # wash-post_2016-06-14_we-are-in-shock: the model types "Nefzi" as a place; "Nefzi said.
+    # He said ..." makes him the person "he" is.
+    text = (
+        '"We are a low-key small town, and we are hearing that we have two radicalized Muslims," '
+        "said Dennis Gaskin, a retiree who worked at the Tropicana plant here.\n\n"
+        '"We are frustrated and horrified" by the mass shooting at a gay nightclub in Orlando that had '
+        "drawn worldwide attention and more local scrutiny, Nefzi said. He said Mateen \"has not done "
+        'this because he is a Muslim but because he has a psychological problem."'
+    )
+    quote = next(q for t, q in quotes_of(nlp, text).items() if t.startswith("has not done this"))
+    assert quote.speaker == "Nefzi"

@@ -33,6 +33,9 @@ from analysis.nlp import doc_text
 BARE_FORMS = frozenset({"VB", "VBP"})
 _REPORTING_IDS = frozenset(hash_string(verb) for verb in REPORTING_VERBS)
 _BARE_IDS = frozenset(hash_string(tag) for tag in BARE_FORMS)
+# "As Vulture put it, "..."", "as the LinkedIn chief executive, Jeff Weiner, put it in his memo":
+# "put it" reports words as "said" does.
+_PUT = hash_string("put")
 
 
 def _find_reporting_verbs(doc: Doc) -> tuple[int, ...]:
@@ -44,7 +47,9 @@ def _find_reporting_verbs(doc: Doc) -> tuple[int, ...]:
     return tuple(
         i
         for i, (tag, lemma) in zip(verbs.tolist(), features[verbs, 1:].tolist())
-        if tag not in _BARE_IDS and lemma in _REPORTING_IDS and not in_a_name(doc, i)
+        if tag not in _BARE_IDS
+        and (lemma in _REPORTING_IDS or lemma == _PUT and i + 1 < len(doc) and doc[i + 1].lower_ == "it")
+        and not in_a_name(doc, i)
     )
 
 

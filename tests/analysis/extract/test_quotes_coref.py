@@ -114,3 +114,14 @@ def test_a_name_typed_as_a_place_that_speaks_as_he_is_a_person(nlp):
     )
     quote = next(q for t, q in quotes_of(nlp, text).items() if t.startswith("has not done this"))
     assert quote.speaker == "Nefzi"
+
+
+def test_put_it_reports_words(nlp):
+    # huff-post_2016-01-12_tuesday-s-morning-email.
+    text = (
+        "JUSTIN BIEBER IS NUMBER ONE\n\n"
+        "As Vulture put it, \u201cHello, it\u2019s the Biebs.\u201d Justin Bieber has finally "
+        "dethroned Adele on the Billboard charts."
+    )
+    quote = next(q for t, q in quotes_of(nlp, text).items() if t.startswith("Hello, it"))
+    assert (quote.speaker, quote.cue) == ("Vulture", "put")

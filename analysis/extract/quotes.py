@@ -480,7 +480,7 @@ class _Speakers:
                     wanted == "m" and gender == "f" or wanted == "f" and gender == "m"
                 ):
                     return r
-            elif r.kind == "ORG" or wanted == "group" and r.kind in ("GPE", "NORP"):
+            elif r.kind == "ORG" or wanted in ("group", "it") and r.kind in ("GPE", "NORP"):
                 return r
         return None
 
@@ -553,7 +553,8 @@ class _Speakers:
         return next((m for m in reversed(earlier) if m.actor in holders), None)
 
     def previous_actor(self, before: int, wanted: str) -> tuple[str, str] | None:
-        """Who a pronoun or a definite description standing at `before` refers to."""
+        """Who a pronoun or a definite description standing at `before` refers to; `wanted` is
+        "m", "f", "person", "org", "group" (a description of a body) or "it" (it, they)."""
         if wanted in ("m", "f", "person"):
             found = self.salience.resolve(before, wanted)
             if found is not None:
@@ -566,6 +567,11 @@ class _Speakers:
             if wanted in ("m", "f", "person")
             else ("ORG",)
             if wanted == "org"
+            # "It" or "they" that speaks is a place only when the place was presented speaking
+            # (a reporter, above): the last place named is seldom it ('"...," it added' after
+            # "a 2012 confrontation in Sanford, Florida" is the website, PolNeAR usa-today_2016-05-13).
+            else ("ORG", "NORP")
+            if wanted == "it"
             else ("ORG", "GPE", "NORP")
         )
         for m in reversed(self.mentions[: bisect_left(self.mention_starts, before)]):
@@ -653,7 +659,7 @@ class _Speakers:
             return tagged.actor, tagged.actor_type
         lower = subject.lower_
         if lower in PRONOUNS:
-            found = self.previous_actor(subject.idx, PRONOUNS[lower] if PRONOUNS[lower] in "mf" else "group")
+            found = self.previous_actor(subject.idx, PRONOUNS[lower] if PRONOUNS[lower] in "mf" else "it")
             return found if found else (None, None)
         if lower in ("who", "which", "that") and subject.head.dep_ == "relcl":
             subject = subject.head.head

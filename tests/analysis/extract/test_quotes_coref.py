@@ -125,3 +125,21 @@ def test_put_it_reports_words(nlp):
     )
     quote = next(q for t, q in quotes_of(nlp, text).items() if t.startswith("Hello, it"))
     assert (quote.speaker, quote.cue) == ("Vulture", "put")
+
+
+def test_it_is_not_the_last_place_named(nlp):
+    # usa-today_2016-05-13_auction-of-gun: "It added" is the company that wrote the statement,
+    # not Florida, the last place named; a place speaks as "it" only when presented speaking.
+    text = (
+        "George Zimmerman tried a second time Thursday to auction off the firearm he used to kill "
+        "17-year-old Trayvon Martin in Florida in 2012, but both gun-selling websites yanked the "
+        'listing before bidding was to begin on what Zimmerman described as a "piece of history."\n\n'
+        "A statement posted on the website GunBroker.com said listings are user generated, and that "
+        "the company reserved the right to reject any at its discretion.\n\n"
+        '"Mr. Zimmerman never contacted anyone at GunBroker.com prior to or after the listing was '
+        'created," the company wrote in its statement.\n\n'
+        'It added, "We want no part in the listing on our web site or in any of the publicity it is '
+        'receiving."'
+    )
+    quote = next(q for t, q in quotes_of(nlp, text).items() if t.startswith("We want no part"))
+    assert quote.speaker == "the company"

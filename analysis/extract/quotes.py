@@ -1030,6 +1030,14 @@ def _unquoted_share(span: Span, verb: Token | None, inside_quote, reporting: set
         j += 1
     after = j  # the first word after the closing mark
     words: set[int] = set()
+
+    def led_by_that(root: Token, child: Token) -> bool:
+        # 'Rubio said that once the Senate goes on recess, "I intend to do ..."': the words
+        # between the "that" of the reported clause and the quotation are the reporter's.
+        return child.dep_ not in ("mark", "cc") and any(
+            c.dep_ == "mark" and c.lower_ == "that" and c.i < child.i for c in root.children
+        )
+
     for token in span:
         if span.start <= token.head.i < span.end and token.head.i != token.i:
             continue  # not one of the quotation's roots
@@ -1038,7 +1046,11 @@ def _unquoted_share(span: Span, verb: Token | None, inside_quote, reporting: set
                 continue
             if verb is not None and (child.i == verb.i or child.is_ancestor(verb)):
                 continue
-            if (child.dep_ in _SUBJECTS and continues) if child.i < span.start else (goes_on and child.left_edge.i == after):
+            if child.i < span.start:
+                counted = child.dep_ in _SUBJECTS and continues or led_by_that(token, child)
+            else:
+                counted = goes_on and child.left_edge.i == after
+            if counted:
                 words.update(t.i for t in child.subtree)
     if goes_on and after > span.end and after < len(doc) and doc[after].text[:1].islower():
         for t in doc[after:]:

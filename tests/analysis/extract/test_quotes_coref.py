@@ -143,3 +143,14 @@ def test_it_is_not_the_last_place_named(nlp):
     )
     quote = next(q for t, q in quotes_of(nlp, text).items() if t.startswith("We want no part"))
     assert quote.speaker == "the company"
+
+
+def test_words_between_that_and_the_quotation_make_it_partial(nlp):
+    # politico: the reported clause opens with the reporter's words, the quotation ends it.
+    text = (
+        "Cruz declined to comment on any plans to campaign for Senate and House candidates. By "
+        "contrast, Sen. Marco Rubio said that once the Senate goes on recess, \u201cI intend to do as "
+        "much as I can, wherever I can be helpful.\u201d"
+    )
+    quote = next(q for t, q in quotes_of(nlp, text).items() if t.startswith("I intend"))
+    assert (quote.kind, quote.speaker) == ("partial", "Marco Rubio")

@@ -499,6 +499,21 @@ class _Speakers:
                 return m
         return None
 
+    def headline_speaker(self, start: int) -> tuple[str | None, str | None]:
+        """The speaker a headline names before a colon: "Ted Cruz: 'Physically Assaulting A
+        Reporter Is A Fireable Offense.'", "Gillibrand on Hillary Releasing Her Goldman Sachs
+        Speech Transcripts: 'I Think She Will.'" (PolNeAR), the first person or organisation
+        named there; a headline has no verb to say it ("The Latest: Trump delivers defense of
+        'New York values.'" names nobody before its colon)."""
+        line_end = self.text.find("\n")
+        colon = self.text.rfind(":", 0, start)
+        if colon < 0 or line_end < 0 or start > line_end or any(c in self.text[:colon] for c in "\"“”‘’"):
+            return None, None
+        first = next((m for m in self.mentions if m.start < colon), None)
+        if first is None or first.end > colon or first.actor_type not in ("PERSON", SPOKESPERSON, "ORG"):
+            return None, None
+        return first.actor, first.actor_type
+
     def _planned(self, sent: Span) -> bool:
         """Whether the parse plan parses this sentence (the selective parser parses exactly
         those; under a full parse, the others are read as if flat, so both give the same)."""
@@ -916,6 +931,8 @@ def extract_quotes(doc: Doc, mentions: list[Mention]) -> list[Quote]:
                 speaker, speaker_type = finder.speaker_from_subject(subject)
         if speaker is None and clause:
             speaker, speaker_type, verb = _speaker_from_context(doc, span, finder, quotes, verb)
+        if speaker is None:
+            speaker, speaker_type = finder.headline_speaker(qs.start)
         first_half = _first_half(doc, quotes, span, finder.reporting)
         if first_half is not None:
             # The second half of a quotation split by its attribution ('"Our company, with

@@ -154,3 +154,19 @@ def test_words_between_that_and_the_quotation_make_it_partial(nlp):
     )
     quote = next(q for t, q in quotes_of(nlp, text).items() if t.startswith("I intend"))
     assert (quote.kind, quote.speaker) == ("partial", "Marco Rubio")
+
+
+def test_a_headline_names_its_speaker_before_a_colon(nlp):
+    # huff-post_2016-03-15_ted-cruz-physically-assaulting and breitbart_2016-04-14_the-latest.
+    cruz = quotes_of(
+        nlp,
+        "Ted Cruz: \u2018Physically Assaulting A Reporter Is A Fireable Offense.\u2019\n\n"
+        "Sen. Ted Cruz said on Tuesday that Donald Trump should fire his campaign manager.",
+    )
+    latest = quotes_of(
+        nlp,
+        "The Latest: Trump delivers defense of \u2018New York values.\u2019\n\n"
+        "Donald Trump spoke in New York on Thursday.",
+    )
+    assert cruz["Physically Assaulting A Reporter Is A Fireable Offense"].speaker == "Ted Cruz"
+    assert latest["New York values"].speaker is None

@@ -105,6 +105,14 @@ def sentences_needing_parse(doc: Doc, sentence: numpy.ndarray) -> numpy.ndarray:
         first = max(0, int(numpy.searchsorted(starts, span.start, side="right")) - 1)
         last = max(first, int(numpy.searchsorted(starts, span.end, side="left")) - 1)
         needed[sentence[first] : sentence[last] + 1] = True
+        # A clause ending on a colon before the quotation, maybe a paragraph before, presents
+        # its subject as the speaker whatever its verb ("President Clinton released the
+        # following statement:", `_Speakers.colon_intro`): its sentence is read too.
+        j = first - 1
+        while j >= 0 and (doc[j].is_space or doc[j].text in DOUBLE_MARK_TOKENS or doc[j].text in SINGLE_MARKS):
+            j -= 1
+        if j >= 0 and doc[j].text == ":":
+            needed[sentence[j]] = True
     reporting = sentence[numpy.asarray(cues.reporting_verbs, dtype=numpy.int64)]
     needed[reporting[reporting <= numpy.flatnonzero(needed)[-1] + 1]] = True
     return needed
@@ -848,8 +856,8 @@ class _Speakers:
         if head.pos_ != "VERB" or head.i >= i or self._inside_quote(head.idx):
             return None
         subject = self.subject_of(head)
-        if subject is None or span.start <= subject.i < span.end:
-            return None
+        if subject is None or span.start <= subject.i < span.end or subject.lower_ in ("it", "this", "that"):
+            return None  # "Wait, it gets better:" presents no speaker
         # Places are where things happen ('Germany seems to have told them: "..."'), seldom
         # who speaks without a verb of speech.
         kind = self.speaker_from_subject(subject)[1]

@@ -170,3 +170,17 @@ def test_a_headline_names_its_speaker_before_a_colon(nlp):
     )
     assert cruz["Physically Assaulting A Reporter Is A Fireable Offense"].speaker == "Ted Cruz"
     assert latest["New York values"].speaker is None
+
+
+def test_a_paragraph_ending_on_a_colon_introduces_the_next(nlp):
+    # west-journal_2016-07-23_trump-addresses-munich-attack: "issued" is no reporting verb and
+    # its sentence holds no quotation, yet it presents the speaker; the parse plan reads it.
+    text = (
+        "So far, no terrorist organization has claimed responsibility for the heinous slaying.\n\n"
+        "In response to the tragic loss of life, Republican presidential nominee Donald Trump issued "
+        "the following statement:\n\n"
+        "\u201cOur prayers are with all those affected by the horrible attacks in Munich. This cannot "
+        "continue.\u201d"
+    )
+    quote = next(q for t, q in quotes_of(nlp, text).items() if t.startswith("Our prayers"))
+    assert quote.speaker == "Donald Trump"

@@ -507,6 +507,24 @@ class _Speakers:
                 return m
         return None
 
+    def turn_speaker(self, span: Span) -> tuple[str | None, str | None]:
+        """A name alone before a colon, opening its sentence, gives the quotation after it to
+        that person, as a transcript's turn does: 'Clinton: "Our goal is not to deter or contain
+        ISIS ..." Bush: "The mission is to destroy ISIS ..."' (PolNeAR usa-today_2015-12-01)."""
+        doc = self.doc
+        i = span.start - 1
+        while i >= 0 and (doc[i].is_space or doc[i].text in DOUBLE_MARK_TOKENS or doc[i].text in SINGLE_MARKS):
+            i -= 1
+        if i < 1 or doc[i].text != ":":
+            return None, None
+        m = self.mention_at(doc[i - 1])
+        if m is None or m.end != doc[i - 1].idx + len(doc[i - 1]) or m.actor_type not in ("PERSON", SPOKESPERSON, "ORG"):
+            return None, None
+        first = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if first is None or not (first[0].is_sent_start or first.start == 0 or doc[first.start - 1].text in (".", "!", "?") or doc[first.start - 1].is_space):
+            return None, None
+        return m.actor, m.actor_type
+
     def headline_speaker(self, start: int) -> tuple[str | None, str | None]:
         """The speaker a headline names before a colon: "Ted Cruz: 'Physically Assaulting A
         Reporter Is A Fireable Offense.'", "Gillibrand on Hillary Releasing Her Goldman Sachs
@@ -939,6 +957,8 @@ def extract_quotes(doc: Doc, mentions: list[Mention]) -> list[Quote]:
                 speaker, speaker_type = finder.speaker_from_subject(subject)
         if speaker is None and clause:
             speaker, speaker_type, verb = _speaker_from_context(doc, span, finder, quotes, verb)
+        if speaker is None:
+            speaker, speaker_type = finder.turn_speaker(span)
         if speaker is None:
             speaker, speaker_type = finder.headline_speaker(qs.start)
         first_half = _first_half(doc, quotes, span, finder.reporting)

@@ -184,3 +184,15 @@ def test_a_paragraph_ending_on_a_colon_introduces_the_next(nlp):
     )
     quote = next(q for t, q in quotes_of(nlp, text).items() if t.startswith("Our prayers"))
     assert quote.speaker == "Donald Trump"
+
+
+def test_a_name_before_a_colon_gives_the_turn(nlp):
+    # usa-today_2015-12-01_for-gop-a-golden-opportunity.
+    text = (
+        "Jeb Bush and Hillary Clinton, among others, reject the term containment.\n\n"
+        'Clinton: "Our goal is not to deter or contain ISIS, but to defeat and destroy ISIS." Bush: '
+        '"The mission is to destroy ISIS -- not to contain it."'
+    )
+    quotes = quotes_of(nlp, text)
+    assert quotes["Our goal is not to deter or contain ISIS, but to defeat and destroy ISIS"].speaker == "Hillary Clinton"
+    assert quotes["The mission is to destroy ISIS -- not to contain it"].speaker == "Jeb Bush"

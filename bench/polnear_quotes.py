@@ -33,8 +33,8 @@ characters of its Content (marks and the unquoted words left out).
   approximation (in a spot check of ten wrong-speaker cases it picked the right person six
   times); figures for named, pronoun and description sources are printed apart. A second
   scorer (spk*, `speaker_right_either`) also counts a person pronoun or a definite description
-  ("the senator") right on the person the model names last before it, outside quotation marks. A gold quotation
-  without a Source (Attribution-no-source) needs a quote without a speaker.
+  ("the senator") right on the person the model names last before it, outside quotation marks.
+  A gold quotation without a Source (Attribution-no-source) needs a quote without a speaker.
 - Kind accuracy, over the matched gold quotations: our kind must be "direct".
 
 Errors are grouped by cause (missed quote, false quote, wrong speaker, no speaker, wrong kind),
@@ -654,7 +654,10 @@ def table(title: str, rows: dict[str, Tally]) -> list[str]:
     for src in ("named", "pronoun", "description"):
         right, wrong = t.by_source[(src + "*", True)], t.by_source[(src + "*", False)]
         parts.append(f"{src} {pct(right, right + wrong)}")
-    out.append("  spk* (pronoun or definite description: the bench's referent or the person named last): " + ", ".join(parts))
+    out.append(
+        "  spk* (pronoun or definite description: the bench's referent or the person named last): "
+        + ", ".join(parts)
+    )
     return out
 
 

@@ -174,11 +174,14 @@ SPOKES_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen
 _SPOKES = re.compile(r"\bspokes(?:wo)?(?:man|men|person|people)\b", re.IGNORECASE)
 SPOKESPERSON = "SPOKESPERSON"  # the speaker_type of a spokesperson
 
-# A name used as a person's (`_Speakers._used_as_people`): "X, who", "X said ... . He said", "said X. She added".
+# A name used as a person's (`_Speakers._used_as_people`): "X, who", "X said ... . He said",
+# "said X. She added".
 _WHO_AFTER = re.compile(r",\s+who\b")
 _SAYS_AFTER = re.compile(r"\s+(?:said|says|told|added|wrote|asked)\b")
 _SAID_BEFORE = re.compile(r"\b(?:said|says|added|wrote)\s+$")
-_HE_NEXT = re.compile(r"[^.!?\n]*[.!?][\"”’']?\s+(?:He|She)\s+(?:also\s+)?(?:said|says|added|told|noted|explained|continued)\b")
+_HE_NEXT = re.compile(
+    r"[^.!?\n]*[.!?][\"”’']?\s+(?:He|She)\s+(?:also\s+)?(?:said|says|added|told|noted|explained|continued)\b"
+)
 # Two or three capitalised words, as a person's name is written ("Glyn Davies").
 _PERSON_NAME = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?(?: [A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?){1,2}")
 
@@ -310,9 +313,10 @@ class _Speakers:
         return k >= 0 and self.holes[k][1] > pos
 
     def _as_person(self, m: Mention) -> Mention:
-        """A name the model tagged as an organisation or place right after a role noun is a
-        person: "Conservative local government spokesman Glyn Davies" (ORG in BBC politics/101),
-        whose "He added" must find him."""
+        """A name the model tagged as an organisation or place is a person where the article
+        uses it as one (`_used_as_people`), or right after a role noun: "Conservative local
+        government spokesman Glyn Davies" (ORG in BBC politics/101), whose "He added" must find
+        him."""
         if m.actor_type not in ("ORG", "GPE", "LOC", "NORP"):
             return m
         if m.actor in self._people_by_use:
@@ -322,9 +326,9 @@ class _Speakers:
         before = re.search(r"([a-z]+)\s+$", self.text[max(0, m.start - 24) : m.start])
         # Or before an apposition that says what person it is: "Maryam Violet, an Iranian
         # journalist visiting Nice, told the Guardian" (ORG in PolNeAR), whose "she said" follows.
-        if (before is None or before.group(1) not in ROLE_NOUNS | SPOKES_NOUNS) and not self._person_apposition(m):
-            return m
-        return dataclasses.replace(m, actor_type="PERSON")
+        if before is not None and before.group(1) in ROLE_NOUNS | SPOKES_NOUNS or self._person_apposition(m):
+            return dataclasses.replace(m, actor_type="PERSON")
+        return m
 
     def _used_as_people(self, mentions: list[Mention]) -> set[str]:
         """Actors the model typed as places or organisations that the article speaks of as
@@ -341,9 +345,8 @@ class _Speakers:
                 continue
             if not m.text[:1].isupper() or m.text.isupper():
                 continue
-            if _WHO_AFTER.match(self.text, m.end) or (
-                _SAYS_AFTER.match(self.text, m.end) or _SAID_BEFORE.search(self.text, max(0, m.start - 12), m.start)
-            ) and _HE_NEXT.match(self.text, m.end):
+            says = _SAYS_AFTER.match(self.text, m.end) or _SAID_BEFORE.search(self.text, max(0, m.start - 12), m.start)
+            if _WHO_AFTER.match(self.text, m.end) or says and _HE_NEXT.match(self.text, m.end):
                 found.add(m.actor)
         return found
 
@@ -518,10 +521,13 @@ class _Speakers:
         if i < 1 or doc[i].text != ":":
             return None, None
         m = self.mention_at(doc[i - 1])
-        if m is None or m.end != doc[i - 1].idx + len(doc[i - 1]) or m.actor_type not in ("PERSON", SPOKESPERSON, "ORG"):
+        if m is None or m.end != doc[i - 1].idx + len(doc[i - 1]):
             return None, None
-        first = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if first is None or not (first[0].is_sent_start or first.start == 0 or doc[first.start - 1].text in (".", "!", "?") or doc[first.start - 1].is_space):
+        name = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if name is None or m.actor_type not in ("PERSON", SPOKESPERSON, "ORG"):
+            return None, None
+        before = doc[name.start - 1] if name.start else None
+        if before is not None and not (name[0].is_sent_start or before.text in (".", "!", "?") or before.is_space):
             return None, None
         return m.actor, m.actor_type
 
@@ -533,7 +539,9 @@ class _Speakers:
         'New York values.'" names nobody before its colon)."""
         line_end = self.text.find("\n")
         colon = self.text.rfind(":", 0, start)
-        if colon < 0 or line_end < 0 or start > line_end or any(c in self.text[:colon] for c in "\"“”‘’"):
+        if colon < 0 or line_end < 0 or start > line_end:
+            return None, None
+        if any(c in self.text[:colon] for c in "\"“”‘’"):
             return None, None
         first = next((m for m in self.mentions if m.start < colon), None)
         if first is None or first.end > colon or first.actor_type not in ("PERSON", SPOKESPERSON, "ORG"):
@@ -638,7 +646,8 @@ class _Speakers:
             if current.lemma_ in ADDRESSEE_VERBS and any(c.dep_ == "nsubjpass" for c in subjects):
                 # "Sanders was asked by host Bill Maher, "..."": the passive's subject is who was
                 # asked; the asker is the agent, or nobody named.
-                return next((o for c in current.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"), None)
+                agents = (o for c in current.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj")
+                return next(agents, None)
             if subjects:
                 # Two subjects where the parser read the end of a quotation as one
                 # ('"... anymore: Michigan, Pennsylvania, Ohio," Mr. Trump said'): the one

@@ -194,5 +194,6 @@ def test_a_name_before_a_colon_gives_the_turn(nlp):
         '"The mission is to destroy ISIS -- not to contain it."'
     )
     quotes = quotes_of(nlp, text)
-    assert quotes["Our goal is not to deter or contain ISIS, but to defeat and destroy ISIS"].speaker == "Hillary Clinton"
+    clinton = quotes["Our goal is not to deter or contain ISIS, but to defeat and destroy ISIS"]
+    assert clinton.speaker == "Hillary Clinton"
     assert quotes["The mission is to destroy ISIS -- not to contain it"].speaker == "Jeb Bush"

@@ -31,8 +31,10 @@ characters of its Content (marks and the unquoted words left out).
   alone), and the brat files hold no coreference relation. So the bench takes the referent to be
   the nearest preceding annotated Source in the article that carries a name word, an
   approximation (in a spot check of ten wrong-speaker cases it picked the right person six
-  times); figures for named, pronoun and description sources are printed apart. A gold quotation
-  without a Source (Attribution-no-source) needs a quote without a speaker.
+  times); figures for named, pronoun and description sources are printed apart. A second
+  scorer (spk*, `speaker_right_either`) also counts a person pronoun or a definite description
+  ("the senator") right on the person the model names last before it, outside quotation marks.
+  A gold quotation without a Source (Attribution-no-source) needs a quote without a speaker.
 - Kind accuracy, over the matched gold quotations: our kind must be "direct".
 
 Errors are grouped by cause (missed quote, false quote, wrong speaker, no speaker, wrong kind),
@@ -329,6 +331,46 @@ def speaker_right(ours: str | None, gold: Gold) -> bool:
     return False
 
 
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
+NEAR_PARAGRAPHS = 3  # the pronoun's paragraph and the two before it
+
+
+def nearest_person(text: str, record: dict, delta: int, at: int, mask: bytearray) -> set[str]:
+    """Name words of the last person the model names (PERSON entity) before `at`, outside
+    quotation marks, in the paragraph of `at` or the two before it."""
+    floor = at
+    for _ in range(NEAR_PARAGRAPHS):
+        floor = text.rfind("\n", 0, max(0, floor - 1)) + 1
+    people = [
+        (e["start"] + delta, e["end"] + delta)
+        for e in record.get("entities", [])
+        if e["label"] == "PERSON" and floor <= e["start"] + delta and e["end"] + delta <= at
+    ]
+    outside = [(a, b) for a, b in people if not mask[a]]
+    return name_words(text[outside[-1][0] : outside[-1][1]]) if outside else set()
+
+
+def speaker_right_either(ours: str | None, gold: Gold, near: set[str]) -> bool:
+    """The second scorer: a person pronoun ("he", "she") or a definite description ("the
+    senator") is right on the bench's referent (the nearest named Source before it) or on the
+    person the text names last before it (`nearest_person`). PolNeAR marks no antecedents, and
+    many of the nearest named Sources are no person ("A pro-Rubio super PAC", "Friends", "Iowa")
+    or not the one meant (the antecedent "Christyn Gionfriddo, a Neptune, N.J., native ... is
+    saddled with" is no Source, so "she" goes to the man quoted before her). On 40 random
+    "he"/"she" quotes of the tuning part checked by hand, our speaker was right on 35; the first
+    scorer called 29 right (agreeing with the hand on 34), this one 35 (agreeing on 37). It
+    leans lenient where our speaker is the person named last and wrong ("the Clintons'" for
+    "he", D'Souza), strict where the model tags no PERSON."""
+    if speaker_right(ours, gold) or ours is None or gold.source is None:
+        return speaker_right(ours, gold)
+    src = gold.source.strip().lower()
+    definite = not gold.names and not gold.pronoun and src.startswith("the ")
+    if not (src in PERSON_PRONOUNS or definite):
+        return False
+    words = name_words(ours, capitalised_only=False)
+    return bool(words & (near | gold.referent | (gold.names if gold.pronoun else set())))
+
+
 @dataclass
 class Tally:
     articles: int = 0
@@ -337,11 +379,12 @@ class Tally:
     correct: int = 0  # of them, matching a gold direct quotation
     found: int = 0
     speaker: int = 0
+    speaker_either: int = 0  # by the second scorer (speaker_right_either)
     kind: int = 0
     by_source: Counter = field(default_factory=Counter)  # (named|pronoun|none, right?) -> n
 
     def add(self, other: "Tally") -> None:
-        for k in ("articles", "gold", "ours", "correct", "found", "speaker", "kind"):
+        for k in ("articles", "gold", "ours", "correct", "found", "speaker", "speaker_either", "kind"):
             setattr(self, k, getattr(self, k) + getattr(other, k))
         self.by_source.update(other.by_source)
 
@@ -406,6 +449,8 @@ def score_article(
     direct = [q for q in quotes if q["kind"] == "direct"]
     tally.ours = len(direct)
 
+    mask = quoted_mask(text)[0]
+
     def where(at: int) -> str:
         return f"{name} @{at}"
 
@@ -443,6 +488,11 @@ def score_article(
             "none" if g.source is None else "pronoun" if g.pronoun else "named" if g.names else "description"
         )
         tally.by_source[(src_type, spk_ok)] += 1
+        either_ok = speaker_right_either(
+            best.get("speaker"), g, nearest_person(text, record, delta, g.source_start, mask)
+        )
+        tally.speaker_either += either_ok
+        tally.by_source[(src_type + "*", either_ok)] += 1
         if src_type == "description":
             # Either the description's words or, as for pronouns, the nearest named Source.
             ours = best.get("speaker")
@@ -524,6 +574,8 @@ def score_article(
                     cause = "headline"
                 else:
                     cause = "other (nearby name)"
+                if either_ok:
+                    cause += " [right by spk*]"
                 errors.append(Error("wrong speaker", cause, detail))
     for q in quotes:
         if any(matches(q, g) for g in golds):
@@ -578,7 +630,7 @@ KNOWN_CAUSES = [
 def table(title: str, rows: dict[str, Tally]) -> list[str]:
     out = [
         title,
-        f"  {'publisher':<13}{'arts':>5}{'gold':>6}{'ours':>6}{'P':>7}{'R':>7}{'spk':>7}{'kind':>7}  found",
+        f"  {'publisher':<13}{'arts':>5}{'gold':>6}{'ours':>6}{'P':>7}{'R':>7}{'spk':>7}{'spk*':>7}{'kind':>7}  found",
     ]
     total = Tally()
     for pub in sorted(rows):
@@ -586,18 +638,26 @@ def table(title: str, rows: dict[str, Tally]) -> list[str]:
         total.add(t)
         out.append(
             f"  {pub:<13}{t.articles:>5}{t.gold:>6}{t.ours:>6}{pct(t.correct, t.ours):>7}{pct(t.found, t.gold):>7}"
-            f"{pct(t.speaker, t.found):>7}{pct(t.kind, t.found):>7}  {t.found}"
+            f"{pct(t.speaker, t.found):>7}{pct(t.speaker_either, t.found):>7}{pct(t.kind, t.found):>7}  {t.found}"
         )
     t = total
     out.append(
         f"  {'overall':<13}{t.articles:>5}{t.gold:>6}{t.ours:>6}{pct(t.correct, t.ours):>7}{pct(t.found, t.gold):>7}"
-        f"{pct(t.speaker, t.found):>7}{pct(t.kind, t.found):>7}  {t.found}"
+        f"{pct(t.speaker, t.found):>7}{pct(t.speaker_either, t.found):>7}{pct(t.kind, t.found):>7}  {t.found}"
     )
     parts = []
     for src in ("named", "pronoun", "description", "none", "description, or its referent"):
         right, wrong = t.by_source[(src, True)], t.by_source[(src, False)]
         parts.append(f"{src} {pct(right, right + wrong)} ({right + wrong})")
     out.append("  speaker accuracy by gold source: " + ", ".join(parts))
+    parts = []
+    for src in ("named", "pronoun", "description"):
+        right, wrong = t.by_source[(src + "*", True)], t.by_source[(src + "*", False)]
+        parts.append(f"{src} {pct(right, right + wrong)}")
+    out.append(
+        "  spk* (pronoun or definite description: the bench's referent or the person named last): "
+        + ", ".join(parts)
+    )
     return out
 
 

@@ -8,7 +8,8 @@ only to the sentences around quotations. News writing makes a few rules go far:
 - a pronoun refers to a person of a fitting gender (titles "Mr", "Mrs", "Ms" and the article's
   own "he"/"she" after a name decide it; unknown fits either);
 - recency: the pronoun's own sentence before it, then the sentences before, nearest first,
-  going back at most `WINDOW` sentences;
+  going back at most `WINDOW` sentences of the reporter's (sentences wholly inside a quotation
+  are passed over);
 - syntactic role: within a sentence the subject is preferred ("Trump thanked Rubio ... he said"
   is Trump), the subject being the parse's nsubj where the sentence is parsed, otherwise the
   first person named before the sentence's first verb;
@@ -32,6 +33,7 @@ MALE_TITLES = frozenset({"mr", "sir", "lord", "king", "prince", "father", "baron
 FEMALE_TITLES = frozenset({"ms", "mrs", "miss", "lady", "dame", "queen", "princess", "baroness", "madam"})
 _AGE = re.compile(r"\d+-year-old$")
 _FLAT = frozenset({"dep", "ROOT", ""})
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 PRONOUNS_OF = {"m": ("he",), "f": ("she",), "person": ("he", "she")}
 
 
@@ -56,6 +58,25 @@ def named_beside_subject(t) -> bool:
         c.dep_ in ("nsubj", "nsubjpass") and c.i < t.i and (c.pos_ == "NUM" or c.lower_ in ("one", "some", "each"))
         for c in verb.children
     )
+
+
+def title_genders(mentions: Sequence[Mention]) -> dict[str, str]:
+    """Each actor's gender by the titles its mentions carry ("Mr", "Mrs", "Ms"), when they
+    agree: an actor may gather the mentions of two people of one surname (13 "Mrs. Clinton" and
+    20 "Mr. Clinton" as Hillary Clinton in PolNeAR's nyt_2015-12-31 article), and then only each
+    mention's own title tells (`mention_gender`)."""
+    found: dict[str, set[str]] = {}
+    for m in mentions:
+        gender = mention_gender(m)
+        if m.actor and gender:
+            found.setdefault(m.actor, set()).add(gender)
+    return {actor: genders.pop() for actor, genders in found.items() if len(genders) == 1}
+
+
+def mention_gender(m: Mention) -> str:
+    """"m" or "f" by the mention's own title, "" without one."""
+    title = (m.title or "").lower().rstrip(".")
+    return "m" if title in MALE_TITLES else "f" if title in FEMALE_TITLES else ""
 
 
 class Salience:
@@ -83,6 +104,7 @@ class Salience:
         self.parsed = parsed
         self._sents = list(doc.sents)
         self._sent_starts = [s.start_char for s in self._sents]
+        self._quoted_sents: dict[int, bool] = {}
         self._learn_genders()
 
     def _learn_genders(self) -> None:
@@ -105,7 +127,8 @@ class Salience:
                 self.genders[actor] = "m" if m > f else "f"
 
     def _fits(self, m: Mention, wanted: str) -> bool:
-        gender = self.genders.get(m.actor or "", "")
+        # The mention's own title first: "Mrs. Clinton" is "she" whoever else the actor holds.
+        gender = mention_gender(m) or self.genders.get(m.actor or "", "")
         return not (wanted == "m" and gender == "f" or wanted == "f" and gender == "m")
 
     def _depth(self, i: int) -> int:
@@ -120,8 +143,10 @@ class Salience:
         pointed out that Franz Ferdinand were signed to indies": he, not the band)."""
         entries = []
         if not self.parsed(sent):
-            # A flat sentence: the first person named before its first verb.
-            verbs = [t.idx for t in sent if t.pos_ in ("VERB", "AUX")]
+            # A flat sentence: the first person named before its first finite verb (a
+            # participle may open the sentence: "Since launching his White House bid, Trump has
+            # taken a firm stance", PolNeAR).
+            verbs = [t.idx for t in sent if t.tag_ in FINITE_TAGS]
             first_verb = verbs[0] if verbs else sent.end_char
             entries += [(0, m.start, m, None) for m in cands if m.start < first_verb]
             return entries
@@ -157,6 +182,13 @@ class Salience:
                 entries.append((self._depth(t.i), t.idx, None, t.left_edge.idx))
         return sorted(entries, key=lambda e: (e[0], e[1]))
 
+    def _quoted(self, s: int) -> bool:
+        """Whether every word of sentence `s` is inside quotation marks."""
+        if s not in self._quoted_sents:
+            words = [t.idx for t in self._sents[s] if t.is_alpha]
+            self._quoted_sents[s] = bool(words) and all(self.inside_quote(i) for i in words)
+        return self._quoted_sents[s]
+
     def resolve(self, before: int, wanted: str, *, depth: int = 0) -> Mention | None:
         """The person a pronoun or description standing at character `before` refers to;
         `wanted` is "m", "f" or "person"."""
@@ -170,8 +202,15 @@ class Salience:
             return own_head is not None and t.i != own_head.i and own_head.is_ancestor(t)
 
         fallback: Mention | None = None  # the nearest person in no subject role
-        for s in range(k, max(-1, k - WINDOW), -1):
+        s, seen = k + 1, 0
+        while s > 0 and seen < WINDOW:
+            s -= 1
             sent = self._sents[s]
+            if s != k and self._quoted(s):
+                # A quotation's own sentences are no part of the reporter's recency: "she
+                # replied" after six sentences of quotation still looks back to who was asked.
+                continue
+            seen += 1
             end = min(sent.end_char, before)
             lo, hi = bisect_left(self.starts, sent.start_char), bisect_left(self.starts, end)
             cands = [m for m in self.people[lo:hi] if m.end <= end and self._fits(m, wanted)]

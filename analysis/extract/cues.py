@@ -35,6 +35,7 @@ remind inform advise recommend propose disclose divulge confess grant recount na
 elaborate clarify specify detail outline summarize summarise echo reaffirm dispute refute rebut
 sneer muse marvel gush rave enthuse rail rant scold chide rebuke lash denounce bemoan fret
 ponder inquire enquire implore beg counsel preach lecture vent concur interject
+answer reference blame credit retaliate bark boom blare beam exhort deem repeat
 """.split()
 )
 

@@ -21,7 +21,7 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
 from analysis.extract.actors import Mention
-from analysis.extract.coref import Salience, named_beside_subject
+from analysis.extract.coref import Salience, named_beside_subject, title_genders
 from analysis.extract.cues import ACCORDING, INTENT_VERBS, NAMING_VERBS, REPORTING_VERBS
 from analysis.extract.quote_spans import DOUBLE_MARK_TOKENS, SINGLE_MARKS, QuoteSpan, quote_spans
 from analysis.nlp import doc_text
@@ -33,6 +33,9 @@ from analysis.nlp import doc_text
 BARE_FORMS = frozenset({"VB", "VBP"})
 _REPORTING_IDS = frozenset(hash_string(verb) for verb in REPORTING_VERBS)
 _BARE_IDS = frozenset(hash_string(tag) for tag in BARE_FORMS)
+# "As Vulture put it, "..."", "as the LinkedIn chief executive, Jeff Weiner, put it in his memo":
+# "put it" reports words as "said" does.
+_PUT = hash_string("put")
 
 
 def _find_reporting_verbs(doc: Doc) -> tuple[int, ...]:
@@ -44,7 +47,9 @@ def _find_reporting_verbs(doc: Doc) -> tuple[int, ...]:
     return tuple(
         i
         for i, (tag, lemma) in zip(verbs.tolist(), features[verbs, 1:].tolist())
-        if tag not in _BARE_IDS and lemma in _REPORTING_IDS and not in_a_name(doc, i)
+        if tag not in _BARE_IDS
+        and (lemma in _REPORTING_IDS or lemma == _PUT and i + 1 < len(doc) and doc[i + 1].lower_ == "it")
+        and not in_a_name(doc, i)
     )
 
 
@@ -100,6 +105,14 @@ def sentences_needing_parse(doc: Doc, sentence: numpy.ndarray) -> numpy.ndarray:
         first = max(0, int(numpy.searchsorted(starts, span.start, side="right")) - 1)
         last = max(first, int(numpy.searchsorted(starts, span.end, side="left")) - 1)
         needed[sentence[first] : sentence[last] + 1] = True
+        # A clause ending on a colon before the quotation, maybe a paragraph before, presents
+        # its subject as the speaker whatever its verb ("President Clinton released the
+        # following statement:", `_Speakers.colon_intro`): its sentence is read too.
+        j = first - 1
+        while j >= 0 and (doc[j].is_space or doc[j].text in DOUBLE_MARK_TOKENS or doc[j].text in SINGLE_MARKS):
+            j -= 1
+        if j >= 0 and doc[j].text == ":":
+            needed[sentence[j]] = True
     reporting = sentence[numpy.asarray(cues.reporting_verbs, dtype=numpy.int64)]
     needed[reporting[reporting <= numpy.flatnonzero(needed)[-1] + 1]] = True
     return needed
@@ -161,11 +174,22 @@ SPOKES_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen
 _SPOKES = re.compile(r"\bspokes(?:wo)?(?:man|men|person|people)\b", re.IGNORECASE)
 SPOKESPERSON = "SPOKESPERSON"  # the speaker_type of a spokesperson
 
+# A name used as a person's (`_Speakers._used_as_people`): "X, who", "X said ... . He said",
+# "said X. She added".
+_WHO_AFTER = re.compile(r",\s+who\b")
+_SAYS_AFTER = re.compile(r"\s+(?:said|says|told|added|wrote|asked)\b")
+_SAID_BEFORE = re.compile(r"\b(?:said|says|added|wrote)\s+$")
+_HE_NEXT = re.compile(
+    r"[^.!?\n]*[.!?][\"”’']?\s+(?:He|She)\s+(?:also\s+)?(?:said|says|added|told|noted|explained|continued)\b"
+)
 # Two or three capitalised words, as a person's name is written ("Glyn Davies").
 _PERSON_NAME = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?(?: [A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?){1,2}")
 
 # A US party-state tag after a name: "(D-N.Y.)", "(R-OH)", "(I-Vt.)", "(R-Texas)".
 _PARTY_TAG = re.compile(r"[DRI]\s?-\s?[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?")
+
+# Verbs whose passive subject is the one spoken to ("was asked", "was told"), not the speaker.
+ADDRESSEE_VERBS = frozenset("ask tell question press urge inform advise remind thank congratulate".split())
 
 # Quotations longer than this many words are direct speech whatever the parse says.
 FRAGMENT_MAX_WORDS = 6
@@ -262,20 +286,18 @@ class _Speakers:
         self.text = doc_text(doc)
         self.holes = sorted((q.start, q.end) for q in quote_spans_)
         self.hole_starts = [s for s, _ in self.holes]
+        self._plan = None  # the parse plan per sentence, found when first needed
+        self._sentence_of = None
+        outside = [m for m in mentions if m.actor and not self._inside_quote(m.start)]
+        self._people_by_use = self._used_as_people(outside)
         # Names inside quotations are what speakers talk about, never who "he" is.
         self.mentions = sorted(
-            (self._as_person(m) for m in mentions if m.actor and not self._inside_quote(m.start)),
+            (self._as_person(m) for m in outside),
             key=lambda m: m.start,
         )
         self.mention_starts = [m.start for m in self.mentions]
-        self.genders: dict[str, str] = {}
-        for m in self.mentions:
-            title = (m.title or "").lower().rstrip(".")
-            if title in MALE or title in FEMALE:
-                self.genders.setdefault(m.actor, "m" if title in MALE else "f")
+        self.genders = title_genders(self.mentions)
         self._salience: Salience | None = None
-        self._plan = None  # the parse plan per sentence, found when coreference first needs it
-        self._sentence_of = None
         self._add_spokespeople()
         # Heads as absolute token indices, and the reporting verbs, for climbing the parse on
         # integers: a quotation's every word is climbed from.
@@ -291,20 +313,57 @@ class _Speakers:
         return k >= 0 and self.holes[k][1] > pos
 
     def _as_person(self, m: Mention) -> Mention:
-        """A name the model tagged as an organisation or place right after a role noun is a
-        person: "Conservative local government spokesman Glyn Davies" (ORG in BBC politics/101),
-        whose "He added" must find him."""
-        if m.actor_type not in ("ORG", "GPE", "LOC", "NORP") or not _PERSON_NAME.fullmatch(m.text):
+        """A name the model tagged as an organisation or place is a person where the article
+        uses it as one (`_used_as_people`), or right after a role noun: "Conservative local
+        government spokesman Glyn Davies" (ORG in BBC politics/101), whose "He added" must find
+        him."""
+        if m.actor_type not in ("ORG", "GPE", "LOC", "NORP"):
+            return m
+        if m.actor in self._people_by_use:
+            return dataclasses.replace(m, actor_type="PERSON")
+        if not _PERSON_NAME.fullmatch(m.text):
             return m
         before = re.search(r"([a-z]+)\s+$", self.text[max(0, m.start - 24) : m.start])
         # Or before an apposition that says what person it is: "Maryam Violet, an Iranian
         # journalist visiting Nice, told the Guardian" (ORG in PolNeAR), whose "she said" follows.
+        if before is not None and before.group(1) in ROLE_NOUNS | SPOKES_NOUNS or self._person_apposition(m):
+            return dataclasses.replace(m, actor_type="PERSON")
+        return m
+
+    def _used_as_people(self, mentions: list[Mention]) -> set[str]:
+        """Actors the model typed as places or organisations that the article speaks of as
+        people: a name followed by ", who", or that says something with "He said" (or "She
+        added", ...) opening the next sentence ("..., Nefzi said. He said Mateen ...", GPE in
+        PolNeAR's wash-post_2016-06-14 article; "Meanwhile Rihanna, who was honored ..."). Not
+        any "he" or "she": "Shell said the pay-off was in line with Ms Boynton's contract. She
+        was leaving ..." (BBC business/419)."""
+        found = set()
+        for m in mentions:
+            # A name as written, not one the alias table or an adjective led to ("Republican"
+            # -> Republican Party, "French" -> France).
+            if m.actor_type not in ("ORG", "GPE", "LOC") or m.label == "NORP" or m.actor != m.text:
+                continue
+            if not m.text[:1].isupper() or m.text.isupper():
+                continue
+            says = _SAYS_AFTER.match(self.text, m.end) or _SAID_BEFORE.search(self.text, max(0, m.start - 12), m.start)
+            if _WHO_AFTER.match(self.text, m.end) or says and _HE_NEXT.match(self.text, m.end):
+                found.add(m.actor)
+        return found
+
+    def _person_apposition(self, m: Mention) -> bool:
+        """A person noun in apposition after the name. Where the sentence is parsed the noun
+        must be the parse's apposition: in "a town hall meeting in New Hampshire, a young woman
+        asked Mrs. Clinton" (PolNeAR) the words after the comma are the next clause's subject."""
         after = _PERSON_APPOSITION.match(self.text, m.end)
-        if (before is None or before.group(1) not in ROLE_NOUNS | SPOKES_NOUNS) and (
-            after is None or not set(after.group(1).split()) & (ROLE_NOUNS | MEMBER_NOUNS | PERSON_NOUNS)
-        ):
-            return m
-        return dataclasses.replace(m, actor_type="PERSON")
+        if after is None:
+            return False
+        words = set(after.group(1).split()) & (ROLE_NOUNS | MEMBER_NOUNS | PERSON_NOUNS)
+        if not words:
+            return False
+        span = self.doc.char_span(after.start(1), after.end(1), alignment_mode="expand")
+        if span is None or not len(span) or not self._planned(span.sent):
+            return True
+        return any(t.dep_ == "appos" for t in span if t.text in words)
 
     def _add_spokespeople(self) -> None:
         """Spokespeople as mentions of their own (actor type SPOKESPERSON), so that the subject
@@ -432,7 +491,7 @@ class _Speakers:
                     wanted == "m" and gender == "f" or wanted == "f" and gender == "m"
                 ):
                     return r
-            elif r.kind == "ORG" or wanted == "group" and r.kind in ("GPE", "NORP"):
+            elif r.kind == "ORG" or wanted in ("group", "it") and r.kind in ("GPE", "NORP"):
                 return r
         return None
 
@@ -450,6 +509,44 @@ class _Speakers:
             if m.start <= token.idx < m.end:
                 return m
         return None
+
+    def turn_speaker(self, span: Span) -> tuple[str | None, str | None]:
+        """A name alone before a colon, opening its sentence, gives the quotation after it to
+        that person, as a transcript's turn does: 'Clinton: "Our goal is not to deter or contain
+        ISIS ..." Bush: "The mission is to destroy ISIS ..."' (PolNeAR usa-today_2015-12-01)."""
+        doc = self.doc
+        i = span.start - 1
+        while i >= 0 and (doc[i].is_space or doc[i].text in DOUBLE_MARK_TOKENS or doc[i].text in SINGLE_MARKS):
+            i -= 1
+        if i < 1 or doc[i].text != ":":
+            return None, None
+        m = self.mention_at(doc[i - 1])
+        if m is None or m.end != doc[i - 1].idx + len(doc[i - 1]):
+            return None, None
+        name = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if name is None or m.actor_type not in ("PERSON", SPOKESPERSON, "ORG"):
+            return None, None
+        before = doc[name.start - 1] if name.start else None
+        if before is not None and not (name[0].is_sent_start or before.text in (".", "!", "?") or before.is_space):
+            return None, None
+        return m.actor, m.actor_type
+
+    def headline_speaker(self, start: int) -> tuple[str | None, str | None]:
+        """The speaker a headline names before a colon: "Ted Cruz: 'Physically Assaulting A
+        Reporter Is A Fireable Offense.'", "Gillibrand on Hillary Releasing Her Goldman Sachs
+        Speech Transcripts: 'I Think She Will.'" (PolNeAR), the first person or organisation
+        named there; a headline has no verb to say it ("The Latest: Trump delivers defense of
+        'New York values.'" names nobody before its colon)."""
+        line_end = self.text.find("\n")
+        colon = self.text.rfind(":", 0, start)
+        if colon < 0 or line_end < 0 or start > line_end:
+            return None, None
+        if any(c in self.text[:colon] for c in "\"“”‘’"):
+            return None, None
+        first = next((m for m in self.mentions if m.start < colon), None)
+        if first is None or first.end > colon or first.actor_type not in ("PERSON", SPOKESPERSON, "ORG"):
+            return None, None
+        return first.actor, first.actor_type
 
     def _planned(self, sent: Span) -> bool:
         """Whether the parse plan parses this sentence (the selective parser parses exactly
@@ -505,7 +602,8 @@ class _Speakers:
         return next((m for m in reversed(earlier) if m.actor in holders), None)
 
     def previous_actor(self, before: int, wanted: str) -> tuple[str, str] | None:
-        """Who a pronoun or a definite description standing at `before` refers to."""
+        """Who a pronoun or a definite description standing at `before` refers to; `wanted` is
+        "m", "f", "person", "org", "group" (a description of a body) or "it" (it, they)."""
         if wanted in ("m", "f", "person"):
             found = self.salience.resolve(before, wanted)
             if found is not None:
@@ -518,6 +616,11 @@ class _Speakers:
             if wanted in ("m", "f", "person")
             else ("ORG",)
             if wanted == "org"
+            # "It" or "they" that speaks is a place only when the place was presented speaking
+            # (a reporter, above): the last place named is seldom it ('"...," it added' after
+            # "a 2012 confrontation in Sanford, Florida" is the website, PolNeAR usa-today_2016-05-13).
+            else ("ORG", "NORP")
+            if wanted == "it"
             else ("ORG", "GPE", "NORP")
         )
         for m in reversed(self.mentions[: bisect_left(self.mention_starts, before)]):
@@ -540,11 +643,20 @@ class _Speakers:
             if current is None:
                 return None
             subjects = [c for c in current.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if current.lemma_ in ADDRESSEE_VERBS and any(c.dep_ == "nsubjpass" for c in subjects):
+                # "Sanders was asked by host Bill Maher, "..."": the passive's subject is who was
+                # asked; the asker is the agent, or nobody named.
+                agents = (o for c in current.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj")
+                return next(agents, None)
             if subjects:
                 # Two subjects where the parser read the end of a quotation as one
                 # ('"... anymore: Michigan, Pennsylvania, Ohio," Mr. Trump said'): the one
                 # outside the quotation speaks.
                 return next((c for c in subjects if not self._inside_quote(c.idx)), subjects[0])
+            if current is verb and verb.lemma_ != ACCORDING:
+                beside = self._person_beside(verb)
+                if beside is not None:
+                    return beside
             for child in current.lefts:
                 # "Graham Robb, spokesman for North East Says No, said": the parser hung the
                 # subject on the verb inside the name.
@@ -578,13 +690,26 @@ class _Speakers:
                 return None
         return None
 
+    def _person_beside(self, verb: Token) -> Token | None:
+        """A person named right after a reporting verb that follows a quotation's closing mark,
+        when the parser gave the verb no subject: it reads the post-posed subject as something
+        else ("''Is Donald Trump running ...?'' asked Mr. Manafort", where Manafort is the
+        object; "''...,'' said Robert Reich, who served ...", whose relative clause took him)."""
+        doc = self.doc
+        if verb.i not in self.reporting or verb.i < 1 or verb.i + 1 >= len(doc):
+            return None
+        if doc[verb.i - 1].text not in DOUBLE_MARK_TOKENS | SINGLE_MARKS:
+            return None
+        m = self.mention_at(doc[verb.i + 1])
+        return doc[verb.i + 1] if m is not None and m.actor_type in ("PERSON", SPOKESPERSON) else None
+
     def speaker_from_subject(self, subject: Token) -> tuple[str | None, str | None]:
         tagged = self._tagged_name(subject)
         if tagged is not None:
             return tagged.actor, tagged.actor_type
         lower = subject.lower_
         if lower in PRONOUNS:
-            found = self.previous_actor(subject.idx, PRONOUNS[lower] if PRONOUNS[lower] in "mf" else "group")
+            found = self.previous_actor(subject.idx, PRONOUNS[lower] if PRONOUNS[lower] in "mf" else "it")
             return found if found else (None, None)
         if lower in ("who", "which", "that") and subject.head.dep_ == "relcl":
             subject = subject.head.head
@@ -758,8 +883,8 @@ class _Speakers:
         if head.pos_ != "VERB" or head.i >= i or self._inside_quote(head.idx):
             return None
         subject = self.subject_of(head)
-        if subject is None or span.start <= subject.i < span.end:
-            return None
+        if subject is None or span.start <= subject.i < span.end or subject.lower_ in ("it", "this", "that"):
+            return None  # "Wait, it gets better:" presents no speaker
         # Places are where things happen ('Germany seems to have told them: "..."'), seldom
         # who speaks without a verb of speech.
         kind = self.speaker_from_subject(subject)[1]
@@ -841,6 +966,10 @@ def extract_quotes(doc: Doc, mentions: list[Mention]) -> list[Quote]:
                 speaker, speaker_type = finder.speaker_from_subject(subject)
         if speaker is None and clause:
             speaker, speaker_type, verb = _speaker_from_context(doc, span, finder, quotes, verb)
+        if speaker is None:
+            speaker, speaker_type = finder.turn_speaker(span)
+        if speaker is None:
+            speaker, speaker_type = finder.headline_speaker(qs.start)
         first_half = _first_half(doc, quotes, span, finder.reporting)
         if first_half is not None:
             # The second half of a quotation split by its attribution ('"Our company, with
@@ -955,6 +1084,14 @@ def _unquoted_share(span: Span, verb: Token | None, inside_quote, reporting: set
         j += 1
     after = j  # the first word after the closing mark
     words: set[int] = set()
+
+    def led_by_that(root: Token, child: Token) -> bool:
+        # 'Rubio said that once the Senate goes on recess, "I intend to do ..."': the words
+        # between the "that" of the reported clause and the quotation are the reporter's.
+        return child.dep_ not in ("mark", "cc") and any(
+            c.dep_ == "mark" and c.lower_ == "that" and c.i < child.i for c in root.children
+        )
+
     for token in span:
         if span.start <= token.head.i < span.end and token.head.i != token.i:
             continue  # not one of the quotation's roots
@@ -963,7 +1100,11 @@ def _unquoted_share(span: Span, verb: Token | None, inside_quote, reporting: set
                 continue
             if verb is not None and (child.i == verb.i or child.is_ancestor(verb)):
                 continue
-            if (child.dep_ in _SUBJECTS and continues) if child.i < span.start else (goes_on and child.left_edge.i == after):
+            if child.i < span.start:
+                counted = child.dep_ in _SUBJECTS and continues or led_by_that(token, child)
+            else:
+                counted = goes_on and child.left_edge.i == after
+            if counted:
                 words.update(t.i for t in child.subtree)
     if goes_on and after > span.end and after < len(doc) and doc[after].text[:1].islower():
         for t in doc[after:]:

@@ -161,7 +161,7 @@ class Salience:
                     t
                     for t in span
                     if t.dep_ in ("nsubj", "nsubjpass")
-                    or t.dep_ == "appos" and t.head.dep_ in ("nsubj", "nsubjpass") and not t.head.i in range(span.start, span.end)
+                    or t.dep_ == "appos" and t.head.dep_ in ("nsubj", "nsubjpass") and t.head.i not in range(span.start, span.end)
                     or named_beside_subject(t)
                 ),
                 None,

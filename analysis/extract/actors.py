@@ -1109,6 +1109,9 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
     untagged = _untagged_surnames(doc, text, mentions, by_last, person_for)
     if untagged:
         mentions = sorted(mentions + untagged, key=lambda m: m.start)
+    untagged = _honoured_surnames(doc, text, mentions, person_for)
+    if untagged:
+        mentions = sorted(mentions + untagged, key=lambda m: m.start)
     _parties_by_context(mentions, table)
     _same_person(mentions)
     return mentions
@@ -1156,6 +1159,34 @@ def _untagged_surnames(doc: Doc, text: str, mentions: list[Mention], by_last: di
         actor = person_for([match.group()], at, surname_only=True)
         if actor:
             found.append(Mention(at, end, match.group(), "PERSON", actor, "PERSON"))
+    return found
+
+
+_HONOURED = re.compile(r"\b(Mrs|Mr|Ms|Miss|Dr|Mx)\.? ([A-Z][a-z][\w-]*)")
+
+
+def _honoured_surnames(doc: Doc, text: str, mentions: list[Mention], person_for) -> list[Mention]:
+    """A surname after an honorific where the model tagged nothing: '"It's not a slang word,"
+    Ms Ensler told the BBC' after "US playwright Eve Ensler". An honorific stands only before a
+    person's name, so the word is a person's whether or not the article names them in full (then
+    it is that person); not a title ("Mr President"). "Dr" also names brands and characters
+    ("Dr Pepper", "Dr Who"): after it, only the surname of a person the article names."""
+    starts = sorted(m.start for m in mentions)
+    ends = [m.end for m in sorted(mentions, key=lambda m: m.start)]
+    found = []
+    for match in _HONOURED.finditer(text):
+        at, end = match.span(2)
+        word = match.group(2)
+        k = bisect_right(starts, at) - 1
+        if (k >= 0 and max(ends[: k + 1][-3:]) > at) or word.lower() in _TITLES_BY_FIRST:
+            continue  # inside a mention already, or "Mr Speaker"
+        span = doc.char_span(at, end)
+        if span is None or span[0].ent_iob_ != "O" or span[0].pos_ not in ("PROPN", "NOUN"):
+            continue
+        actor = person_for([word], at, surname_only=True)
+        if actor is None and match.group(1) == "Dr":
+            continue
+        found.append(Mention(at, end, word, "PERSON", actor or word, "PERSON", title=match.group(1)))
     return found
 
 

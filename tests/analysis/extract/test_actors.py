@@ -288,3 +288,28 @@ def test_common_noun_inside_an_organisation_span_splits_it(nlp):
     # "leader of Devon county Labour group": Devon and Labour, not one "Devon county Labour".
     actors, _ = gold_actors(nlp, "bbc/politics/336.txt")
     assert "Devon" in actors and "Devon county Labour" not in actors
+
+
+def bbc_actors(nlp, name):
+    """Actors and mentions of the body of one BBC article (tests/../shared/corpora/bbc/NAME)."""
+    from analysis.readers import read_file
+    from tests.conftest import BBC
+
+    (article,) = read_file(BBC / name)
+    mentions = resolve_mentions(parse(nlp, [article.text])[0], ActorOptions())
+    return {a.name: a for a in count_actors(mentions)}, mentions
+
+
+class TestPrecisionMechanisms:
+    def test_surname_after_an_honorific_is_a_person_the_model_missed(self, nlp):
+        # '"... the word vagina," Ms Ensler told the BBC': no entity, yet Eve Ensler.
+        actors, mentions = bbc_actors(nlp, "entertainment/010.txt")
+        assert {m.actor for m in mentions if m.text == "Ensler"} == {"Eve Ensler"}
+        assert "Ensler" not in actors
+        # '"Carnival has an incredibly strong track record," Mr Champion.': named only so.
+        actors, _ = bbc_actors(nlp, "business/244.txt")
+        assert actors["Champion"].type == "PERSON"
+        # "brands such as Dairy Milk, Dr Pepper and Snapple": a drink, not a doctor.
+        _, mentions = bbc_actors(nlp, "business/143.txt")
+        listed = [m for m in mentions if m.text == "Dairy Milk"][0].end
+        assert not [m for m in mentions if m.text == "Pepper" and m.start - listed < 10]

@@ -1040,6 +1040,8 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
                 actor, actor_type = table.demonyms[key]  # "Welsh", "Britons" tagged PERSON
             elif label == "PERSON" and not d.title and len(tokens) == 1 and tokens[0].text in LAW_WORDS:
                 pass  # "the Bill": legislation, not a man called Bill
+            elif label == "PERSON" and not any(w[:1].isupper() for w in words):
+                pass  # "pornography", "node": a person's name has a capital ("de Villepin" too)
             elif label == "PERSON":
                 # "Mr Howard" is a surname, never Howard Flight; "Sir Digby" is a first name.
                 honorific = (d.title or "").lower().rstrip(".") in SURNAME_HONORIFICS

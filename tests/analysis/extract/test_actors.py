@@ -313,3 +313,10 @@ class TestPrecisionMechanisms:
         _, mentions = bbc_actors(nlp, "business/143.txt")
         listed = [m for m in mentions if m.text == "Dairy Milk"][0].end
         assert not [m for m in mentions if m.text == "Pepper" and m.start - listed < 10]
+
+    def test_a_person_name_has_a_capital(self, nlp):
+        # "showed the boy ... pornography", "a 'self-facilitating media node'": tagged PERSON.
+        actors, _ = bbc_actors(nlp, "entertainment/375.txt")
+        assert "pornography" not in actors and "Michael Jackson" in actors
+        actors, _ = bbc_actors(nlp, "entertainment/165.txt")
+        assert "node" not in actors

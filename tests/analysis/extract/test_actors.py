@@ -320,3 +320,9 @@ class TestPrecisionMechanisms:
         assert "pornography" not in actors and "Michael Jackson" in actors
         actors, _ = bbc_actors(nlp, "entertainment/165.txt")
         assert "node" not in actors
+
+    def test_a_name_mostly_tagged_a_product_is_one_throughout(self, nlp):
+        # "The AutoLink feature comes with Google's latest toolbar": PRODUCT five times, ORG twice.
+        actors, _ = bbc_actors(nlp, "tech/010.txt")
+        assert not {"AutoLink", "AutoLinks"} & set(actors)
+        assert {"Google", "Amazon", "Microsoft"} <= set(actors)

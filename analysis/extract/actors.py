@@ -971,20 +971,35 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
     # Organisation names the article gives in full, for linking short forms ("Caltex") to them;
     # companies are those written once with their legal form ("Piedmont Aviation Inc").
     orgs_by_first: dict[str, set[str]] = {}
+    org_first_at: dict[str, int] = {}
     companies: set[str] = set()
     for d in drafts:
         if d.label == "ORG" and (name := _org_name(d.tokens)):
             orgs_by_first.setdefault(name.split()[0], set()).add(name)
+            org_first_at.setdefault(name, d.tokens[0].idx)
             if len(_org_tokens(d.tokens)) < len(d.tokens):
                 companies.add(name)
+    first_seen: dict[str, int] = {}
+    for d in drafts:
+        first_seen.setdefault(_text_of(d.tokens), d.tokens[0].idx)
     org_names = set().union(*orgs_by_first.values()) if orgs_by_first else set()
 
-    def org_for(name: str) -> str:
+    def org_for(name: str, at: int) -> str:
         """The one longer name the article gives for a short form: "Caltex" for "Caltex
-        Petroleum", "Media Council" for "Ugandan Media Council", "Amazon" for "Amazon.com"."""
+        Petroleum", "Media Council" for "Ugandan Media Council", "Amazon" for "Amazon.com".
+        A longer name that adds a place ("Daiwa Securities America") is the short form only when
+        the article gives it first: "Yukos", named before "Yukos USA", is the parent."""
         if name.lower().endswith(".com") and name[:-4] in org_names:
             return name[:-4]
-        longer = [o for o in orgs_by_first.get(name.split()[0], ()) if o.startswith(name + " ")]
+        longer = [
+            o
+            for o in orgs_by_first.get(name.split()[0], ())
+            if o.startswith(name + " ")
+            and (
+                org_first_at[o] < first_seen.get(name, at)
+                or not _names_a_place(o[len(name) :], places, table)
+            )
+        ]
         if not longer and " " in name:
             longer = [o for o in org_names if o.endswith(" " + name)]
         return longer[0] if len(longer) == 1 else name
@@ -1057,8 +1072,18 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
             elif label == "PERSON":
                 # "Mr Howard" is a surname, never Howard Flight; "Sir Digby" is a first name.
                 honorific = (d.title or "").lower().rstrip(".") in SURNAME_HONORIFICS
-                actor = person_for(words, at, surname_only=honorific) or _text_of(tokens)
+                actor = person_for(words, at, surname_only=honorific)
                 actor_type = "PERSON"
+                if (
+                    actor is None
+                    and len(tokens) == 1
+                    and not d.title
+                    and (org := org_for(words[0], at)) != words[0]
+                ):
+                    # "Cairn said" in a story about "Cairn Energy": the first word of the one
+                    # organisation the article names so, no person's.
+                    actor, actor_type, label = org, "ORG", "ORG"
+                actor = actor or _text_of(tokens)
             elif (
                 options.metonyms
                 and key in table.metonyms
@@ -1086,7 +1111,7 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
                 pass  # "cts", "mln": lower-case words are not a name
             elif label == "ORG":
                 name = _org_name(tokens)
-                actor, actor_type = (org_for(name) if name else _text_of(tokens)), "ORG"
+                actor, actor_type = (org_for(name, at) if name else _text_of(tokens)), "ORG"
             elif label in ("GPE", "LOC", "FAC") and (company := company_for(_text_of(tokens))):
                 actor, actor_type, label = company, "ORG", "ORG"
             else:
@@ -1129,6 +1154,13 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
     _parties_by_context(mentions, table)
     _same_person(mentions)
     return mentions
+
+
+def _names_a_place(words: str, places: set[str], table: AliasTable) -> bool:
+    """Whether some words are the name of a place the article or the alias table knows."""
+    words = words.strip()
+    hit = table.aliases.get(normal_form(words)) or table.countries.get(normal_form(words))
+    return words in places or bool(hit and hit[1] == "GPE")
 
 
 def _modifies_noun(token) -> bool:

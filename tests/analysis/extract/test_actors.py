@@ -326,3 +326,11 @@ class TestPrecisionMechanisms:
         actors, _ = bbc_actors(nlp, "tech/010.txt")
         assert not {"AutoLink", "AutoLinks"} & set(actors)
         assert {"Google", "Amazon", "Microsoft"} <= set(actors)
+
+    def test_first_word_of_an_organisation_tagged_a_person_is_it(self, nlp):
+        # "Cairn Energy ... Cairn said": one firm, "Cairn" tagged PERSON three times.
+        actors, _ = bbc_actors(nlp, "business/198.txt")
+        assert "Cairn Energy" in actors and "Cairn" not in actors
+        # "Yukos" is the parent company, never its arm "Yukos USA".
+        _, mentions = bbc_actors(nlp, "business/083.txt")
+        assert "Yukos USA" not in {m.actor for m in mentions if m.text == "Yukos"}

@@ -890,7 +890,9 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
                 owner_tokens, owner_label = owner
                 drafts.append(_Draft(span=doc[owner_tokens[0].i : owner_tokens[-1].i + 1], tokens=owner_tokens, label=owner_label))
                 draft.tokens = draft.tokens[len(owner_tokens) + 1 :]
-        if draft.tokens:
+        if draft.tokens and draft.label == "PERSON":
+            drafts.extend(_person_parts(draft, table))
+        elif draft.tokens:
             drafts.append(draft)
 
     drafts = _article_names(doc, drafts)
@@ -1234,6 +1236,62 @@ def _honoured_surnames(doc: Doc, text: str, mentions: list[Mention], person_for)
             continue
         found.append(Mention(at, end, word, "PERSON", actor or word, "PERSON", title=match.group(1)))
     return found
+
+
+# Nouns a reporter sets before a name as if a title: "comedian Chris Morris", "Backbencher
+# Stephen Pound" (titles proper are in TITLES).
+ROLE_NOUNS = frozenset(
+    {
+        "comedian", "comic", "actor", "actress", "singer", "rapper", "star", "writer", "author",
+        "novelist", "playwright", "producer", "presenter", "broadcaster", "backbencher", "veteran",
+        "tycoon", "billionaire", "businessman", "businesswoman", "entrepreneur", "economist",
+        "analyst", "lawyer", "campaigner", "activist", "journalist", "columnist", "critic",
+        "sprinter", "keeper", "skipper", "dj", "designer", "model", "chef",
+    }
+)
+# Honours written after a name: "William Haughey OBE".
+HONOURS = frozenset({"obe", "mbe", "cbe", "kbe", "dbe", "frs"})
+
+
+def _person_parts(draft: _Draft, table: AliasTable) -> list[_Draft]:
+    """A PERSON span cut to the person's name. A spaced dash is never inside a name ("MPs -
+    Keith Vaz", "Alan Milburn - the"): each side with a capitalised word is a name of its own.
+    Honours and roles after the name go ("William Haughey OBE", "Lib Dem MPs"). A word before a
+    name of two words or more that is a country's demonym, a party or country the alias table
+    knows, or a reporter's role noun is no first name: "Briton Clive Owen" is Clive Owen and the
+    United Kingdom, "Comedian Chris Morris" is Chris Morris."""
+    doc = draft.span.doc
+    cuts = [
+        i
+        for i, t in enumerate(draft.tokens)
+        if t.text in ("-", "–", "—") and t.whitespace_ and t.i > 0 and doc[t.i - 1].whitespace_
+    ]
+    parts, start = [], 0
+    for cut in [*cuts, len(draft.tokens)]:
+        parts.append(draft.tokens[start:cut])
+        start = cut + 1
+    out = []
+    for tokens in parts:
+        while tokens and (tokens[-1].lower_.rstrip(".") in ROLE_WORDS | HONOURS or tokens[-1].is_punct):
+            tokens = tokens[:-1]
+        while tokens and (tokens[0].lower_ in DETERMINERS or tokens[0].is_punct):
+            tokens = tokens[1:]
+        if not any(t.text[:1].isupper() for t in tokens):
+            continue
+        title = draft.title
+        if len(tokens) >= 3 and all(t.text[:1].isupper() for t in tokens):
+            first = tokens[0]
+            key = normal_form(first.text)
+            alias = table.aliases.get(key)
+            kind = "NORP" if key in table.demonyms else alias[1] if alias and alias[1] in ("GPE", "ORG") else None
+            if kind:
+                out.append(_Draft(span=doc[first.i : first.i + 1], tokens=[first], label=kind))
+                tokens = tokens[1:]
+            elif first.lower_ in ROLE_NOUNS:
+                title, tokens = first.text, tokens[1:]
+        span = draft.span if tokens == draft.tokens else doc[tokens[0].i : tokens[-1].i + 1]
+        out.append(_Draft(span=span, tokens=tokens, label="PERSON", title=title))
+    return out
 
 
 def _one_sense(drafts: list[_Draft]) -> None:

@@ -334,3 +334,17 @@ class TestPrecisionMechanisms:
         # "Yukos" is the parent company, never its arm "Yukos USA".
         _, mentions = bbc_actors(nlp, "business/083.txt")
         assert "Yukos USA" not in {m.actor for m in mentions if m.text == "Yukos"}
+
+    def test_person_spans_cut_to_the_name(self, nlp):
+        # "Labour MPs - Keith Vaz ...": a spaced dash is never inside a name.
+        actors, _ = bbc_actors(nlp, "politics/143.txt")
+        assert "Keith Vaz" in actors and "MPs - Keith Vaz" not in actors
+        # "Philippe Sands QC": the honour is no part of the name, so "Sands" joins him.
+        actors, _ = bbc_actors(nlp, "politics/184.txt")
+        assert "Philippe Sands" in actors and not {"Philippe Sands QC", "Sands"} & set(actors)
+        # "Comedian Chris Morris": a reporter's role noun, not a first name.
+        actors, _ = bbc_actors(nlp, "entertainment/165.txt")
+        assert "Chris Morris" in actors and "Comedian Chris Morris" not in actors
+        # "Briton Tim Henman": the demonym is the country's mention, not his first name.
+        actors, _ = bbc_actors(nlp, "sport/495.txt")
+        assert {"Tim Henman", "United Kingdom"} <= set(actors) and "Briton Tim Henman" not in actors

@@ -195,6 +195,15 @@ WORK_NOUNS = frozenset(
 # Nouns after a name that make it a film or show: "Aviator actor", "the Ray soundtrack".
 # ("star" is not among them: "former Westlife star Brian McFadden" is a band's.)
 WORK_PARTS = frozenset({"actress", "actor", "premiere", "sequel", "soundtrack", "screenplay"})
+# Two words before a name that present it as a work: "star of Bride and Prejudice", "starred
+# in Ray", "his role in Closer" (not "starring": actors follow it).
+WORK_PHRASES = frozenset(
+    {
+        ("star", "of"), ("starred", "in"), ("stars", "in"), ("appeared", "in"), ("appears", "in"),
+        ("role", "in"), ("roles", "in"), ("cast", "of"), ("sequel", "to"), ("remake", "of"),
+        ("episode", "of"), ("episodes", "of"), ("screening", "of"), ("premiere", "of"),
+    }
+)
 # Last words of a law's name: "the Serious Organised Crime and Police Bill".
 LAW_WORDS = frozenset({"Bill", "Act", "Bills", "Acts"})
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
@@ -648,6 +657,12 @@ def _owner(tokens: list, people: set[str], places: set[str], table: AliasTable) 
     return None
 
 
+def _before_noun(token) -> bool:
+    """Whether the token qualifies a noun after it: "Hollywood movies", "Hollywood classic"."""
+    doc = token.doc
+    return token.i + 1 < len(doc) and doc[token.i + 1].pos_ in ("NOUN", "PROPN", "ADJ")
+
+
 def _works(drafts: list[_Draft]) -> set[str]:
     """Names of works (films, programmes, books, albums, laws) by normal form: whatever label the
     model gives, a name that the article once presents as a work is one throughout
@@ -676,7 +691,10 @@ def _works(drafts: list[_Draft]) -> set[str]:
             or
             # A noun, not "play EC shipments" or "a single market".
             (before is not None and before.lower_ in WORK_NOUNS and before.tag_.startswith("NN"))
-            or (before is not None and (before2, before.lower_) == ("star", "of"))
+            # The name ends the phrase: not "sequel to Ben Stiller comedy Meet The Parents".
+            or (before is not None and (before2, before.lower_) in WORK_PHRASES and not _before_noun(tokens[-1]))
+            # "who directed Titanic", not "directed by James Cameron".
+            or (before is not None and before.lower_ == "directed" and d.label != "PERSON" and not _before_noun(tokens[-1]))
             # "the BBC's Focus on Africa programme": a title-cased name with small words in it.
             or (after in WORK_NOUNS and title_like)
         ):

@@ -348,3 +348,11 @@ class TestPrecisionMechanisms:
         # "Briton Tim Henman": the demonym is the country's mention, not his first name.
         actors, _ = bbc_actors(nlp, "sport/495.txt")
         assert {"Tim Henman", "United Kingdom"} <= set(actors) and "Briton Tim Henman" not in actors
+
+    def test_a_name_presented_as_a_work_by_the_phrase_before_it(self, nlp):
+        # "his role in Closer", "her roles in Eternal Sunshine of the Spotless Mind": films.
+        actors, _ = bbc_actors(nlp, "entertainment/355.txt")
+        assert not {"Closer", "Eternal Sunshine"} & set(actors)
+        # "former star of US TV drama Baretta": the name qualifies the noun after it.
+        actors, _ = bbc_actors(nlp, "entertainment/169.txt")
+        assert "United States" in actors

@@ -1168,7 +1168,7 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
     untagged = _untagged_surnames(doc, text, mentions, by_last, person_for)
     if untagged:
         mentions = sorted(mentions + untagged, key=lambda m: m.start)
-    untagged = _honoured_surnames(doc, text, mentions, person_for)
+    untagged = _honoured_surnames(doc, text, mentions, person_for) + _titled_names(doc, text, person_for)
     if untagged:
         mentions = sorted(mentions + untagged, key=lambda m: m.start)
     _parties_by_context(mentions, table)
@@ -1310,6 +1310,36 @@ def _person_parts(draft: _Draft, table: AliasTable) -> list[_Draft]:
         span = draft.span if tokens == draft.tokens else doc[tokens[0].i : tokens[-1].i + 1]
         out.append(_Draft(span=span, tokens=tokens, label="PERSON", title=title))
     return out
+
+
+def _titled_names(doc: Doc, text: str, person_for) -> list[Mention]:
+    """Two or three capitalised words after a title that the model left untagged: "said
+    Nottingham City Councillor Brian Parbutt", "Suffolk Chief Constable Alastair McWhirter". A
+    title so written stands before a person's name."""
+    found = []
+    n = len(doc)
+    for token in doc:
+        if token.ent_iob_ != "O" or not token.text[:1].isupper() or token.lower_ not in _TITLE_LAST_WORDS:
+            continue
+        end = token.i + 1
+        while (
+            end < n
+            and end - token.i <= 3
+            and doc[end].text[:1].isupper()
+            and doc[end].ent_iob_ == "O"
+            and doc[end].pos_ == "PROPN"
+            and doc[end].lower_ not in _TITLES_BY_FIRST
+            and doc[end].lower_ not in _TITLE_LAST_WORDS
+        ):
+            end += 1
+        # Not when more capitalised words run on: a name's end must be seen.
+        if 2 <= end - token.i - 1 <= 3 and (end == n or not doc[end].text[:1].isupper()):
+            first, last = doc[token.i + 1], doc[end - 1]
+            at, stop = first.idx, last.idx + len(last.text)
+            words = [t.text for t in doc[token.i + 1 : end]]
+            actor = person_for(words, at) or text[at:stop]
+            found.append(Mention(at, stop, text[at:stop], "PERSON", actor, "PERSON", title=token.text))
+    return found
 
 
 def _one_sense(drafts: list[_Draft]) -> None:

@@ -356,3 +356,10 @@ class TestPrecisionMechanisms:
         # "former star of US TV drama Baretta": the name qualifies the noun after it.
         actors, _ = bbc_actors(nlp, "entertainment/169.txt")
         assert "United States" in actors
+
+    def test_untagged_name_after_a_title_is_a_person(self, nlp):
+        # '"... than Iraq," said Nottingham City Councillor Brian Parbutt': no entity for him.
+        actors, _ = bbc_actors(nlp, "politics/336.txt")
+        assert actors["Brian Parbutt"].type == "PERSON"
+        actors, _ = bbc_actors(nlp, "politics/137.txt")
+        assert actors["Alastair McWhirter"].type == "PERSON"

@@ -150,6 +150,8 @@ TITLES = tuple(
             "senior",
             "chief of staff",
             "councillor",
+            "constable",
+            "chief constable",
         }
         | HONORIFICS,
         key=lambda t: -len(t.split()),

@@ -660,9 +660,11 @@ def _owner(tokens: list, people: set[str], places: set[str], table: AliasTable) 
 
 
 def _before_noun(token) -> bool:
-    """Whether the token qualifies a noun after it: "Hollywood movies", "Hollywood classic"."""
+    """Whether the token qualifies a noun after it: "Hollywood movies", "Hollywood classic",
+    "his role in Labour's campaign", "a remake of Roald Dahl's classic"."""
     doc = token.doc
-    return token.i + 1 < len(doc) and doc[token.i + 1].pos_ in ("NOUN", "PROPN", "ADJ")
+    following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return following is not None and (following.pos_ in ("NOUN", "PROPN", "ADJ") or following.tag_ == "POS")
 
 
 def _works(drafts: list[_Draft]) -> set[str]:

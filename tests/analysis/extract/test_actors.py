@@ -356,6 +356,9 @@ class TestPrecisionMechanisms:
         # "former star of US TV drama Baretta": the name qualifies the noun after it.
         actors, _ = bbc_actors(nlp, "entertainment/169.txt")
         assert "United States" in actors
+        # "his role in Labour's controversial poster campaign": the owner of what follows.
+        actors, _ = bbc_actors(nlp, "politics/009.txt")
+        assert "Labour Party" in actors
 
     def test_untagged_name_after_a_title_is_a_person(self, nlp):
         # '"... than Iraq," said Nottingham City Councillor Brian Parbutt': no entity for him.

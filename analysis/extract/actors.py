@@ -198,11 +198,12 @@ WORK_NOUNS = frozenset(
 # ("star" is not among them: "former Westlife star Brian McFadden" is a band's.)
 WORK_PARTS = frozenset({"actress", "actor", "premiere", "sequel", "soundtrack", "screenplay"})
 # Two words before a name that present it as a work: "star of Bride and Prejudice", "starred
-# in Ray", "his role in Closer" (not "starring": actors follow it).
+# in Ray", "his role in Closer" (not "starring": actors follow it; not "appeared in", "stars in":
+# places follow them as often, "appeared in Hollywood").
 WORK_PHRASES = frozenset(
     {
-        ("star", "of"), ("starred", "in"), ("stars", "in"), ("appeared", "in"), ("appears", "in"),
-        ("role", "in"), ("roles", "in"), ("cast", "of"), ("sequel", "to"), ("remake", "of"),
+        ("star", "of"), ("starred", "in"), ("role", "in"), ("roles", "in"), ("cast", "of"),
+        ("sequel", "to"), ("remake", "of"),
         ("episode", "of"), ("episodes", "of"), ("screening", "of"), ("premiere", "of"),
     }
 )
@@ -1071,7 +1072,8 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
                 actor, actor_type, label = linked, "PERSON", "PERSON"
         if actor is None and label in ACTOR_LABELS and (
             key in table.not_actors
-            or key in works
+            # "Britain's role in Iraq": a name the alias table knows is never a work.
+            or (key in works and key not in table.aliases and key not in table.countries)
             or _in_title(d.span)
             or _no_name(tokens, key, table)
             or _in_rows(tokens[0].idx, table_rows)

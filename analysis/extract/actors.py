@@ -691,6 +691,10 @@ def _works(drafts: list[_Draft]) -> set[str]:
         after = doc[tokens[-1].i + 1].lower_ if tokens[-1].i + 1 < len(doc) else ""
         title_like = any(t.is_lower and not t.is_punct for t in tokens[1:-1])
         if (
+            # "Super Size Me", "Shall We Dance", "Have I Got News For You": a name that speaks in
+            # the first or second person is a title (not "the US Senate").
+            any(t.text == "I" or (t.lower_ in _PRONOUNS and not t.text.isupper()) for t in tokens[1:])
+            or
             # "Aviator actor Leonardo DiCaprio", "the Ray soundtrack": what a film has.
             (after in WORK_PARTS and d.label in ("ORG", "PERSON", "WORK_OF_ART", "PRODUCT", "FAC"))
             or
@@ -717,6 +721,7 @@ def _works(drafts: list[_Draft]) -> set[str]:
 
 
 _THING_LABELS = ENTITY_LABELS - ACTOR_LABELS
+_PRONOUNS = frozenset({"me", "you", "we", "us", "my", "your", "our", "i"})
 
 
 # Events a demonym only qualifies: "the European elections", "the Scottish Cup final".

@@ -366,3 +366,10 @@ class TestPrecisionMechanisms:
         assert actors["Brian Parbutt"].type == "PERSON"
         actors, _ = bbc_actors(nlp, "politics/137.txt")
         assert actors["Alastair McWhirter"].type == "PERSON"
+
+    def test_a_name_in_the_first_or_second_person_is_a_title(self, nlp):
+        # "Morgan Spurlock's Super Size Me", "Shall We Dance": films, whatever the model tags.
+        actors, _ = bbc_actors(nlp, "entertainment/326.txt")
+        assert "Super Size Me" not in actors and "Morgan Spurlock" in actors
+        actors, _ = bbc_actors(nlp, "entertainment/073.txt")
+        assert "Shall We Dance" not in actors

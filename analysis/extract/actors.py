@@ -158,6 +158,9 @@ TITLES = tuple(
     )
 )
 
+# Titles written short, which only ever stand before a person's name.
+ABBREVIATED_TITLES = frozenset({"gen", "sen", "rep", "gov", "col", "lt", "capt", "sgt", "adm", "prof", "rev"})
+
 # Legal forms dropped from organisation names: "Alza Corp" and "Alza" are one company.
 LEGAL_SUFFIXES = frozenset(
     {
@@ -377,8 +380,11 @@ def _strip(span: Span) -> _Draft:
     while tokens and (tokens[-1].text in POSSESSIVE_TAILS or tokens[-1].is_punct):
         tokens = tokens[:-1]
     if span.label_ in ("ORG", "GPE", "LOC", "FAC", "NORP"):
-        # "the Associated Press news agency": the description after the name is no part of it.
-        while len(tokens) > 1 and tokens[-1].is_lower and tokens[-1].is_alpha:
+        # "the Associated Press news agency": the description after the name is no part of it,
+        # nor a role or honour ("Mid-Bedfordshire MP", "Guy Mansfield QC").
+        while len(tokens) > 1 and (
+            (tokens[-1].is_lower and tokens[-1].is_alpha) or tokens[-1].lower_.rstrip(".") in ROLE_WORDS | HONOURS
+        ):
             tokens = tokens[:-1]
     if span.label_ in ACTOR_LABELS:
         # "Analysing Mr Brown", "Commons after Mr Brown": the name starts after an inner honorific.
@@ -403,6 +409,8 @@ for _title in TITLES:
     _TITLES_BY_FIRST.setdefault(_title.split()[0], []).append(_title.split())
 
 
+_TITLE_SET = frozenset(TITLES)
+SOLE_TITLES = frozenset({"queen", "king", "pope", "prince", "princess", "crown prince", "emperor"})
 # The last word of every title, for ruling most names out with one lookup.
 _TITLE_LAST_WORDS = frozenset(title.split()[-1] for title in TITLES)
 
@@ -749,6 +757,9 @@ def _no_name(tokens: list, key: str, table: AliasTable) -> bool:
     last = tokens[-1].lower_
     return (
         all(t.lower_.rstrip(".") in LEGAL_SUFFIXES for t in tokens)  # a lone "Co Inc"
+        # "Cardinal", "Speaker": an office names no one, but "the Queen" and "the Pope" are the
+        # one person who holds theirs.
+        or (key in _TITLE_SET and key not in SOLE_TITLES)
         or
         (len(tokens) > 1 and last in EVENT_LAST_WORDS)
         or (len(tokens) == 1 and (last in GENERIC_WORDS or last in ROLE_WORDS))
@@ -916,7 +927,12 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
                 # "Craxi's Socialist Party", "Denmark's Crown Prince Frederik": the model took a
                 # person's or a country's name into the next one; it is a mention of its own.
                 owner_tokens, owner_label = owner
-                drafts.append(_Draft(span=doc[owner_tokens[0].i : owner_tokens[-1].i + 1], tokens=owner_tokens, label=owner_label))
+                owner_draft = _Draft(span=doc[owner_tokens[0].i : owner_tokens[-1].i + 1], tokens=owner_tokens, label=owner_label)
+                title, rest = _leading_title(owner_tokens)
+                if owner_label == "PERSON" and title and rest:
+                    # "Mr Brown's International Finance Facility": the owner is Brown, titled.
+                    owner_draft.tokens, owner_draft.title = rest, title
+                drafts.append(owner_draft)
                 draft.tokens = draft.tokens[len(owner_tokens) + 1 :]
         if draft.tokens and draft.label == "PERSON":
             drafts.extend(_person_parts(draft, table))
@@ -1053,7 +1069,8 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
             title, rest = _leading_title(tokens)
             rest_words = [t.text for t in rest] if title else words
             linked = person_for(rest_words, at) if rest_words else None
-            is_honorific = (title or d.title).lower().rstrip(".") in HONORIFICS
+            # An abbreviated title ("Gen Pervez Musharraf") begins no organisation's name.
+            is_honorific = (title or d.title).lower().rstrip(".") in HONORIFICS | ABBREVIATED_TITLES
             if linked or (is_honorific and 1 <= len(rest_words) <= 3):
                 label = "PERSON"
                 if title:

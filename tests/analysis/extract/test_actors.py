@@ -373,3 +373,18 @@ class TestPrecisionMechanisms:
         assert "Super Size Me" not in actors and "Morgan Spurlock" in actors
         actors, _ = bbc_actors(nlp, "entertainment/073.txt")
         assert "Shall We Dance" not in actors
+
+    def test_titles_and_roles_never_become_actors(self, nlp):
+        # "the US says it cannot support Mr Brown's International Finance Facility": the owner
+        # is Brown, not a "Mr Brown" that his later mentions would join.
+        actors, _ = bbc_actors(nlp, "business/241.txt")
+        assert "Mr Brown" not in actors and "Gordon Brown" in actors
+        # "Both the Cardinal and Archbishop of Canterbury": an office alone names no one.
+        actors, _ = bbc_actors(nlp, "politics/060.txt")
+        assert "Cardinal" not in actors and "Rowan Williams" in actors
+        # "Mid-Bedfordshire MP Jonathan Sayeed": the role is no part of the constituency.
+        actors, _ = bbc_actors(nlp, "politics/410.txt")
+        assert "Mid-Bedfordshire MP" not in actors
+        # "Gen Pervez Musharraf" tagged ORG: an abbreviated title begins no organisation's name.
+        actors, _ = bbc_actors(nlp, "politics/188.txt")
+        assert actors["Pervez Musharraf"].type == "PERSON" and "Gen Pervez Musharraf" not in actors

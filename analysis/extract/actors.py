@@ -898,6 +898,38 @@ def _widened(doc: Doc, ents: list[Span], table: AliasTable) -> list[tuple[Span, 
     return out
 
 
+def _adjacent_joined(doc: Doc, ents: list[Span], table: AliasTable) -> list[Span]:
+    """One-word entities the model split out of one name, touching with nothing but a space
+    between: "the Swan Hunter shipyard" (Swan NORP, Hunter PERSON), "Sony Ericsson", "Newton
+    Aycliffe". Not where either word is a country, demonym or alias ("US Google"): those are
+    two names side by side; nor where the first opens a title ("Senate Democratic leader")."""
+    out: list[Span] = []
+    for ent in ents:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.end == ent.start
+            and len(last) == 1
+            and len(ent) == 1
+            and last[0].whitespace_
+            and not _in_title(last)  # "Senate Democratic leader Robert Byrd"
+            and ent.label_ in ACTOR_LABELS
+            and last.label_ in ACTOR_LABELS
+            and all(
+                normal_form(e.text) not in table.aliases
+                and normal_form(e.text) not in table.demonyms
+                and normal_form(e.text) not in table.countries
+                for e in (last, ent)
+            )
+        ):
+            labels = {last.label_, ent.label_}
+            label = "GPE" if labels & {"GPE", "LOC"} and "ORG" not in labels else "ORG"
+            out[-1] = Span(doc, last.start, ent.end, label=label)
+        else:
+            out.append(ent)
+    return out
+
+
 def _branch_key(key: str, table: AliasTable) -> str | None:
     """The national name behind a regional branch: "welsh liberal democrat" -> "liberal democrat"."""
     for prefix in BRANCH_PREFIXES:
@@ -914,7 +946,7 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
     table = options.table()
     text = doc_text(doc)
     acronyms = defined_acronyms(text, table)
-    repaired = _widened(doc, [e for e in doc.ents if e.label_ in ENTITY_LABELS], table)
+    repaired = _widened(doc, _adjacent_joined(doc, [e for e in doc.ents if e.label_ in ENTITY_LABELS], table), table)
     drafts = []
     people = {e[-1].text for e in doc.ents if e.label_ == "PERSON"}
     places = {e.text for e in doc.ents if e.label_ in ("GPE", "LOC")}

@@ -388,3 +388,10 @@ class TestPrecisionMechanisms:
         # "Gen Pervez Musharraf" tagged ORG: an abbreviated title begins no organisation's name.
         actors, _ = bbc_actors(nlp, "politics/188.txt")
         assert actors["Pervez Musharraf"].type == "PERSON" and "Gen Pervez Musharraf" not in actors
+
+    def test_one_word_entities_touching_are_one_name(self, nlp):
+        # "shop stewards from the Swan Hunter shipyard": Swan NORP and Hunter PERSON.
+        actors, _ = bbc_actors(nlp, "politics/336.txt")
+        assert "Swan Hunter" in actors and not {"Swan", "Hunter"} & set(actors)
+        actors, _ = bbc_actors(nlp, "tech/338.txt")
+        assert "Sony Ericsson" in actors and "Ericsson" not in actors

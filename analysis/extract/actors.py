@@ -898,6 +898,30 @@ def _widened(doc: Doc, ents: list[Span], table: AliasTable) -> list[tuple[Span, 
     return out
 
 
+_SPEECH_VERBS = frozenset({"said", "says", "told", "tells", "added", "adds"})
+
+
+def _speaking(ent: Span) -> Span:
+    """A work, product, event or law that speaks is a person or a firm the model mistook:
+    '"... ambitions," Jean-Michel Lemetayer, from the FNSEA agricultural union, told the
+    Associated Press', "Prof Gellhorn said", "F-Secure said it". The speech verb follows the name,
+    or the apposition after it."""
+    doc = ent.doc
+    if not 2 <= len(ent) <= 4 or not all(t.text[:1].isupper() or t.text == "-" for t in ent):
+        return ent
+    after = ent.end
+    if after < len(doc) and doc[after].text == ",":
+        close = after + 1
+        while close < len(doc) and close - after < 15 and doc[close].text != "," and not doc[close].is_sent_start:
+            close += 1
+        after = close + 1
+    if after >= len(doc) or doc[after].lower_ not in _SPEECH_VERBS:
+        return ent
+    # "Jean-Michel Lemetayer" is a name, "F-Secure" a firm's.
+    person = _leading_title(list(ent))[0] or all((t.is_alpha and len(t) > 1) or t.text == "-" for t in ent)
+    return Span(doc, ent.start, ent.end, label="PERSON" if person else "ORG")
+
+
 def _adjacent_joined(doc: Doc, ents: list[Span], table: AliasTable) -> list[Span]:
     """One-word entities the model split out of one name, touching with nothing but a space
     between: "the Swan Hunter shipyard" (Swan NORP, Hunter PERSON), "Sony Ericsson", "Newton
@@ -946,7 +970,8 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
     table = options.table()
     text = doc_text(doc)
     acronyms = defined_acronyms(text, table)
-    repaired = _widened(doc, _adjacent_joined(doc, [e for e in doc.ents if e.label_ in ENTITY_LABELS], table), table)
+    ents = [_speaking(e) if e.label_ in _THING_LABELS else e for e in doc.ents if e.label_ in ENTITY_LABELS]
+    repaired = _widened(doc, _adjacent_joined(doc, ents, table), table)
     drafts = []
     people = {e[-1].text for e in doc.ents if e.label_ == "PERSON"}
     places = {e.text for e in doc.ents if e.label_ in ("GPE", "LOC")}

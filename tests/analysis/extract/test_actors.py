@@ -395,3 +395,9 @@ class TestPrecisionMechanisms:
         assert "Swan Hunter" in actors and not {"Swan", "Hunter"} & set(actors)
         actors, _ = bbc_actors(nlp, "tech/338.txt")
         assert "Sony Ericsson" in actors and "Ericsson" not in actors
+
+    def test_a_work_that_speaks_is_a_person(self, nlp):
+        # '"...," Jean-Michel Lemetayer, from the FNSEA agricultural union, told the Associated
+        # Press': tagged WORK_OF_ART.
+        actors, _ = bbc_actors(nlp, "business/090.txt")
+        assert actors["Jean-Michel Lemetayer"].type == "PERSON"

@@ -1032,6 +1032,7 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
         if (
             d.label == "PERSON"
             and len(d.tokens) >= 2
+            and any(t.whitespace_ for t in d.tokens[:-1])  # "Udvar-Hazy" is a surname alone
             and all(t.text[:1].isupper() or t.is_punct for t in d.tokens)
         ):
             full_names.append((d.tokens[0].idx, [t.text for t in d.tokens], _text_of(d.tokens)))
@@ -1334,7 +1335,7 @@ def _honoured_surnames(doc: Doc, text: str, mentions: list[Mention], person_for)
         span = doc.char_span(at, end)
         if span is None or span[0].ent_iob_ != "O" or span[0].pos_ not in ("PROPN", "NOUN"):
             continue
-        actor = person_for([word], at, surname_only=True)
+        actor = person_for([t.text for t in span], at, surname_only=True)
         if actor is None and match.group(1) == "Dr":
             continue
         found.append(Mention(at, end, word, "PERSON", actor or word, "PERSON", title=match.group(1)))
@@ -1373,6 +1374,9 @@ def _person_parts(draft: _Draft, table: AliasTable) -> list[_Draft]:
     for cut in [*cuts, len(draft.tokens)]:
         parts.append(draft.tokens[start:cut])
         start = cut + 1
+    named = [p for p in parts if any(t.text[:1].isupper() and t.lower_ not in ROLE_WORDS for t in p)]
+    if len(named) > 1:
+        parts = [draft.tokens]  # two names either side: which one the span is, a cut cannot say
     out = []
     for tokens in parts:
         while tokens and (tokens[-1].lower_.rstrip(".") in ROLE_WORDS | HONOURS or tokens[-1].is_punct):

@@ -401,3 +401,13 @@ class TestPrecisionMechanisms:
         # Press': tagged WORK_OF_ART.
         actors, _ = bbc_actors(nlp, "business/090.txt")
         assert actors["Jean-Michel Lemetayer"].type == "PERSON"
+
+    def test_a_hyphenated_surname_is_no_full_name(self, nlp):
+        # "ILFC president Steven Udvar-Hazy ... Udvar-Hazy told Reuters ... Udvar-Hazy noted":
+        # the surname alone links to him, not to itself.
+        from analysis.readers import Article, read_file
+        from tests.conftest import REUTERS
+
+        (story,) = [a for a in read_file(REUTERS / "reut2-007.sgm") if isinstance(a, Article) and "Udvar-Hazy" in a.text]
+        mentions = resolve_mentions(parse(nlp, [story.text])[0], ActorOptions())
+        assert {m.actor for m in mentions if "Hazy" in m.text} == {"Steven Udvar-Hazy"}

@@ -1254,7 +1254,11 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
     untagged = _untagged_surnames(doc, text, mentions, by_last, person_for)
     if untagged:
         mentions = sorted(mentions + untagged, key=lambda m: m.start)
-    untagged = _honoured_surnames(doc, text, mentions, person_for) + _titled_names(doc, text, person_for)
+    untagged = (
+        _honoured_surnames(doc, text, mentions, person_for)
+        + _titled_names(doc, text, person_for)
+        + _described_names(doc, text, table, person_for)
+    )
     if untagged:
         mentions = sorted(mentions + untagged, key=lambda m: m.start)
     _parties_by_context(mentions, table)
@@ -1428,6 +1432,47 @@ def _titled_names(doc: Doc, text: str, person_for) -> list[Mention]:
             words = [t.text for t in doc[token.i + 1 : end]]
             actor = person_for(words, at) or text[at:stop]
             found.append(Mention(at, stop, text[at:stop], "PERSON", actor, "PERSON", title=token.text))
+    return found
+
+
+# Words after a name and its comma that describe a person: "Hugo Lueders, European director
+# for public policy at CompTIA", "Parul Jain, deputy chief economist at Nomura".
+_DESCRIBING = (_TITLE_LAST_WORDS - HONORIFICS) | ROLE_NOUNS
+
+
+def _described_names(doc: Doc, text: str, table: AliasTable, person_for) -> list[Mention]:
+    """Two or three capitalised proper nouns the model left untagged, that a description of a
+    person follows: the name, a comma, and a title or role within three words. Not after a
+    determiner ("in the Sunday Telegraph, ..."), not a title ("Lord Chancellor"), not a name
+    the alias table knows ("For the Lib Dems, Vince Cable")."""
+    found = []
+    n = len(doc)
+    i = 0
+    while i < n:
+        end = i
+        while (
+            end < n
+            and end - i < 3
+            and doc[end].ent_iob_ == "O"
+            and doc[end].pos_ == "PROPN"
+            and doc[end].is_alpha
+            and doc[end].text[:1].isupper()
+            and not doc[end].is_upper
+        ):
+            end += 1
+        if (
+            end - i >= 2
+            and end + 1 < n
+            and doc[end].text == ","
+            and (i == 0 or not (doc[i - 1].is_alpha and (doc[i - 1].text[:1].isupper() or doc[i - 1].pos_ == "DET")))
+            and doc[i].lower_ not in _TITLES_BY_FIRST
+            and any(t.lower_ in _DESCRIBING for t in doc[end + 1 : min(n, end + 4)])
+        ):
+            at, stop = doc[i].idx, doc[end - 1].idx + len(doc[end - 1].text)
+            if normal_form(text[at:stop]) not in table.aliases:
+                words = [t.text for t in doc[i:end]]
+                found.append(Mention(at, stop, text[at:stop], "PERSON", person_for(words, at) or text[at:stop], "PERSON"))
+        i = max(end, i + 1)
     return found
 
 

@@ -411,3 +411,11 @@ class TestPrecisionMechanisms:
         (story,) = [a for a in read_file(REUTERS / "reut2-007.sgm") if isinstance(a, Article) and "Udvar-Hazy" in a.text]
         mentions = resolve_mentions(parse(nlp, [story.text])[0], ActorOptions())
         assert {m.actor for m in mentions if "Hazy" in m.text} == {"Steven Udvar-Hazy"}
+
+    def test_untagged_name_a_description_follows_is_a_person(self, nlp):
+        # "Hugo Lueders, European director for public policy at CompTIA": no entity for him.
+        actors, _ = bbc_actors(nlp, "tech/330.txt")
+        assert actors["Hugo Lueders"].type == "PERSON"
+        # "Parul Jain, deputy chief economist at Nomura Securities".
+        actors, _ = bbc_actors(nlp, "business/063.txt")
+        assert actors["Parul Jain"].type == "PERSON"

@@ -939,6 +939,8 @@ def _adjacent_joined(doc: Doc, ents: list[Span], table: AliasTable) -> list[Span
             and not _in_title(last)  # "Senate Democratic leader Robert Byrd"
             and ent.label_ in ACTOR_LABELS
             and last.label_ in ACTOR_LABELS
+            # Two organisations side by side are the model's reading: "Cadillac BLS" is a car.
+            and (ent.label_, last.label_) != ("ORG", "ORG")
             and all(
                 normal_form(e.text) not in table.aliases
                 and normal_form(e.text) not in table.demonyms

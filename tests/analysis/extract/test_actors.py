@@ -395,6 +395,10 @@ class TestPrecisionMechanisms:
         assert "Swan Hunter" in actors and not {"Swan", "Hunter"} & set(actors)
         actors, _ = bbc_actors(nlp, "tech/338.txt")
         assert "Sony Ericsson" in actors and "Ericsson" not in actors
+        # "the new medium-sized Cadillac BLS": two organisations the model saw stay its reading,
+        # so the brand's other mentions do not become the car.
+        actors, _ = bbc_actors(nlp, "business/149.txt")
+        assert "Cadillac BLS" not in actors and "Cadillac" in actors
 
     def test_a_work_that_speaks_is_a_person(self, nlp):
         # '"...," Jean-Michel Lemetayer, from the FNSEA agricultural union, told the Associated

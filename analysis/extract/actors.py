@@ -13,8 +13,11 @@ model tagged ORG is the PERSON "Charles Q. Brown". Rules, in order of applicatio
 
 Before these, entity spans are repaired by what the article itself says (a fragment of a name it
 spells out elsewhere, two firms joined by "and", an acronym whose letters one named
-organisation gives, party names the model left untagged), and names that are no actor are set
-aside (works, events, laws, slogans, table labels, currencies). `corpus_full_names` resolves a
+organisation gives, party names the model left untagged, one-word entities split out of one
+name), person spans are cut to the name (no role, honour or demonym), and names that are no
+actor are set aside (works, events, laws, slogans, table labels, currencies, titles alone).
+People the model left untagged are found after an honorific ("Ms Ensler") or a title, and
+before a description ("Hugo Lueders, European director"). `corpus_full_names` resolves a
 surname alone across a whole store after an ingest ("Mr Blair" -> Tony Blair).
 """
 

@@ -1028,6 +1028,8 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
             d.label = "PERSON"
 
     _drop_slogan_verbs(drafts)
+    # Whether the article capitalises names: most of its names are capitalised.
+    cased = 2 * sum(d.tokens[0].text[:1].isupper() for d in drafts) >= len(drafts)
     works = _works(drafts)
     table_rows = [(m.start(), m.end()) for m in _TABLE_ROW.finditer(text)]
 
@@ -1178,8 +1180,10 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
                 actor, actor_type = table.demonyms[key]  # "Welsh", "Britons" tagged PERSON
             elif label == "PERSON" and not d.title and len(tokens) == 1 and tokens[0].text in LAW_WORDS:
                 pass  # "the Bill": legislation, not a man called Bill
-            elif label == "PERSON" and not any(w[:1].isupper() for w in words):
-                pass  # "pornography", "node": a person's name has a capital ("de Villepin" too)
+            elif label == "PERSON" and cased and not any(w[:1].isupper() for w in words):
+                # "pornography", "node": in cased text a person's name has a capital ("de
+                # Villepin" too); some Reuters stories are lower case throughout.
+                pass
             elif label == "PERSON":
                 # "Mr Howard" is a surname, never Howard Flight; "Sir Digby" is a first name.
                 honorific = (d.title or "").lower().rstrip(".") in SURNAME_HONORIFICS
@@ -1392,8 +1396,8 @@ def _person_parts(draft: _Draft, table: AliasTable) -> list[_Draft]:
             tokens = tokens[:-1]
         while tokens and (tokens[0].lower_ in DETERMINERS or tokens[0].is_punct):
             tokens = tokens[1:]
-        if not any(t.text[:1].isupper() for t in tokens):
-            continue
+        if not tokens or (len(parts) > 1 and not any(t.text[:1].isupper() for t in tokens)):
+            continue  # "Alan Milburn - the": no name on that side of the dash
         title = draft.title
         if len(tokens) >= 3 and all(t.text[:1].isupper() for t in tokens):
             first = tokens[0]

@@ -320,6 +320,14 @@ class TestPrecisionMechanisms:
         assert "pornography" not in actors and "Michael Jackson" in actors
         actors, _ = bbc_actors(nlp, "entertainment/165.txt")
         assert "node" not in actors
+        # A Reuters story in lower case throughout: "mexican central bank head miguel mancera
+        # aguayo held private talks".
+        from analysis.readers import Article, read_file
+        from tests.conftest import REUTERS
+
+        (story,) = [a for a in read_file(REUTERS / "reut2-017.sgm") if isinstance(a, Article) and "aguayo" in a.text]
+        mentions = resolve_mentions(parse(nlp, [story.text])[0], ActorOptions())
+        assert "miguel mancera aguayo" in {m.actor for m in mentions}
 
     def test_a_name_mostly_tagged_a_product_is_one_throughout(self, nlp):
         # "The AutoLink feature comes with Google's latest toolbar": PRODUCT five times, ORG twice.

@@ -1414,6 +1414,13 @@ def _person_parts(draft: _Draft, table: AliasTable) -> list[_Draft]:
     return out
 
 
+# Words of organisations' names that no person's name has.
+ORG_WORDS = LEGAL_SUFFIXES | {
+    "international", "group", "holdings", "association", "council", "bank", "university", "party",
+    "league", "trust", "foundation", "society", "union", "company", "committee", "agency", "institute",
+}
+
+
 def _titled_names(doc: Doc, text: str, person_for) -> list[Mention]:
     """Two or three capitalised words after a title that the model left untagged: "said
     Nottingham City Councillor Brian Parbutt", "Suffolk Chief Constable Alastair McWhirter". A
@@ -1434,8 +1441,13 @@ def _titled_names(doc: Doc, text: str, person_for) -> list[Mention]:
             and doc[end].lower_ not in _TITLE_LAST_WORDS
         ):
             end += 1
-        # Not when more capitalised words run on: a name's end must be seen.
-        if 2 <= end - token.i - 1 <= 3 and (end == n or not doc[end].text[:1].isupper()):
+        # Not when more capitalised words run on: a name's end must be seen; and no word of an
+        # organisation's name ("King Arthur International category").
+        if (
+            2 <= end - token.i - 1 <= 3
+            and (end == n or not doc[end].text[:1].isupper())
+            and not any(t.lower_ in ORG_WORDS for t in doc[token.i + 1 : end])
+        ):
             first, last = doc[token.i + 1], doc[end - 1]
             at, stop = first.idx, last.idx + len(last.text)
             words = [t.text for t in doc[token.i + 1 : end]]
@@ -1475,6 +1487,7 @@ def _described_names(doc: Doc, text: str, table: AliasTable, person_for) -> list
             and doc[end].text == ","
             and (i == 0 or not (doc[i - 1].is_alpha and (doc[i - 1].text[:1].isupper() or doc[i - 1].pos_ == "DET")))
             and doc[i].lower_ not in _TITLES_BY_FIRST
+            and not any(t.lower_ in ORG_WORDS for t in doc[i:end])
             and any(t.lower_ in _DESCRIBING for t in doc[end + 1 : min(n, end + 4)])
         ):
             at, stop = doc[i].idx, doc[end - 1].idx + len(doc[end - 1].text)

@@ -374,6 +374,9 @@ class TestPrecisionMechanisms:
         assert actors["Brian Parbutt"].type == "PERSON"
         actors, _ = bbc_actors(nlp, "politics/137.txt")
         assert actors["Alastair McWhirter"].type == "PERSON"
+        # "Interactive Bafta - King Arthur International category": no person's name.
+        actors, _ = bbc_actors(nlp, "entertainment/070.txt")
+        assert "Arthur International" not in actors
 
     def test_a_name_in_the_first_or_second_person_is_a_title(self, nlp):
         # "Morgan Spurlock's Super Size Me", "Shall We Dance": films, whatever the model tags.

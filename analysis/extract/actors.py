@@ -13,8 +13,11 @@ model tagged ORG is the PERSON "Charles Q. Brown". Rules, in order of applicatio
 
 Before these, entity spans are repaired by what the article itself says (a fragment of a name it
 spells out elsewhere, two firms joined by "and", an acronym whose letters one named
-organisation gives, party names the model left untagged), and names that are no actor are set
-aside (works, events, laws, slogans, table labels, currencies). `corpus_full_names` resolves a
+organisation gives, party names the model left untagged, one-word entities split out of one
+name), person spans are cut to the name (no role, honour or demonym), and names that are no
+actor are set aside (works, events, laws, slogans, table labels, currencies, titles alone).
+People the model left untagged are found after an honorific ("Ms Ensler") or a title, and
+before a description ("Hugo Lueders, European director"). `corpus_full_names` resolves a
 surname alone across a whole store after an ingest ("Mr Blair" -> Tony Blair).
 """
 
@@ -150,11 +153,16 @@ TITLES = tuple(
             "senior",
             "chief of staff",
             "councillor",
+            "constable",
+            "chief constable",
         }
         | HONORIFICS,
         key=lambda t: -len(t.split()),
     )
 )
+
+# Titles written short, which only ever stand before a person's name.
+ABBREVIATED_TITLES = frozenset({"gen", "sen", "rep", "gov", "col", "lt", "capt", "sgt", "adm", "prof", "rev"})
 
 # Legal forms dropped from organisation names: "Alza Corp" and "Alza" are one company.
 LEGAL_SUFFIXES = frozenset(
@@ -195,6 +203,16 @@ WORK_NOUNS = frozenset(
 # Nouns after a name that make it a film or show: "Aviator actor", "the Ray soundtrack".
 # ("star" is not among them: "former Westlife star Brian McFadden" is a band's.)
 WORK_PARTS = frozenset({"actress", "actor", "premiere", "sequel", "soundtrack", "screenplay"})
+# Two words before a name that present it as a work: "star of Bride and Prejudice", "starred
+# in Ray", "his role in Closer" (not "starring": actors follow it; not "appeared in", "stars in":
+# places follow them as often, "appeared in Hollywood").
+WORK_PHRASES = frozenset(
+    {
+        ("star", "of"), ("starred", "in"), ("role", "in"), ("roles", "in"), ("cast", "of"),
+        ("sequel", "to"), ("remake", "of"),
+        ("episode", "of"), ("episodes", "of"), ("screening", "of"), ("premiere", "of"),
+    }
+)
 # Last words of a law's name: "the Serious Organised Crime and Police Bill".
 LAW_WORDS = frozenset({"Bill", "Act", "Bills", "Acts"})
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
@@ -365,8 +383,11 @@ def _strip(span: Span) -> _Draft:
     while tokens and (tokens[-1].text in POSSESSIVE_TAILS or tokens[-1].is_punct):
         tokens = tokens[:-1]
     if span.label_ in ("ORG", "GPE", "LOC", "FAC", "NORP"):
-        # "the Associated Press news agency": the description after the name is no part of it.
-        while len(tokens) > 1 and tokens[-1].is_lower and tokens[-1].is_alpha:
+        # "the Associated Press news agency": the description after the name is no part of it,
+        # nor a role or honour ("Mid-Bedfordshire MP", "Guy Mansfield QC").
+        while len(tokens) > 1 and (
+            (tokens[-1].is_lower and tokens[-1].is_alpha) or tokens[-1].lower_.rstrip(".") in ROLE_WORDS | HONOURS
+        ):
             tokens = tokens[:-1]
     if span.label_ in ACTOR_LABELS:
         # "Analysing Mr Brown", "Commons after Mr Brown": the name starts after an inner honorific.
@@ -391,6 +412,8 @@ for _title in TITLES:
     _TITLES_BY_FIRST.setdefault(_title.split()[0], []).append(_title.split())
 
 
+_TITLE_SET = frozenset(TITLES)
+SOLE_TITLES = frozenset({"queen", "king", "pope", "prince", "princess", "crown prince", "emperor"})
 # The last word of every title, for ruling most names out with one lookup.
 _TITLE_LAST_WORDS = frozenset(title.split()[-1] for title in TITLES)
 
@@ -648,6 +671,14 @@ def _owner(tokens: list, people: set[str], places: set[str], table: AliasTable) 
     return None
 
 
+def _before_noun(token) -> bool:
+    """Whether the token qualifies a noun after it: "Hollywood movies", "Hollywood classic",
+    "his role in Labour's campaign", "a remake of Roald Dahl's classic"."""
+    doc = token.doc
+    following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return following is not None and (following.pos_ in ("NOUN", "PROPN", "ADJ") or following.tag_ == "POS")
+
+
 def _works(drafts: list[_Draft]) -> set[str]:
     """Names of works (films, programmes, books, albums, laws) by normal form: whatever label the
     model gives, a name that the article once presents as a work is one throughout
@@ -671,17 +702,37 @@ def _works(drafts: list[_Draft]) -> set[str]:
         after = doc[tokens[-1].i + 1].lower_ if tokens[-1].i + 1 < len(doc) else ""
         title_like = any(t.is_lower and not t.is_punct for t in tokens[1:-1])
         if (
+            # "Super Size Me", "Shall We Dance", "Have I Got News For You": a name that speaks in
+            # the first or second person is a title (not "the US Senate").
+            any(t.text == "I" or (t.lower_ in _PRONOUNS and not t.text.isupper()) for t in tokens[1:])
+            or
             # "Aviator actor Leonardo DiCaprio", "the Ray soundtrack": what a film has.
             (after in WORK_PARTS and d.label in ("ORG", "PERSON", "WORK_OF_ART", "PRODUCT", "FAC"))
             or
             # A noun, not "play EC shipments" or "a single market".
             (before is not None and before.lower_ in WORK_NOUNS and before.tag_.startswith("NN"))
-            or (before is not None and (before2, before.lower_) == ("star", "of"))
+            # The name ends the phrase: not "sequel to Ben Stiller comedy Meet The Parents".
+            or (before is not None and (before2, before.lower_) in WORK_PHRASES and not _before_noun(tokens[-1]))
+            # "who directed Titanic", not "directed by James Cameron".
+            or (before is not None and before.lower_ == "directed" and d.label != "PERSON" and not _before_noun(tokens[-1]))
             # "the BBC's Focus on Africa programme": a title-cased name with small words in it.
             or (after in WORK_NOUNS and title_like)
         ):
             found.add(normal_form(_text_of(tokens)))
+    # One name, one sense: a name the model tags a product or work more often than anything else
+    # is one in every mention ("The AutoLink feature", tagged PRODUCT five times and ORG twice).
+    votes: dict[str, list[int]] = {}
+    for d in drafts:
+        vote = votes.setdefault(normal_form(_text_of(d.tokens)), [0, 0])
+        vote[d.label in _THING_LABELS] += 1
+    found.update(key for key, (actor, thing) in votes.items() if thing > actor)
+    # "AutoLinks": the plural of such a name is the same thing.
+    found.update(key for key in votes if key.endswith("s") and key[:-1] in found)
     return found
+
+
+_THING_LABELS = ENTITY_LABELS - ACTOR_LABELS
+_PRONOUNS = frozenset({"me", "you", "we", "us", "my", "your", "our", "i"})
 
 
 # Events a demonym only qualifies: "the European elections", "the Scottish Cup final".
@@ -709,6 +760,9 @@ def _no_name(tokens: list, key: str, table: AliasTable) -> bool:
     last = tokens[-1].lower_
     return (
         all(t.lower_.rstrip(".") in LEGAL_SUFFIXES for t in tokens)  # a lone "Co Inc"
+        # "Cardinal", "Speaker": an office names no one, but "the Queen" and "the Pope" are the
+        # one person who holds theirs.
+        or (key in _TITLE_SET and key not in SOLE_TITLES)
         or
         (len(tokens) > 1 and last in EVENT_LAST_WORDS)
         or (len(tokens) == 1 and (last in GENERIC_WORDS or last in ROLE_WORDS))
@@ -847,6 +901,64 @@ def _widened(doc: Doc, ents: list[Span], table: AliasTable) -> list[tuple[Span, 
     return out
 
 
+_SPEECH_VERBS = frozenset({"said", "says", "told", "tells", "added", "adds"})
+
+
+def _speaking(ent: Span) -> Span:
+    """A work, product, event or law that speaks is a person or a firm the model mistook:
+    '"... ambitions," Jean-Michel Lemetayer, from the FNSEA agricultural union, told the
+    Associated Press', "Prof Gellhorn said", "F-Secure said it". The speech verb follows the name,
+    or the apposition after it."""
+    doc = ent.doc
+    if not 2 <= len(ent) <= 4 or not all(t.text[:1].isupper() or t.text == "-" for t in ent):
+        return ent
+    after = ent.end
+    if after < len(doc) and doc[after].text == ",":
+        close = after + 1
+        while close < len(doc) and close - after < 15 and doc[close].text != "," and not doc[close].is_sent_start:
+            close += 1
+        after = close + 1
+    if after >= len(doc) or doc[after].lower_ not in _SPEECH_VERBS:
+        return ent
+    # "Jean-Michel Lemetayer" is a name, "F-Secure" a firm's.
+    person = _leading_title(list(ent))[0] or all((t.is_alpha and len(t) > 1) or t.text == "-" for t in ent)
+    return Span(doc, ent.start, ent.end, label="PERSON" if person else "ORG")
+
+
+def _adjacent_joined(doc: Doc, ents: list[Span], table: AliasTable) -> list[Span]:
+    """One-word entities the model split out of one name, touching with nothing but a space
+    between: "the Swan Hunter shipyard" (Swan NORP, Hunter PERSON), "Sony Ericsson", "Newton
+    Aycliffe". Not where either word is a country, demonym or alias ("US Google"): those are
+    two names side by side; nor where the first opens a title ("Senate Democratic leader")."""
+    out: list[Span] = []
+    for ent in ents:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.end == ent.start
+            and len(last) == 1
+            and len(ent) == 1
+            and last[0].whitespace_
+            and not _in_title(last)  # "Senate Democratic leader Robert Byrd"
+            and ent.label_ in ACTOR_LABELS
+            and last.label_ in ACTOR_LABELS
+            # Two organisations side by side are the model's reading: "Cadillac BLS" is a car.
+            and (ent.label_, last.label_) != ("ORG", "ORG")
+            and all(
+                normal_form(e.text) not in table.aliases
+                and normal_form(e.text) not in table.demonyms
+                and normal_form(e.text) not in table.countries
+                for e in (last, ent)
+            )
+        ):
+            labels = {last.label_, ent.label_}
+            label = "GPE" if labels & {"GPE", "LOC"} and "ORG" not in labels else "ORG"
+            out[-1] = Span(doc, last.start, ent.end, label=label)
+        else:
+            out.append(ent)
+    return out
+
+
 def _branch_key(key: str, table: AliasTable) -> str | None:
     """The national name behind a regional branch: "welsh liberal democrat" -> "liberal democrat"."""
     for prefix in BRANCH_PREFIXES:
@@ -863,7 +975,8 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
     table = options.table()
     text = doc_text(doc)
     acronyms = defined_acronyms(text, table)
-    repaired = _widened(doc, [e for e in doc.ents if e.label_ in ENTITY_LABELS], table)
+    ents = [_speaking(e) if e.label_ in _THING_LABELS else e for e in doc.ents if e.label_ in ENTITY_LABELS]
+    repaired = _widened(doc, _adjacent_joined(doc, ents, table), table)
     drafts = []
     people = {e[-1].text for e in doc.ents if e.label_ == "PERSON"}
     places = {e.text for e in doc.ents if e.label_ in ("GPE", "LOC")}
@@ -876,9 +989,16 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
                 # "Craxi's Socialist Party", "Denmark's Crown Prince Frederik": the model took a
                 # person's or a country's name into the next one; it is a mention of its own.
                 owner_tokens, owner_label = owner
-                drafts.append(_Draft(span=doc[owner_tokens[0].i : owner_tokens[-1].i + 1], tokens=owner_tokens, label=owner_label))
+                owner_draft = _Draft(span=doc[owner_tokens[0].i : owner_tokens[-1].i + 1], tokens=owner_tokens, label=owner_label)
+                title, rest = _leading_title(owner_tokens)
+                if owner_label == "PERSON" and title and rest:
+                    # "Mr Brown's International Finance Facility": the owner is Brown, titled.
+                    owner_draft.tokens, owner_draft.title = rest, title
+                drafts.append(owner_draft)
                 draft.tokens = draft.tokens[len(owner_tokens) + 1 :]
-        if draft.tokens:
+        if draft.tokens and draft.label == "PERSON":
+            drafts.extend(_person_parts(draft, table))
+        elif draft.tokens:
             drafts.append(draft)
 
     drafts = _article_names(doc, drafts)
@@ -908,6 +1028,8 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
             d.label = "PERSON"
 
     _drop_slogan_verbs(drafts)
+    # Whether the article capitalises names: most of its names are capitalised.
+    cased = 2 * sum(d.tokens[0].text[:1].isupper() for d in drafts) >= len(drafts)
     works = _works(drafts)
     table_rows = [(m.start(), m.end()) for m in _TABLE_ROW.finditer(text)]
 
@@ -917,6 +1039,7 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
         if (
             d.label == "PERSON"
             and len(d.tokens) >= 2
+            and any(t.whitespace_ for t in d.tokens[:-1])  # "Udvar-Hazy" is a surname alone
             and all(t.text[:1].isupper() or t.is_punct for t in d.tokens)
         ):
             full_names.append((d.tokens[0].idx, [t.text for t in d.tokens], _text_of(d.tokens)))
@@ -959,20 +1082,35 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
     # Organisation names the article gives in full, for linking short forms ("Caltex") to them;
     # companies are those written once with their legal form ("Piedmont Aviation Inc").
     orgs_by_first: dict[str, set[str]] = {}
+    org_first_at: dict[str, int] = {}
     companies: set[str] = set()
     for d in drafts:
         if d.label == "ORG" and (name := _org_name(d.tokens)):
             orgs_by_first.setdefault(name.split()[0], set()).add(name)
+            org_first_at.setdefault(name, d.tokens[0].idx)
             if len(_org_tokens(d.tokens)) < len(d.tokens):
                 companies.add(name)
+    first_seen: dict[str, int] = {}
+    for d in drafts:
+        first_seen.setdefault(_text_of(d.tokens), d.tokens[0].idx)
     org_names = set().union(*orgs_by_first.values()) if orgs_by_first else set()
 
-    def org_for(name: str) -> str:
+    def org_for(name: str, at: int) -> str:
         """The one longer name the article gives for a short form: "Caltex" for "Caltex
-        Petroleum", "Media Council" for "Ugandan Media Council", "Amazon" for "Amazon.com"."""
+        Petroleum", "Media Council" for "Ugandan Media Council", "Amazon" for "Amazon.com".
+        A longer name that adds a place ("Daiwa Securities America") is the short form only when
+        the article gives it first: "Yukos", named before "Yukos USA", is the parent."""
         if name.lower().endswith(".com") and name[:-4] in org_names:
             return name[:-4]
-        longer = [o for o in orgs_by_first.get(name.split()[0], ()) if o.startswith(name + " ")]
+        longer = [
+            o
+            for o in orgs_by_first.get(name.split()[0], ())
+            if o.startswith(name + " ")
+            and (
+                org_first_at[o] < first_seen.get(name, at)
+                or not _names_a_place(o[len(name) :], places, table)
+            )
+        ]
         if not longer and " " in name:
             longer = [o for o in org_names if o.endswith(" " + name)]
         return longer[0] if len(longer) == 1 else name
@@ -996,7 +1134,8 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
             title, rest = _leading_title(tokens)
             rest_words = [t.text for t in rest] if title else words
             linked = person_for(rest_words, at) if rest_words else None
-            is_honorific = (title or d.title).lower().rstrip(".") in HONORIFICS
+            # An abbreviated title ("Gen Pervez Musharraf") begins no organisation's name.
+            is_honorific = (title or d.title).lower().rstrip(".") in HONORIFICS | ABBREVIATED_TITLES
             if linked or (is_honorific and 1 <= len(rest_words) <= 3):
                 label = "PERSON"
                 if title:
@@ -1020,7 +1159,8 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
                 actor, actor_type, label = linked, "PERSON", "PERSON"
         if actor is None and label in ACTOR_LABELS and (
             key in table.not_actors
-            or key in works
+            # "Britain's role in Iraq": a name the alias table knows is never a work.
+            or (key in works and key not in table.aliases and key not in table.countries)
             or _in_title(d.span)
             or _no_name(tokens, key, table)
             or _in_rows(tokens[0].idx, table_rows)
@@ -1040,11 +1180,25 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
                 actor, actor_type = table.demonyms[key]  # "Welsh", "Britons" tagged PERSON
             elif label == "PERSON" and not d.title and len(tokens) == 1 and tokens[0].text in LAW_WORDS:
                 pass  # "the Bill": legislation, not a man called Bill
+            elif label == "PERSON" and cased and not any(w[:1].isupper() for w in words):
+                # "pornography", "node": in cased text a person's name has a capital ("de
+                # Villepin" too); some Reuters stories are lower case throughout.
+                pass
             elif label == "PERSON":
                 # "Mr Howard" is a surname, never Howard Flight; "Sir Digby" is a first name.
                 honorific = (d.title or "").lower().rstrip(".") in SURNAME_HONORIFICS
-                actor = person_for(words, at, surname_only=honorific) or _text_of(tokens)
+                actor = person_for(words, at, surname_only=honorific)
                 actor_type = "PERSON"
+                if (
+                    actor is None
+                    and len(tokens) == 1
+                    and not d.title
+                    and (org := org_for(words[0], at)) != words[0]
+                ):
+                    # "Cairn said" in a story about "Cairn Energy": the first word of the one
+                    # organisation the article names so, no person's.
+                    actor, actor_type, label = org, "ORG", "ORG"
+                actor = actor or _text_of(tokens)
             elif (
                 options.metonyms
                 and key in table.metonyms
@@ -1072,7 +1226,7 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
                 pass  # "cts", "mln": lower-case words are not a name
             elif label == "ORG":
                 name = _org_name(tokens)
-                actor, actor_type = (org_for(name) if name else _text_of(tokens)), "ORG"
+                actor, actor_type = (org_for(name, at) if name else _text_of(tokens)), "ORG"
             elif label in ("GPE", "LOC", "FAC") and (company := company_for(_text_of(tokens))):
                 actor, actor_type, label = company, "ORG", "ORG"
             else:
@@ -1109,9 +1263,23 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
     untagged = _untagged_surnames(doc, text, mentions, by_last, person_for)
     if untagged:
         mentions = sorted(mentions + untagged, key=lambda m: m.start)
+    untagged = (
+        _honoured_surnames(doc, text, mentions, person_for)
+        + _titled_names(doc, text, person_for)
+        + _described_names(doc, text, table, person_for)
+    )
+    if untagged:
+        mentions = sorted(mentions + untagged, key=lambda m: m.start)
     _parties_by_context(mentions, table)
     _same_person(mentions)
     return mentions
+
+
+def _names_a_place(words: str, places: set[str], table: AliasTable) -> bool:
+    """Whether some words are the name of a place the article or the alias table knows."""
+    words = words.strip()
+    hit = table.aliases.get(normal_form(words)) or table.countries.get(normal_form(words))
+    return words in places or bool(hit and hit[1] == "GPE")
 
 
 def _modifies_noun(token) -> bool:
@@ -1156,6 +1324,177 @@ def _untagged_surnames(doc: Doc, text: str, mentions: list[Mention], by_last: di
         actor = person_for([match.group()], at, surname_only=True)
         if actor:
             found.append(Mention(at, end, match.group(), "PERSON", actor, "PERSON"))
+    return found
+
+
+_HONOURED = re.compile(r"\b(Mrs|Mr|Ms|Miss|Dr|Mx)\.? ([A-Z][a-z][\w-]*)")
+
+
+def _honoured_surnames(doc: Doc, text: str, mentions: list[Mention], person_for) -> list[Mention]:
+    """A surname after an honorific where the model tagged nothing: '"It's not a slang word,"
+    Ms Ensler told the BBC' after "US playwright Eve Ensler". An honorific stands only before a
+    person's name, so the word is a person's whether or not the article names them in full (then
+    it is that person); not a title ("Mr President"). "Dr" also names brands and characters
+    ("Dr Pepper", "Dr Who"): after it, only the surname of a person the article names."""
+    starts = sorted(m.start for m in mentions)
+    ends = [m.end for m in sorted(mentions, key=lambda m: m.start)]
+    found = []
+    for match in _HONOURED.finditer(text):
+        at, end = match.span(2)
+        word = match.group(2)
+        k = bisect_right(starts, at) - 1
+        if (k >= 0 and max(ends[: k + 1][-3:]) > at) or word.lower() in _TITLES_BY_FIRST:
+            continue  # inside a mention already, or "Mr Speaker"
+        span = doc.char_span(at, end)
+        if span is None or span[0].ent_iob_ != "O" or span[0].pos_ not in ("PROPN", "NOUN"):
+            continue
+        actor = person_for([t.text for t in span], at, surname_only=True)
+        if actor is None and match.group(1) == "Dr":
+            continue
+        found.append(Mention(at, end, word, "PERSON", actor or word, "PERSON", title=match.group(1)))
+    return found
+
+
+# Nouns a reporter sets before a name as if a title: "comedian Chris Morris", "Backbencher
+# Stephen Pound" (titles proper are in TITLES).
+ROLE_NOUNS = frozenset(
+    {
+        "comedian", "comic", "actor", "actress", "singer", "rapper", "star", "writer", "author",
+        "novelist", "playwright", "producer", "presenter", "broadcaster", "backbencher", "veteran",
+        "tycoon", "billionaire", "businessman", "businesswoman", "entrepreneur", "economist",
+        "analyst", "lawyer", "campaigner", "activist", "journalist", "columnist", "critic",
+        "sprinter", "keeper", "skipper", "dj", "designer", "model", "chef",
+    }
+)
+# Honours written after a name: "William Haughey OBE".
+HONOURS = frozenset({"obe", "mbe", "cbe", "kbe", "dbe", "frs"})
+
+
+def _person_parts(draft: _Draft, table: AliasTable) -> list[_Draft]:
+    """A PERSON span cut to the person's name. A spaced dash is never inside a name ("MPs -
+    Keith Vaz", "Alan Milburn - the"): each side with a capitalised word is a name of its own.
+    Honours and roles after the name go ("William Haughey OBE", "Lib Dem MPs"). A word before a
+    name of two words or more that is a country's demonym, a party or country the alias table
+    knows, or a reporter's role noun is no first name: "Briton Clive Owen" is Clive Owen and the
+    United Kingdom, "Comedian Chris Morris" is Chris Morris."""
+    doc = draft.span.doc
+    cuts = [
+        i
+        for i, t in enumerate(draft.tokens)
+        if t.text in ("-", "–", "—") and t.whitespace_ and t.i > 0 and doc[t.i - 1].whitespace_
+    ]
+    parts, start = [], 0
+    for cut in [*cuts, len(draft.tokens)]:
+        parts.append(draft.tokens[start:cut])
+        start = cut + 1
+    named = [p for p in parts if any(t.text[:1].isupper() and t.lower_ not in ROLE_WORDS for t in p)]
+    if len(named) > 1:
+        parts = [draft.tokens]  # two names either side: which one the span is, a cut cannot say
+    out = []
+    for tokens in parts:
+        while tokens and (tokens[-1].lower_.rstrip(".") in ROLE_WORDS | HONOURS or tokens[-1].is_punct):
+            tokens = tokens[:-1]
+        while tokens and (tokens[0].lower_ in DETERMINERS or tokens[0].is_punct):
+            tokens = tokens[1:]
+        if not tokens or (len(parts) > 1 and not any(t.text[:1].isupper() for t in tokens)):
+            continue  # "Alan Milburn - the": no name on that side of the dash
+        title = draft.title
+        if len(tokens) >= 3 and all(t.text[:1].isupper() for t in tokens):
+            first = tokens[0]
+            key = normal_form(first.text)
+            alias = table.aliases.get(key)
+            kind = "NORP" if key in table.demonyms else alias[1] if alias and alias[1] in ("GPE", "ORG") else None
+            if kind:
+                out.append(_Draft(span=doc[first.i : first.i + 1], tokens=[first], label=kind))
+                tokens = tokens[1:]
+            elif first.lower_ in ROLE_NOUNS:
+                title, tokens = first.text, tokens[1:]
+        span = draft.span if tokens == draft.tokens else doc[tokens[0].i : tokens[-1].i + 1]
+        out.append(_Draft(span=span, tokens=tokens, label="PERSON", title=title))
+    return out
+
+
+# Words of organisations' names that no person's name has.
+ORG_WORDS = LEGAL_SUFFIXES | {
+    "international", "group", "holdings", "association", "council", "bank", "university", "party",
+    "league", "trust", "foundation", "society", "union", "company", "committee", "agency", "institute",
+}
+
+
+def _titled_names(doc: Doc, text: str, person_for) -> list[Mention]:
+    """Two or three capitalised words after a title that the model left untagged: "said
+    Nottingham City Councillor Brian Parbutt", "Suffolk Chief Constable Alastair McWhirter". A
+    title so written stands before a person's name."""
+    found = []
+    n = len(doc)
+    for token in doc:
+        if token.ent_iob_ != "O" or not token.text[:1].isupper() or token.lower_ not in _TITLE_LAST_WORDS:
+            continue
+        end = token.i + 1
+        while (
+            end < n
+            and end - token.i <= 3
+            and doc[end].text[:1].isupper()
+            and doc[end].ent_iob_ == "O"
+            and doc[end].pos_ == "PROPN"
+            and doc[end].lower_ not in _TITLES_BY_FIRST
+            and doc[end].lower_ not in _TITLE_LAST_WORDS
+        ):
+            end += 1
+        # Not when more capitalised words run on: a name's end must be seen; and no word of an
+        # organisation's name ("King Arthur International category").
+        if (
+            2 <= end - token.i - 1 <= 3
+            and (end == n or not doc[end].text[:1].isupper())
+            and not any(t.lower_ in ORG_WORDS for t in doc[token.i + 1 : end])
+        ):
+            first, last = doc[token.i + 1], doc[end - 1]
+            at, stop = first.idx, last.idx + len(last.text)
+            words = [t.text for t in doc[token.i + 1 : end]]
+            actor = person_for(words, at) or text[at:stop]
+            found.append(Mention(at, stop, text[at:stop], "PERSON", actor, "PERSON", title=token.text))
+    return found
+
+
+# Words after a name and its comma that describe a person: "Hugo Lueders, European director
+# for public policy at CompTIA", "Parul Jain, deputy chief economist at Nomura".
+_DESCRIBING = (_TITLE_LAST_WORDS - HONORIFICS) | ROLE_NOUNS
+
+
+def _described_names(doc: Doc, text: str, table: AliasTable, person_for) -> list[Mention]:
+    """Two or three capitalised proper nouns the model left untagged, that a description of a
+    person follows: the name, a comma, and a title or role within three words. Not after a
+    determiner ("in the Sunday Telegraph, ..."), not a title ("Lord Chancellor"), not a name
+    the alias table knows ("For the Lib Dems, Vince Cable")."""
+    found = []
+    n = len(doc)
+    i = 0
+    while i < n:
+        end = i
+        while (
+            end < n
+            and end - i < 3
+            and doc[end].ent_iob_ == "O"
+            and doc[end].pos_ == "PROPN"
+            and doc[end].is_alpha
+            and doc[end].text[:1].isupper()
+            and not doc[end].is_upper
+        ):
+            end += 1
+        if (
+            end - i >= 2
+            and end + 1 < n
+            and doc[end].text == ","
+            and (i == 0 or not (doc[i - 1].is_alpha and (doc[i - 1].text[:1].isupper() or doc[i - 1].pos_ == "DET")))
+            and doc[i].lower_ not in _TITLES_BY_FIRST
+            and not any(t.lower_ in ORG_WORDS for t in doc[i:end])
+            and any(t.lower_ in _DESCRIBING for t in doc[end + 1 : min(n, end + 4)])
+        ):
+            at, stop = doc[i].idx, doc[end - 1].idx + len(doc[end - 1].text)
+            if normal_form(text[at:stop]) not in table.aliases:
+                words = [t.text for t in doc[i:end]]
+                found.append(Mention(at, stop, text[at:stop], "PERSON", person_for(words, at) or text[at:stop], "PERSON"))
+        i = max(end, i + 1)
     return found
 
 

@@ -185,8 +185,14 @@ def server_rss() -> float:
     """Resident memory of the dashboard's server process(es) started by this bench, in MB."""
     import psutil
 
-    servers = [c for c in psutil.Process().children(recursive=True) if "streamlit" in " ".join(c.cmdline())]
-    return sum(c.memory_info().rss for c in servers) / 2**20
+    total = 0
+    for child in psutil.Process().children(recursive=True):
+        try:  # the exports' browser processes come and go (some are zombies by now)
+            if "streamlit" in " ".join(child.cmdline()):
+                total += child.memory_info().rss
+        except psutil.Error:
+            continue
+    return total / 2**20
 
 
 def _session(url: str, seconds: float, actors: list[str], think: tuple[float, float], queue) -> None:

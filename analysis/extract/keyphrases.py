@@ -71,6 +71,18 @@ GENERIC = frozenset(
 )
 GENERIC_WEIGHT = 0.1
 
+# Words of the media: a name with nothing but these beside it names an outlet that carried or
+# said something ("told the BBC News website", "the Reuters news agency", "the BBC World Service
+# programme Go Digital"), not what the article is about; the outlet itself is an actor. (Not
+# "network", "site", "service", "show": a "BitTorrent network" or a memorial service is a topic.)
+MEDIA_WORDS = frozenset(
+    {
+        "website", "programme", "news", "agency", "newspaper", "paper", "magazine", "channel",
+        "radio", "tv", "television", "correspondent", "reporter", "editor", "broadcaster",
+        "bulletin", "blog", "column", "columnist", "commentator", "presenter",
+    }
+)
+
 
 # Noun groups come from the part-of-speech tags, not the dependency parse: the parse is only run
 # on sentences that quotations need. A group is a run of these, ending at its last noun.
@@ -143,6 +155,7 @@ def candidate_phrases(doc: Doc) -> list[str]:
     content = numpy.concatenate(([0], numpy.cumsum(stop == 0))).tolist()
     lower, pos, tag, like_num, space = lower.tolist(), pos.tolist(), tag.tolist(), like_num.tolist(), space.tolist()
     leading_tags = {strings.add("POS"), strings.add("HYPH")}
+    media = {strings.add(word) for word in MEDIA_WORDS}
     out: list[str] = []
     for start, end in groups:
         while start < end and (
@@ -152,6 +165,9 @@ def candidate_phrases(doc: Doc) -> list[str]:
         # Names alone ("Mr Blair", "United States") are actors, shown elsewhere; key phrases say
         # what is talked about.
         if start >= end or content[end] == content[start] or all(name[start:end]):
+            continue
+        # An outlet: a name with only words of the media beside it ("BBC News website").
+        if any(name[start:end]) and all(name[i] or lower[i] in media for i in range(start, end)):
             continue
         words = strings_of(doc, form[start:end])
         phrase = "".join(word + " " if space[i] else word for i, word in enumerate(words, start))

@@ -108,9 +108,7 @@ def sentences_needing_parse(doc: Doc, sentence: numpy.ndarray) -> numpy.ndarray:
         # A clause ending on a colon before the quotation, maybe a paragraph before, presents
         # its subject as the speaker whatever its verb ("President Clinton released the
         # following statement:", `_Speakers.colon_intro`): its sentence is read too.
-        j = first - 1
-        while j >= 0 and (doc[j].is_space or doc[j].text in DOUBLE_MARK_TOKENS or doc[j].text in SINGLE_MARKS):
-            j -= 1
+        j = _before_marks(doc, first - 1)
         if j >= 0 and doc[j].text == ":":
             needed[sentence[j]] = True
     reporting = sentence[numpy.asarray(cues.reporting_verbs, dtype=numpy.int64)]
@@ -217,6 +215,14 @@ class Quote:
 # kind and speaker
 
 
+def _before_marks(doc: Doc, i: int) -> int:
+    """The nearest token at or before `i` that is no quotation mark or space (-1 if none): what
+    stands before a quotation's opening mark."""
+    while i >= 0 and (doc[i].text in DOUBLE_MARK_TOKENS or doc[i].text in SINGLE_MARKS or doc[i].is_space):
+        i -= 1
+    return i
+
+
 def _tokens_in(doc: Doc, start: int, end: int) -> Span | None:
     return doc.char_span(start, end, alignment_mode="expand")
 
@@ -224,9 +230,7 @@ def _tokens_in(doc: Doc, start: int, end: int) -> Span | None:
 def _led_in(doc: Doc, span: Span, reporting: set[int]) -> bool:
     """The quotation starts where a reported clause does: right after "that", a reporting verb
     or its object ("told reporters "..."), or a comma after one ("said, "...")."""
-    i = span.start - 1
-    while i >= 0 and (doc[i].text in DOUBLE_MARK_TOKENS or doc[i].text in SINGLE_MARKS or doc[i].is_space):
-        i -= 1
+    i = _before_marks(doc, span.start - 1)
     if i < 0:
         return False
     t = doc[i]
@@ -515,9 +519,7 @@ class _Speakers:
         that person, as a transcript's turn does: 'Clinton: "Our goal is not to deter or contain
         ISIS ..." Bush: "The mission is to destroy ISIS ..."' (PolNeAR usa-today_2015-12-01)."""
         doc = self.doc
-        i = span.start - 1
-        while i >= 0 and (doc[i].is_space or doc[i].text in DOUBLE_MARK_TOKENS or doc[i].text in SINGLE_MARKS):
-            i -= 1
+        i = _before_marks(doc, span.start - 1)
         if i < 1 or doc[i].text != ":":
             return None, None
         m = self.mention_at(doc[i - 1])
@@ -868,9 +870,7 @@ class _Speakers:
         'Mr. Christie gloated: "..."', 'Rubio fired back forcefully: "..."', 'Kasich resisted:
         "..."' present the subject as speaking the quotation."""
         doc = self.doc
-        i = span.start - 1
-        while i >= 0 and (doc[i].text in DOUBLE_MARK_TOKENS or doc[i].text in SINGLE_MARKS or doc[i].is_space):
-            i -= 1
+        i = _before_marks(doc, span.start - 1)
         if i < 0 or doc[i].text != ":" or not self._planned(doc[i].sent):
             return None
         head = doc[i].head

@@ -52,7 +52,7 @@ def time_dashboard(store: Path, reruns: int) -> None:
     sys.path.insert(0, str(ROOT))
     from streamlit.testing.v1 import AppTest
 
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=600)
+    at = AppTest.from_file(str(ROOT / "components" / "page.py"), default_timeout=600)
     started = time.perf_counter()
     at.run()
     first = time.perf_counter() - started

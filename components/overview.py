@@ -8,6 +8,9 @@ import streamlit as st
 from components.view import View
 from components.chart_frame import render_named_chart
 
+# The Overview's charts below its figures, two a row (the time chart first when articles have dates).
+OVERVIEW_CHARTS = ("sentiment-over-time", "top-actors", "themes", "key-phrases", "topics")
+
 
 def render_overview(view: View, *, key: str = "overview") -> None:
     figures = view.query("overview")
@@ -29,10 +32,10 @@ def render_overview(view: View, *, key: str = "overview") -> None:
             f"have no date and are left out of the time chart."
         )
     if figures["dated"]:
-        render_named_chart(view, "sentiment-over-time", key=f"{key}_timeline")
+        render_named_chart(view, OVERVIEW_CHARTS[0], key=f"{key}_timeline")
     elif figures["articles"]:
         st.caption("No matching article has a date, so there is no time chart.")
-    for row, pair in enumerate((("top-actors", "themes"), ("key-phrases", "topics"))):
+    for row, pair in enumerate((OVERVIEW_CHARTS[1:3], OVERVIEW_CHARTS[3:5])):
         for column, name in zip(st.columns(2), pair):
             with column:
                 render_named_chart(view, name, key=f"{key}_{name}")

@@ -195,3 +195,17 @@ def test_a_hostile_upload_does_not_stall_another_session(browser, page, dashboar
     settle(page)
     assert page.get_by_text("20,000 stories not read").count() >= 1
     assert page.locator("[data-testid=stException]").count() == 0
+
+
+def test_a_store_the_start_up_cannot_read_still_serves_the_page_and_its_error(page, tmp_path):
+    """`dashboard.py` warms the store when the server starts; a store it cannot read must not
+    stop the server: the page opens and says what is wrong with the file."""
+    from tests.browser.conftest import serve
+
+    foreign = tmp_path / "foreign.duckdb"
+    foreign.write_bytes(b"this is not a database" * 100)
+    with serve(DASHBOARD_STORE=str(foreign)) as url:
+        page.goto(url)
+        settle(page)
+        error = page.locator("[data-testid=stAlertContentError]").first.inner_text()
+        assert str(foreign) in error and "move this one away" in error

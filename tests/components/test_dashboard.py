@@ -32,7 +32,7 @@ def all_html(at: AppTest) -> str:
 def seed_app(tmp_path, monkeypatch):
     monkeypatch.setenv("DASHBOARD_STORE", str(tmp_path / "seed.duckdb"))
     monkeypatch.setenv("DASHBOARD_CORPUS", str(ROOT / "seeds"))
-    return AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=TIMEOUT)
+    return AppTest.from_file(str(ROOT / "components" / "page.py"), default_timeout=TIMEOUT)
 
 
 @pytest.fixture(scope="module")
@@ -51,7 +51,7 @@ def bbc_app(tmp_path_factory, bbc_corpus, monkeypatch):
     store = tmp_path_factory.getbasetemp() / "bbc-dashboard.duckdb"
     monkeypatch.setenv("DASHBOARD_STORE", str(store))
     monkeypatch.setenv("DASHBOARD_CORPUS", str(bbc_corpus))
-    return AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=TIMEOUT)
+    return AppTest.from_file(str(ROOT / "components" / "page.py"), default_timeout=TIMEOUT)
 
 
 PANELS = ["Overview", "Actors", "Quotes", "Articles"]
@@ -152,7 +152,7 @@ def test_a_foreign_store_file_is_an_error_box_not_a_traceback(tmp_path, monkeypa
     bad.write_bytes(content * 100)
     monkeypatch.setenv("DASHBOARD_STORE", str(bad))
     monkeypatch.delenv("DASHBOARD_CORPUS", raising=False)
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=TIMEOUT).run()
+    at = AppTest.from_file(str(ROOT / "components" / "page.py"), default_timeout=TIMEOUT).run()
     assert not at.exception
     assert any(says in shown(e.value) and str(bad) in shown(e.value) for e in at.error)
 
@@ -182,7 +182,7 @@ class TestCorpusAndStore:
             shutil.copy(BBC / "business" / name, folder / name)
         assert run_cli("ingest", str(folder), "--store", str(store)).returncode == 0
         env.setenv("DASHBOARD_STORE", str(store))
-        at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=TIMEOUT).run()
+        at = AppTest.from_file(str(ROOT / "components" / "page.py"), default_timeout=TIMEOUT).run()
         assert not at.exception
         assert metric(at, "Articles") == "3"
         assert "3 articles" in captions(at) and "bbc.duckdb" in captions(at)
@@ -195,7 +195,7 @@ class TestCorpusAndStore:
             for name in ("001.txt", "002.txt"):
                 shutil.copy(BBC / section / name, folder / name)
             env.setenv("DASHBOARD_CORPUS", str(folder))
-            at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=TIMEOUT).run()
+            at = AppTest.from_file(str(ROOT / "components" / "page.py"), default_timeout=TIMEOUT).run()
             assert not at.exception
             assert metric(at, "Articles") == "2"  # only this corpus, not the one before
             stores.append(next(p for p in (tmp_path / "data" / "corpora").glob(f"{section}-*.duckdb")))
@@ -205,7 +205,7 @@ class TestCorpusAndStore:
         store = tmp_path / "both.duckdb"
         env.setenv("DASHBOARD_STORE", str(store))
         env.setenv("DASHBOARD_CORPUS", str(ROOT / "seeds"))
-        at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=TIMEOUT).run()
+        at = AppTest.from_file(str(ROOT / "components" / "page.py"), default_timeout=TIMEOUT).run()
         assert not at.exception and metric(at, "Articles") == "1"
         assert store.exists()
 
@@ -288,7 +288,7 @@ def test_data_in_captions_is_escaped_markdown(tmp_path, monkeypatch):
     (corpus / "feed.jsonl").write_text(json.dumps(record) + "\n")
     monkeypatch.setenv("DASHBOARD_STORE", str(tmp_path / "s.duckdb"))
     monkeypatch.setenv("DASHBOARD_CORPUS", str(corpus))
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=TIMEOUT)
+    at = AppTest.from_file(str(ROOT / "components" / "page.py"), default_timeout=TIMEOUT)
     at.query_params["source"] = HOSTILE_SOURCE
     at.query_params["section"] = HOSTILE_SECTION
     at.query_params["q"] = HOSTILE_QUERY
@@ -366,7 +366,7 @@ def test_a_topic_in_the_link_applies_and_an_unknown_one_is_named(bbc_app):
     bbc_app.run()  # the sample is analysed into the store
     counts = stored_topics(os.environ["DASHBOARD_STORE"])
     label, n = max(counts.items(), key=lambda item: item[1])
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=TIMEOUT)
+    at = AppTest.from_file(str(ROOT / "components" / "page.py"), default_timeout=TIMEOUT)
     at.query_params["topic"] = [label.upper(), "no, such, topic"]
     at = at.run()
     assert not at.exception, at.exception
@@ -427,3 +427,29 @@ def test_the_report_is_built_on_request_then_offered(seed_app):
     at.text_input(key="q").set_value("perception")
     at = at.run()
     assert not report_buttons(at) and at.button(key="report_build")
+
+
+def test_the_servers_warm_up_is_what_the_first_page_run_shows(tmp_path, monkeypatch):
+    """`page.warm` (run when the server starts) builds the unfiltered Overview's charts under the
+    keys the first analyst's run looks up: that run shows the warmed figures, not new ones."""
+    from analysis.queries import Filters
+    from components import page, state
+    from components.overview import OVERVIEW_CHARTS
+    from tests.conftest import run_cli
+
+    store = tmp_path / "seed.duckdb"
+    assert run_cli("ingest", str(SEED), "--store", str(store)).returncode == 0
+    monkeypatch.setenv("DASHBOARD_STORE", str(store))
+    monkeypatch.delenv("DASHBOARD_CORPUS", raising=False)
+    page.warm()
+    version = state.store_version(str(store))
+    away = store.rename(tmp_path / "away.duckdb")  # so that only a warmed chart can be had
+    for name in OVERVIEW_CHARTS:
+        # Charts are shared objects: a mark on the warmed one shows wherever the page uses it.
+        fig, _ = state.chart(name, str(store), version, Filters())
+        fig.layout.meta = f"warmed {name}"
+    away.rename(store)
+    at = AppTest.from_file(str(ROOT / "components" / "page.py"), default_timeout=TIMEOUT).run()
+    assert not at.exception, at.exception
+    shown_meta = [json.loads(chart.proto.spec)["layout"].get("meta") for chart in at.get("plotly_chart")]
+    assert shown_meta == [f"warmed {name}" for name in OVERVIEW_CHARTS]

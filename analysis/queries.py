@@ -583,8 +583,10 @@ def corpus_keyphrases(con: duckdb.DuckDBPyConnection, filters: Filters, *, limit
         f"""
         WITH df AS (SELECT * FROM {df_source}),
              total AS (SELECT count(*) AS n FROM articles),
-             tf AS (SELECT phrase, count(*) AS uses, count(DISTINCT id) AS articles
-                    FROM (SELECT id, unnest(keyphrases) AS phrase FROM articles WHERE id IN ({sel}))
+             -- An article lists a phrase once (extract.keyphrases ranks distinct phrases), so
+             -- its rows are its articles: no count(DISTINCT id), which took 0.2 s at 200,000.
+             tf AS (SELECT phrase, count(*) AS uses, count(*) AS articles
+                    FROM (SELECT unnest(keyphrases) AS phrase FROM articles WHERE id IN ({sel}))
                     GROUP BY phrase)
         SELECT tf.phrase, tf.uses, tf.articles,
                tf.uses * (1 + 0.5 * (length(tf.phrase) - length(replace(tf.phrase, ' ', ''))))

@@ -194,3 +194,26 @@ def test_records_of_real_articles_read_back_as_analysed(nlp, tmp_path):
         store.write(analysed, ANALYSIS_VERSION)
         read_back = {r["id"]: r for r in queries.records(store.con, queries.Filters())}
     assert read_back == {a.article.id: a.to_record() for a in analysed}
+
+
+def test_a_key_phrase_counts_exactly_the_matching_articles_that_list_it(nlp, tmp_path):
+    from dataclasses import replace
+
+    from analysis.pipeline import ANALYSIS_VERSION, analyze_articles
+    from analysis.readers import read_file
+    from tests.conftest import BBC
+
+    paths = [BBC / section / f"{n:03d}.txt" for section in ("business", "tech") for n in range(1, 9)]
+    articles = [replace(a, section=p.parent.name) for p in paths for a in read_file(p)]
+    analysed = list(analyze_articles(articles, nlp=nlp))
+    # The query counts an article's rows as its articles: an article lists a phrase once.
+    assert all(len(set(a.keyphrases)) == len(a.keyphrases) for a in analysed)
+    with Store(tmp_path / "s.duckdb") as store:
+        store.write(analysed, ANALYSIS_VERSION)
+        store.refresh_phrase_frequencies()
+        filters = queries.Filters(sections=("tech",))
+        top = queries.run(store.con, "corpus_keyphrases", filters)
+    tech = [a.keyphrases for a in analysed if a.article.section == "tech"]
+    assert len(top) > 5 and list(top["weight"]) == sorted(top["weight"], reverse=True)
+    for row in top.itertuples():
+        assert row.articles == row.uses == sum(row.phrase in phrases for phrases in tech), row.phrase

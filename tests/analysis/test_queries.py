@@ -196,7 +196,10 @@ def test_records_of_real_articles_read_back_as_analysed(nlp, tmp_path):
     assert read_back == {a.article.id: a.to_record() for a in analysed}
 
 
-def test_a_key_phrase_counts_exactly_the_matching_articles_that_list_it(nlp, tmp_path):
+
+@pytest.fixture(scope="module")
+def sixteen_bbc(nlp, tmp_path_factory):
+    """Eight business and eight tech articles of BBC, analysed and stored: (store path, analyses)."""
     from dataclasses import replace
 
     from analysis.pipeline import ANALYSIS_VERSION, analyze_articles
@@ -206,14 +209,37 @@ def test_a_key_phrase_counts_exactly_the_matching_articles_that_list_it(nlp, tmp
     paths = [BBC / section / f"{n:03d}.txt" for section in ("business", "tech") for n in range(1, 9)]
     articles = [replace(a, section=p.parent.name) for p in paths for a in read_file(p)]
     analysed = list(analyze_articles(articles, nlp=nlp))
-    # The query counts an article's rows as its articles: an article lists a phrase once.
-    assert all(len(set(a.keyphrases)) == len(a.keyphrases) for a in analysed)
-    with Store(tmp_path / "s.duckdb") as store:
+    path = tmp_path_factory.mktemp("sixteen") / "s.duckdb"
+    with Store(path) as store:
         store.write(analysed, ANALYSIS_VERSION)
         store.refresh_phrase_frequencies()
-        filters = queries.Filters(sections=("tech",))
-        top = queries.run(store.con, "corpus_keyphrases", filters)
+    return path, analysed
+
+
+def test_a_key_phrase_counts_exactly_the_matching_articles_that_list_it(sixteen_bbc):
+    path, analysed = sixteen_bbc
+    # The query counts an article's rows as its articles: an article lists a phrase once.
+    assert all(len(set(a.keyphrases)) == len(a.keyphrases) for a in analysed)
+    with Store(path, read_only=True) as store:
+        top = queries.run(store.con, "corpus_keyphrases", queries.Filters(sections=("tech",)))
     tech = [a.keyphrases for a in analysed if a.article.section == "tech"]
     assert len(top) > 5 and list(top["weight"]) == sorted(top["weight"], reverse=True)
     for row in top.itertuples():
         assert row.articles == row.uses == sum(row.phrase in phrases for phrases in tech), row.phrase
+
+
+def test_an_actor_counts_exactly_the_matching_articles_that_name_it(sixteen_bbc):
+    path, analysed = sixteen_bbc
+    # The query counts an actor's rows as its articles: an article lists an actor once.
+    assert all(len({r.name for r in a.actors}) == len(a.actors) for a in analysed)
+    with Store(path, read_only=True) as store:
+        top = queries.run(store.con, "top_actors", queries.Filters(sections=("business",)), limit=15)
+        listed = queries.corpus_options(store.con)["actors"]
+    business = [{r.name: r.mentions for r in a.actors} for a in analysed if a.article.section == "business"]
+    assert len(top) > 5
+    for row in top.itertuples():
+        assert row.articles == sum(row.actor in names for names in business), row.actor
+        assert row.mentions == sum(names.get(row.actor, 0) for names in business), row.actor
+    every = [{r.name for r in a.actors} for a in analysed]
+    for row in listed.head(15).itertuples():
+        assert row.articles == sum(row.name in names for names in every), row.name

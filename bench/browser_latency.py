@@ -13,10 +13,13 @@ ids in SQL (whole copies: a little over 200,000).
 Then 8 analysts at once on BBC for a bounded time, each in a browser of its own: each reads for a
 while between actions (`--think`, 3-8 s at random by default) and then switches a tab, picks an
 actor or opens a shared link; `--think 0,0` runs them back to back, a stress test rather than
-analysts. All the browsers run on this machine, beside the server, so their drawing takes the
-same two cores a real deployment would leave to the server.
+analysts. By default all 8 open the page in the same second; `--arrive 10` spreads their arrival
+over the first 10 seconds instead (`--arrive 0,10` runs both). All the browsers run on this
+machine, beside the server, so their drawing takes the same two cores a real deployment would
+leave to the server.
 
     .venv/bin/python bench/browser_latency.py [--stores bbc,reuters,200k] [--repeat 5] [--users 8] [--think 3,8]
+        [--arrive 0,10]
 
 Stores are built once per analysis version under bench/out/ and reused. Prints medians and p95 per action and store,
 with the issue's aims beside them.
@@ -200,11 +203,13 @@ def server_rss() -> float:
     return total / 2**20
 
 
-def _session(url: str, seconds: float, actors: list[str], think: tuple[float, float], queue) -> None:
-    """One analyst: opens the page, then until time is up reads for a while (`think`, seconds,
-    drawn at random) and does the next action of a round: a tab, an actor picked in the box,
-    two more tabs, another actor, and a shared link opened (a page load). Every wait is timed
-    until the page is idle."""
+def _session(
+    url: str, seconds: float, actors: list[str], think: tuple[float, float], arrive: float, queue
+) -> None:
+    """One analyst: arrives within `arrive` seconds of the start (at random; 0: at once), opens
+    the page, then until time is up reads for a while (`think`, seconds, drawn at random) and does
+    the next action of a round: a tab, an actor picked in the box, two more tabs, another actor,
+    and a shared link opened (a page load). Every wait is timed until the page is idle."""
     import random
 
     from playwright.sync_api import sync_playwright
@@ -212,6 +217,7 @@ def _session(url: str, seconds: float, actors: list[str], think: tuple[float, fl
     waits: dict[str, list[float]] = {}
     errors = 0
     rng = random.Random()
+    time.sleep(rng.uniform(0, arrive))
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
         page = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
@@ -246,17 +252,19 @@ def _session(url: str, seconds: float, actors: list[str], think: tuple[float, fl
 
 
 def many_users(
-    store: Path, users: int, seconds: float, actors: list[str], think: tuple[float, float]
+    store: Path, users: int, seconds: float, actors: list[str], think: tuple[float, float], arrive: float = 0
 ) -> tuple[dict[str, list[float]], int]:
     with serve(DASHBOARD_STORE=str(store)) as url:
         queue = multiprocessing.get_context("spawn").Queue()
         procs = [
-            multiprocessing.get_context("spawn").Process(target=_session, args=(url, seconds, actors, think, queue))
+            multiprocessing.get_context("spawn").Process(
+                target=_session, args=(url, seconds, actors, think, arrive, queue)
+            )
             for _ in range(users)
         ]
         for proc in procs:
             proc.start()
-        results = [queue.get(timeout=seconds + 600) for _ in procs]
+        results = [queue.get(timeout=arrive + seconds + 600) for _ in procs]
         for proc in procs:
             proc.join(timeout=60)
     waits: dict[str, list[float]] = {}
@@ -291,6 +299,12 @@ def main() -> None:
         default="3,8",
         help="seconds each user reads between actions, drawn between these two (0,0: back to back)",
     )
+    parser.add_argument(
+        "--arrive",
+        default="0",
+        help="the users arrive at random within this many seconds; several, comma-separated, run "
+        "one round each (0: all open the page in the same second)",
+    )
     args = parser.parse_args()
     actors = {"bbc": "Tony Blair", "reuters": "United States", "200k": "United States"}
     for name in args.stores.split(","):
@@ -298,15 +312,20 @@ def main() -> None:
         times, rss = one_user(store, args.repeat, actors[name])
         report(f"{name}: one user", times)
         print(f"  server RSS after every action and the report, MB: {', '.join(f'{r:,.0f}' for r in rss)}")
-    if args.users:
-        think = tuple(float(t) for t in args.think.split(","))
+    think = tuple(float(t) for t in args.think.split(","))
+    for arrive in (float(a) for a in args.arrive.split(",")) if args.users else ():
         waits, errors = many_users(
-            build_store("bbc"), args.users, args.seconds, ["Tony%20Blair", "Gordon%20Brown", "China", "Chelsea"], think
+            build_store("bbc"),
+            args.users,
+            args.seconds,
+            ["Tony%20Blair", "Gordon%20Brown", "China", "Chelsea"],
+            think,
+            arrive,
         )
         every = [w for values in waits.values() for w in values]
         report(
-            f"bbc: {args.users} users for {args.seconds:.0f} s, reading {think[0]:g}-{think[1]:g} s between actions; "
-            f"{errors} errors",
+            f"bbc: {args.users} users for {args.seconds:.0f} s, arriving within {arrive:g} s, reading "
+            f"{think[0]:g}-{think[1]:g} s between actions; {errors} errors",
             {**waits, "every action": every},
             aims={"every action": (None, 3.0)},
         )

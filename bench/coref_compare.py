@@ -155,6 +155,14 @@ def context(text: str, at: int, pronoun: str) -> str:
     ).strip()
 
 
+def disagree(a: str | None, b: str | None) -> bool:
+    """Two answers naming different people: no name word in common ("Trump" and "Donald
+    Trump" agree), or one answer and none."""
+    if a is None or b is None:
+        return (a is None) != (b is None)
+    return not pq.name_words(a, capitalised_only=False) & pq.name_words(b, capitalised_only=False)
+
+
 def read_hand() -> dict[tuple[str, int], str]:
     if not HAND.exists():
         return {}
@@ -287,7 +295,11 @@ def main() -> None:
             )
 
     if args.sample:
-        pool = [c for c in tuning if len(methods) < 2 or len({c.answers.get(m) for m in methods}) > 1]
+        pool = [
+            c
+            for c in tuning
+            if len(methods) < 2 or disagree(c.answers.get(methods[0]), c.answers.get(methods[1]))
+        ]
         picked = sorted(
             random.Random(16).sample(pool, min(args.sample, len(pool))),
             key=lambda c: (c.article, c.gold.source_start),

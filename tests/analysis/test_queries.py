@@ -194,3 +194,44 @@ def test_records_of_real_articles_read_back_as_analysed(nlp, tmp_path):
         store.write(analysed, ANALYSIS_VERSION)
         read_back = {r["id"]: r for r in queries.records(store.con, queries.Filters())}
     assert read_back == {a.article.id: a.to_record() for a in analysed}
+
+
+@pytest.fixture(scope="module")
+def bbc_politics(tmp_path_factory, nlp):
+    """A store of the first 60 BBC politics articles, analysed with the real model."""
+    from analysis.ingest import ingest
+    from analysis.readers import read_paths
+    from tests.conftest import BBC
+
+    path = tmp_path_factory.mktemp("bbc") / "s.duckdb"
+    with Store(path) as store:
+        ingest(read_paths([BBC / "politics" / f"{i:03d}.txt" for i in range(1, 61)]), store)
+        yield store.con
+
+
+class TestCorpusKeyphrases:
+    def test_a_phrase_of_many_articles_beats_one_story_run_long(self, bbc_politics):
+        """60 BBC politics articles: "home secretary" is a key phrase of five of them; one story's
+        long runs of words ("BBC Radio Scotland's Good Morning Scotland programme", "Scottish
+        National Party's Holyrood leader", in one article or a story filed twice) ranked above it
+        on length and rarity alone."""
+        top = queries.corpus_keyphrases(bbc_politics, queries.Filters(), limit=5)
+        assert "home secretary" in top["phrase"].tolist()[:3], top
+        assert (top["articles"] >= 2).all(), top
+
+    def test_a_common_noun_alone_ranks_below_a_named_topic(self, bbc_politics):
+        """A single common noun is seldom what the articles are about: "parents" (a key phrase of
+        five of the 60 articles) ranked above "prime minister" (four), and "government" (15) is
+        the most common key phrase of all. Each now ranks below the named office."""
+        ranked = queries.corpus_keyphrases(bbc_politics, queries.Filters(), limit=1000)
+        rank = {p: i for i, p in enumerate(ranked["phrase"])}
+        assert rank["prime minister"] < rank["parents"], ranked.head(20)
+        assert rank["home secretary"] < rank["prime minister"] < rank["government"], ranked.head(20)
+
+    def test_a_phrase_in_several_cases_is_one_phrase(self, bbc_politics):
+        """"Prime Minister's Questions", "Prime minister's questions" and "prime minister's
+        questions" (a name to the tagger in some sentences, not in others) are one phrase."""
+        ranked = queries.corpus_keyphrases(bbc_politics, queries.Filters(), limit=1000)
+        assert not ranked["phrase"].str.lower().duplicated().any(), ranked[ranked["phrase"].str.lower().duplicated(keep=False)]
+        row = ranked[ranked["phrase"].str.lower() == "prime minister's questions"]
+        assert row["articles"].tolist() == [4], row

@@ -604,11 +604,12 @@ def corpus_keyphrases(con: duckdb.DuckDBPyConnection, filters: Filters, *, limit
              chosen AS MATERIALIZED (SELECT id, keyphrases FROM articles WHERE id IN ({sel})),
              matching AS (SELECT count(*) AS n FROM chosen),
              -- A phrase in its cases ("Shr loss" at a line's start, "shr loss" within one) is one
-             -- phrase, shown in its commonest form.
+             -- phrase, shown in its commonest form (capitals first among equals).
              exact AS (SELECT phrase, count(*) AS uses, count(DISTINCT id) AS articles
                        FROM (SELECT id, unnest(keyphrases) AS phrase FROM chosen)
                        GROUP BY phrase),
-             tf AS (SELECT lower(phrase) AS key, arg_max(phrase, uses) AS phrase, sum(uses)::BIGINT AS uses,
+             tf AS (SELECT lower(phrase) AS key, first(phrase ORDER BY uses DESC, phrase) AS phrase,
+                           sum(uses)::BIGINT AS uses,
                            sum(articles)::BIGINT AS articles
                     FROM exact GROUP BY key),
              dfl AS (SELECT lower(phrase) AS key, sum(df) AS df FROM df GROUP BY key),

@@ -28,9 +28,13 @@ def load_gold(name: str) -> list[dict]:
     return yaml.safe_load((GOLD / name).read_text(encoding="utf-8"))
 
 
-def in_split(position: int, split: str) -> bool:
+def in_split(position: int, split: str, entry: dict | None = None) -> bool:
+    """Whether the entry at `position` is in `split`; an entry marked `split: tune` (or
+    `holdout`), added after the halves were drawn, is in that half whatever its position."""
     if split not in SPLITS:
         raise ValueError(f"split must be one of {', '.join(SPLITS)}, not {split!r}")
+    if split != "all" and entry is not None and entry.get("split") in ("tune", "holdout"):
+        return entry["split"] == split
     return split == "all" or (position % 2 == 0) == (split == "tune")
 
 

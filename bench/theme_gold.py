@@ -67,8 +67,8 @@ def main() -> None:
 
     print(f"themes.yaml: {len(rows)} articles; micro precision / recall over (article, theme) pairs")
     print(f"{'part':22} {'n':>4} {'precision':>9} {'recall':>7} {'tp':>4} {'pred':>5} {'gold':>5}")
-    parts = [(s, lambda r, s=s: in_split(r[0], s)) for s in SPLITS] + [
-        (f"group {g}", lambda r, g=g: r[1].get("group") == g) for g in ("sample", "actors")
+    parts = [(s, lambda r, s=s: in_split(r[0], s, r[1])) for s in SPLITS] + [
+        (f"group {g}", lambda r, g=g: r[1].get("group") == g) for g in ("sample", "actors", "extra")
     ]
     for name, keep in parts:
         chosen = [r for r in rows if keep(r)]
@@ -77,8 +77,8 @@ def main() -> None:
 
     print(f"\nper theme ({args.split}): tp / predicted / gold")
     tp, pred, gold = Counter(), Counter(), Counter()
-    for position, _, g, f, _ in rows:
-        if in_split(position, args.split):
+    for position, entry, g, f, _ in rows:
+        if in_split(position, args.split, entry):
             tp.update(g & f)
             pred.update(f)
             gold.update(g)
@@ -88,7 +88,7 @@ def main() -> None:
     if args.verbose:
         print(f"\nerrors ({args.split}):")
         for position, entry, g, f, found in rows:
-            if not in_split(position, args.split) or g == f:
+            if not in_split(position, args.split, entry) or g == f:
                 continue
             terms = {t.name: (t.score, t.terms) for t in found}
             print(f"  {label(entry)}  {entry.get('title', '')!r}")

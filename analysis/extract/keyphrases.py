@@ -49,6 +49,17 @@ _SKIP_WORDS = frozenset(
         "most",
         "several",
         "then",
+        # What a figure leaves of its unit: "77m euros", "the 100m champion", "5 mln shares",
+        # "a 20 pct stake" are tokens "77", "m", ...; the number goes, and its unit with it.
+        "m",
+        "bn",
+        "%",
+        "mln",
+        "bln",
+        "pct",
+        "dlr",
+        "million",
+        "billion",
     }
 )
 # By hash: none of these words is a spaCy symbol, whose id would not be its hash.
@@ -67,9 +78,14 @@ GENERIC = frozenset(
         "country", "man", "men", "woman", "women", "group", "official", "officials", "company",
         "firm", "report", "news", "statement", "spokesman", "spokeswoman", "reuter", "reuters",
         "issue", "issues", "case", "point", "side", "deal", "move", "plan", "plans", "rise", "share",
+        "note",
     }
 )
 GENERIC_WEIGHT = 0.1
+# The labels of Reuters' results and dividend tables ("Shr loss", "Oper net profit", "Qtly div",
+# "Avg shrs"), in thousands of its stories: the form of the copy, not what it reports. A phrase
+# with one of them ranks as a generic one.
+TABLE_LABELS = frozenset({"shr", "shrs", "oper", "qtr", "qtly", "div", "revs", "avg", "mths"})
 
 # Words of the media: a name with nothing but these beside it names an outlet that carried or
 # said something ("told the BBC News website", "the Reuters news agency", "the BBC World Service
@@ -162,6 +178,13 @@ def candidate_phrases(doc: Doc) -> list[str]:
             lower[start] in _SKIP_HASHES or pos[start] in _SKIP_POS or like_num[start] or tag[start] in leading_tags
         ):
             start += 1
+        # A role before a name ("Worldcom boss Bernie Ebbers", "security firm F-Secure", "pop
+        # group Busted") says what is talked about; the name is an actor, shown elsewhere.
+        named = end
+        while named > start and name[named - 1]:
+            named -= 1
+        if start < named < end and pos[named - 1] == _NOUN:
+            end = named
         # Names alone ("Mr Blair", "United States") are actors, shown elsewhere; key phrases say
         # what is talked about.
         if start >= end or content[end] == content[start] or all(name[start:end]):
@@ -191,7 +214,8 @@ def keyphrases(
 
     def weight(phrase: str) -> float:
         tf = counts[phrase] * (1 + 0.5 * (phrase.count(" ")))
-        if all(word in GENERIC for word in phrase.lower().split()):
+        words = phrase.lower().split()
+        if all(word in GENERIC for word in words) or any(word in TABLE_LABELS for word in words):
             tf *= GENERIC_WEIGHT
         if document_frequency and documents:
             tf *= math.log((1 + documents) / (1 + document_frequency.get(phrase, 0))) + 1

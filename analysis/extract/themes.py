@@ -22,9 +22,13 @@ A theme is given when the article is substantially about it, which one stray wor
    MIN_FIRM_SHARE of it on its strong and ordinary terms alone: "company", "market" and
    "dollars" run through a story about a games console or a box office without making it an
    economy story, while a Budget story's "tax" and "spending" make politics and economy both.
+   A theme's `common` terms weigh 1 like ordinary ones, and are context for its weak terms,
+   but are left out of that firm share: words any story uses of its subject ("political
+   stability" lifting a stock market) make a theme when the article is about it, never a
+   second theme beside another.
 
 A theme file maps each theme name to a list of terms (all ordinary), or to a mapping with
-`strong`, `terms`, `weak` and `not` lists.
+`strong`, `terms`, `common`, `weak` and `not` lists.
 """
 
 from __future__ import annotations
@@ -43,7 +47,7 @@ from analysis.errors import ConfigError
 DEFAULT_THEMES = Path(__file__).parent.parent / "data" / "themes.yaml"
 
 # Weights of the kinds of term (see the module docstring); a `not` phrase weighs nothing.
-WEIGHTS = {"strong": 2.0, "terms": 1.0, "weak": 0.5, "not": 0.0}
+WEIGHTS = {"strong": 2.0, "terms": 1.0, "common": 1.0, "weak": 0.5, "not": 0.0}
 # Tuned on the tuning half of tests/gold/themes.yaml (bench/theme_gold.py), checked on the other.
 MIN_WEIGHT = 1.5
 MIN_HITS = 2
@@ -60,6 +64,11 @@ class ThemeLexicon:
     fingerprint: str
     # Theme name -> term -> weight; a term missing here weighs 1.
     weights: dict[str, dict[tuple[str, ...], float]] | None = None
+    # Theme name -> its `common` terms (see the module docstring).
+    common: dict[str, frozenset[tuple[str, ...]]] | None = None
+
+    def is_common(self, theme: str, term: tuple[str, ...]) -> bool:
+        return term in (self.common or {}).get(theme, ())
 
     def weight(self, theme: str, term: tuple[str, ...]) -> float:
         return (self.weights or {}).get(theme, {}).get(term, 1.0)
@@ -89,10 +98,13 @@ def _term_lists(path: str, name: str, spec) -> dict[str, list]:
         return {"terms": spec}
     if isinstance(spec, dict) and spec and set(spec) <= set(WEIGHTS):
         if not all(isinstance(v, list) for v in spec.values()):
-            raise ConfigError(f"{path}: theme {name!r}: strong, terms, weak and not must be lists of terms")
+            raise ConfigError(
+                f"{path}: theme {name!r}: strong, terms, common, weak and not must be lists of terms"
+            )
         return spec
     raise ConfigError(
-        f"{path}: theme {name!r} must be a list of terms, or a mapping with strong, terms, weak and not lists"
+        f"{path}: theme {name!r} must be a list of terms, or a mapping with strong, terms, common, weak "
+        "and not lists"
     )
 
 
@@ -106,30 +118,36 @@ def _load_lexicon(path: str) -> ThemeLexicon:
         raise ConfigError(f"{path}: a theme file maps theme names to lists of terms")
     themes: dict[str, tuple[tuple[str, ...], ...]] = {}
     weights: dict[str, dict[tuple[str, ...], float]] = {}
+    common: dict[str, frozenset[tuple[str, ...]]] = {}
     for name, spec in data.items():
         found: dict[tuple[str, ...], float] = {}
+        kinds: dict[tuple[str, ...], str] = {}
         # Lightest first, so a term listed twice keeps its heavier weight.
-        for kind in ("not", "weak", "terms", "strong"):
+        for kind in ("not", "weak", "common", "terms", "strong"):
             for t in _term_lists(path, name, spec).get(kind) or []:
                 # The tokenizer splits "e-mail" and "cross-strait" at the hyphen, and the
                 # hyphen is not among an article's words: a term is matched as those words.
                 words = tuple(str(t).lower().replace("-", " ").split())
                 if words:
-                    found[words] = WEIGHTS[kind]
+                    found[words], kinds[words] = WEIGHTS[kind], kind
         # Longest terms first, then alphabetical: a stable order, so the fingerprint is too.
         themes[str(name)] = tuple(sorted(found, key=lambda term: (-len(term), term)))
         weights[str(name)] = found
+        common[str(name)] = frozenset(t for t, kind in kinds.items() if kind == "common")
     # The thresholds are part of the fingerprint: a stored corpus is re-tagged when they change.
     fingerprint = hashlib.sha1(
         json.dumps(
             [
-                {n: [[" ".join(t), weights[n][t]] for t in terms] for n, terms in themes.items()},
+                {
+                    n: [[" ".join(t), weights[n][t]] + (["common"] if t in common[n] else []) for t in terms]
+                    for n, terms in themes.items()
+                },
                 [MIN_WEIGHT, MIN_HITS, MIN_DENSITY, MIN_SHARE, MIN_FIRM_SHARE],
             ],
             sort_keys=True,
         ).encode()
     ).hexdigest()[:12]
-    return ThemeLexicon(themes, fingerprint, weights)
+    return ThemeLexicon(themes, fingerprint, weights, common)
 
 
 @dataclass(frozen=True)
@@ -175,14 +193,16 @@ def match_themes(
         candidates.setdefault(t, []).append(k)
     names = list(lexicon.themes)
     weak = WEIGHTS["weak"]
-    # Each candidate theme's term hits (term -> count), and the weight of its firm (not weak) hits.
+    # Each candidate theme's term hits (term -> count), the weight of its hits that are not weak
+    # (the context a weak term needs), and of those that are neither weak nor common (firm).
     matched: dict[str, Counter[tuple[str, ...]]] = {}
+    context: dict[str, float] = {}
     firm: dict[str, float] = {}
     for t, term_numbers in candidates.items():
         name, terms = names[t], lexicon.themes[names[t]]
         used: set[int] = set()
         hits: Counter[tuple[str, ...]] = Counter()
-        firm_weight = 0.0
+        context_weight = firm_weight = 0.0
         for term in (terms[k] for k in term_numbers):  # longest first: "south china sea", not "china"
             w = lexicon.weight(name, term)
             for i in index[term[0]]:
@@ -194,14 +214,16 @@ def match_themes(
                     continue  # "boxing day": the words are spent, and say nothing of sport
                 hits[term] += 1
                 if w > weak:
-                    firm_weight += w
-        matched[name], firm[name] = hits, firm_weight
+                    context_weight += w
+                    if not lexicon.is_common(name, term):
+                        firm_weight += w
+        matched[name], context[name], firm[name] = hits, context_weight, firm_weight
 
     found: list[tuple[float, float, ThemeScore]] = []
     for name, hits in matched.items():
         # One sense per article: a weak term that is also a term of another theme ("game" of sport
         # and of technology) counts only for the theme whose firm terms weigh most in the article.
-        rivals = [other for o, other in matched.items() if firm[o] > firm[name]]
+        rivals = [other for o, other in matched.items() if context[o] > context[name]]
         hits = Counter(
             {
                 term: c
@@ -209,7 +231,7 @@ def match_themes(
                 if lexicon.weight(name, term) > weak or not any(term in r for r in rivals)
             }
         )
-        if firm[name] == 0 or sum(hits.values()) < MIN_HITS:
+        if context[name] == 0 or sum(hits.values()) < MIN_HITS:
             continue  # weak terms alone ("match" and "club" with nothing else of sport), or one word
         firm_density = 1000 * firm[name] / n
         weight = sum(c * lexicon.weight(name, term) for term, c in hits.items())

@@ -211,8 +211,9 @@ CHARTS: dict[str, Chart] = {
     ),
     "key-phrases": Chart(
         "Key phrases",
-        "Noun phrases of the matching articles ranked by TF-IDF against the "
-        "whole store (names left out: they are actors).",
+        "Noun phrases of the matching articles ranked by how distinctive they are: uses, IDF "
+        "against the whole store and concentration in the matching articles; a common noun alone "
+        "and generic words rank low (names left out: they are actors).",
         _keyphrases,
         _phrase,
     ),

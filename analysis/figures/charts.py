@@ -379,7 +379,7 @@ def quote_kinds_bar(
 
 
 def keyphrases_bar(df: pd.DataFrame, *, title: str = "Key phrases", limit: int = 20) -> go.Figure:
-    """Noun phrases that set the matching articles apart, by TF-IDF weight."""
+    """Noun phrases that set the matching articles apart, by distinctiveness weight."""
     if df.empty:
         return empty_figure(title, "No key phrases in the matching articles.")
     return _ranked_bars(
@@ -387,7 +387,7 @@ def keyphrases_bar(df: pd.DataFrame, *, title: str = "Key phrases", limit: int =
         "weight",
         "phrase",
         title=title,
-        axis="TF-IDF weight",
+        axis="distinctiveness weight",
         customdata=["phrase", "uses", "articles"],
         hover="%{y}<br>%{customdata[1]} uses in %{customdata[2]} articles",
     )

@@ -193,7 +193,9 @@ def methods_note(provenance: Provenance, chart_notes: dict[str, str]) -> str:
         "- Themes: lexicon terms matched on lemmas and lower-case words; an article gets a theme with "
         "two hits or one multi-word term; score = hits per 1,000 words.",
         "- Key phrases: noun groups from part-of-speech tags (determiners, numbers and names alone "
-        "dropped), ranked by frequency with longer phrases first; the corpus view weights them by TF-IDF.",
+        "dropped), ranked by frequency with longer phrases first; the corpus view ranks them by uses, "
+        "IDF against the store and concentration in the matching articles, a common noun alone and "
+        "generic words low.",
         "",
         "## Figures",
         "",

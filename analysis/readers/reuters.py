@@ -20,7 +20,9 @@ _STORY_TAG = re.compile(r"<(/?)REUTERS\b([^<>]{0,1000})>")
 _NEWID = re.compile(r'NEWID="(\d+)"')
 _REUTERS_TAGS = ("PLACES", "PEOPLE", "ORGS", "TOPICS", "EXCHANGES", "COMPANIES")
 _ITEM = re.compile(r"<D>([^<]*)</D>")
-_SIGN_OFF = re.compile(r"\bReuter\s*\x03?\s*\Z")
+# The sign-off ends a story as "Reuter" or, in about a quarter of them, "REUTER": boilerplate
+# on a line of its own, not text.
+_SIGN_OFF = re.compile(r"\bReuter\s*\x03?\s*\Z", re.IGNORECASE)
 BROKEN_SHOWN = 3  # broken stories named one by one; more are one line for the file
 
 

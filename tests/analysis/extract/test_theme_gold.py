@@ -21,11 +21,12 @@ def test_theme_gold_figures(nlp):
     pairs = {"tune": [], "holdout": []}
     for i, (entry, doc) in enumerate(zip(entries, docs)):
         found = {t.name for t in match_themes(*token_forms(doc), lexicon)}
-        pairs["tune" if in_split(i, "tune") else "holdout"].append((set(entry["themes"] or []), found))
+        pairs["tune" if in_split(i, "tune", entry) else "holdout"].append((set(entry["themes"] or []), found))
     tune_p, tune_r, *_ = theme_gold.score(pairs["tune"])
     all_p, all_r, *_ = theme_gold.score(pairs["tune"] + pairs["holdout"])
-    # Measured when weak senses, one sense per article and hyphenated terms were set (tune
-    # 0.943 / 0.882, holdout 0.839 / 0.839, all 0.891 / 0.861); the holdout half was never read
-    # for tuning, which is why "all" is lower.
-    assert tune_p >= 0.94 and tune_r >= 0.88, (tune_p, tune_r)
+    # Measured when `common` terms (a government's "cabinet" in an economy story) were set (tune
+    # 0.953 / 0.882, holdout 0.839 / 0.839, all 0.896 / 0.861 on the first 130 articles; with the
+    # 13 `extra` tuning articles, tune 0.950 / 0.889); the holdout half was never read for
+    # tuning, which is why "all" is lower.
+    assert tune_p >= 0.95 and tune_r >= 0.88, (tune_p, tune_r)
     assert all_p >= 0.89 and all_r >= 0.86, (all_p, all_r)

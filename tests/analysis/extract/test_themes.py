@@ -176,3 +176,36 @@ class TestWordsOfTheirOwnTheme:
         """Reviews of GTA: San Andreas and Prince of Persia speak of "gameplay" and the
         PlayStation; a game's car thefts and murders make no crime story of it."""
         assert themes_of(nlp, bbc(path))[:1] == ["Technology"]
+
+
+class TestTheGovernmentAsAnActor:
+    """Words any story uses of governments ("political", "cabinet") are politics when the
+    article is about politics, but make no second theme beside an economy story."""
+
+    @pytest.mark.parametrize(
+        "article",
+        [
+            ("bbc", "business/428.txt"),  # Karachi stocks rise on hopes of "political stability"
+            ("bbc", "business/423.txt"),  # a central bank chief, approved by parliament and cabinet
+            ("reuters", "reut2-005.sgm", "5187"),  # Taiwan's cabinet approves more bond issues
+            ("reuters", "reut2-005.sgm", "5145"),  # Ecuador's austerity, cabinet salaries cut
+        ],
+    )
+    def test_a_cabinet_in_an_economy_story_is_no_politics(self, nlp, article):
+        found = themes_of(nlp, bbc(article[1]) if article[0] == "bbc" else reuters(*article[1:]))
+        assert "Trade and economy" in found and "Elections and politics" not in found, found
+
+    def test_a_parliament_throwing_out_a_bill_still_is(self, nlp):
+        """BBC tech/330: the European Parliament and its MEPs reject the software patent bill."""
+        assert "Elections and politics" in themes_of(nlp, bbc("tech/330.txt"))
+
+    def test_the_trades_union_congress_is_no_congress(self, nlp):
+        """BBC business/227: the TUC's call to save manufacturing jobs, no US Congress."""
+        assert "Elections and politics" not in themes_of(nlp, bbc("business/227.txt"))
+
+
+class TestOilsThatAreFood:
+    def test_palm_oil_is_a_crop(self, nlp):
+        """Reuters 5218: Malaysian crude palm oil output, no energy story."""
+        found = themes_of(nlp, reuters("reut2-005.sgm", "5218"))
+        assert "Energy" not in found and "Agriculture and commodities" in found, found

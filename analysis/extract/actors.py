@@ -514,6 +514,14 @@ _MEMBERS = frozenset({"democrats", "republicans", "democrat", "republican"})
 LOCATIVE = frozenset(
     {"in", "at", "near", "outside", "around", "across", "via", "into", "throughout", "within", "from", "to", "through", "of"}
 )
+# Words that name a part of a city, which only a place has: "central London", "north-west London",
+# "inner London", "downtown Washington".
+AREA_WORDS = frozenset(
+    {
+        "central", "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+        "inner", "outer", "greater", "downtown", "suburban", "uptown", "midtown",
+    }
+)
 # Regional branches of a national party or broadcaster: "Scottish Conservative Party" is the party.
 BRANCH_PREFIXES = ("scottish ", "welsh ", "english ", "northern irish ", "ulster ")
 _CONNECTORS = frozenset({"and", "of", "for", "&"})
@@ -811,7 +819,8 @@ def _home_town(span: Span) -> bool:
 def _literal_place(span: Span) -> bool:
     """Whether a city is named as a place, not as its government. Metonymy is the governing use:
     "London said", "urged Washington to respect", "toward Beijing". A place is "in London", "a
-    London news conference" (the name modifies a noun), "Greenwich, London" (a place's place)."""
+    London news conference" (the name modifies a noun), "Greenwich, London" (a place's place),
+    "shops in central London" (a part of it)."""
     doc = span.doc
     before = doc[span.start - 1] if span.start > 0 else None
     after = doc[span.end] if span.end < len(doc) else None
@@ -819,7 +828,7 @@ def _literal_place(span: Span) -> bool:
         # "Washington's trade laws", "protection from Washington's laws": the government's,
         # unless the place holds it ("in London's West End").
         return before is not None and before.lower_ in ("in", "at", "near", "around", "across", "throughout")
-    if before is not None and before.lower_ in LOCATIVE:
+    if before is not None and (before.lower_ in LOCATIVE or before.lower_ in AREA_WORDS):
         return True
     if after is not None and after.pos_ in ("NOUN", "PROPN") and after.tag_ != "POS":
         return True

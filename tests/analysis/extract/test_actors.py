@@ -434,3 +434,12 @@ class TestPrecisionMechanisms:
         # "Parul Jain, deputy chief economist at Nomura Securities".
         actors, _ = bbc_actors(nlp, "business/063.txt")
         assert actors["Parul Jain"].type == "PERSON"
+
+
+class TestPrecisionOnUnseenArticles:
+    """Classes of false actor found on BBC and Reuters articles outside the actor gold."""
+
+    def test_a_city_with_a_part_named_is_a_place(self, nlp):
+        # "shops in central London were also expecting ...": a part of the city, not the UK.
+        _, mentions = bbc_actors(nlp, "business/317.txt")
+        assert {m.actor for m in mentions if m.text == "London"} == {"London"}

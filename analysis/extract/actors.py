@@ -782,7 +782,7 @@ def _language(span: Span) -> bool:
     """"the Spanish speaking world", "a Spanish-language site", "sung in Spanish": a language."""
     doc = span.doc
     after = [t.lower_ for t in doc[span.end : span.end + 2]]
-    if after[:2] == ["-", "language"]:
+    if after[:2] == ["-", "language"] or after[:1] == ["language"]:
         return True  # not "a black South African language": one of the country's
     if after and after[0] == "-":
         after = after[1:]
@@ -790,6 +790,22 @@ def _language(span: Span) -> bool:
         return True
     # "sung in Spanish." (a language), not "in Spanish waters" (the country's).
     return span.start > 0 and doc[span.start - 1].lower_ == "in" and (span.end == len(doc) or doc[span.end].is_punct)
+
+
+def _languages(doc: Doc, table: AliasTable) -> set[str]:
+    """Names the model tags a language more often than an actor in the article are the language
+    throughout: "Spanish" eleven times a language ("Spanish-speaking world", "rap in Spanish")
+    is one too in "the Spanish hip-hop scene". Not a demonym the alias table gives a country
+    ("French", "German"): those stand for the country wherever they are not the language."""
+    votes: dict[str, list[int]] = {}
+    for e in doc.ents:
+        if e.label_ == "LANGUAGE" or e.label_ in ACTOR_LABELS:
+            votes.setdefault(normal_form(e.text), [0, 0])[e.label_ == "LANGUAGE"] += 1
+    return {
+        key
+        for key, (actor, language) in votes.items()
+        if language > actor and key not in table.demonyms and key not in table.aliases and key not in table.countries
+    }
 
 
 def _qualifies_event(span: Span) -> bool:
@@ -985,6 +1001,7 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
     text = doc_text(doc)
     acronyms = defined_acronyms(text, table)
     ents = [_speaking(e) if e.label_ in _THING_LABELS else e for e in doc.ents if e.label_ in ENTITY_LABELS]
+    languages = _languages(doc, table)
     repaired = _widened(doc, _adjacent_joined(doc, ents, table), table)
     drafts = []
     people = {e[-1].text for e in doc.ents if e.label_ == "PERSON"}
@@ -1173,6 +1190,7 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
             or _in_title(d.span)
             or _no_name(tokens, key, table)
             or _in_rows(tokens[0].idx, table_rows)
+            or key in languages
         ):
             pass  # "Budget", "House" in "House Speaker", "comedy Coupling": an entity, never an actor
         elif actor is None and label in ACTOR_LABELS:

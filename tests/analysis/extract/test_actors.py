@@ -443,3 +443,9 @@ class TestPrecisionOnUnseenArticles:
         # "shops in central London were also expecting ...": a part of the city, not the UK.
         _, mentions = bbc_actors(nlp, "business/317.txt")
         assert {m.actor for m in mentions if m.text == "London"} == {"London"}
+
+    def test_a_name_mostly_tagged_a_language_is_one_throughout(self, nlp):
+        # "the Spanish-speaking world", "rap in Spanish", "Spanish language hip-hop": a language,
+        # also in "the Spanish hip-hop scene"; Spain, named as a country, stays.
+        actors, _ = bbc_actors(nlp, "tech/090.txt")
+        assert "Spanish" not in actors and "Spain" in actors

@@ -808,6 +808,40 @@ def _languages(doc: Doc, table: AliasTable) -> set[str]:
     }
 
 
+def _sentence_initial(token) -> bool:
+    """The first word of a sentence, or of a quotation or bracket that opens one."""
+    doc, i = token.doc, token.i
+    while i > 0 and (doc[i - 1].is_quote or doc[i - 1].is_bracket or doc[i - 1].text in ("-", "--", "*")):
+        i -= 1
+    return i == 0 or doc[i].is_sent_start or doc[i - 1].text in (".", "!", "?", ":", "\n", "\n\n")
+
+
+def _common_words(doc: Doc) -> set[str]:
+    """Capitalised words that the article writes in lower case wherever they stand inside a
+    sentence: "Viruses written to make headlines" beside "viruses", "Broadband has become hugely
+    competitive" beside "broadband". At the start of a sentence they are the same common word,
+    not a name (a name keeps its capital inside a sentence: "Vince Cable" beside "cable")."""
+    lower: set[str] = set()
+    capital: set[str] = set()
+    for token in doc:
+        if token.is_lower and token.is_alpha:
+            lower.add(token.text)
+        elif token.text[:1].isupper() and not _sentence_initial(token):
+            capital.add(token.text)
+    out = set()
+    for token in doc:
+        text = token.text
+        if text[:1].isupper() and text[1:].islower() and text not in capital:
+            low = text.lower()
+            if low in lower or (low.endswith("s") and low[:-1] in lower) or low + "s" in lower:
+                out.add(text)
+    return out
+
+
+def _known(key: str, table: AliasTable) -> bool:
+    return key in table.aliases or key in table.countries or key in table.demonyms or key in table.metonyms
+
+
 def _qualifies_event(span: Span) -> bool:
     doc = span.doc
     after = span.end
@@ -1002,6 +1036,7 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
     acronyms = defined_acronyms(text, table)
     ents = [_speaking(e) if e.label_ in _THING_LABELS else e for e in doc.ents if e.label_ in ENTITY_LABELS]
     languages = _languages(doc, table)
+    common = _common_words(doc)
     repaired = _widened(doc, _adjacent_joined(doc, ents, table), table)
     drafts = []
     people = {e[-1].text for e in doc.ents if e.label_ == "PERSON"}
@@ -1191,6 +1226,7 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
             or _no_name(tokens, key, table)
             or _in_rows(tokens[0].idx, table_rows)
             or key in languages
+            or (len(tokens) == 1 and _sentence_initial(tokens[0]) and tokens[0].text in common and not _known(key, table))
         ):
             pass  # "Budget", "House" in "House Speaker", "comedy Coupling": an entity, never an actor
         elif actor is None and label in ACTOR_LABELS:

@@ -449,3 +449,11 @@ class TestPrecisionOnUnseenArticles:
         # also in "the Spanish hip-hop scene"; Spain, named as a country, stays.
         actors, _ = bbc_actors(nlp, "tech/090.txt")
         assert "Spanish" not in actors and "Spain" in actors
+
+    def test_a_common_word_opening_a_sentence_is_no_name(self, nlp):
+        # "Viruses written to make headlines ..." beside "viruses"; "Broadband has become hugely
+        # competitive" beside "broadband": the model tags the capitalised word, a common noun.
+        actors, _ = bbc_actors(nlp, "tech/077.txt")
+        assert "Viruses" not in actors
+        actors, _ = bbc_actors(nlp, "tech/021.txt")
+        assert "Broadband" not in actors and "Ofcom" in actors

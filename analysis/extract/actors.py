@@ -527,9 +527,45 @@ BRANCH_PREFIXES = ("scottish ", "welsh ", "english ", "northern irish ", "ulster
 _CONNECTORS = frozenset({"and", "of", "for", "&"})
 
 
+# Words that name a minister's brief: "Education Secretary Ruth Kelly", "the Trade and Industry
+# Secretary", "Secretary of State for Culture, Media and Sport".
+PORTFOLIO_WORDS = frozenset(
+    {
+        "education", "skills", "health", "defence", "defense", "trade", "industry", "culture", "media",
+        "sport", "transport", "environment", "work", "pensions", "constitutional", "affairs",
+        "communities", "energy", "agriculture", "fisheries", "food", "rural", "development",
+        "employment", "science", "technology", "innovation", "housing", "social", "security",
+        "welfare", "finance", "economy", "commerce", "interior", "heritage", "arts", "tourism",
+        "children", "schools", "families", "justice", "home", "foreign", "international", "local",
+        "government", "state", "treasury", "immigration", "industries",
+    }
+)
+_PORTFOLIO_JOINS = frozenset({"and", "&", ",", "for", "of", "the"})
+
+
+def _portfolio(span: Span) -> bool:
+    """"Education" in "Education Secretary Ruth Kelly", "State for Culture" in "Secretary of State
+    for Culture", "Health" in "the Secretary of Health": the brief inside a minister's title."""
+    words = [t.lower_ for t in span if t.lower_ not in DETERMINERS]
+    if not words or words[0] not in PORTFOLIO_WORDS or any(w not in PORTFOLIO_WORDS | _PORTFOLIO_JOINS for w in words):
+        return False
+    doc = span.doc
+    following = doc[span.end] if span.end < len(doc) else None
+    if following is not None and following.text[:1].isupper() and following.lower_ in _BRIEF_HOLDERS:
+        return True
+    before = [t.lower_ for t in doc[max(0, span.start - 2) : span.start]]
+    return len(before) == 2 and before[0] in _BRIEF_HOLDERS and before[1] in ("of", "for")
+
+
+# Titles a brief names: "Health Secretary", "Minister for Sport", "Defence spokesman".
+_BRIEF_HOLDERS = frozenset({"secretary", "secretaries", "minister", "ministers", "spokesman", "spokeswoman", "spokesperson"})
+
+
 def _in_title(span: Span) -> bool:
     """"House" in "then-House Speaker Nancy Pelosi": an institution word opening a title."""
     doc = span.doc
+    if _portfolio(span):
+        return True
     if len(span) != 1 or span[0].lower_ not in TITLE_OPENERS:
         return False
     following = list(doc[span.end : span.end + 2])

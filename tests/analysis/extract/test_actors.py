@@ -457,3 +457,12 @@ class TestPrecisionOnUnseenArticles:
         assert "Viruses" not in actors
         actors, _ = bbc_actors(nlp, "tech/021.txt")
         assert "Broadband" not in actors and "Ofcom" in actors
+
+    def test_a_ministers_brief_is_part_of_the_title(self, nlp):
+        # "Education Secretary Ruth Kelly said ...", "the Trade and Industry Secretary", "the
+        # Secretary of Health", "Secretary of State for Constitutional Affairs": the brief names
+        # no actor, the person does.
+        actors, _ = bbc_actors(nlp, "politics/057.txt")
+        assert "Education" not in actors and "Ruth Kelly" in actors
+        actors, _ = bbc_actors(nlp, "politics/273.txt")
+        assert "Health" not in actors and "State for Constitutional Affairs" not in actors

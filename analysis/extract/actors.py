@@ -1462,7 +1462,9 @@ ROLE_NOUNS = frozenset(
         "novelist", "playwright", "producer", "presenter", "broadcaster", "backbencher", "veteran",
         "tycoon", "billionaire", "businessman", "businesswoman", "entrepreneur", "economist",
         "analyst", "lawyer", "campaigner", "activist", "journalist", "columnist", "critic",
-        "sprinter", "keeper", "skipper", "dj", "designer", "model", "chef",
+        "sprinter", "keeper", "skipper", "dj", "designer", "model", "chef", "musician", "guitarist",
+        "drummer", "bassist", "songwriter", "composer", "pianist", "photographer", "artist", "poet",
+        "dancer", "film-maker", "filmmaker", "boxer",
     }
 )
 # Honours written after a name: "William Haughey OBE".
@@ -1498,16 +1500,23 @@ def _person_parts(draft: _Draft, table: AliasTable) -> list[_Draft]:
         if not tokens or (len(parts) > 1 and not any(t.text[:1].isupper() for t in tokens)):
             continue  # "Alan Milburn - the": no name on that side of the dash
         title = draft.title
-        if len(tokens) >= 3 and all(t.text[:1].isupper() for t in tokens):
-            first = tokens[0]
-            key = normal_form(first.text)
-            alias = table.aliases.get(key)
-            kind = "NORP" if key in table.demonyms else alias[1] if alias and alias[1] in ("GPE", "ORG") else None
-            if kind:
-                out.append(_Draft(span=doc[first.i : first.i + 1], tokens=[first], label=kind))
-                tokens = tokens[1:]
-            elif first.lower_ in ROLE_NOUNS:
-                title, tokens = first.text, tokens[1:]
+        if len(tokens) >= 3 and all(t.text[:1].isupper() or t.text == "-" for t in tokens):
+            # "Tory David Heathcoat-Amory", "Lib Dem MP Lembit Opik": a party of up to three
+            # words, and a role after it, before a name of two words or more.
+            for n in (3, 2, 1):
+                key = normal_form(_text_of(tokens[:n]))
+                alias = table.aliases.get(key)
+                kind = "NORP" if key in table.demonyms else alias[1] if alias and alias[1] in ("GPE", "ORG") else None
+                rest = n
+                while rest < len(tokens) and tokens[rest].lower_.rstrip(".") in ROLE_WORDS:
+                    rest += 1
+                if kind and len(tokens) - rest >= 2 and tokens[rest].text != "-":
+                    out.append(_Draft(span=doc[tokens[0].i : tokens[n - 1].i + 1], tokens=tokens[:n], label=kind))
+                    tokens = tokens[rest:]
+                    break
+            else:
+                if tokens[0].lower_ in ROLE_NOUNS:
+                    title, tokens = tokens[0].text, tokens[1:]
         span = draft.span if tokens == draft.tokens else doc[tokens[0].i : tokens[-1].i + 1]
         out.append(_Draft(span=span, tokens=tokens, label="PERSON", title=title))
     return out

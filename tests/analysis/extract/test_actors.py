@@ -466,3 +466,13 @@ class TestPrecisionOnUnseenArticles:
         assert "Education" not in actors and "Ruth Kelly" in actors
         actors, _ = bbc_actors(nlp, "politics/273.txt")
         assert "Health" not in actors and "State for Constitutional Affairs" not in actors
+
+    def test_a_party_and_role_before_a_name_are_cut_off(self, nlp):
+        # "Lib Dem MP Lembit Opik said", "fellow Tory David Heathcoat-Amory said", "Musician Alan
+        # Wass, 23,": one PERSON span each; the party is its own mention, the role goes.
+        actors, _ = bbc_actors(nlp, "politics/169.txt")
+        assert "Lembit Opik" in actors and "Liberal Democrats" in actors
+        actors, _ = bbc_actors(nlp, "politics/389.txt")
+        assert "David Heathcoat-Amory" in actors and "Tory David Heathcoat-Amory" not in actors
+        actors, _ = bbc_actors(nlp, "entertainment/114.txt")
+        assert actors["Alan Wass"].mentions == 3

@@ -1077,6 +1077,9 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
     drafts = []
     people = {e[-1].text for e in doc.ents if e.label_ == "PERSON"}
     places = {e.text for e in doc.ents if e.label_ in ("GPE", "LOC")}
+    # Surnames the article uses alone for a person: a one-word PERSON entity, or after "Mr".
+    surnames = {e[0].text for e in doc.ents if e.label_ == "PERSON" and len(e) == 1}
+    surnames.update(m.group(2) for m in _HONOURED.finditer(text))
     for span, label in repaired:
         draft = _strip(span)
         draft.label = label
@@ -1093,6 +1096,13 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
                     owner_draft.tokens, owner_draft.title = rest, title
                 drafts.append(owner_draft)
                 draft.tokens = draft.tokens[len(owner_tokens) + 1 :]
+        if draft.tokens and draft.label == "ORG" and (cut := _person_tail(draft.tokens, surnames, table)):
+            # "For the Lib Dems David Laws said", "aerospace group EADS Philippe Camus is to
+            # leave" (later "Mr Camus"): an organisation and a person the model ran together.
+            head, tail = draft.tokens[:cut], draft.tokens[cut:]
+            draft.tokens = head
+            drafts.append(draft)
+            draft = _Draft(span=doc[tail[0].i : tail[-1].i + 1], tokens=tail, label="PERSON")
         if draft.tokens and draft.label == "PERSON":
             drafts.extend(_person_parts(draft, table))
         elif draft.tokens:
@@ -1469,6 +1479,24 @@ ROLE_NOUNS = frozenset(
 )
 # Honours written after a name: "William Haughey OBE".
 HONOURS = frozenset({"obe", "mbe", "cbe", "kbe", "dbe", "frs"})
+
+
+def _person_tail(tokens: list, surnames: set[str], table: AliasTable) -> int | None:
+    """Where a person's first name and surname begin at the end of an organisation's span: the
+    surname is one the article uses alone for a person, or the words before the name are a party
+    the alias table knows; none of the three last words is a word of
+    organisations' names."""
+    if len(tokens) < 3:
+        return None
+    head = table.aliases.get(normal_form(_text_of(tokens[:-2])))
+    if tokens[-1].text not in surnames and not (head and head[0] in table.party_countries):
+        return None
+    first, last = tokens[-2], tokens[-1]
+    if not all(t.is_alpha and t.text[:1].isupper() and t.text[1:].islower() for t in (first, last)):
+        return None
+    if any(t.lower_ in ORG_WORDS or t.lower_ in _CONNECTORS for t in tokens[-3:]) or not first.whitespace_:
+        return None
+    return len(tokens) - 2
 
 
 def _person_parts(draft: _Draft, table: AliasTable) -> list[_Draft]:

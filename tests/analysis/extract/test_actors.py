@@ -476,3 +476,11 @@ class TestPrecisionOnUnseenArticles:
         assert "David Heathcoat-Amory" in actors and "Tory David Heathcoat-Amory" not in actors
         actors, _ = bbc_actors(nlp, "entertainment/114.txt")
         assert actors["Alan Wass"].mentions == 3
+
+    def test_an_organisation_and_a_name_run_together_are_cut_apart(self, nlp):
+        # "For the Lib Dems David Laws said" (a party the alias table knows), "aerospace group
+        # EADS Philippe Camus is to leave" (later "Mr Camus"): one ORG span each.
+        actors, _ = bbc_actors(nlp, "politics/361.txt")
+        assert "David Laws" in actors and "Lib Dems David Laws" not in actors
+        actors, _ = bbc_actors(nlp, "business/308.txt")
+        assert "Philippe Camus" in actors and "EADS" in actors and "EADS Philippe Camus" not in actors

@@ -384,10 +384,18 @@ def _strip(span: Span) -> _Draft:
         tokens = tokens[:-1]
     if span.label_ in ("ORG", "GPE", "LOC", "FAC", "NORP"):
         # "the Associated Press news agency": the description after the name is no part of it,
-        # nor a role or honour ("Mid-Bedfordshire MP", "Guy Mansfield QC").
+        # nor a role or honour ("Mid-Bedfordshire MP", "Guy Mansfield QC"), nor a figure after
+        # it ("Senegal 1.8", "San Luis 90 mm").
         while len(tokens) > 1 and (
-            (tokens[-1].is_lower and tokens[-1].is_alpha) or tokens[-1].lower_.rstrip(".") in ROLE_WORDS | HONOURS
+            (tokens[-1].is_lower and tokens[-1].is_alpha)
+            or tokens[-1].lower_.rstrip(".") in ROLE_WORDS | HONOURS
+            # "Sound of 2004": a figure after a small word is part of the name.
+            or (_FIGURE.fullmatch(tokens[-1].text) and not tokens[-2].is_lower)
         ):
+            tokens = tokens[:-1]
+    elif span.label_ == "PERSON":
+        # "Varig 2bn": no one's name ends in a figure.
+        while len(tokens) > 1 and _FIGURE.fullmatch(tokens[-1].text):
             tokens = tokens[:-1]
     if span.label_ in ACTOR_LABELS:
         # "Analysing Mr Brown", "Commons after Mr Brown": the name starts after an inner honorific.
@@ -793,7 +801,12 @@ GENERIC_WORDS = frozenset(
 )
 # Roles and units written as capitalised words or letters: "MPs", "a Labour MEP", "GMT".
 ROLE_WORDS = frozenset({"mp", "mps", "mep", "meps", "msp", "msps", "am", "ams", "qc", "pm", "gmt", "bst", "est", "cet"})
-_CURRENCY = re.compile(r"(?:[A-Z]{2,3} ?)?(?i:dollars?|pounds?|euros?|yen|francs?|marks?|lire|dlrs)")
+_CURRENCY = re.compile(r"(?:(?:[A-Z]\.){2,3} ?|[A-Z]{1,3} ?)?(?i:dollars?|pounds?|euros?|yen|francs?|marks?|lire|dlrs?)")
+# An amount or a figure: "2bn", "11.50", "261bn", "1987".
+_AMOUNT = re.compile(r"[$£€]?\d[\d.,/]*(?:bn|m|mln|k|pct|%)?", re.IGNORECASE)
+# A figure after a name that is no part of it: a decimal, an amount or a number of two digits or
+# more ("Senegal 1.8", "Varig 2bn", "San Luis 90 mm"), not a channel's one digit ("Channel 4").
+_FIGURE = re.compile(r"[$£€]?(?:\d+[.,]\d+|\d*\.?\d+(?:bn|m|mln|pct|%)|\d{2,})", re.IGNORECASE)
 
 
 def _no_name(tokens: list, key: str, table: AliasTable) -> bool:
@@ -811,6 +824,7 @@ def _no_name(tokens: list, key: str, table: AliasTable) -> bool:
         (len(tokens) > 1 and last in EVENT_LAST_WORDS)
         or (len(tokens) == 1 and (last in GENERIC_WORDS or last in ROLE_WORDS))
         or bool(_CURRENCY.fullmatch(_text_of(tokens)))
+        or all(_AMOUNT.fullmatch(t.text) for t in tokens)  # "261bn"
     )
 
 

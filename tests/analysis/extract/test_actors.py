@@ -249,8 +249,6 @@ def test_corpus_full_names_respect_sex_and_first_names():
     assert found[("b", "Blair")] == "Cherie Blair"  # "Mrs Blair" is never a Mr
     # Two Browns as often named, a James as often a first name, a Knapman named once: unresolved.
     assert not {("d", "Brown"), ("e", "James"), ("f", "Knapman")} & set(found)
-
-
 def reuters_actors(nlp, newid):
     from analysis.readers import Article, read_file
     from tests.conftest import REUTERS
@@ -484,3 +482,25 @@ class TestPrecisionOnUnseenArticles:
         assert "David Laws" in actors and "Lib Dems David Laws" not in actors
         actors, _ = bbc_actors(nlp, "business/308.txt")
         assert "Philippe Camus" in actors and "EADS" in actors and "EADS Philippe Camus" not in actors
+
+    def test_figures_and_currencies_are_no_names(self, nlp):
+        # "... in U.S. Dlrs": a currency; "Senegal 1.8": the country, the figure no part of its
+        # name; "dollars 500bn": an amount, tagged ORG.
+        actors, _ = reuters_actors(nlp, "reut2-003.sgm", "3048")
+        assert "U.S. Dlrs" not in actors and "Ecuador" in actors
+        actors, _ = reuters_actors(nlp, "reut2-012.sgm", "12206")
+        assert "Senegal 1.8" not in actors and "Senegal" in actors
+        actors, _ = bbc_actors(nlp, "business/273.txt")
+        assert "500bn" not in actors and "800bn" not in actors
+
+
+def reuters_actors(nlp, name, newid):
+    """Actors and mentions of one Reuters story (tests/../shared/corpora/reuters21578/NAME)."""
+    from analysis.readers import Article, read_file
+    from tests.conftest import REUTERS
+
+    (story,) = [a for a in read_file(REUTERS / name) if isinstance(a, Article) and a.meta.get("newid") == newid]
+    mentions = resolve_mentions(parse(nlp, [story.text])[0], ActorOptions())
+    return {a.name: a for a in count_actors(mentions)}, mentions
+
+

@@ -1695,6 +1695,16 @@ def _same_person(mentions: list[Mention]) -> None:
             m.actor = rename[m.actor]
 
 
+# Nations within a state, whose politics are the state's: the parties of the United Kingdom stand
+# in Scotland and Wales.
+NATIONS_OF = {
+    "Scotland": "United Kingdom",
+    "Wales": "United Kingdom",
+    "England": "United Kingdom",
+    "Northern Ireland": "United Kingdom",
+}
+
+
 def _parties_by_context(mentions: list[Mention], table: AliasTable) -> None:
     """Party names resolved by the article's country: "Democrats" is the US Democratic Party
     only where the article names the United States or another US party; elsewhere (Germany's
@@ -1705,18 +1715,22 @@ def _parties_by_context(mentions: list[Mention], table: AliasTable) -> None:
     votes: Counter[str] = Counter()
     for m in mentions:
         if m.actor in countries:
-            votes[m.actor] += 1
+            # "Scotland" is the United Kingdom's: an article set there is set in the UK.
+            votes[NATIONS_OF.get(m.actor, m.actor)] += 1
         elif m.actor in table.party_countries:
             votes[table.party_countries[m.actor]] += 1
+    if not votes:
+        return
+    # The party's own mentions vote for its country too: with none of the others, only the
+    # party names the country, which is no evidence when another country leads. Counted once,
+    # before any mention changes.
+    own = Counter(m.actor for m in mentions if m.actor in table.party_countries)
+    leader, lead = votes.most_common(1)[0]
     for m in mentions:
         country = table.party_countries.get(m.actor or "")
         if country is None:
             continue
-        # The party's own mentions vote for its country too: with none of the others, only the
-        # party names the country, which is no evidence when another country leads.
-        own = sum(1 for o in mentions if o.actor == m.actor)
-        others = votes[country] - own
-        leader, lead = votes.most_common(1)[0]
+        others = votes[country] - own[m.actor]
         if others <= 0 and leader != country and lead >= 2:
             m.actor, m.actor_type = re.sub(r"\s+", " ", m.text), m.label if m.label in ACTOR_LABELS else "ORG"
 

@@ -493,6 +493,15 @@ class TestPrecisionOnUnseenArticles:
         actors, _ = bbc_actors(nlp, "business/273.txt")
         assert "500bn" not in actors and "800bn" not in actors
 
+    def test_a_uk_party_in_an_article_set_in_scotland_is_the_party(self, nlp):
+        # "The Conservatives accuse the Scottish Executive ...": Scotland leads the article's
+        # countries, and it is in the United Kingdom, so the party is resolved; every "Labour"
+        # of an article goes the same way.
+        _, mentions = bbc_actors(nlp, "politics/241.txt")
+        assert {m.actor for m in mentions if m.text == "Conservatives"} == {"Conservative Party"}
+        _, mentions = bbc_actors(nlp, "politics/245.txt")
+        assert {m.actor for m in mentions if m.text == "Labour"} == {"Labour Party"}
+
 
 def reuters_actors(nlp, name, newid):
     """Actors and mentions of one Reuters story (tests/../shared/corpora/reuters21578/NAME)."""

@@ -1176,11 +1176,14 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
     def person_for(words: list[str], at: int, *, surname_only: bool = False) -> str | None:
         """The full name a short mention stands for: by surname, or ("Kate") by first name,
         except after an honorific ("Mr Howard" is never Howard Flight)."""
+        # "Kilroy Silk" and "Robert Kilroy-Silk": a hyphen in a name is written or left out.
+        words = [w for w in words if w not in _DASHES]
         if not words:
             return None
-        best: tuple[tuple[int, int], str] | None = None
+        best: tuple[tuple[int, bool, int], str] | None = None
         candidates = by_last.get(words[-1], []) + ([] if surname_only else by_first.get(words[0], []))
         for start, full, written in candidates:
+            full = [w for w in full if w not in _DASHES]
             if len(words) > len(full):
                 continue
             matches = (
@@ -1195,7 +1198,12 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
             # a first name alone ("a room with Tony") is the person the article is most about.
             distance = at - start if start <= at else 10**9 + start
             by_first_name = len(words) == 1 and full[-1] != words[0]
-            rank = (-surname_uses[full[-1]] if by_first_name else 0, distance)
+            # "Kilroy Silk", two words, is the end of "Robert Kilroy Silk": the longer name wins
+            # over the two words as a name of their own.
+            # Not a span that runs two names together ("Florian Hamm - Borussia Dortmund") or
+            # opens with a common word ("Bookmaker William Hill").
+            shorter = len(words) >= 2 and (len(full) <= len(words) or _two_names(written) or full[0] in common)
+            rank = (-surname_uses[full[-1]] if by_first_name else 0, shorter, distance)
             if best is None or rank < best[0]:
                 best = (rank, re.sub(r"\s+", " ", written))
         return best[1] if best else None
@@ -1676,13 +1684,22 @@ def _drop_slogan_verbs(drafts: list[_Draft]) -> None:
             d.tokens = d.tokens[1:]
 
 
+_DASHES = frozenset({"-", "–"})
+
+
+def _two_names(name: str) -> bool:
+    """A span that runs two names together: "Matt Lucas & David Walliams", "Florian Hamm - Borussia
+    Dortmund"."""
+    return bool(re.search(r" (?:-|–|&|and) ", name))
+
+
 def _same_person(mentions: list[Mention]) -> None:
     """"Carl C. Icahn" and "Carl Icahn" in one article are one person: names with the same first
-    and last word go under the one mentioned most (on a tie, the shorter)."""
+    and last word (a hyphen read as a space) go under the one mentioned most (on a tie, the shorter)."""
     counts = Counter(m.actor for m in mentions if m.actor_type == "PERSON" and m.actor)
     groups: dict[tuple[str, str], list[str]] = {}
     for name in counts:
-        words = name.split()
+        words = name.replace("-", " ").split()  # "Robert Kilroy Silk", "Robert Kilroy-Silk"
         if len(words) >= 2:
             groups.setdefault((words[0], words[-1]), []).append(name)
     rename = {}
@@ -1690,6 +1707,19 @@ def _same_person(mentions: list[Mention]) -> None:
         if len(names) > 1:
             best = min(names, key=lambda n: (-counts[n], len(n), n))
             rename.update({n: best for n in names if n != best})
+    # "Kilroy Silk" (reached from "Kilroy" alone) is the end of "Robert Kilroy-Silk": a name of
+    # two words or more that ends one longer name of the article is that person.
+    words_of = {n: n.replace("-", " ").split() for n in counts if not _two_names(n)}
+    for name, words in words_of.items():
+        if len(words) < 2 or name in rename:
+            continue
+        longer = {
+            rename.get(other, other)
+            for other, ow in words_of.items()
+            if len(ow) > len(words) and ow[-len(words) :] == words
+        }
+        if len(longer) == 1:
+            rename[name] = longer.pop()
     for m in mentions:
         if m.actor in rename:
             m.actor = rename[m.actor]

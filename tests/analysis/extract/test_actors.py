@@ -502,6 +502,18 @@ class TestPrecisionOnUnseenArticles:
         _, mentions = bbc_actors(nlp, "politics/245.txt")
         assert {m.actor for m in mentions if m.text == "Labour"} == {"Labour Party"}
 
+    def test_a_name_written_with_or_without_its_hyphen_or_first_name_is_one_person(self, nlp):
+        # "Robert Kilroy-Silk", "Robert Kilroy Silk", "Kilroy Silk has secured my vote", "Kilroy":
+        # one person; "De Niro" is the end of "Robert De Niro". Not "David Walliams" into "Matt
+        # Lucas & David Walliams": two names.
+        actors, _ = bbc_actors(nlp, "politics/293.txt")
+        assert "Kilroy Silk" not in actors and "Robert Kilroy Silk" not in actors
+        assert actors["Robert Kilroy-Silk"].mentions >= 40
+        actors, _ = bbc_actors(nlp, "entertainment/049.txt")
+        assert "De Niro" not in actors and "Robert De Niro" in actors
+        actors, _ = bbc_actors(nlp, "entertainment/201.txt")
+        assert "David Walliams" in actors
+
 
 def reuters_actors(nlp, name, newid):
     """Actors and mentions of one Reuters story (tests/../shared/corpora/reuters21578/NAME)."""

@@ -1403,6 +1403,7 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
         mentions = sorted(mentions + untagged, key=lambda m: m.start)
     _parties_by_context(mentions, table)
     _same_person(mentions)
+    _demonyms_of_named_places(mentions)
     return mentions
 
 
@@ -1685,6 +1686,30 @@ def _drop_slogan_verbs(drafts: list[_Draft]) -> None:
 
 
 _DASHES = frozenset({"-", "–"})
+
+
+def _demonym_of(word: str, place: str) -> bool:
+    """Whether a word is the demonym of a place by the regular endings: "Senegalese" of Senegal,
+    "Moroccan" of Morocco, "West German" of West Germany, "Yugoslav" of Yugoslavia."""
+    word, place = word.lower(), place.lower()
+    if len(place) < 4 or word == place or word.split()[:-1] != place.split()[:-1]:
+        return False
+    return (word.startswith(place[:-1]) and len(word) - len(place) <= 4) or (place.startswith(word) and len(place) - len(word) <= 2)
+
+
+def _demonyms_of_named_places(mentions: list[Mention]) -> None:
+    """A demonym the alias table does not list is the country or place the article names under
+    its own name: "West German" beside "West Germany", "Senegalese" beside "Senegal"."""
+    places = {m.actor for m in mentions if m.actor_type in ("GPE", "LOC") and m.actor}
+    if not places:
+        return
+    for m in mentions:
+        if m.actor_type != "NORP" or not m.actor or m.actor in places:
+            continue
+        hits = {p for p in places if _demonym_of(m.actor, p)}
+        if len(hits) == 1:
+            m.actor = hits.pop()
+            m.actor_type = "GPE"
 
 
 def _two_names(name: str) -> bool:

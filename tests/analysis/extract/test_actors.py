@@ -514,6 +514,13 @@ class TestPrecisionOnUnseenArticles:
         actors, _ = bbc_actors(nlp, "entertainment/201.txt")
         assert "David Walliams" in actors
 
+    def test_a_demonym_the_table_lacks_is_the_place_the_article_names(self, nlp):
+        # "West German" beside "West Germany", "Senegalese" beside "Senegal": one actor each.
+        actors, _ = reuters_actors(nlp, "reut2-003.sgm", "3031")
+        assert "West German" not in actors and "West Germany" in actors
+        actors, _ = reuters_actors(nlp, "reut2-012.sgm", "12196")
+        assert "Senegalese" not in actors and "Senegal" in actors
+
 
 def reuters_actors(nlp, name, newid):
     """Actors and mentions of one Reuters story (tests/../shared/corpora/reuters21578/NAME)."""

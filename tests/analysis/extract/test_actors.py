@@ -521,6 +521,11 @@ class TestPrecisionOnUnseenArticles:
         actors, _ = reuters_actors(nlp, "reut2-012.sgm", "12196")
         assert "Senegalese" not in actors and "Senegal" in actors
 
+    def test_a_chamber_named_by_its_last_word_is_the_chamber(self, nlp):
+        # "the Lords" beside "the House of Lords": one actor.
+        actors, _ = bbc_actors(nlp, "politics/117.txt")
+        assert "Lords" not in actors and "Commons" not in actors and "House of Lords" in actors
+
 
 def reuters_actors(nlp, name, newid):
     """Actors and mentions of one Reuters story (tests/../shared/corpora/reuters21578/NAME)."""

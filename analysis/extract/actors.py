@@ -374,7 +374,7 @@ class _Draft:
     title: str | None = None
 
 
-def _strip(span: Span) -> _Draft:
+def _strip(span: Span, known=None) -> _Draft:
     """Remove determiners, a trailing possessive and a leading title from an entity span."""
     tokens = list(span)
     # A quotation mark or a determiner the model took into the name: '" Mr Bussereau'.
@@ -382,6 +382,19 @@ def _strip(span: Span) -> _Draft:
         tokens = tokens[1:]
     while tokens and (tokens[-1].text in POSSESSIVE_TAILS or tokens[-1].is_punct):
         tokens = tokens[:-1]
+    # "Ex-Home Secretary David Blunkett", "the ex-BBC presenter": the prefix is no part of the
+    # name, and the rest is read as it would be alone ("Home" opening a title).
+    # Only where the rest is a name or word known without the prefix: not "Ex-Im Bank".
+    while (
+        known is not None
+        and len(tokens) > 2
+        and tokens[0].lower_ in ("ex", "then")
+        and tokens[1].text == "-"
+        and not tokens[0].whitespace_
+        and known(tokens[2:])
+    ):
+        tokens = tokens[2:]
+        span = Span(span.doc, tokens[0].i, tokens[-1].i + 1, label=span.label_)
     if span.label_ in ("ORG", "GPE", "LOC", "FAC", "NORP"):
         # "the Associated Press news agency": the description after the name is no part of it,
         # nor a role or honour ("Mid-Bedfordshire MP", "Guy Mansfield QC"), nor a figure after
@@ -1094,8 +1107,16 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
     # Surnames the article uses alone for a person: a one-word PERSON entity, or after "Mr".
     surnames = {e[0].text for e in doc.ents if e.label_ == "PERSON" and len(e) == 1}
     surnames.update(m.group(2) for m in _HONOURED.finditer(text))
+    entity_texts = {e.text for e in doc.ents}
+
+    def known(tokens: list) -> bool:
+        """Whether words make a name by themselves: the alias table's, the article's, or a title's
+        opening ("Home" Secretary)."""
+        key = normal_form(_text_of(tokens))
+        return _known(key, table) or _text_of(tokens) in entity_texts or tokens[0].lower_ in TITLE_OPENERS
+
     for span, label in repaired:
-        draft = _strip(span)
+        draft = _strip(span, known)
         draft.label = label
         if draft.tokens:
             owner = _owner(draft.tokens, people, places, table)

@@ -526,6 +526,16 @@ class TestPrecisionOnUnseenArticles:
         actors, _ = bbc_actors(nlp, "politics/117.txt")
         assert "Lords" not in actors and "Commons" not in actors and "House of Lords" in actors
 
+    def test_a_former_prefix_is_no_part_of_a_name(self, nlp):
+        # "Ex-Home Secretary David Blunkett": "Home" then opens a title; "the Ex-BBC presenter":
+        # the BBC. Not "Ex-Im Bank", whose rest is no name alone.
+        actors, _ = bbc_actors(nlp, "politics/397.txt")
+        assert "Ex-Home" not in actors and "Home" not in actors and "David Blunkett" in actors
+        actors, _ = bbc_actors(nlp, "politics/293.txt")
+        assert "Ex-BBC" not in actors and "BBC" in actors
+        actors, _ = reuters_actors(nlp, "reut2-003.sgm", "3064")
+        assert "Ex-Im Bank" in actors
+
 
 def reuters_actors(nlp, name, newid):
     """Actors and mentions of one Reuters story (tests/../shared/corpora/reuters21578/NAME)."""

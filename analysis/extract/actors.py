@@ -879,11 +879,12 @@ def _sentence_initial(token) -> bool:
     return i == 0 or doc[i].is_sent_start or doc[i - 1].text in (".", "!", "?", ":", "\n", "\n\n")
 
 
-def _common_words(doc: Doc) -> set[str]:
+def _common_words(doc: Doc) -> tuple[set[str], set[str]]:
     """Capitalised words that the article writes in lower case wherever they stand inside a
     sentence: "Viruses written to make headlines" beside "viruses", "Broadband has become hugely
     competitive" beside "broadband". At the start of a sentence they are the same common word,
-    not a name (a name keeps its capital inside a sentence: "Vince Cable" beside "cable")."""
+    not a name (a name keeps its capital inside a sentence: "Vince Cable" beside "cable").
+    Also returns the words the article writes in lower case."""
     lower: set[str] = set()
     capital: set[str] = set()
     for token in doc:
@@ -898,7 +899,29 @@ def _common_words(doc: Doc) -> set[str]:
             low = text.lower()
             if low in lower or (low.endswith("s") and low[:-1] in lower) or low + "s" in lower:
                 out.add(text)
-    return out
+    return out, lower
+
+
+# Bodies of a state that a country's name and one word name: "U.S. Army", "British Embassy".
+STATE_BODIES = frozenset(
+    {
+        "army", "navy", "marines", "embassy", "consulate", "mint", "treasury", "senate", "congress",
+        "parliament", "police", "military", "cabinet", "customs",
+    }
+)
+
+
+def _country_and_word(tokens: list, table: AliasTable, lower: set[str]) -> bool:
+    """"U.S. Exporters", "U.K. Authorities", "U.S. Government securities": a country and one word
+    the article writes in lower case elsewhere is the country and a common noun, no organisation
+    (the country is still mentioned). Not "U.S. Treasury" where "treasury" is never written so."""
+    part = _country_part(tokens, table)
+    if part is None or part[0] is not tokens[0] or part[1].i != tokens[-2].i:
+        return False
+    low = tokens[-1].lower_
+    if low in STATE_BODIES:
+        return False  # "U.S. Army", "US Embassy": a body of the state, named so
+    return tokens[-1].is_alpha and (low in lower or low + "s" in lower or (low.endswith("s") and low[:-1] in lower))
 
 
 def _known(key: str, table: AliasTable) -> bool:
@@ -1099,7 +1122,7 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
     acronyms = defined_acronyms(text, table)
     ents = [_speaking(e) if e.label_ in _THING_LABELS else e for e in doc.ents if e.label_ in ENTITY_LABELS]
     languages = _languages(doc, table)
-    common = _common_words(doc)
+    common, lower_words = _common_words(doc)
     repaired = _widened(doc, _adjacent_joined(doc, ents, table), table)
     drafts = []
     people = {e[-1].text for e in doc.ents if e.label_ == "PERSON"}
@@ -1316,6 +1339,7 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
             or _in_rows(tokens[0].idx, table_rows)
             or key in languages
             or (len(tokens) == 1 and _sentence_initial(tokens[0]) and tokens[0].text in common and not _known(key, table))
+            or (label == "ORG" and _country_and_word(tokens, table, lower_words))
         ):
             pass  # "Budget", "House" in "House Speaker", "comedy Coupling": an entity, never an actor
         elif actor is None and label in ACTOR_LABELS:

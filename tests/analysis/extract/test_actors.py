@@ -536,6 +536,15 @@ class TestPrecisionOnUnseenArticles:
         actors, _ = reuters_actors(nlp, "reut2-003.sgm", "3064")
         assert "Ex-Im Bank" in actors
 
+    def test_a_country_and_a_common_noun_are_no_organisation(self, nlp):
+        # "U.K. Authorities", "U.K. Government" beside "authorities", "government": the United
+        # Kingdom and a common noun; "U.S. Army" stays a body of the state.
+        actors, _ = reuters_actors(nlp, "reut2-012.sgm", "12025")
+        assert "U.K. Authorities" not in actors and "U.K. Government" not in actors
+        assert "United Kingdom" in actors
+        actors, _ = reuters_actors(nlp, "reut2-012.sgm", "12123")
+        assert "U.S. Army" in actors
+
 
 def reuters_actors(nlp, name, newid):
     """Actors and mentions of one Reuters story (tests/../shared/corpora/reuters21578/NAME)."""

@@ -1164,7 +1164,15 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
         if draft.tokens and draft.label == "PERSON":
             drafts.extend(_person_parts(draft, table))
         elif draft.tokens:
-            drafts.append(draft)
+            parts = _dash_parts(draft)
+            if len(parts) == 2 and draft.label == "ORG":
+                # "IRI - Istituto per la Ricostruzione Industriale": an acronym and its name.
+                short, long_ = sorted(parts, key=lambda p: len(p.tokens))
+                word = short.tokens[0].text
+                initials = "".join(t.text[0] for t in long_.tokens if t.text[:1].isupper()).lower()
+                if len(short.tokens) == 1 and word.isupper() and word.isalpha() and initials == word.lower():
+                    acronyms.setdefault(normal_form(word), _org_name(long_.tokens))
+            drafts.extend(parts)
 
     drafts = _article_names(doc, drafts)
     drafts = sorted(drafts + _untagged_parties(doc, table), key=lambda d: d.tokens[0].i)
@@ -1547,6 +1555,29 @@ ROLE_NOUNS = frozenset(
 )
 # Honours written after a name: "William Haughey OBE".
 HONOURS = frozenset({"obe", "mbe", "cbe", "kbe", "dbe", "frs"})
+
+
+def _dash_parts(draft: _Draft) -> list[_Draft]:
+    """A spaced dash is never inside a name: "IRI - Istituto per la Ricostruzione Industriale",
+    "its wine arm - Diageo Chateau & Estate Wines", "Guitar Greats - Jimmy Page". Each side with a
+    capitalised word is a name of its own, under the span's label."""
+    doc = draft.span.doc
+    tokens = draft.tokens
+    cuts = [i for i, t in enumerate(tokens) if t.text in ("-", "–", "—") and t.whitespace_ and t.i > 0 and doc[t.i - 1].whitespace_]
+    if not cuts:
+        return [draft]
+    out, start = [], 0
+    for cut in [*cuts, len(tokens)]:
+        part = tokens[start:cut]
+        start = cut + 1
+        while part and (part[0].is_lower or part[0].is_punct):
+            part = part[1:]
+        while part and (part[-1].is_lower or part[-1].is_punct):
+            part = part[:-1]
+        if part and any(t.text[:1].isupper() for t in part):
+            span = Span(doc, part[0].i, part[-1].i + 1, label=draft.label)
+            out.append(_Draft(span=span, tokens=part, label=draft.label, title=draft.title if not out else None))
+    return out
 
 
 def _person_tail(tokens: list, surnames: set[str], table: AliasTable) -> int | None:

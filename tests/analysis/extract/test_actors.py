@@ -545,6 +545,15 @@ class TestPrecisionOnUnseenArticles:
         actors, _ = reuters_actors(nlp, "reut2-012.sgm", "12123")
         assert "U.S. Army" in actors
 
+    def test_a_spaced_dash_is_never_inside_an_organisation(self, nlp):
+        # "its wine arm - Diageo Chateau & Estate Wines"; "IRI - Istituto per la Ricostruzione
+        # Industriale": an acronym and the name it stands for, one actor.
+        actors, _ = bbc_actors(nlp, "business/321.txt")
+        assert "Diageo Chateau & Estate Wines" in actors
+        actors, _ = reuters_actors(nlp, "reut2-003.sgm", "3166")
+        assert "Istituto per la Ricostruzione Industriale" in actors and "IRI" not in actors
+        assert not any(" - " in name for name in actors)
+
 
 def reuters_actors(nlp, name, newid):
     """Actors and mentions of one Reuters story (tests/../shared/corpora/reuters21578/NAME)."""

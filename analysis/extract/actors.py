@@ -1447,8 +1447,10 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
     untagged = _untagged_surnames(doc, text, mentions, by_last, person_for)
     if untagged:
         mentions = sorted(mentions + untagged, key=lambda m: m.start)
+    taken = {t.i for m in mentions for t in doc.char_span(m.start, m.end, alignment_mode="expand") or ()}
     untagged = (
-        _honoured_surnames(doc, text, mentions, person_for)
+        _untagged_organisations(doc, text, table, taken)
+        + _honoured_surnames(doc, text, mentions, person_for)
         + _titled_names(doc, text, person_for)
         + _described_names(doc, text, table, person_for)
     )
@@ -1730,6 +1732,49 @@ def _described_names(doc: Doc, text: str, table: AliasTable, person_for) -> list
                 words = [t.text for t in doc[i:end]]
                 found.append(Mention(at, stop, text[at:stop], "PERSON", person_for(words, at) or text[at:stop], "PERSON"))
         i = max(end, i + 1)
+    return found
+
+
+# Nouns after a name that make it an organisation: "the FNSEA agricultural union".
+ORG_NOUNS = frozenset(
+    {
+        "union", "group", "firm", "company", "association", "body", "organisation", "organization",
+        "agency", "charity", "federation", "council", "watchdog", "regulator", "institute",
+        "consultancy", "alliance", "lobby", "think-tank", "thinktank", "consortium",
+    }
+)
+_MIXED_CAPS = re.compile(r"[A-Z][A-Za-z]*[A-Z][A-Za-z]*")
+
+
+def _untagged_organisations(doc: Doc, text: str, table: AliasTable, taken: set[int]) -> list[Mention]:
+    """A word of two capitals or more the model left untagged ("FNSEA", "CompTIA") is an
+    organisation where the text says so: a noun of organisations follows it, at most one word
+    between ("from the FNSEA agricultural union"), or a person's role comes before it with "at"
+    ("director for public policy at CompTIA")."""
+    found = []
+    for token in doc:
+        if (
+            token.ent_iob_ != "O"
+            or token.i in taken
+            or not token.is_alpha
+            or len(token) < 3
+            or not _MIXED_CAPS.fullmatch(token.text)
+            or token.lower_ in ROLE_WORDS
+            or _known(token.lower_, table)
+        ):
+            continue
+        after = [t.lower_ for t in doc[token.i + 1 : token.i + 3]]
+        org_noun = bool(after) and (after[0] in ORG_NOUNS or (len(after) > 1 and after[1] in ORG_NOUNS and doc[token.i + 1].is_lower))
+        before = doc[max(0, token.i - 8) : token.i]
+        role_at = (
+            token.i > 0
+            and doc[token.i - 1].lower_ == "at"
+            and any(t.lower_ in _DESCRIBING for t in before)
+            and (token.i + 1 >= len(doc) or not doc[token.i + 1].text[:1].isupper())
+        )
+        if org_noun or role_at:
+            at, stop = token.idx, token.idx + len(token.text)
+            found.append(Mention(at, stop, text[at:stop], "ORG", token.text, "ORG"))
     return found
 
 

@@ -554,6 +554,14 @@ class TestPrecisionOnUnseenArticles:
         assert "Istituto per la Ricostruzione Industriale" in actors and "IRI" not in actors
         assert not any(" - " in name for name in actors)
 
+    def test_an_untagged_capitalised_word_the_text_calls_an_organisation_is_one(self, nlp):
+        # "from the FNSEA agricultural union", "director for public policy at CompTIA": the model
+        # tags neither.
+        actors, _ = bbc_actors(nlp, "business/090.txt")
+        assert actors["FNSEA"].type == "ORG"
+        actors, _ = bbc_actors(nlp, "tech/330.txt")
+        assert actors["CompTIA"].type == "ORG"
+
 
 def reuters_actors(nlp, name, newid):
     """Actors and mentions of one Reuters story (tests/../shared/corpora/reuters21578/NAME)."""

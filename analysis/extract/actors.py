@@ -766,6 +766,12 @@ def _works(drafts: list[_Draft]) -> set[str]:
         before2 = doc[back - 2].lower_ if back > 1 else ""
         after = doc[tokens[-1].i + 1].lower_ if tokens[-1].i + 1 < len(doc) else ""
         title_like = any(t.is_lower and not t.is_punct for t in tokens[1:-1])
+        if len(tokens) >= 2 and tokens[0].lower_ in WORK_NOUNS and _sentence_initial(tokens[0]):
+            # "Comedy Meet The Fockers took ...": the kind of work opening a sentence, capitalised
+            # and taken into the span, presents the name after it.
+            found.add(normal_form(_text_of(tokens)))
+            found.add(normal_form(_text_of(tokens[1:])))
+            continue
         if (
             # "Super Size Me", "Shall We Dance", "Have I Got News For You": a name that speaks in
             # the first or second person is a title (not "the US Senate").

@@ -562,6 +562,12 @@ class TestPrecisionOnUnseenArticles:
         actors, _ = bbc_actors(nlp, "tech/330.txt")
         assert actors["CompTIA"].type == "ORG"
 
+    def test_a_kind_of_work_opening_a_sentence_presents_a_work(self, nlp):
+        # "Comedy Meet The Fockers took ...", "Comedy Fat Albert ...": films, not organisations.
+        actors, _ = bbc_actors(nlp, "entertainment/100.txt")
+        assert not any(name.startswith("Comedy") for name in actors)
+        assert "Fat Albert" not in actors and "Ben Stiller" in actors
+
 
 def reuters_actors(nlp, name, newid):
     """Actors and mentions of one Reuters story (tests/../shared/corpora/reuters21578/NAME)."""

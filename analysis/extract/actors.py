@@ -1436,7 +1436,9 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
         )
         if label == "ORG" and len(tokens) > 1:
             country = _country_part(tokens, table)
-            if country:
+            # "the Bank of England", "the Church of England": a nation within a state is no state
+            # an institution speaks for; the name is the institution's alone.
+            if country and country[2] not in NATIONS_OF:
                 # "the U.S. Agriculture Department" speaks for the United States too.
                 first, last, name = country
                 c_start, c_end = first.idx, last.idx + len(last.text)

@@ -568,6 +568,14 @@ class TestPrecisionOnUnseenArticles:
         assert not any(name.startswith("Comedy") for name in actors)
         assert "Fat Albert" not in actors and "Ben Stiller" in actors
 
+    def test_an_institution_of_a_nation_within_a_state_names_no_country(self, nlp):
+        # "the Bank of England": the bank, not a mention of England; "U.S. Agriculture
+        # Department" still speaks for the United States.
+        actors, _ = reuters_actors(nlp, "reut2-003.sgm", "3043")
+        assert "Bank of England" in actors and "England" not in actors
+        actors, _ = reuters_actors(nlp, "reut2-003.sgm", "3036")
+        assert "United States" in actors
+
 
 def reuters_actors(nlp, name, newid):
     """Actors and mentions of one Reuters story (tests/../shared/corpora/reuters21578/NAME)."""

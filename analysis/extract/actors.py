@@ -1467,6 +1467,7 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
     _parties_by_context(mentions, table)
     _same_person(mentions)
     _demonyms_of_named_places(mentions)
+    _plurals_of_named(mentions)
     return mentions
 
 
@@ -1824,6 +1825,20 @@ def _demonym_of(word: str, place: str) -> bool:
     if len(place) < 4 or word == place or word.split()[:-1] != place.split()[:-1]:
         return False
     return (word.startswith(place[:-1]) and len(word) - len(place) <= 4) or (place.startswith(word) and len(place) - len(word) <= 2)
+
+
+def _plurals_of_named(mentions: list[Mention]) -> None:
+    """A one-word name in the plural whose singular the article names is that name: "Vauxhalls"
+    and "Saabs" (the makers' cars) beside "Vauxhall" and "Saab", "Muslims" beside "Muslim", not
+    an actor of their own."""
+    types = {m.actor: m.actor_type for m in mentions if m.actor}
+    for m in mentions:
+        name = m.actor or ""
+        if " " in name or not name.endswith("s") or len(name) < 4 or name != m.text:
+            continue
+        single = name[:-1]
+        if single in types and types[single] in ("ORG", "NORP", "PERSON", "GPE"):
+            m.actor, m.actor_type = single, types[single]
 
 
 def _demonyms_of_named_places(mentions: list[Mention]) -> None:

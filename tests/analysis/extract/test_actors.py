@@ -576,6 +576,11 @@ class TestPrecisionOnUnseenArticles:
         actors, _ = reuters_actors(nlp, "reut2-003.sgm", "3036")
         assert "United States" in actors
 
+    def test_a_plural_of_a_name_the_article_gives_is_that_name(self, nlp):
+        # "Vauxhalls", "Saabs" beside "Vauxhall", "Saab": the makers' cars, no actors of their own.
+        actors, _ = bbc_actors(nlp, "business/149.txt")
+        assert "Vauxhalls" not in actors and "Saabs" not in actors and "Vauxhall" in actors
+
 
 def reuters_actors(nlp, name, newid):
     """Actors and mentions of one Reuters story (tests/../shared/corpora/reuters21578/NAME)."""

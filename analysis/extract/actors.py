@@ -1468,6 +1468,7 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
     _same_person(mentions)
     _demonyms_of_named_places(mentions)
     _plurals_of_named(mentions)
+    _same_organisation(mentions)
     return mentions
 
 
@@ -1825,6 +1826,34 @@ def _demonym_of(word: str, place: str) -> bool:
     if len(place) < 4 or word == place or word.split()[:-1] != place.split()[:-1]:
         return False
     return (word.startswith(place[:-1]) and len(word) - len(place) <= 4) or (place.startswith(word) and len(place) - len(word) <= 2)
+
+
+def _spelling_key(name: str) -> str:
+    """An organisation's name with its spelling variants levelled: "Organisation"/"Organization",
+    "Centre"/"Center", "Office for"/"Office of", "and"/"&"."""
+    key = normal_form(name)
+    key = re.sub(r"(?<=[a-z])iz(?=ation|e\b|ed\b|ing\b)", "is", key)
+    key = re.sub(r"\bcenter\b", "centre", key)
+    key = re.sub(r"\b(?:for|of)\b", "of", key)
+    return key.replace(" & ", " and ")
+
+
+def _same_organisation(mentions: list[Mention]) -> None:
+    """"Institute for Fiscal Studies" and "Institute of Fiscal Studies", "International Coffee
+    Organisation" and "... Organization" in one article are one organisation: under the name
+    mentioned most (on a tie, the first)."""
+    counts = Counter(m.actor for m in mentions if m.actor_type == "ORG" and m.actor and " " in m.actor)
+    groups: dict[str, list[str]] = {}
+    for name in counts:
+        groups.setdefault(_spelling_key(name), []).append(name)
+    rename = {}
+    for names in groups.values():
+        if len(names) > 1:
+            best = max(names, key=lambda n: counts[n])
+            rename.update({n: best for n in names if n != best})
+    for m in mentions:
+        if m.actor in rename:
+            m.actor = rename[m.actor]
 
 
 def _plurals_of_named(mentions: list[Mention]) -> None:

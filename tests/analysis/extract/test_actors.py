@@ -581,6 +581,11 @@ class TestPrecisionOnUnseenArticles:
         actors, _ = bbc_actors(nlp, "business/149.txt")
         assert "Vauxhalls" not in actors and "Saabs" not in actors and "Vauxhall" in actors
 
+    def test_spelling_variants_of_an_organisation_are_one(self, nlp):
+        # "Institute for Fiscal Studies" and, later, "Institute of Fiscal Studies".
+        actors, _ = bbc_actors(nlp, "politics/021.txt")
+        assert "Institute for Fiscal Studies" in actors and "Institute of Fiscal Studies" not in actors
+
 
 def reuters_actors(nlp, name, newid):
     """Actors and mentions of one Reuters story (tests/../shared/corpora/reuters21578/NAME)."""

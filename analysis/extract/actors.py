@@ -1298,8 +1298,23 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
                 or not _names_a_place(o[len(name) :], places, table)
             )
         ]
-        if not longer and " " in name:
-            longer = [o for o in org_names if o.endswith(" " + name)]
+        if not longer and (
+            " " in name or (name.lower() not in ORG_WORDS | GENERIC_WORDS | PORTFOLIO_WORDS and name not in common)
+        ):
+            # "Media Council" of "Ugandan Media Council"; "Kodak" of "Eastman Kodak", "Disney"
+            # of "Walt Disney" (not "Bank" of "Den Danske Bank", nor "Elvis" of "European Elvis",
+            # whose head is a name of its own).
+            longer = [
+                o
+                for o in org_names
+                if o.endswith(" " + name) and (" " in name or not _known(normal_form(o[: -len(name)]), table))
+            ]
+        if len(longer) > 1:
+            # "Merrill" beside "Merrill Lynch" and "Merrill Lynch Capital Markets": the shortest,
+            # when the others only lengthen it, and whatever that one stands for.
+            shortest = min(longer, key=len)
+            if all(o == shortest or o.startswith(shortest + " ") for o in longer):
+                return org_for(shortest, at)
         return longer[0] if len(longer) == 1 else name
 
     def company_for(name: str) -> str | None:

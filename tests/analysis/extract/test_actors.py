@@ -586,6 +586,14 @@ class TestPrecisionOnUnseenArticles:
         actors, _ = bbc_actors(nlp, "politics/021.txt")
         assert "Institute for Fiscal Studies" in actors and "Institute of Fiscal Studies" not in actors
 
+    def test_a_short_form_of_an_organisation_by_its_last_word_or_a_chain(self, nlp):
+        # "Kodak" beside "Eastman Kodak Co"; "Merrill" beside "Merrill Lynch" and "Merrill Lynch
+        # Capital Markets": one organisation each.
+        actors, _ = reuters_actors(nlp, "reut2-012.sgm", "12203")
+        assert "Kodak" not in actors and "Eastman Kodak" in actors
+        actors, _ = reuters_actors(nlp, "reut2-012.sgm", "12066")
+        assert "Merrill" not in actors and "Merrill Lynch Capital Markets" in actors
+
 
 def reuters_actors(nlp, name, newid):
     """Actors and mentions of one Reuters story (tests/../shared/corpora/reuters21578/NAME)."""

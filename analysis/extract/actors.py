@@ -1289,6 +1289,12 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
         the article gives it first: "Yukos", named before "Yukos USA", is the parent."""
         if name.lower().endswith(".com") and name[:-4] in org_names:
             return name[:-4]
+        if " " not in name:
+            # "Moody's" (its possessive cut) beside the company "Moody's Investors Service Inc"
+            # (not "Gateshead" beside "Gateshead's Sage Centre").
+            owned = [o for s in ("'s", "’s") for o in orgs_by_first.get(name + s, ()) if " " in o and o in companies]
+            if len(owned) == 1:
+                return owned[0]
         longer = [
             o
             for o in orgs_by_first.get(name.split()[0], ())
@@ -1403,6 +1409,11 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
                     # "Cairn said" in a story about "Cairn Energy": the first word of the one
                     # organisation the article names so, no person's.
                     actor, actor_type, label = org, "ORG", "ORG"
+                elif not d.title and len(tokens) >= 2 and (company := company_for(_text_of(tokens))):
+                    # "Niagara Mohawk said" in a story about "Niagara Mohawk Power Corp", "Mark
+                    # IV" beside "Mark IV Industries Inc": a company's name the article gives
+                    # with its legal form, shortened.
+                    actor, actor_type, label = company, "ORG", "ORG"
                 actor = actor or _text_of(tokens)
             elif (
                 options.metonyms

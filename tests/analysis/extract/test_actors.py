@@ -594,6 +594,13 @@ class TestPrecisionOnUnseenArticles:
         actors, _ = reuters_actors(nlp, "reut2-012.sgm", "12066")
         assert "Merrill" not in actors and "Merrill Lynch Capital Markets" in actors
 
+    def test_a_company_shortened_or_cut_at_its_possessive_is_the_company(self, nlp):
+        # "Niagara Mohawk" (tagged PERSON) beside "Niagara Mohawk Power Corp"; "Moody's" beside
+        # "Moody's Investors Service Inc".
+        actors, _ = reuters_actors(nlp, "reut2-012.sgm", "12134")
+        assert "Niagara Mohawk" not in actors and "Moody" not in actors
+        assert "Niagara Mohawk Power" in actors and "Moody's Investors Service" in actors
+
 
 def reuters_actors(nlp, name, newid):
     """Actors and mentions of one Reuters story (tests/../shared/corpora/reuters21578/NAME)."""

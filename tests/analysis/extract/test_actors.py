@@ -249,6 +249,8 @@ def test_corpus_full_names_respect_sex_and_first_names():
     assert found[("b", "Blair")] == "Cherie Blair"  # "Mrs Blair" is never a Mr
     # Two Browns as often named, a James as often a first name, a Knapman named once: unresolved.
     assert not {("d", "Brown"), ("e", "James"), ("f", "Knapman")} & set(found)
+
+
 def reuters_actors(nlp, newid):
     from analysis.readers import Article, read_file
     from tests.conftest import REUTERS
@@ -486,9 +488,9 @@ class TestPrecisionOnUnseenArticles:
     def test_figures_and_currencies_are_no_names(self, nlp):
         # "... in U.S. Dlrs": a currency; "Senegal 1.8": the country, the figure no part of its
         # name; "dollars 500bn": an amount, tagged ORG.
-        actors, _ = reuters_actors(nlp, "reut2-003.sgm", "3048")
+        actors, _ = reuters_story_actors(nlp, "reut2-003.sgm", "3048")
         assert "U.S. Dlrs" not in actors and "Ecuador" in actors
-        actors, _ = reuters_actors(nlp, "reut2-012.sgm", "12206")
+        actors, _ = reuters_story_actors(nlp, "reut2-012.sgm", "12206")
         assert "Senegal 1.8" not in actors and "Senegal" in actors
         actors, _ = bbc_actors(nlp, "business/273.txt")
         assert "500bn" not in actors and "800bn" not in actors
@@ -516,9 +518,9 @@ class TestPrecisionOnUnseenArticles:
 
     def test_a_demonym_the_table_lacks_is_the_place_the_article_names(self, nlp):
         # "West German" beside "West Germany", "Senegalese" beside "Senegal": one actor each.
-        actors, _ = reuters_actors(nlp, "reut2-003.sgm", "3031")
+        actors, _ = reuters_story_actors(nlp, "reut2-003.sgm", "3031")
         assert "West German" not in actors and "West Germany" in actors
-        actors, _ = reuters_actors(nlp, "reut2-012.sgm", "12196")
+        actors, _ = reuters_story_actors(nlp, "reut2-012.sgm", "12196")
         assert "Senegalese" not in actors and "Senegal" in actors
 
     def test_a_chamber_named_by_its_last_word_is_the_chamber(self, nlp):
@@ -533,16 +535,16 @@ class TestPrecisionOnUnseenArticles:
         assert "Ex-Home" not in actors and "Home" not in actors and "David Blunkett" in actors
         actors, _ = bbc_actors(nlp, "politics/293.txt")
         assert "Ex-BBC" not in actors and "BBC" in actors
-        actors, _ = reuters_actors(nlp, "reut2-003.sgm", "3064")
+        actors, _ = reuters_story_actors(nlp, "reut2-003.sgm", "3064")
         assert "Ex-Im Bank" in actors
 
     def test_a_country_and_a_common_noun_are_no_organisation(self, nlp):
         # "U.K. Authorities", "U.K. Government" beside "authorities", "government": the United
         # Kingdom and a common noun; "U.S. Army" stays a body of the state.
-        actors, _ = reuters_actors(nlp, "reut2-012.sgm", "12025")
+        actors, _ = reuters_story_actors(nlp, "reut2-012.sgm", "12025")
         assert "U.K. Authorities" not in actors and "U.K. Government" not in actors
         assert "United Kingdom" in actors
-        actors, _ = reuters_actors(nlp, "reut2-012.sgm", "12123")
+        actors, _ = reuters_story_actors(nlp, "reut2-012.sgm", "12123")
         assert "U.S. Army" in actors
 
     def test_a_spaced_dash_is_never_inside_an_organisation(self, nlp):
@@ -550,7 +552,7 @@ class TestPrecisionOnUnseenArticles:
         # Industriale": an acronym and the name it stands for, one actor.
         actors, _ = bbc_actors(nlp, "business/321.txt")
         assert "Diageo Chateau & Estate Wines" in actors
-        actors, _ = reuters_actors(nlp, "reut2-003.sgm", "3166")
+        actors, _ = reuters_story_actors(nlp, "reut2-003.sgm", "3166")
         assert "Istituto per la Ricostruzione Industriale" in actors and "IRI" not in actors
         assert not any(" - " in name for name in actors)
 
@@ -571,9 +573,9 @@ class TestPrecisionOnUnseenArticles:
     def test_an_institution_of_a_nation_within_a_state_names_no_country(self, nlp):
         # "the Bank of England": the bank, not a mention of England; "U.S. Agriculture
         # Department" still speaks for the United States.
-        actors, _ = reuters_actors(nlp, "reut2-003.sgm", "3043")
+        actors, _ = reuters_story_actors(nlp, "reut2-003.sgm", "3043")
         assert "Bank of England" in actors and "England" not in actors
-        actors, _ = reuters_actors(nlp, "reut2-003.sgm", "3036")
+        actors, _ = reuters_story_actors(nlp, "reut2-003.sgm", "3036")
         assert "United States" in actors
 
     def test_a_plural_of_a_name_the_article_gives_is_that_name(self, nlp):
@@ -589,20 +591,20 @@ class TestPrecisionOnUnseenArticles:
     def test_a_short_form_of_an_organisation_by_its_last_word_or_a_chain(self, nlp):
         # "Kodak" beside "Eastman Kodak Co"; "Merrill" beside "Merrill Lynch" and "Merrill Lynch
         # Capital Markets": one organisation each.
-        actors, _ = reuters_actors(nlp, "reut2-012.sgm", "12203")
+        actors, _ = reuters_story_actors(nlp, "reut2-012.sgm", "12203")
         assert "Kodak" not in actors and "Eastman Kodak" in actors
-        actors, _ = reuters_actors(nlp, "reut2-012.sgm", "12066")
+        actors, _ = reuters_story_actors(nlp, "reut2-012.sgm", "12066")
         assert "Merrill" not in actors and "Merrill Lynch Capital Markets" in actors
 
     def test_a_company_shortened_or_cut_at_its_possessive_is_the_company(self, nlp):
         # "Niagara Mohawk" (tagged PERSON) beside "Niagara Mohawk Power Corp"; "Moody's" beside
         # "Moody's Investors Service Inc".
-        actors, _ = reuters_actors(nlp, "reut2-012.sgm", "12134")
+        actors, _ = reuters_story_actors(nlp, "reut2-012.sgm", "12134")
         assert "Niagara Mohawk" not in actors and "Moody" not in actors
         assert "Niagara Mohawk Power" in actors and "Moody's Investors Service" in actors
 
 
-def reuters_actors(nlp, name, newid):
+def reuters_story_actors(nlp, name, newid):
     """Actors and mentions of one Reuters story (tests/../shared/corpora/reuters21578/NAME)."""
     from analysis.readers import Article, read_file
     from tests.conftest import REUTERS

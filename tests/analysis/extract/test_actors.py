@@ -523,11 +523,6 @@ class TestPrecisionOnUnseenArticles:
         actors, _ = reuters_story_actors(nlp, "reut2-012.sgm", "12196")
         assert "Senegalese" not in actors and "Senegal" in actors
 
-    def test_a_chamber_named_by_its_last_word_is_the_chamber(self, nlp):
-        # "the Lords" beside "the House of Lords": one actor.
-        actors, _ = bbc_actors(nlp, "politics/117.txt")
-        assert "Lords" not in actors and "Commons" not in actors and "House of Lords" in actors
-
     def test_a_former_prefix_is_no_part_of_a_name(self, nlp):
         # "Ex-Home Secretary David Blunkett": "Home" then opens a title; "the Ex-BBC presenter":
         # the BBC. Not "Ex-Im Bank", whose rest is no name alone.

@@ -567,8 +567,11 @@ _PORTFOLIO_JOINS = frozenset({"and", "&", ",", "for", "of", "the"})
 def _portfolio(span: Span) -> bool:
     """"Education" in "Education Secretary Ruth Kelly", "State for Culture" in "Secretary of State
     for Culture", "Health" in "the Secretary of Health": the brief inside a minister's title."""
+    first = span[1] if len(span) > 1 and span[0].lower_ in DETERMINERS else span[0]
+    if first.lower_ not in PORTFOLIO_WORDS:
+        return False  # most spans: asked first, cheaply
     words = [t.lower_ for t in span if t.lower_ not in DETERMINERS]
-    if not words or words[0] not in PORTFOLIO_WORDS or any(w not in PORTFOLIO_WORDS | _PORTFOLIO_JOINS for w in words):
+    if any(w not in PORTFOLIO_WORDS | _PORTFOLIO_JOINS for w in words):
         return False
     doc = span.doc
     following = doc[span.end] if span.end < len(doc) else None
@@ -861,15 +864,17 @@ def _language(span: Span) -> bool:
     return span.start > 0 and doc[span.start - 1].lower_ == "in" and (span.end == len(doc) or doc[span.end].is_punct)
 
 
-def _languages(doc: Doc, table: AliasTable) -> set[str]:
+def _languages(ents: list[tuple], table: AliasTable) -> set[str]:
     """Names the model tags a language more often than an actor in the article are the language
     throughout: "Spanish" eleven times a language ("Spanish-speaking world", "rap in Spanish")
     is one too in "the Spanish hip-hop scene". Not a demonym the alias table gives a country
     ("French", "German"): those stand for the country wherever they are not the language."""
+    if not any(label == "LANGUAGE" for _, label, _ in ents):
+        return set()
     votes: dict[str, list[int]] = {}
-    for e in doc.ents:
-        if e.label_ == "LANGUAGE" or e.label_ in ACTOR_LABELS:
-            votes.setdefault(normal_form(e.text), [0, 0])[e.label_ == "LANGUAGE"] += 1
+    for _, label, text in ents:
+        if label == "LANGUAGE" or label in ACTOR_LABELS:
+            votes.setdefault(normal_form(text), [0, 0])[label == "LANGUAGE"] += 1
     return {
         key
         for key, (actor, language) in votes.items()
@@ -885,27 +890,39 @@ def _sentence_initial(token) -> bool:
     return i == 0 or doc[i].is_sent_start or doc[i - 1].text in (".", "!", "?", ":", "\n", "\n\n")
 
 
-def _common_words(doc: Doc) -> tuple[set[str], set[str]]:
+class _CommonWords:
     """Capitalised words that the article writes in lower case wherever they stand inside a
     sentence: "Viruses written to make headlines" beside "viruses", "Broadband has become hugely
     competitive" beside "broadband". At the start of a sentence they are the same common word,
     not a name (a name keeps its capital inside a sentence: "Vince Cable" beside "cable").
-    Also returns the words the article writes in lower case."""
-    lower: set[str] = set()
-    capital: set[str] = set()
-    for token in doc:
-        if token.is_lower and token.is_alpha:
-            lower.add(token.text)
-        elif token.text[:1].isupper() and not _sentence_initial(token):
-            capital.add(token.text)
-    out = set()
-    for token in doc:
-        text = token.text
-        if text[:1].isupper() and text[1:].islower() and text not in capital:
-            low = text.lower()
-            if low in lower or (low.endswith("s") and low[:-1] in lower) or low + "s" in lower:
-                out.add(text)
-    return out, lower
+    Asked word by word (`word in common`), each answer computed once: a few words an article."""
+
+    def __init__(self, doc: Doc, text: str) -> None:
+        self.doc, self.text = doc, text
+        # The words the article writes in lower case.
+        self.lower = set(_LOWER_WORD.findall(text))
+        self._seen: dict[str, bool] = {}
+
+    def __contains__(self, word: str) -> bool:
+        hit = self._seen.get(word)
+        if hit is None:
+            hit = self._seen[word] = self._common(word)
+        return hit
+
+    def _common(self, word: str) -> bool:
+        if not (word[:1].isupper() and word[1:].islower()):
+            return False
+        low, lower = word.lower(), self.lower
+        if not (low in lower or (low.endswith("s") and low[:-1] in lower) or low + "s" in lower):
+            return False
+        for m in re.finditer(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", self.text):
+            span = self.doc.char_span(m.start(), m.end())
+            if span is not None and len(span) == 1 and not _sentence_initial(span[0]):
+                return False  # written with its capital inside a sentence: a name
+        return True
+
+
+_LOWER_WORD = re.compile(r"(?<![\w'’])[a-z]+(?!\w)")
 
 
 # Bodies of a state that a country's name and one word name: "U.S. Army", "British Embassy".
@@ -1126,17 +1143,20 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
     table = options.table()
     text = doc_text(doc)
     acronyms = defined_acronyms(text, table)
-    ents = [_speaking(e) if e.label_ in _THING_LABELS else e for e in doc.ents if e.label_ in ENTITY_LABELS]
-    languages = _languages(doc, table)
-    common, lower_words = _common_words(doc)
+    # The entities once: each read of doc.ents builds its spans anew.
+    all_ents = [(e, e.label_, e.text) for e in doc.ents]
+    ents = [_speaking(e) if label in _THING_LABELS else e for e, label, _ in all_ents if label in ENTITY_LABELS]
+    languages = _languages(all_ents, table)
+    common = _CommonWords(doc, text)
+    lower_words = common.lower
     repaired = _widened(doc, _adjacent_joined(doc, ents, table), table)
     drafts = []
-    people = {e[-1].text for e in doc.ents if e.label_ == "PERSON"}
-    places = {e.text for e in doc.ents if e.label_ in ("GPE", "LOC")}
+    people = {e[-1].text for e, label, _ in all_ents if label == "PERSON"}
+    places = {t for _, label, t in all_ents if label in ("GPE", "LOC")}
     # Surnames the article uses alone for a person: a one-word PERSON entity, or after "Mr".
-    surnames = {e[0].text for e in doc.ents if e.label_ == "PERSON" and len(e) == 1}
+    surnames = {t for e, label, t in all_ents if label == "PERSON" and len(e) == 1}
     surnames.update(m.group(2) for m in _HONOURED.finditer(text))
-    entity_texts = {e.text for e in doc.ents}
+    entity_texts = {t for _, _, t in all_ents}
 
     def known(tokens: list) -> bool:
         """Whether words make a name by themselves: the alias table's, the article's, or a title's
@@ -1481,9 +1501,8 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
     untagged = _untagged_surnames(doc, text, mentions, by_last, person_for)
     if untagged:
         mentions = sorted(mentions + untagged, key=lambda m: m.start)
-    taken = {t.i for m in mentions for t in doc.char_span(m.start, m.end, alignment_mode="expand") or ()}
     untagged = (
-        _untagged_organisations(doc, text, table, taken)
+        _untagged_organisations(doc, text, table, mentions)
         + _honoured_surnames(doc, text, mentions, person_for)
         + _titled_names(doc, text, person_for)
         + _described_names(doc, text, table, person_for)
@@ -1779,22 +1798,24 @@ ORG_NOUNS = frozenset(
         "consultancy", "alliance", "lobby", "think-tank", "thinktank", "consortium",
     }
 )
-_MIXED_CAPS = re.compile(r"[A-Z][A-Za-z]*[A-Z][A-Za-z]*")
+# Words of three letters or more with two capitals or more: "FNSEA", "CompTIA".
+_MIXED_CAPS_WORD = re.compile(r"(?<![\w-])(?=[A-Za-z]{3,}(?![\w-]))[A-Z][A-Za-z]*[A-Z][A-Za-z]*(?![\w-])")
 
 
-def _untagged_organisations(doc: Doc, text: str, table: AliasTable, taken: set[int]) -> list[Mention]:
+def _untagged_organisations(doc: Doc, text: str, table: AliasTable, mentions: list[Mention]) -> list[Mention]:
     """A word of two capitals or more the model left untagged ("FNSEA", "CompTIA") is an
     organisation where the text says so: a noun of organisations follows it, at most one word
     between ("from the FNSEA agricultural union"), or a person's role comes before it with "at"
     ("director for public policy at CompTIA")."""
     found = []
-    for token in doc:
+    for m in _MIXED_CAPS_WORD.finditer(text):
+        span = doc.char_span(m.start(), m.end())
+        if span is None or len(span) != 1:
+            continue
+        token = span[0]
         if (
             token.ent_iob_ != "O"
-            or token.i in taken
-            or not token.is_alpha
-            or len(token) < 3
-            or not _MIXED_CAPS.fullmatch(token.text)
+            or any(m.start <= token.idx < m.end for m in mentions)
             or token.lower_ in ROLE_WORDS
             or _known(token.lower_, table)
         ):

@@ -374,7 +374,7 @@ class _Draft:
     title: str | None = None
 
 
-def _strip(span: Span) -> _Draft:
+def _strip(span: Span, known=None) -> _Draft:
     """Remove determiners, a trailing possessive and a leading title from an entity span."""
     tokens = list(span)
     # A quotation mark or a determiner the model took into the name: '" Mr Bussereau'.
@@ -382,12 +382,33 @@ def _strip(span: Span) -> _Draft:
         tokens = tokens[1:]
     while tokens and (tokens[-1].text in POSSESSIVE_TAILS or tokens[-1].is_punct):
         tokens = tokens[:-1]
+    # "Ex-Home Secretary David Blunkett", "the ex-BBC presenter": the prefix is no part of the
+    # name, and the rest is read as it would be alone ("Home" opening a title).
+    # Only where the rest is a name or word known without the prefix: not "Ex-Im Bank".
+    while (
+        known is not None
+        and len(tokens) > 2
+        and tokens[0].lower_ in ("ex", "then")
+        and tokens[1].text == "-"
+        and not tokens[0].whitespace_
+        and known(tokens[2:])
+    ):
+        tokens = tokens[2:]
+        span = Span(span.doc, tokens[0].i, tokens[-1].i + 1, label=span.label_)
     if span.label_ in ("ORG", "GPE", "LOC", "FAC", "NORP"):
         # "the Associated Press news agency": the description after the name is no part of it,
-        # nor a role or honour ("Mid-Bedfordshire MP", "Guy Mansfield QC").
+        # nor a role or honour ("Mid-Bedfordshire MP", "Guy Mansfield QC"), nor a figure after
+        # it ("Senegal 1.8", "San Luis 90 mm").
         while len(tokens) > 1 and (
-            (tokens[-1].is_lower and tokens[-1].is_alpha) or tokens[-1].lower_.rstrip(".") in ROLE_WORDS | HONOURS
+            (tokens[-1].is_lower and tokens[-1].is_alpha)
+            or tokens[-1].lower_.rstrip(".") in ROLE_WORDS | HONOURS
+            # "Sound of 2004": a figure after a small word is part of the name.
+            or (_FIGURE.fullmatch(tokens[-1].text) and not tokens[-2].is_lower)
         ):
+            tokens = tokens[:-1]
+    elif span.label_ == "PERSON":
+        # "Varig 2bn": no one's name ends in a figure.
+        while len(tokens) > 1 and _FIGURE.fullmatch(tokens[-1].text):
             tokens = tokens[:-1]
     if span.label_ in ACTOR_LABELS:
         # "Analysing Mr Brown", "Commons after Mr Brown": the name starts after an inner honorific.
@@ -514,14 +535,61 @@ _MEMBERS = frozenset({"democrats", "republicans", "democrat", "republican"})
 LOCATIVE = frozenset(
     {"in", "at", "near", "outside", "around", "across", "via", "into", "throughout", "within", "from", "to", "through", "of"}
 )
+# Words that name a part of a city, which only a place has: "central London", "north-west London",
+# "inner London", "downtown Washington".
+AREA_WORDS = frozenset(
+    {
+        "central", "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+        "inner", "outer", "greater", "downtown", "suburban", "uptown", "midtown",
+    }
+)
 # Regional branches of a national party or broadcaster: "Scottish Conservative Party" is the party.
 BRANCH_PREFIXES = ("scottish ", "welsh ", "english ", "northern irish ", "ulster ")
 _CONNECTORS = frozenset({"and", "of", "for", "&"})
 
 
+# Words that name a minister's brief: "Education Secretary Ruth Kelly", "the Trade and Industry
+# Secretary", "Secretary of State for Culture, Media and Sport".
+PORTFOLIO_WORDS = frozenset(
+    {
+        "education", "skills", "health", "defence", "defense", "trade", "industry", "culture", "media",
+        "sport", "transport", "environment", "work", "pensions", "constitutional", "affairs",
+        "communities", "energy", "agriculture", "fisheries", "food", "rural", "development",
+        "employment", "science", "technology", "innovation", "housing", "social", "security",
+        "welfare", "finance", "economy", "commerce", "interior", "heritage", "arts", "tourism",
+        "children", "schools", "families", "justice", "home", "foreign", "international", "local",
+        "government", "state", "treasury", "immigration", "industries",
+    }
+)
+_PORTFOLIO_JOINS = frozenset({"and", "&", ",", "for", "of", "the"})
+
+
+def _portfolio(span: Span) -> bool:
+    """"Education" in "Education Secretary Ruth Kelly", "State for Culture" in "Secretary of State
+    for Culture", "Health" in "the Secretary of Health": the brief inside a minister's title."""
+    first = span[1] if len(span) > 1 and span[0].lower_ in DETERMINERS else span[0]
+    if first.lower_ not in PORTFOLIO_WORDS:
+        return False  # most spans: asked first, cheaply
+    words = [t.lower_ for t in span if t.lower_ not in DETERMINERS]
+    if any(w not in PORTFOLIO_WORDS | _PORTFOLIO_JOINS for w in words):
+        return False
+    doc = span.doc
+    following = doc[span.end] if span.end < len(doc) else None
+    if following is not None and following.text[:1].isupper() and following.lower_ in _BRIEF_HOLDERS:
+        return True
+    before = [t.lower_ for t in doc[max(0, span.start - 2) : span.start]]
+    return len(before) == 2 and before[0] in _BRIEF_HOLDERS and before[1] in ("of", "for")
+
+
+# Titles a brief names: "Health Secretary", "Minister for Sport", "Defence spokesman".
+_BRIEF_HOLDERS = frozenset({"secretary", "secretaries", "minister", "ministers", "spokesman", "spokeswoman", "spokesperson"})
+
+
 def _in_title(span: Span) -> bool:
     """"House" in "then-House Speaker Nancy Pelosi": an institution word opening a title."""
     doc = span.doc
+    if _portfolio(span):
+        return True
     if len(span) != 1 or span[0].lower_ not in TITLE_OPENERS:
         return False
     following = list(doc[span.end : span.end + 2])
@@ -701,6 +769,12 @@ def _works(drafts: list[_Draft]) -> set[str]:
         before2 = doc[back - 2].lower_ if back > 1 else ""
         after = doc[tokens[-1].i + 1].lower_ if tokens[-1].i + 1 < len(doc) else ""
         title_like = any(t.is_lower and not t.is_punct for t in tokens[1:-1])
+        if len(tokens) >= 2 and tokens[0].lower_ in WORK_NOUNS and _sentence_initial(tokens[0]):
+            # "Comedy Meet The Fockers took ...": the kind of work opening a sentence, capitalised
+            # and taken into the span, presents the name after it.
+            found.add(normal_form(_text_of(tokens)))
+            found.add(normal_form(_text_of(tokens[1:])))
+            continue
         if (
             # "Super Size Me", "Shall We Dance", "Have I Got News For You": a name that speaks in
             # the first or second person is a title (not "the US Senate").
@@ -749,7 +823,12 @@ GENERIC_WORDS = frozenset(
 )
 # Roles and units written as capitalised words or letters: "MPs", "a Labour MEP", "GMT".
 ROLE_WORDS = frozenset({"mp", "mps", "mep", "meps", "msp", "msps", "am", "ams", "qc", "pm", "gmt", "bst", "est", "cet"})
-_CURRENCY = re.compile(r"(?:[A-Z]{2,3} ?)?(?i:dollars?|pounds?|euros?|yen|francs?|marks?|lire|dlrs)")
+_CURRENCY = re.compile(r"(?:(?:[A-Z]\.){2,3} ?|[A-Z]{1,3} ?)?(?i:dollars?|pounds?|euros?|yen|francs?|marks?|lire|dlrs?)")
+# An amount or a figure: "2bn", "11.50", "261bn", "1987".
+_AMOUNT = re.compile(r"[$£€]?\d[\d.,/]*(?:bn|m|mln|k|pct|%)?", re.IGNORECASE)
+# A figure after a name that is no part of it: a decimal, an amount or a number of two digits or
+# more ("Senegal 1.8", "Varig 2bn", "San Luis 90 mm"), not a channel's one digit ("Channel 4").
+_FIGURE = re.compile(r"[$£€]?(?:\d+[.,]\d+|\d*\.?\d+(?:bn|m|mln|pct|%)|\d{2,})", re.IGNORECASE)
 
 
 def _no_name(tokens: list, key: str, table: AliasTable) -> bool:
@@ -767,6 +846,7 @@ def _no_name(tokens: list, key: str, table: AliasTable) -> bool:
         (len(tokens) > 1 and last in EVENT_LAST_WORDS)
         or (len(tokens) == 1 and (last in GENERIC_WORDS or last in ROLE_WORDS))
         or bool(_CURRENCY.fullmatch(_text_of(tokens)))
+        or all(_AMOUNT.fullmatch(t.text) for t in tokens)  # "261bn"
     )
 
 
@@ -774,7 +854,7 @@ def _language(span: Span) -> bool:
     """"the Spanish speaking world", "a Spanish-language site", "sung in Spanish": a language."""
     doc = span.doc
     after = [t.lower_ for t in doc[span.end : span.end + 2]]
-    if after[:2] == ["-", "language"]:
+    if after[:2] == ["-", "language"] or after[:1] == ["language"]:
         return True  # not "a black South African language": one of the country's
     if after and after[0] == "-":
         after = after[1:]
@@ -782,6 +862,93 @@ def _language(span: Span) -> bool:
         return True
     # "sung in Spanish." (a language), not "in Spanish waters" (the country's).
     return span.start > 0 and doc[span.start - 1].lower_ == "in" and (span.end == len(doc) or doc[span.end].is_punct)
+
+
+def _languages(ents: list[tuple], table: AliasTable) -> set[str]:
+    """Names the model tags a language more often than an actor in the article are the language
+    throughout: "Spanish" eleven times a language ("Spanish-speaking world", "rap in Spanish")
+    is one too in "the Spanish hip-hop scene". Not a demonym the alias table gives a country
+    ("French", "German"): those stand for the country wherever they are not the language."""
+    if not any(label == "LANGUAGE" for _, label, _ in ents):
+        return set()
+    votes: dict[str, list[int]] = {}
+    for _, label, text in ents:
+        if label == "LANGUAGE" or label in ACTOR_LABELS:
+            votes.setdefault(normal_form(text), [0, 0])[label == "LANGUAGE"] += 1
+    return {
+        key
+        for key, (actor, language) in votes.items()
+        if language > actor and key not in table.demonyms and key not in table.aliases and key not in table.countries
+    }
+
+
+def _sentence_initial(token) -> bool:
+    """The first word of a sentence, or of a quotation or bracket that opens one."""
+    doc, i = token.doc, token.i
+    while i > 0 and (doc[i - 1].is_quote or doc[i - 1].is_bracket or doc[i - 1].text in ("-", "--", "*")):
+        i -= 1
+    return i == 0 or doc[i].is_sent_start or doc[i - 1].text in (".", "!", "?", ":", "\n", "\n\n")
+
+
+class _CommonWords:
+    """Capitalised words that the article writes in lower case wherever they stand inside a
+    sentence: "Viruses written to make headlines" beside "viruses", "Broadband has become hugely
+    competitive" beside "broadband". At the start of a sentence they are the same common word,
+    not a name (a name keeps its capital inside a sentence: "Vince Cable" beside "cable").
+    Asked word by word (`word in common`), each answer computed once: a few words an article."""
+
+    def __init__(self, doc: Doc, text: str) -> None:
+        self.doc, self.text = doc, text
+        # The words the article writes in lower case.
+        self.lower = set(_LOWER_WORD.findall(text))
+        self._seen: dict[str, bool] = {}
+
+    def __contains__(self, word: str) -> bool:
+        hit = self._seen.get(word)
+        if hit is None:
+            hit = self._seen[word] = self._common(word)
+        return hit
+
+    def _common(self, word: str) -> bool:
+        if not (word[:1].isupper() and word[1:].islower()):
+            return False
+        low, lower = word.lower(), self.lower
+        if not (low in lower or (low.endswith("s") and low[:-1] in lower) or low + "s" in lower):
+            return False
+        for m in re.finditer(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", self.text):
+            span = self.doc.char_span(m.start(), m.end())
+            if span is not None and len(span) == 1 and not _sentence_initial(span[0]):
+                return False  # written with its capital inside a sentence: a name
+        return True
+
+
+_LOWER_WORD = re.compile(r"(?<![\w'’])[a-z]+(?!\w)")
+
+
+# Bodies of a state that a country's name and one word name: "U.S. Army", "British Embassy".
+STATE_BODIES = frozenset(
+    {
+        "army", "navy", "marines", "embassy", "consulate", "mint", "treasury", "senate", "congress",
+        "parliament", "police", "military", "cabinet", "customs",
+    }
+)
+
+
+def _country_and_word(tokens: list, table: AliasTable, lower: set[str]) -> bool:
+    """"U.S. Exporters", "U.K. Authorities", "U.S. Government securities": a country and one word
+    the article writes in lower case elsewhere is the country and a common noun, no organisation
+    (the country is still mentioned). Not "U.S. Treasury" where "treasury" is never written so."""
+    part = _country_part(tokens, table)
+    if part is None or part[0] is not tokens[0] or part[1].i != tokens[-2].i:
+        return False
+    low = tokens[-1].lower_
+    if low in STATE_BODIES:
+        return False  # "U.S. Army", "US Embassy": a body of the state, named so
+    return tokens[-1].is_alpha and (low in lower or low + "s" in lower or (low.endswith("s") and low[:-1] in lower))
+
+
+def _known(key: str, table: AliasTable) -> bool:
+    return key in table.aliases or key in table.countries or key in table.demonyms or key in table.metonyms
 
 
 def _qualifies_event(span: Span) -> bool:
@@ -811,7 +978,8 @@ def _home_town(span: Span) -> bool:
 def _literal_place(span: Span) -> bool:
     """Whether a city is named as a place, not as its government. Metonymy is the governing use:
     "London said", "urged Washington to respect", "toward Beijing". A place is "in London", "a
-    London news conference" (the name modifies a noun), "Greenwich, London" (a place's place)."""
+    London news conference" (the name modifies a noun), "Greenwich, London" (a place's place),
+    "shops in central London" (a part of it)."""
     doc = span.doc
     before = doc[span.start - 1] if span.start > 0 else None
     after = doc[span.end] if span.end < len(doc) else None
@@ -819,7 +987,7 @@ def _literal_place(span: Span) -> bool:
         # "Washington's trade laws", "protection from Washington's laws": the government's,
         # unless the place holds it ("in London's West End").
         return before is not None and before.lower_ in ("in", "at", "near", "around", "across", "throughout")
-    if before is not None and before.lower_ in LOCATIVE:
+    if before is not None and (before.lower_ in LOCATIVE or before.lower_ in AREA_WORDS):
         return True
     if after is not None and after.pos_ in ("NOUN", "PROPN") and after.tag_ != "POS":
         return True
@@ -975,13 +1143,29 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
     table = options.table()
     text = doc_text(doc)
     acronyms = defined_acronyms(text, table)
-    ents = [_speaking(e) if e.label_ in _THING_LABELS else e for e in doc.ents if e.label_ in ENTITY_LABELS]
+    # The entities once: each read of doc.ents builds its spans anew.
+    all_ents = [(e, e.label_, e.text) for e in doc.ents]
+    ents = [_speaking(e) if label in _THING_LABELS else e for e, label, _ in all_ents if label in ENTITY_LABELS]
+    languages = _languages(all_ents, table)
+    common = _CommonWords(doc, text)
+    lower_words = common.lower
     repaired = _widened(doc, _adjacent_joined(doc, ents, table), table)
     drafts = []
-    people = {e[-1].text for e in doc.ents if e.label_ == "PERSON"}
-    places = {e.text for e in doc.ents if e.label_ in ("GPE", "LOC")}
+    people = {e[-1].text for e, label, _ in all_ents if label == "PERSON"}
+    places = {t for _, label, t in all_ents if label in ("GPE", "LOC")}
+    # Surnames the article uses alone for a person: a one-word PERSON entity, or after "Mr".
+    surnames = {t for e, label, t in all_ents if label == "PERSON" and len(e) == 1}
+    surnames.update(m.group(2) for m in _HONOURED.finditer(text))
+    entity_texts = {t for _, _, t in all_ents}
+
+    def known(tokens: list) -> bool:
+        """Whether words make a name by themselves: the alias table's, the article's, or a title's
+        opening ("Home" Secretary)."""
+        key = normal_form(_text_of(tokens))
+        return _known(key, table) or _text_of(tokens) in entity_texts or tokens[0].lower_ in TITLE_OPENERS
+
     for span, label in repaired:
-        draft = _strip(span)
+        draft = _strip(span, known)
         draft.label = label
         if draft.tokens:
             owner = _owner(draft.tokens, people, places, table)
@@ -996,10 +1180,25 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
                     owner_draft.tokens, owner_draft.title = rest, title
                 drafts.append(owner_draft)
                 draft.tokens = draft.tokens[len(owner_tokens) + 1 :]
+        if draft.tokens and draft.label == "ORG" and (cut := _person_tail(draft.tokens, surnames, table)):
+            # "For the Lib Dems David Laws said", "aerospace group EADS Philippe Camus is to
+            # leave" (later "Mr Camus"): an organisation and a person the model ran together.
+            head, tail = draft.tokens[:cut], draft.tokens[cut:]
+            draft.tokens = head
+            drafts.append(draft)
+            draft = _Draft(span=doc[tail[0].i : tail[-1].i + 1], tokens=tail, label="PERSON")
         if draft.tokens and draft.label == "PERSON":
             drafts.extend(_person_parts(draft, table))
         elif draft.tokens:
-            drafts.append(draft)
+            parts = _dash_parts(draft)
+            if len(parts) == 2 and draft.label == "ORG":
+                # "IRI - Istituto per la Ricostruzione Industriale": an acronym and its name.
+                short, long_ = sorted(parts, key=lambda p: len(p.tokens))
+                word = short.tokens[0].text
+                initials = "".join(t.text[0] for t in long_.tokens if t.text[:1].isupper()).lower()
+                if len(short.tokens) == 1 and word.isupper() and word.isalpha() and initials == word.lower():
+                    acronyms.setdefault(normal_form(word), _org_name(long_.tokens))
+            drafts.extend(parts)
 
     drafts = _article_names(doc, drafts)
     drafts = sorted(drafts + _untagged_parties(doc, table), key=lambda d: d.tokens[0].i)
@@ -1055,11 +1254,14 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
     def person_for(words: list[str], at: int, *, surname_only: bool = False) -> str | None:
         """The full name a short mention stands for: by surname, or ("Kate") by first name,
         except after an honorific ("Mr Howard" is never Howard Flight)."""
+        # "Kilroy Silk" and "Robert Kilroy-Silk": a hyphen in a name is written or left out.
+        words = [w for w in words if w not in _DASHES]
         if not words:
             return None
-        best: tuple[tuple[int, int], str] | None = None
+        best: tuple[tuple[int, bool, int], str] | None = None
         candidates = by_last.get(words[-1], []) + ([] if surname_only else by_first.get(words[0], []))
         for start, full, written in candidates:
+            full = [w for w in full if w not in _DASHES]
             if len(words) > len(full):
                 continue
             matches = (
@@ -1074,7 +1276,12 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
             # a first name alone ("a room with Tony") is the person the article is most about.
             distance = at - start if start <= at else 10**9 + start
             by_first_name = len(words) == 1 and full[-1] != words[0]
-            rank = (-surname_uses[full[-1]] if by_first_name else 0, distance)
+            # "Kilroy Silk", two words, is the end of "Robert Kilroy Silk": the longer name wins
+            # over the two words as a name of their own.
+            # Not a span that runs two names together ("Florian Hamm - Borussia Dortmund") or
+            # opens with a common word ("Bookmaker William Hill").
+            shorter = len(words) >= 2 and (len(full) <= len(words) or _two_names(written) or full[0] in common)
+            rank = (-surname_uses[full[-1]] if by_first_name else 0, shorter, distance)
             if best is None or rank < best[0]:
                 best = (rank, re.sub(r"\s+", " ", written))
         return best[1] if best else None
@@ -1102,6 +1309,12 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
         the article gives it first: "Yukos", named before "Yukos USA", is the parent."""
         if name.lower().endswith(".com") and name[:-4] in org_names:
             return name[:-4]
+        if " " not in name:
+            # "Moody's" (its possessive cut) beside the company "Moody's Investors Service Inc"
+            # (not "Gateshead" beside "Gateshead's Sage Centre").
+            owned = [o for s in ("'s", "’s") for o in orgs_by_first.get(name + s, ()) if " " in o and o in companies]
+            if len(owned) == 1:
+                return owned[0]
         longer = [
             o
             for o in orgs_by_first.get(name.split()[0], ())
@@ -1111,8 +1324,23 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
                 or not _names_a_place(o[len(name) :], places, table)
             )
         ]
-        if not longer and " " in name:
-            longer = [o for o in org_names if o.endswith(" " + name)]
+        if not longer and (
+            " " in name or (name.lower() not in ORG_WORDS | GENERIC_WORDS | PORTFOLIO_WORDS and name not in common)
+        ):
+            # "Media Council" of "Ugandan Media Council"; "Kodak" of "Eastman Kodak", "Disney"
+            # of "Walt Disney" (not "Bank" of "Den Danske Bank", nor "Elvis" of "European Elvis",
+            # whose head is a name of its own).
+            longer = [
+                o
+                for o in org_names
+                if o.endswith(" " + name) and (" " in name or not _known(normal_form(o[: -len(name)]), table))
+            ]
+        if len(longer) > 1:
+            # "Merrill" beside "Merrill Lynch" and "Merrill Lynch Capital Markets": the shortest,
+            # when the others only lengthen it, and whatever that one stands for.
+            shortest = min(longer, key=len)
+            if all(o == shortest or o.startswith(shortest + " ") for o in longer):
+                return org_for(shortest, at)
         return longer[0] if len(longer) == 1 else name
 
     def company_for(name: str) -> str | None:
@@ -1164,6 +1392,9 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
             or _in_title(d.span)
             or _no_name(tokens, key, table)
             or _in_rows(tokens[0].idx, table_rows)
+            or key in languages
+            or (len(tokens) == 1 and _sentence_initial(tokens[0]) and tokens[0].text in common and not _known(key, table))
+            or (label == "ORG" and _country_and_word(tokens, table, lower_words))
         ):
             pass  # "Budget", "House" in "House Speaker", "comedy Coupling": an entity, never an actor
         elif actor is None and label in ACTOR_LABELS:
@@ -1198,6 +1429,11 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
                     # "Cairn said" in a story about "Cairn Energy": the first word of the one
                     # organisation the article names so, no person's.
                     actor, actor_type, label = org, "ORG", "ORG"
+                elif not d.title and len(tokens) >= 2 and (company := company_for(_text_of(tokens))):
+                    # "Niagara Mohawk said" in a story about "Niagara Mohawk Power Corp", "Mark
+                    # IV" beside "Mark IV Industries Inc": a company's name the article gives
+                    # with its legal form, shortened.
+                    actor, actor_type, label = company, "ORG", "ORG"
                 actor = actor or _text_of(tokens)
             elif (
                 options.metonyms
@@ -1246,7 +1482,9 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
         )
         if label == "ORG" and len(tokens) > 1:
             country = _country_part(tokens, table)
-            if country:
+            # "the Bank of England", "the Church of England": a nation within a state is no state
+            # an institution speaks for; the name is the institution's alone.
+            if country and country[2] not in NATIONS_OF:
                 # "the U.S. Agriculture Department" speaks for the United States too.
                 first, last, name = country
                 c_start, c_end = first.idx, last.idx + len(last.text)
@@ -1264,7 +1502,8 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
     if untagged:
         mentions = sorted(mentions + untagged, key=lambda m: m.start)
     untagged = (
-        _honoured_surnames(doc, text, mentions, person_for)
+        _untagged_organisations(doc, text, table, mentions)
+        + _honoured_surnames(doc, text, mentions, person_for)
         + _titled_names(doc, text, person_for)
         + _described_names(doc, text, table, person_for)
     )
@@ -1272,6 +1511,9 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
         mentions = sorted(mentions + untagged, key=lambda m: m.start)
     _parties_by_context(mentions, table)
     _same_person(mentions)
+    _demonyms_of_named_places(mentions)
+    _plurals_of_named(mentions)
+    _same_organisation(mentions)
     return mentions
 
 
@@ -1363,11 +1605,54 @@ ROLE_NOUNS = frozenset(
         "novelist", "playwright", "producer", "presenter", "broadcaster", "backbencher", "veteran",
         "tycoon", "billionaire", "businessman", "businesswoman", "entrepreneur", "economist",
         "analyst", "lawyer", "campaigner", "activist", "journalist", "columnist", "critic",
-        "sprinter", "keeper", "skipper", "dj", "designer", "model", "chef",
+        "sprinter", "keeper", "skipper", "dj", "designer", "model", "chef", "musician", "guitarist",
+        "drummer", "bassist", "songwriter", "composer", "pianist", "photographer", "artist", "poet",
+        "dancer", "film-maker", "filmmaker", "boxer",
     }
 )
 # Honours written after a name: "William Haughey OBE".
 HONOURS = frozenset({"obe", "mbe", "cbe", "kbe", "dbe", "frs"})
+
+
+def _dash_parts(draft: _Draft) -> list[_Draft]:
+    """A spaced dash is never inside a name: "IRI - Istituto per la Ricostruzione Industriale",
+    "its wine arm - Diageo Chateau & Estate Wines", "Guitar Greats - Jimmy Page". Each side with a
+    capitalised word is a name of its own, under the span's label."""
+    doc = draft.span.doc
+    tokens = draft.tokens
+    cuts = [i for i, t in enumerate(tokens) if t.text in ("-", "–", "—") and t.whitespace_ and t.i > 0 and doc[t.i - 1].whitespace_]
+    if not cuts:
+        return [draft]
+    out, start = [], 0
+    for cut in [*cuts, len(tokens)]:
+        part = tokens[start:cut]
+        start = cut + 1
+        while part and (part[0].is_lower or part[0].is_punct):
+            part = part[1:]
+        while part and (part[-1].is_lower or part[-1].is_punct):
+            part = part[:-1]
+        if part and any(t.text[:1].isupper() for t in part):
+            span = Span(doc, part[0].i, part[-1].i + 1, label=draft.label)
+            out.append(_Draft(span=span, tokens=part, label=draft.label, title=draft.title if not out else None))
+    return out
+
+
+def _person_tail(tokens: list, surnames: set[str], table: AliasTable) -> int | None:
+    """Where a person's first name and surname begin at the end of an organisation's span: the
+    surname is one the article uses alone for a person, or the words before the name are a party
+    the alias table knows; none of the three last words is a word of
+    organisations' names."""
+    if len(tokens) < 3:
+        return None
+    head = table.aliases.get(normal_form(_text_of(tokens[:-2])))
+    if tokens[-1].text not in surnames and not (head and head[0] in table.party_countries):
+        return None
+    first, last = tokens[-2], tokens[-1]
+    if not all(t.is_alpha and t.text[:1].isupper() and t.text[1:].islower() for t in (first, last)):
+        return None
+    if any(t.lower_ in ORG_WORDS or t.lower_ in _CONNECTORS for t in tokens[-3:]) or not first.whitespace_:
+        return None
+    return len(tokens) - 2
 
 
 def _person_parts(draft: _Draft, table: AliasTable) -> list[_Draft]:
@@ -1399,16 +1684,23 @@ def _person_parts(draft: _Draft, table: AliasTable) -> list[_Draft]:
         if not tokens or (len(parts) > 1 and not any(t.text[:1].isupper() for t in tokens)):
             continue  # "Alan Milburn - the": no name on that side of the dash
         title = draft.title
-        if len(tokens) >= 3 and all(t.text[:1].isupper() for t in tokens):
-            first = tokens[0]
-            key = normal_form(first.text)
-            alias = table.aliases.get(key)
-            kind = "NORP" if key in table.demonyms else alias[1] if alias and alias[1] in ("GPE", "ORG") else None
-            if kind:
-                out.append(_Draft(span=doc[first.i : first.i + 1], tokens=[first], label=kind))
-                tokens = tokens[1:]
-            elif first.lower_ in ROLE_NOUNS:
-                title, tokens = first.text, tokens[1:]
+        if len(tokens) >= 3 and all(t.text[:1].isupper() or t.text == "-" for t in tokens):
+            # "Tory David Heathcoat-Amory", "Lib Dem MP Lembit Opik": a party of up to three
+            # words, and a role after it, before a name of two words or more.
+            for n in (3, 2, 1):
+                key = normal_form(_text_of(tokens[:n]))
+                alias = table.aliases.get(key)
+                kind = "NORP" if key in table.demonyms else alias[1] if alias and alias[1] in ("GPE", "ORG") else None
+                rest = n
+                while rest < len(tokens) and tokens[rest].lower_.rstrip(".") in ROLE_WORDS:
+                    rest += 1
+                if kind and len(tokens) - rest >= 2 and tokens[rest].text != "-":
+                    out.append(_Draft(span=doc[tokens[0].i : tokens[n - 1].i + 1], tokens=tokens[:n], label=kind))
+                    tokens = tokens[rest:]
+                    break
+            else:
+                if tokens[0].lower_ in ROLE_NOUNS:
+                    title, tokens = tokens[0].text, tokens[1:]
         span = draft.span if tokens == draft.tokens else doc[tokens[0].i : tokens[-1].i + 1]
         out.append(_Draft(span=span, tokens=tokens, label="PERSON", title=title))
     return out
@@ -1498,6 +1790,51 @@ def _described_names(doc: Doc, text: str, table: AliasTable, person_for) -> list
     return found
 
 
+# Nouns after a name that make it an organisation: "the FNSEA agricultural union".
+ORG_NOUNS = frozenset(
+    {
+        "union", "group", "firm", "company", "association", "body", "organisation", "organization",
+        "agency", "charity", "federation", "council", "watchdog", "regulator", "institute",
+        "consultancy", "alliance", "lobby", "think-tank", "thinktank", "consortium",
+    }
+)
+# Words of three letters or more with two capitals or more: "FNSEA", "CompTIA".
+_MIXED_CAPS_WORD = re.compile(r"(?<![\w-])(?=[A-Za-z]{3,}(?![\w-]))[A-Z][A-Za-z]*[A-Z][A-Za-z]*(?![\w-])")
+
+
+def _untagged_organisations(doc: Doc, text: str, table: AliasTable, mentions: list[Mention]) -> list[Mention]:
+    """A word of two capitals or more the model left untagged ("FNSEA", "CompTIA") is an
+    organisation where the text says so: a noun of organisations follows it, at most one word
+    between ("from the FNSEA agricultural union"), or a person's role comes before it with "at"
+    ("director for public policy at CompTIA")."""
+    found = []
+    for m in _MIXED_CAPS_WORD.finditer(text):
+        span = doc.char_span(m.start(), m.end())
+        if span is None or len(span) != 1:
+            continue
+        token = span[0]
+        if (
+            token.ent_iob_ != "O"
+            or any(m.start <= token.idx < m.end for m in mentions)
+            or token.lower_ in ROLE_WORDS
+            or _known(token.lower_, table)
+        ):
+            continue
+        after = [t.lower_ for t in doc[token.i + 1 : token.i + 3]]
+        org_noun = bool(after) and (after[0] in ORG_NOUNS or (len(after) > 1 and after[1] in ORG_NOUNS and doc[token.i + 1].is_lower))
+        before = doc[max(0, token.i - 8) : token.i]
+        role_at = (
+            token.i > 0
+            and doc[token.i - 1].lower_ == "at"
+            and any(t.lower_ in _DESCRIBING for t in before)
+            and (token.i + 1 >= len(doc) or not doc[token.i + 1].text[:1].isupper())
+        )
+        if org_noun or role_at:
+            at, stop = token.idx, token.idx + len(token.text)
+            found.append(Mention(at, stop, text[at:stop], "ORG", token.text, "ORG"))
+    return found
+
+
 def _one_sense(drafts: list[_Draft]) -> None:
     """One name, one sense in an article: a lone word the model tags a place somewhere and a
     person elsewhere ("in Manchester" ... "Manchester said") is the place, unless the article
@@ -1526,13 +1863,88 @@ def _drop_slogan_verbs(drafts: list[_Draft]) -> None:
             d.tokens = d.tokens[1:]
 
 
+_DASHES = frozenset({"-", "–"})
+
+
+def _demonym_of(word: str, place: str) -> bool:
+    """Whether a word is the demonym of a place by the regular endings: "Senegalese" of Senegal,
+    "Moroccan" of Morocco, "West German" of West Germany, "Yugoslav" of Yugoslavia."""
+    word, place = word.lower(), place.lower()
+    if len(place) < 4 or word == place or word.split()[:-1] != place.split()[:-1]:
+        return False
+    return (word.startswith(place[:-1]) and len(word) - len(place) <= 4) or (place.startswith(word) and len(place) - len(word) <= 2)
+
+
+def _spelling_key(name: str) -> str:
+    """An organisation's name with its spelling variants levelled: "Organisation"/"Organization",
+    "Centre"/"Center", "Office for"/"Office of", "and"/"&"."""
+    key = normal_form(name)
+    key = re.sub(r"(?<=[a-z])iz(?=ation|e\b|ed\b|ing\b)", "is", key)
+    key = re.sub(r"\bcenter\b", "centre", key)
+    key = re.sub(r"\b(?:for|of)\b", "of", key)
+    return key.replace(" & ", " and ")
+
+
+def _same_organisation(mentions: list[Mention]) -> None:
+    """"Institute for Fiscal Studies" and "Institute of Fiscal Studies", "International Coffee
+    Organisation" and "... Organization" in one article are one organisation: under the name
+    mentioned most (on a tie, the first)."""
+    counts = Counter(m.actor for m in mentions if m.actor_type == "ORG" and m.actor and " " in m.actor)
+    groups: dict[str, list[str]] = {}
+    for name in counts:
+        groups.setdefault(_spelling_key(name), []).append(name)
+    rename = {}
+    for names in groups.values():
+        if len(names) > 1:
+            best = max(names, key=lambda n: counts[n])
+            rename.update({n: best for n in names if n != best})
+    for m in mentions:
+        if m.actor in rename:
+            m.actor = rename[m.actor]
+
+
+def _plurals_of_named(mentions: list[Mention]) -> None:
+    """A one-word name in the plural whose singular the article names is that name: "Vauxhalls"
+    and "Saabs" (the makers' cars) beside "Vauxhall" and "Saab", "Muslims" beside "Muslim", not
+    an actor of their own."""
+    types = {m.actor: m.actor_type for m in mentions if m.actor}
+    for m in mentions:
+        name = m.actor or ""
+        if " " in name or not name.endswith("s") or len(name) < 4 or name != m.text:
+            continue
+        single = name[:-1]
+        if single in types and types[single] in ("ORG", "NORP", "PERSON", "GPE"):
+            m.actor, m.actor_type = single, types[single]
+
+
+def _demonyms_of_named_places(mentions: list[Mention]) -> None:
+    """A demonym the alias table does not list is the country or place the article names under
+    its own name: "West German" beside "West Germany", "Senegalese" beside "Senegal"."""
+    places = {m.actor for m in mentions if m.actor_type in ("GPE", "LOC") and m.actor}
+    if not places:
+        return
+    for m in mentions:
+        if m.actor_type != "NORP" or not m.actor or m.actor in places:
+            continue
+        hits = {p for p in places if _demonym_of(m.actor, p)}
+        if len(hits) == 1:
+            m.actor = hits.pop()
+            m.actor_type = "GPE"
+
+
+def _two_names(name: str) -> bool:
+    """A span that runs two names together: "Matt Lucas & David Walliams", "Florian Hamm - Borussia
+    Dortmund"."""
+    return bool(re.search(r" (?:-|–|&|and) ", name))
+
+
 def _same_person(mentions: list[Mention]) -> None:
     """"Carl C. Icahn" and "Carl Icahn" in one article are one person: names with the same first
-    and last word go under the one mentioned most (on a tie, the shorter)."""
+    and last word (a hyphen read as a space) go under the one mentioned most (on a tie, the shorter)."""
     counts = Counter(m.actor for m in mentions if m.actor_type == "PERSON" and m.actor)
     groups: dict[tuple[str, str], list[str]] = {}
     for name in counts:
-        words = name.split()
+        words = name.replace("-", " ").split()  # "Robert Kilroy Silk", "Robert Kilroy-Silk"
         if len(words) >= 2:
             groups.setdefault((words[0], words[-1]), []).append(name)
     rename = {}
@@ -1540,9 +1952,32 @@ def _same_person(mentions: list[Mention]) -> None:
         if len(names) > 1:
             best = min(names, key=lambda n: (-counts[n], len(n), n))
             rename.update({n: best for n in names if n != best})
+    # "Kilroy Silk" (reached from "Kilroy" alone) is the end of "Robert Kilroy-Silk": a name of
+    # two words or more that ends one longer name of the article is that person.
+    words_of = {n: n.replace("-", " ").split() for n in counts if not _two_names(n)}
+    for name, words in words_of.items():
+        if len(words) < 2 or name in rename:
+            continue
+        longer = {
+            rename.get(other, other)
+            for other, ow in words_of.items()
+            if len(ow) > len(words) and ow[-len(words) :] == words
+        }
+        if len(longer) == 1:
+            rename[name] = longer.pop()
     for m in mentions:
         if m.actor in rename:
             m.actor = rename[m.actor]
+
+
+# Nations within a state, whose politics are the state's: the parties of the United Kingdom stand
+# in Scotland and Wales.
+NATIONS_OF = {
+    "Scotland": "United Kingdom",
+    "Wales": "United Kingdom",
+    "England": "United Kingdom",
+    "Northern Ireland": "United Kingdom",
+}
 
 
 def _parties_by_context(mentions: list[Mention], table: AliasTable) -> None:
@@ -1555,18 +1990,22 @@ def _parties_by_context(mentions: list[Mention], table: AliasTable) -> None:
     votes: Counter[str] = Counter()
     for m in mentions:
         if m.actor in countries:
-            votes[m.actor] += 1
+            # "Scotland" is the United Kingdom's: an article set there is set in the UK.
+            votes[NATIONS_OF.get(m.actor, m.actor)] += 1
         elif m.actor in table.party_countries:
             votes[table.party_countries[m.actor]] += 1
+    if not votes:
+        return
+    # The party's own mentions vote for its country too: with none of the others, only the
+    # party names the country, which is no evidence when another country leads. Counted once,
+    # before any mention changes.
+    own = Counter(m.actor for m in mentions if m.actor in table.party_countries)
+    leader, lead = votes.most_common(1)[0]
     for m in mentions:
         country = table.party_countries.get(m.actor or "")
         if country is None:
             continue
-        # The party's own mentions vote for its country too: with none of the others, only the
-        # party names the country, which is no evidence when another country leads.
-        own = sum(1 for o in mentions if o.actor == m.actor)
-        others = votes[country] - own
-        leader, lead = votes.most_common(1)[0]
+        others = votes[country] - own[m.actor]
         if others <= 0 and leader != country and lead >= 2:
             m.actor, m.actor_type = re.sub(r"\s+", " ", m.text), m.label if m.label in ACTOR_LABELS else "ORG"
 

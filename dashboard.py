@@ -5,13 +5,15 @@
 `streamlit run` finds the `st.App` below and serves the page through it. Its start-up runs
 `page.warm` before the server accepts a connection: the page's imports (pandas, Plotly, DuckDB)
 and the store's unfiltered Overview, about a second that the first analyst of every new server
-used to wait for. A store that cannot be read yet (an ingest holding it, an older analysis) is
-left to the page, which says what is wrong; the server starts all the same.
+used to wait for. Then it freezes what start-up made, so that collecting garbage after each rerun
+is cheap. A store that cannot be read yet (an ingest holding it, an older analysis) is left to
+the page, which says what is wrong; the server starts all the same.
 """
 
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 from contextlib import asynccontextmanager
 
@@ -36,6 +38,12 @@ async def _warm(_app):
 
     # A worker thread: the event loop stays free for the server's own start-up.
     await asyncio.to_thread(warm)
+    # Streamlit collects garbage after every rerun. Over all the objects of pandas, Plotly and
+    # the page (a few million) that took 60-160 ms of the interpreter after each tab switch or
+    # filter change, while the run's last messages waited to be sent; frozen now, they are left
+    # out of those collections, which then cost a few ms (server CPU a tab switch 0.15 -> 0.05 s).
+    gc.collect()
+    gc.freeze()
     yield
 
 

@@ -194,3 +194,24 @@ def test_the_company_is_an_organisation_named_before_not_a_place(nlp):
     )
     quote = next(q for t, q in quotes_of(nlp, text).items() if t.startswith("Mr. Zimmerman never"))
     assert (quote.speaker, quote.speaker_type) == ("the company", "NOMINAL")
+
+
+def test_a_surname_before_a_generational_suffix_is_the_person(nlp):
+    # "Luther Stan Pate IV" is named in full; "Pate claimed in an interview ..." carries no entity,
+    # and the "he said" after it went to Rubio, whom the sentence names later: the surname is the
+    # word before "IV", not "IV".
+    text = polnear_article("breitbart_2016-01-01_jeb-bush-super-pac-chief-praises")
+    quotes = quotes_of(nlp, text)
+    assert quotes["I have not had any conversations with any campaign in almost a year"].speaker == "Luther Stan Pate IV"
+    assert quotes["This is all me"].speaker == "Luther Stan Pate IV"
+
+
+def test_an_untagged_full_name_whose_surname_is_tagged_is_a_person(nlp):
+    # "Naureen Jahangir, a Sanders supporter from Hemet, California, ..." carries no entity; the
+    # article tags "Jahangir" alone later. Her "she said" went to John Burton, quoted before her.
+    text = polnear_article("politico_2016-07-02_sanders-california-supporters-ca")
+    doc = parse(nlp, [text])[0]
+    at = text.index("Naureen Jahangir")
+    assert any(m.start == at and m.actor == "Naureen Jahangir" for m in resolve_mentions(doc))
+    quote = next(q for t, q in quotes_of(nlp, text).items() if t.startswith("false choice"))
+    assert quote.speaker == "Naureen Jahangir"

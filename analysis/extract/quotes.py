@@ -701,9 +701,38 @@ class _Speakers:
         if verb.i not in self.reporting or verb.i < 1 or verb.i + 1 >= len(doc):
             return None
         if doc[verb.i - 1].text not in DOUBLE_MARK_TOKENS | SINGLE_MARKS:
-            return None
+            return self._name_after_close(verb)
         m = self.mention_at(doc[verb.i + 1])
         return doc[verb.i + 1] if m is not None and m.actor_type in ("PERSON", SPOKESPERSON) else None
+
+    def _name_after_close(self, verb: Token) -> Token | None:
+        """A name standing right after a quotation's closing mark and before the reporting verb,
+        when the parser gave the verb no subject: it hung the name on the quotation's words
+        ('"We were tremendously wrong ...," Ramos, 58, told AFP', where "Ramos" is an npadvmod of
+        "were" and "told" a conj of it) or made it a compound of a verb it tagged a participle
+        ('"Go back to Univision," Trump barked'). Between the name and the verb only an
+        apposition set off by commas ("Ramos, 58,")."""
+        doc = self.doc
+        sent_start = verb.sent.start
+        j = verb.i - 1
+        while j > sent_start and verb.i - j <= 12 and doc[j].text not in DOUBLE_MARK_TOKENS | SINGLE_MARKS:
+            j -= 1
+        if j <= sent_start or doc[j].text not in DOUBLE_MARK_TOKENS | SINGLE_MARKS or not self._inside_quote(doc[j].idx - 1):
+            return None
+        if j + 1 >= verb.i:
+            return None
+        m = self.mention_at(doc[j + 1])
+        if m is None or m.start != doc[j + 1].idx or m.actor_type not in ("PERSON", SPOKESPERSON, "ORG"):
+            return None
+        name_end = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if name_end is None:
+            return None
+        between = doc[name_end.end : verb.i]
+        if len(between) and not (between[0].text == "," and between[-1].text == ","):
+            return None
+        if any(t.text in DOUBLE_MARK_TOKENS | SINGLE_MARKS or t.i in self.reporting for t in between):
+            return None
+        return name_end[-1]
 
     def speaker_from_subject(self, subject: Token) -> tuple[str | None, str | None]:
         tagged = self._tagged_name(subject)

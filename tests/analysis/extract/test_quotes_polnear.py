@@ -215,3 +215,13 @@ def test_an_untagged_full_name_whose_surname_is_tagged_is_a_person(nlp):
     assert any(m.start == at and m.actor == "Naureen Jahangir" for m in resolve_mentions(doc))
     quote = next(q for t, q in quotes_of(nlp, text).items() if t.startswith("false choice"))
     assert quote.speaker == "Naureen Jahangir"
+
+
+def test_a_name_after_the_closing_mark_speaks_when_the_parse_gives_no_subject(nlp):
+    # '"...," Ramos, 58, told AFP': the parser hangs "Ramos" on the quotation's verb and makes
+    # "told" a conj of it; '"Go back to Univision," Trump barked': "Trump" a compound of
+    # "barked", tagged a participle. Both went to a description in the sentence before.
+    text = polnear_article("breitbart_2016-04-12_mexican-anchor-crosses-swords-wi")
+    quotes = quotes_of(nlp, text)
+    assert quotes["Go back to Univision"].speaker == "Donald Trump"
+    assert quotes["We were tremendously wrong to not have confronted him from the beginning"].speaker == "Jorge Ramos"

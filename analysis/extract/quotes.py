@@ -744,6 +744,12 @@ class _Speakers:
             return found if found else (None, None)
         if lower in ("who", "which", "that") and subject.head.dep_ == "relcl":
             subject = subject.head.head
+            if subject.dep_ == "appos" and subject.pos_ == "NOUN":
+                # "Geoffrey Garin, a Democratic pollster who advised ...": the relative clause
+                # describes the person the apposition describes, who is named.
+                named = self.mention_at(subject.head)
+                if named is not None and named.actor_type in ("PERSON", SPOKESPERSON):
+                    return named.actor, named.actor_type
         # The subtree's first and last tokens (spaCy keeps them on every token).
         left = subject.left_edge.idx
         right = subject.right_edge.idx + len(subject.right_edge)

@@ -225,3 +225,13 @@ def test_a_name_after_the_closing_mark_speaks_when_the_parse_gives_no_subject(nl
     quotes = quotes_of(nlp, text)
     assert quotes["Go back to Univision"].speaker == "Donald Trump"
     assert quotes["We were tremendously wrong to not have confronted him from the beginning"].speaker == "Jorge Ramos"
+
+
+def test_a_relative_clause_on_an_apposition_is_the_named_persons(nlp):
+    # '"...," says Geoffrey Garin, a Democratic pollster who advised Hillary Clinton's 2008
+    # campaign ... "Democrats can't win without winning women, ..."': the quotation standing
+    # alone after it goes by the last reporting verb before it, "advised", whose "who" is the
+    # pollster, who is Garin.
+    text = polnear_article("usa-today_2016-07-18_convention-is-trump-s-chance-to-")
+    quote = next(q for t, q in quotes_of(nlp, text).items() if t.startswith("Democrats can't win without"))
+    assert quote.speaker == "Geoffrey Garin"

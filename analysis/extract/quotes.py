@@ -21,7 +21,7 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
 from analysis.extract.actors import Mention
-from analysis.extract.coref import Salience, named_beside_subject, title_genders
+from analysis.extract.coref import FINITE_TAGS, Salience, named_beside_subject, title_genders
 from analysis.extract.cues import ACCORDING, INTENT_VERBS, NAMING_VERBS, REPORTING_VERBS
 from analysis.extract.quote_spans import DOUBLE_MARK_TOKENS, SINGLE_MARKS, QuoteSpan, quote_spans
 from analysis.nlp import doc_text
@@ -635,6 +635,49 @@ class _Speakers:
         return None
 
     def subject_of(self, verb: Token) -> Token | None:
+        found = self._climb_to_subject(verb)
+        if found is None and verb.i in self.reporting:
+            found = self._name_before(verb)
+        return found
+
+    # What may stand between a name and its reporting verb when the parser linked the two in no
+    # way: an apposition or a party-state tag set off by commas or brackets ("Col. Steven H.
+    # Warren, a military spokesman in Baghdad, said", "Sen. Richard J. Durbin (D-Ill.), noting
+    # the size of Sanders's following, said").
+    _SET_OFF = re.compile(r"\s*(?:[,(][^\"“”!?;:]*,)?\s*")
+
+    def _name_before(self, verb: Token) -> Token | None:
+        """The person or organisation named before a reporting verb the parser gave no subject
+        (it hung the name on an opening phrase, "on Dec. 2, Col. Steven H. Warren, ..., said",
+        or made the verb a parataxis of a participle, "Durbin (D-Ill.), noting ..., said"): the
+        nearest name in the sentence before the verb that only an apposition or a tag set off
+        by commas or brackets parts from it, and that is no object or possessor of a word."""
+        sent_start = verb.sent.start_char
+        k = bisect_left(self.mention_starts, verb.idx) - 1
+        while k >= 0 and self.mentions[k].start >= sent_start:
+            m = self.mentions[k]
+            k -= 1
+            if m.end > verb.idx or m.actor_type not in ("PERSON", SPOKESPERSON, "ORG") or self._inside_quote(m.start):
+                continue
+            if not self._SET_OFF.fullmatch(self.text, m.end, verb.idx):
+                continue
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None or not len(span):
+                continue
+            root = span.root
+            if root.dep_ in ("pobj", "dobj", "poss", "iobj", "dative", "compound"):
+                continue
+            between = self.doc[span.end : verb.i]
+            if any(t.i in self.reporting and t.tag_ != "VBG" for t in between):
+                return None  # another report between: that one is the name's
+            if any(t.tag_ in FINITE_TAGS or t.text in SINGLE_MARKS and t.whitespace_ for t in between):
+                # A clause of its own between them ("Mr. Slinker, whose latest start-up,
+                # Paradata, uses big data ..., said"), or a quotation: no apposition.
+                continue
+            return root
+        return None
+
+    def _climb_to_subject(self, verb: Token) -> Token | None:
         if verb.lemma_ == ACCORDING:
             # "according to the campaign": the source is the object of "to".
             return next(

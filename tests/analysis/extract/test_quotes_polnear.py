@@ -235,3 +235,16 @@ def test_a_relative_clause_on_an_apposition_is_the_named_persons(nlp):
     text = polnear_article("usa-today_2016-07-18_convention-is-trump-s-chance-to-")
     quote = next(q for t, q in quotes_of(nlp, text).items() if t.startswith("Democrats can't win without"))
     assert quote.speaker == "Geoffrey Garin"
+
+
+def test_a_name_set_off_before_a_subjectless_reporting_verb_speaks(nlp):
+    # The parser gave "said" no subject: it hung "Col. Steven H. Warren, a military spokesman in
+    # Baghdad," on the opening "on Dec. 2", and made "said" a parataxis of "noting" in "Sen.
+    # Richard J. Durbin (D-Ill.), noting the size of Sanders's following, said". Both quotes had
+    # no speaker.
+    text = polnear_article("nyt_2015-12-29_u-s-commandos-take-on-larger-rol")
+    quote = next(q for t, q in quotes_of(nlp, text).items() if t.startswith("I mean, a raid is a combat operation"))
+    assert quote.speaker == "Steven H. Warren"
+    text = polnear_article("wash-post_2016-04-21_what-s-next-for-sanders-much-res")
+    quote = next(q for t, q in quotes_of(nlp, text).items() if t.startswith("Let me tell you, he's got a heck"))
+    assert quote.speaker == "Richard J. Durbin"

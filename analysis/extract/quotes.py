@@ -644,7 +644,12 @@ class _Speakers:
     # way: an apposition or a party-state tag set off by commas or brackets ("Col. Steven H.
     # Warren, a military spokesman in Baghdad, said", "Sen. Richard J. Durbin (D-Ill.), noting
     # the size of Sanders's following, said").
-    _SET_OFF = re.compile(r"\s*(?:[,(][^\"“”!?;:]*,)?\s*")
+    _SET_OFF = re.compile(
+        r"\s*(?:[,(][^\"“”!?;:]*,)?\s*"
+        # or a day: "who Beck on Wednesday called "a horrible, despicable human being""
+        r"|\s+(?:on|last|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+        r"|(?:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.\s\d{1,2}|(?:March|April|May|June|July)\s\d{1,2})\s+"
+    )
 
     def _name_before(self, verb: Token) -> Token | None:
         """The person or organisation named before a reporting verb the parser gave no subject
@@ -721,8 +726,12 @@ class _Speakers:
                 # 'He said Mr Blair had spoken with "such sincerity", adding: "..."': the parser
                 # hung "adding" on the reported clause; the one adding is the one who said it.
                 current = head.head
-            elif current.dep_ in ("conj", "xcomp", "advcl"):
-                # A verb joined by "and" or "but" shares the first verb's subject.
+            elif current.dep_ in ("conj", "xcomp", "advcl") or (
+                current.dep_ == "dep" and current.pos_ == "VERB" and head.pos_ == "VERB" and head.i < current.i
+            ):
+                # A verb joined by "and" or "but" shares the first verb's subject; so does one the
+                # parser left as an unlabelled dependent of the verb before it ("Trump gestured
+                # as if to stop the ruckus, then leaned in and boomed: "..."", "leaned" a dep).
                 current = head
             elif current.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
                 # "Mr Mallon provoked fury by branding the campaign "two-bit Tories"": the

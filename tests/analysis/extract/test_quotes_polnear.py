@@ -248,3 +248,18 @@ def test_a_name_set_off_before_a_subjectless_reporting_verb_speaks(nlp):
     text = polnear_article("wash-post_2016-04-21_what-s-next-for-sanders-much-res")
     quote = next(q for t, q in quotes_of(nlp, text).items() if t.startswith("Let me tell you, he's got a heck"))
     assert quote.speaker == "Richard J. Durbin"
+
+
+def test_a_verb_left_as_an_unlabelled_dependent_shares_the_subject(nlp):
+    # "Trump gestured as if to stop the ruckus, then leaned in and boomed: "Let's defeat her in
+    # November."": the parser made "leaned" a dep of "gestured", so "boomed" had no subject.
+    text = polnear_article("breitbart_2016-07-21_trump-fever-infects-convention-f")
+    assert quotes_of(nlp, text)["Let’s defeat her in November"].speaker == "Trump"  # named so alone
+
+
+def test_a_name_a_day_parts_from_its_verb_speaks(nlp):
+    # "Bannon, who Beck on Wednesday called "a horrible, despicable human being."": the parser
+    # made "Beck" a relative clause and gave "called" no subject; the fragment was a scare quote.
+    text = polnear_article("west-journal_2016-08-26_glenn-beck-says-trump-alt-right-")
+    quote = quotes_of(nlp, text)["a horrible, despicable human being"]
+    assert (quote.kind, quote.speaker) == ("partial", "Glenn Beck")

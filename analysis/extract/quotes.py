@@ -732,7 +732,16 @@ class _Speakers:
                 # A verb joined by "and" or "but" shares the first verb's subject; so does one the
                 # parser left as an unlabelled dependent of the verb before it ("Trump gestured
                 # as if to stop the ruckus, then leaned in and boomed: "..."", "leaned" a dep).
+                joined = current
                 current = head
+                if joined.dep_ == "conj" and joined.pos_ == "VERB" and head.pos_ not in ("VERB", "AUX"):
+                    # A verb the parser joined to a word of the clause before, not to its verb
+                    # ('by mentioning the need for a wall ... and adding, "..."', "and" on "wall";
+                    # 'He called it "shameful" and called on leaders "..."', on "shameful"):
+                    # that clause's verb is the one it goes with.
+                    up = next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX")), None)
+                    if up is not None and up.i < joined.i:
+                        current = up
             elif current.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
                 # "Mr Mallon provoked fury by branding the campaign "two-bit Tories"": the
                 # gerund's subject is the governing verb's.

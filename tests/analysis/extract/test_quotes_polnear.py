@@ -263,3 +263,15 @@ def test_a_name_a_day_parts_from_its_verb_speaks(nlp):
     text = polnear_article("west-journal_2016-08-26_glenn-beck-says-trump-alt-right-")
     quote = quotes_of(nlp, text)["a horrible, despicable human being"]
     assert (quote.kind, quote.speaker) == ("partial", "Glenn Beck")
+
+
+def test_a_verb_joined_to_a_noun_goes_with_that_clauses_verb(nlp):
+    # 'he only hinted at Donald Trump by mentioning the need for a wall on the Mexican border and
+    # adding, "I've got an idea of who should build it."': the parser joined "adding" to "wall";
+    # 'He called it "shameful" and called on leaders "not to feed ..."': to "shameful". Neither
+    # quote had a speaker.
+    text = polnear_article("wash-post_2016-02-12_cruz-reboots-his-attacks-on-trum")
+    assert quotes_of(nlp, text)["I've got an idea of who should build it"].speaker == "Ted Cruz"
+    text = polnear_article("wash-post_2015-11-17_republicans-turning-their-backs-")
+    quote = quotes_of(nlp, text)["not to feed that dark impulse inside of us"]
+    assert (quote.kind, quote.speaker) == ("partial", "Obama")

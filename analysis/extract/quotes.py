@@ -763,8 +763,15 @@ class _Speakers:
             return None
         if doc[verb.i - 1].text not in DOUBLE_MARK_TOKENS | SINGLE_MARKS:
             return self._name_after_close(verb)
-        m = self.mention_at(doc[verb.i + 1])
-        return doc[verb.i + 1] if m is not None and m.actor_type in ("PERSON", SPOKESPERSON) else None
+        # '"...," said retired neurosurgeon Ben Carson, asked about ...': the role words before
+        # the name are no part of it.
+        for j in range(verb.i + 1, min(len(doc), verb.i + 5)):
+            m = self.mention_at(doc[j])
+            if m is not None:
+                return doc[j] if m.actor_type in ("PERSON", SPOKESPERSON) else None
+            if doc[j].dep_ not in ("amod", "compound", "nmod") or not doc[j].is_alpha:
+                return None
+        return None
 
     def _name_after_close(self, verb: Token) -> Token | None:
         """A name standing right after a quotation's closing mark and before the reporting verb,
@@ -1051,6 +1058,11 @@ def extract_quotes(doc: Doc, mentions: list[Mention]) -> list[Quote]:
             doc, span, finder.reporting
         )
         verb = finder.reporting_ancestor(span, fragment=not clause)
+        if verb is not None and finder.subject_of(verb) is None:
+            # A verb that gives no one, where a colon presents the speaker ('Rubio fired back
+            # forcefully: "If they sue us ...," referencing the large number of Cuban
+            # immigrants', the quotation hung on "referencing").
+            verb = finder.colon_intro(span) or verb
         if verb is None:
             verb = finder.colon_intro(span)
         if verb is None and clause:

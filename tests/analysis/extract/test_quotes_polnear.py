@@ -275,3 +275,21 @@ def test_a_verb_joined_to_a_noun_goes_with_that_clauses_verb(nlp):
     text = polnear_article("wash-post_2015-11-17_republicans-turning-their-backs-")
     quote = quotes_of(nlp, text)["not to feed that dark impulse inside of us"]
     assert (quote.kind, quote.speaker) == ("partial", "Obama")
+
+
+def test_role_words_between_the_verb_and_a_post_posed_name(nlp):
+    # '"I'm not going to say it is a mistake, so forget about it," said retired neurosurgeon Ben
+    # Carson, asked about ...': the parser made Carson the subject of "asked"; the quote went to
+    # Carly Fiorina, quoted before.
+    text = polnear_article("wash-post_2015-11-10_caught-fibbing-these-gop-candida")
+    quote = next(q for t, q in quotes_of(nlp, text).items() if t.startswith("I'm not going to say it is a mistake"))
+    assert quote.speaker == "Ben Carson"
+
+
+def test_a_colon_speaks_where_the_governing_verb_gives_no_one(nlp):
+    # 'Rubio fired back forcefully: "If they sue us in a court in Miami, they're going to lose,"
+    # referencing the large number of Cuban immigrants': the parser hung the quotation on the
+    # subjectless "referencing"; it went to Trump, named before.
+    text = polnear_article("politico_2016-03-10_trump-s-rivals-pull-their-punche")
+    quote = quotes_of(nlp, text)["If they sue us in a court in Miami, they’re going to lose"]
+    assert quote.speaker == "Marco Rubio"

@@ -993,6 +993,36 @@ class _Speakers:
         kind = self.speaker_from_subject(subject)[1]
         return head if kind in ("PERSON", SPOKESPERSON, "ORG", "NOMINAL") else None
 
+    def comma_intro(self, span: Span) -> Token | None:
+        """The verb of the clause a comma ends just before a quotation that opens in capitals,
+        when that clause's subject is a person: whatever the verb, 'Hillary shot back, "I suppose
+        I could have chosen to bake cookies ..."', 'Clinton shared a bit of her anxiety with an
+        audience at a fundraiser in the Hamptons, "I do not know which Donald Trump will show
+        up."' present the person as speaking (a reporting verb in a clause before, "After Jerry
+        Brown criticized Bill Clinton during a debate, ...", does not)."""
+        doc = self.doc
+        i = _before_marks(doc, span.start - 1)
+        if i < 1 or doc[i].text != "," or not span[0].text[:1].isupper() or not self._planned(doc[i].sent):
+            return None
+        if i + 1 >= span.start or doc[i + 1].text not in DOUBLE_MARK_TOKENS | SINGLE_MARKS:
+            return None
+        head = doc[i].head
+        for _ in range(4):
+            if head.pos_ == "VERB" and head.i < i:
+                break
+            if head.head.i == head.i:
+                return None
+            head = head.head
+        if head.pos_ != "VERB" or head.i >= i or self._inside_quote(head.idx):
+            return None
+        if head.dep_ not in ("ROOT", "conj") or head.tag_ not in FINITE_TAGS:
+            return None  # the main clause's verb, not a subordinate one's
+        subject = self.subject_of(head)
+        if subject is None or span.start <= subject.i < span.end:
+            return None
+        kind = self.speaker_from_subject(subject)[1]
+        return head if kind in ("PERSON", SPOKESPERSON) else None
+
     def reporting_near(self, span: Span, scope: Span) -> Token | None:
         """A reporting verb in the quotation's sentence, outside it, with no sentence end
         between the two ('"..., " he said' or 'she said: "..."')."""
@@ -1066,7 +1096,7 @@ def extract_quotes(doc: Doc, mentions: list[Mention]) -> list[Quote]:
         if verb is None:
             verb = finder.colon_intro(span)
         if verb is None and clause:
-            verb = finder.reporting_near(span, _sentence_scope(doc, span))
+            verb = finder.comma_intro(span) or finder.reporting_near(span, _sentence_scope(doc, span))
         speaker = speaker_type = None
         if verb is not None:
             subject = finder.subject_of(verb)

@@ -293,3 +293,12 @@ def test_a_colon_speaks_where_the_governing_verb_gives_no_one(nlp):
     text = polnear_article("politico_2016-03-10_trump-s-rivals-pull-their-punche")
     quote = quotes_of(nlp, text)["If they sue us in a court in Miami, they’re going to lose"]
     assert quote.speaker == "Marco Rubio"
+
+
+def test_a_comma_after_a_persons_main_clause_presents_the_speaker(nlp):
+    # 'Earlier this week, Clinton shared a bit of her anxiety with an audience at a fundraiser in
+    # the Hamptons, "I do not know which Donald Trump will show up. ..."': no reporting verb;
+    # the quote went to the spokeswoman quoted paragraphs before.
+    text = polnear_article("politico_2016-09-01_debating-clinton-s-character")
+    quote = next(q for t, q in quotes_of(nlp, text).items() if t.startswith("I do not know which Donald Trump will show up"))
+    assert quote.speaker == "Hillary Clinton"

@@ -1015,8 +1015,12 @@ class _Speakers:
             head = head.head
         if head.pos_ != "VERB" or head.i >= i or self._inside_quote(head.idx):
             return None
-        if head.dep_ not in ("ROOT", "conj") or head.tag_ not in FINITE_TAGS:
-            return None  # the main clause's verb, not a subordinate one's
+        main = head.dep_ in ("ROOT", "conj") or head.dep_ in ("ccomp", "parataxis") and span.start <= head.head.i < span.end
+        if not main or head.tag_ not in FINITE_TAGS:
+            # The main clause's verb (or one the parser hung on the quotation's words, as it
+            # does an attribution: "Hillary shot back, "I suppose ..."", "shot" a ccomp of
+            # "suppose"), not a subordinate one's.
+            return None
         subject = self.subject_of(head)
         if subject is None or span.start <= subject.i < span.end:
             return None

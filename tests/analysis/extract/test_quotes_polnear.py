@@ -302,3 +302,12 @@ def test_a_comma_after_a_persons_main_clause_presents_the_speaker(nlp):
     text = polnear_article("politico_2016-09-01_debating-clinton-s-character")
     quote = next(q for t, q in quotes_of(nlp, text).items() if t.startswith("I do not know which Donald Trump will show up"))
     assert quote.speaker == "Hillary Clinton"
+
+
+def test_a_comma_clause_the_parser_hung_on_the_quotation_presents_the_speaker(nlp):
+    # 'After former California Gov. Jerry Brown criticized Bill Clinton during a debate, Hillary
+    # shot back, "I suppose I could have chosen to bake cookies ..."': "shot" is a ccomp of the
+    # quotation's "suppose"; the quote went to Brown, whose "criticized" is a reporting verb.
+    text = polnear_article("breitbart_2016-08-19_as-bill-clinton-turns-a-look-at-")
+    quote = next(q for t, q in quotes_of(nlp, text).items() if t.startswith("I suppose I could have chosen to bake cookies"))
+    assert quote.speaker == "Hillary Clinton"

@@ -291,6 +291,7 @@ class _Speakers:
         self.holes = sorted((q.start, q.end) for q in quote_spans_)
         self.hole_starts = [s for s, _ in self.holes]
         self._plan = None  # the parse plan per sentence, found when first needed
+        self._speaking_subjects: set[int] = set()  # where subjects of reporting verbs stand
         self._sentence_of = None
         outside = [m for m in mentions if m.actor and not self._inside_quote(m.start)]
         self._people_by_use = self._used_as_people(outside)
@@ -480,6 +481,7 @@ class _Speakers:
             subject = self.subject_of(token)
             if subject is None or self._inside_quote(subject.idx):
                 continue
+            self._speaking_subjects.add(subject.idx)
             name, kind = self.speaker_from_subject(subject)
             if name and kind in ("PERSON", "ORG", "GPE", "NORP", SPOKESPERSON):
                 self.reporters.append(_Reporter(token.idx, name, kind, self.genders.get(name, "")))
@@ -572,6 +574,7 @@ class _Speakers:
                 role_nouns=ROLE_NOUNS,
                 inside_quote=self._inside_quote,
                 parsed=self._planned,
+                said_by=self._speaking_subjects.__contains__,
             )
         return self._salience
 

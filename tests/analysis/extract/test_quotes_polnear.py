@@ -311,3 +311,12 @@ def test_a_comma_clause_the_parser_hung_on_the_quotation_presents_the_speaker(nl
     text = polnear_article("breitbart_2016-08-19_as-bill-clinton-turns-a-look-at-")
     quote = next(q for t, q in quotes_of(nlp, text).items() if t.startswith("I suppose I could have chosen to bake cookies"))
     assert quote.speaker == "Hillary Clinton"
+
+
+def test_a_name_speaking_without_a_subject_role_is_the_subject_for_he(nlp):
+    # '"...," Ramos, 58, told AFP ...' is found the speaker though the parse makes "Ramos" an
+    # npadvmod; the '"Many governments and many media ...," he said' that follows went to Trump
+    # ("the real estate tycoon", the subject of the sentence before) while Ramos was no subject.
+    text = polnear_article("breitbart_2016-04-12_mexican-anchor-crosses-swords-wi")
+    quote = next(q for t, q in quotes_of(nlp, text).items() if t.startswith("Many governments and many media"))
+    assert quote.speaker == "Jorge Ramos"

@@ -641,6 +641,17 @@ class _Speakers:
         found = self._climb_to_subject(verb)
         if found is None and verb.i in self.reporting:
             found = self._name_before(verb)
+        elif found is not None and verb.i in self.reporting:
+            m = self.mention_at(found)
+            if m is not None and m.actor_type in ("GPE", "LOC") and found.i < verb.i:
+                # A place the parser took for the subject ("in Berea, OH, after winning Ohio
+                # ..., Gov. John Kasich (R-OH), said"), with a person named after it, before the
+                # verb: the person speaks.
+                person = self._name_before(verb)
+                if person is not None and person.i > found.i:
+                    named = self.mention_at(person)
+                    if named is not None and named.actor_type in ("PERSON", SPOKESPERSON):
+                        found = person
         return found
 
     # What may stand between a name and its reporting verb when the parser linked the two in no

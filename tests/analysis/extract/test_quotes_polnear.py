@@ -320,3 +320,12 @@ def test_a_name_speaking_without_a_subject_role_is_the_subject_for_he(nlp):
     text = polnear_article("breitbart_2016-04-12_mexican-anchor-crosses-swords-wi")
     quote = next(q for t, q in quotes_of(nlp, text).items() if t.startswith("Many governments and many media"))
     assert quote.speaker == "Jorge Ramos"
+
+
+def test_a_person_after_a_place_the_parser_took_for_the_subject_speaks(nlp):
+    # 'Tuesday at Baldwin Wallace University in Berea, OH, after winning Ohio ..., Gov. John
+    # Kasich (R-OH), said, "I'm getting ready to rent a covered wagon. ..."': the parser made
+    # the first "OH" the subject of "said".
+    text = polnear_article("breitbart_2016-03-15_kasich-we-are-going-to-go-all-th")
+    quote = next(q for t, q in quotes_of(nlp, text).items() if t.startswith("I’m getting ready to rent a covered wagon"))
+    assert quote.speaker == "John Kasich"

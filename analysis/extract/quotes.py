@@ -1007,6 +1007,25 @@ class _Speakers:
         kind = self.speaker_from_subject(subject)[1]
         return head if kind in ("PERSON", SPOKESPERSON, "ORG", "NOMINAL") else None
 
+    def attribution_after(self, span: Span) -> Token | None:
+        """The reporting verb of an attribution straight after a quotation set off by its own
+        comma, "!" or "?" ('"...," Trump said', '"...?" asked Mr. Manafort'): a few words of a
+        speaker and the verb, nothing else between."""
+        doc = self.doc
+        if span[-1].text not in (",", "!", "?"):
+            return None
+        j = span.end
+        while j < len(doc) and (doc[j].text in DOUBLE_MARK_TOKENS or doc[j].text in SINGLE_MARKS):
+            j += 1
+        if j == span.end:
+            return None
+        for t in doc[j : j + 5]:
+            if t.i in self.reporting and not self._inside_quote(t.idx):
+                return t
+            if t.pos_ not in _ATTRIBUTION_WORDS:
+                return None
+        return None
+
     def comma_intro(self, span: Span) -> Token | None:
         """The verb of the clause a comma ends just before a quotation that opens in capitals,
         when that clause's subject is a person: whatever the verb, 'Hillary shot back, "I suppose
@@ -1106,6 +1125,11 @@ def extract_quotes(doc: Doc, mentions: list[Mention]) -> list[Quote]:
             doc, span, finder.reporting
         )
         verb = finder.reporting_ancestor(span, fragment=not clause)
+        after = finder.attribution_after(span)
+        if verb is not None and after is not None and after.i < verb.i:
+            # '"I never said that," Trump said, after CNBC's Becky Quick said ...': the parser
+            # hung the quotation on the later "said"; the attribution right after it is nearer.
+            verb = after
         if verb is not None and finder.subject_of(verb) is None:
             # A verb that gives no one, where a colon presents the speaker ('Rubio fired back
             # forcefully: "If they sue us ...," referencing the large number of Cuban

@@ -329,3 +329,12 @@ def test_a_person_after_a_place_the_parser_took_for_the_subject_speaks(nlp):
     text = polnear_article("breitbart_2016-03-15_kasich-we-are-going-to-go-all-th")
     quote = next(q for t, q in quotes_of(nlp, text).items() if t.startswith("I’m getting ready to rent a covered wagon"))
     assert quote.speaker == "John Kasich"
+
+
+def test_the_attribution_right_after_the_quotation_beats_a_later_verb(nlp):
+    # '"I never said that. I never said that," Trump said, after CNBC's Becky Quick said the
+    # billionaire front-runner had ...': the parser hung the quotation on Quick's "said" and made
+    # Trump's a parataxis; the quote went to Quick.
+    text = polnear_article("wash-post_2015-11-10_caught-fibbing-these-gop-candida")
+    quote = next(q for t, q in quotes_of(nlp, text).items() if t.startswith("I never said that. I never said that"))
+    assert quote.speaker == "Donald Trump"

@@ -1330,8 +1330,12 @@ def _untagged_full_names(doc: Doc, drafts: list[_Draft], table: AliasTable) -> l
         )
 
     found = []
-    for token in doc:
-        if token.text not in surnames or token.ent_iob_ != "O" or token.pos_ != "PROPN" or token.i == 0:
+    for match in re.finditer(r"\b(?:" + "|".join(map(re.escape, sorted(surnames))) + r")\b", doc.text):
+        span = doc.char_span(*match.span())
+        if span is None or len(span) != 1:
+            continue
+        token = span[0]
+        if token.ent_iob_ != "O" or token.pos_ != "PROPN" or token.i == 0:
             continue
         start = token.i
         while start > 0 and token.i - start < 2 and first_name(doc[start - 1]):

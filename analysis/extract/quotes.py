@@ -44,13 +44,20 @@ def _find_reporting_verbs(doc: Doc) -> tuple[int, ...]:
     article costs more than the whole speaker search."""
     features = doc.to_array([POS, TAG, LEMMA])
     verbs = numpy.flatnonzero(features[:, 0] == VERB)
-    return tuple(
-        i
-        for i, (tag, lemma) in zip(verbs.tolist(), features[verbs, 1:].tolist())
-        if tag not in _BARE_IDS
-        and (lemma in _REPORTING_IDS or lemma == _PUT and i + 1 < len(doc) and doc[i + 1].lower_ == "it")
-        and not in_a_name(doc, i)
-    )
+    found = []
+    for i, (tag, lemma) in zip(verbs.tolist(), features[verbs, 1:].tolist()):
+        if tag not in _BARE_IDS:
+            if (lemma in _REPORTING_IDS or _puts_it(doc, i, lemma)) and not in_a_name(doc, i):
+                found.append(i)
+        elif _puts_it(doc, i, lemma) and i > 0 and doc[i - 1].lower_ not in ("to", "would", "might", "could"):
+            # "as Tom Ridge, a former secretary of homeland security, put it:": the tagger
+            # often reads this past "put" as a bare form.
+            found.append(i)
+    return tuple(found)
+
+
+def _puts_it(doc: Doc, i: int, lemma: int) -> bool:
+    return lemma == _PUT and i + 1 < len(doc) and doc[i + 1].lower_ == "it"
 
 
 def in_a_name(doc: Doc, i: int) -> bool:
@@ -1022,6 +1029,17 @@ class _Speakers:
         for t in doc[j : j + 5]:
             if t.i in self.reporting and not self._inside_quote(t.idx):
                 return t
+            if t.pos_ == "VERB" and t.tag_ in FINITE_TAGS and t.i > j:
+                # Any verb, when it and a particle or adverb end the sentence: '"Jeb wants to
+                # be a tough guy tonight," Trump shot back.'
+                k = t.i + 1
+                while k < len(doc) and doc[k].pos_ in ("ADP", "ADV", "PART") and k - t.i <= 2:
+                    k += 1
+                if k >= len(doc) or doc[k].text not in (".", "!"):
+                    return None
+                subject = self.subject_of(t)
+                # '"...," it read.': a document, not a person, and not who "it" was last.
+                return t if subject is not None and subject.lower_ not in ("it", "this", "that") else None
             if t.pos_ not in _ATTRIBUTION_WORDS:
                 return None
         return None
@@ -1137,6 +1155,8 @@ def extract_quotes(doc: Doc, mentions: list[Mention]) -> list[Quote]:
             verb = finder.colon_intro(span) or verb
         if verb is None:
             verb = finder.colon_intro(span)
+        if verb is None and after is not None and clause:
+            verb = after
         if verb is None and clause:
             verb = finder.comma_intro(span) or finder.reporting_near(span, _sentence_scope(doc, span))
         speaker = speaker_type = None

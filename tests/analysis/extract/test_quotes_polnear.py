@@ -338,3 +338,21 @@ def test_the_attribution_right_after_the_quotation_beats_a_later_verb(nlp):
     text = polnear_article("wash-post_2015-11-10_caught-fibbing-these-gop-candida")
     quote = next(q for t, q in quotes_of(nlp, text).items() if t.startswith("I never said that. I never said that"))
     assert quote.speaker == "Donald Trump"
+
+
+def test_as_someone_put_it_with_put_tagged_a_bare_form(nlp):
+    # "Or, as Tom Ridge, a former secretary of homeland security, put it: ''The barbarians are
+    # no longer at the gate. ...''": the tagger reads "put" as VB, which no report is; the quote
+    # went to Chris Coons, quoted before.
+    text = polnear_article("nyt_2015-11-17_terrorism-moves-to-fore-of-u-s-c")
+    quote = next(q for t, q in quotes_of(nlp, text).items() if t.startswith("The barbarians are no longer at the gate"))
+    assert quote.speaker == "Tom Ridge"
+
+
+def test_a_name_and_any_verb_ending_the_sentence_after_a_set_off_quotation(nlp):
+    # '"The New York Times is claiming today that ...," Hannity started.': "start" is no
+    # reporting verb, but a name and a verb closing the sentence after the quotation's own
+    # comma are its attribution.
+    text = polnear_article("politico_2016-03-01_trump-my-immigration-plans-aren-")
+    quote = next(q for t, q in quotes_of(nlp, text).items() if t.startswith("The New York Times is claiming today"))
+    assert quote.speaker == "Hannity"  # the actor the article's mentions of him resolve to

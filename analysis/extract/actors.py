@@ -1308,7 +1308,6 @@ def _untagged_full_names(doc: Doc, drafts: list[_Draft], table: AliasTable) -> l
     }
     if not surnames:
         return []
-    lower_words = set(re.findall(r"\b[a-z]+\b", doc.text))
 
     def first_name(t) -> bool:
         return (
@@ -1326,7 +1325,7 @@ def _untagged_full_names(doc: Doc, drafts: list[_Draft], table: AliasTable) -> l
             and normal_form(t.text) not in table.demonyms
             # A capitalised word the article writes in lower case too is a word, not a first
             # name ("Outside Carrier's plant", "Absent Sanders' plan").
-            and t.lower_ not in lower_words
+            and re.search(r"\b" + re.escape(t.lower_) + r"\b", doc.text) is None
         )
 
     found = []

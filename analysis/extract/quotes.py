@@ -299,6 +299,7 @@ class _Speakers:
         self.hole_starts = [s for s, _ in self.holes]
         self._plan = None  # the parse plan per sentence, found when first needed
         self._speaking_subjects: set[int] = set()  # where subjects of reporting verbs stand
+        self._subjects: dict[int, Token | None] = {}  # subject_of's answers by verb
         self._sentence_of = None
         outside = [m for m in mentions if m.actor and not self._inside_quote(m.start)]
         self._people_by_use = self._used_as_people(outside)
@@ -645,6 +646,12 @@ class _Speakers:
         return None
 
     def subject_of(self, verb: Token) -> Token | None:
+        """The subject of a verb (found once per verb: the speaker search asks more than once)."""
+        if verb.i not in self._subjects:
+            self._subjects[verb.i] = self._find_subject(verb)
+        return self._subjects[verb.i]
+
+    def _find_subject(self, verb: Token) -> Token | None:
         found = self._climb_to_subject(verb)
         if found is None and verb.i in self.reporting:
             found = self._name_before(verb)

@@ -1201,7 +1201,7 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
             drafts.extend(parts)
 
     drafts = _article_names(doc, drafts)
-    drafts = sorted(drafts + _untagged_parties(doc, table), key=lambda d: d.tokens[0].i)
+    drafts = sorted(drafts + _untagged_parties(doc, table) + _untagged_full_names(doc, drafts, table), key=lambda d: d.tokens[0].i)
 
     for acronym, name in initials_acronyms(drafts, table).items():
         acronyms.setdefault(acronym, name)
@@ -1241,7 +1241,12 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
             and any(t.whitespace_ for t in d.tokens[:-1])  # "Udvar-Hazy" is a surname alone
             and all(t.text[:1].isupper() or t.is_punct for t in d.tokens)
         ):
-            full_names.append((d.tokens[0].idx, [t.text for t in d.tokens], _text_of(d.tokens)))
+            words = [t.text for t in d.tokens]
+            # "Luther Stan Pate IV", "Brent Bozell III", "Martin Luther King Jr.": the surname is
+            # the word before a generational suffix, so that "Pate said" is that person.
+            while len(words) > 2 and words[-1].rstrip(".").lower() in GENERATIONAL:
+                words.pop()
+            full_names.append((d.tokens[0].idx, words, _text_of(d.tokens)))
 
     by_last: dict[str, list] = {}
     by_first: dict[str, list] = {}
@@ -1517,6 +1522,82 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
     return mentions
 
 
+_CALENDAR = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june "
+    "july august september october november december".split()
+)
+
+
+def _untagged_full_names(doc: Doc, drafts: list[_Draft], table: AliasTable) -> list[_Draft]:
+    """A person's full name the model left untagged where it tags the surname elsewhere:
+    "Naureen Jahangir, a Sanders supporter from Hemet, California, is among those ..." (no
+    entity) and later "Jahangir told" (PERSON), in PolNeAR. One or two capitalised proper nouns
+    before the surname, none of them tagged, a title, a weekday or month, or a name the alias
+    table knows ("Iowa", "GOP"); the surname tagged PERSON somewhere in the article. Without it
+    the speaker search passes over the person the text has just introduced."""
+    alone, of_full_names = set(), set()
+    for d in drafts:
+        if d.label != "PERSON" or not d.tokens:
+            continue
+        words = [t.text for t in d.tokens]
+        while len(words) > 1 and words[-1].rstrip(".").lower() in GENERATIONAL:
+            words.pop()
+        (alone if len(words) == 1 else of_full_names).add(words[-1])
+    # Only a surname the model tags alone and in no full name: where it tags "Hillary Clinton", an
+    # untagged "Bill Clinton" would take the later "Clinton"s from her.
+    surnames = {
+        w for w in alone - of_full_names if len(w) >= 3 and w.isalpha() and w[0].isupper() and not w.isupper()
+    }
+    if not surnames:
+        return []
+
+    def first_name(t) -> bool:
+        return (
+            t.pos_ == "PROPN"
+            and t.ent_iob_ == "O"
+            and t.is_alpha
+            and t.text[0].isupper()
+            and not t.is_upper
+            and t.whitespace_ == " "
+            and t.lower_ not in _CALENDAR
+            and t.lower_ not in _TITLES_BY_FIRST
+            and t.lower_ not in ROLE_NOUNS
+            and normal_form(t.text) not in table.aliases
+            and normal_form(t.text) not in table.countries
+            and normal_form(t.text) not in table.demonyms
+            # A capitalised word the article writes in lower case too is a word, not a first
+            # name ("Outside Carrier's plant", "Absent Sanders' plan").
+            and re.search(r"\b" + re.escape(t.lower_) + r"\b", doc.text) is None
+        )
+
+    found = []
+    for match in re.finditer(r"\b(?:" + "|".join(map(re.escape, sorted(surnames))) + r")\b", doc.text):
+        span = doc.char_span(*match.span())
+        if span is None or len(span) != 1:
+            continue
+        token = span[0]
+        if token.ent_iob_ != "O" or token.pos_ != "PROPN" or token.i == 0:
+            continue
+        start = token.i
+        while start > 0 and token.i - start < 2 and first_name(doc[start - 1]):
+            start -= 1
+        if start == token.i:
+            continue
+        before = doc[start - 1] if start > 0 else None
+        if before is not None and before.pos_ == "PROPN" and before.text[:1].isupper():
+            continue  # more capitalised words before: whose name it is, is not clear
+        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if after is not None and after.pos_ == "PROPN" and after.text[:1].isupper():
+            continue  # "Trump Tower", "Clinton Foundation"
+        if doc[start].is_sent_start and not (after is not None and after.text == ","):
+            # A capitalised word opening a sentence may be any word ("Outside Carrier's plant",
+            # "Absent Sanders' plan"); a name opening one is introduced by an apposition.
+            continue
+        span = doc[start : token.i + 1]
+        found.append(_Draft(span=span, tokens=list(span), label="PERSON", title=_title_before(span)))
+    return found
+
+
 def _names_a_place(words: str, places: set[str], table: AliasTable) -> bool:
     """Whether some words are the name of a place the article or the alias table knows."""
     words = words.strip()
@@ -1612,6 +1693,8 @@ ROLE_NOUNS = frozenset(
 )
 # Honours written after a name: "William Haughey OBE".
 HONOURS = frozenset({"obe", "mbe", "cbe", "kbe", "dbe", "frs"})
+# Generational suffixes after a surname.
+GENERATIONAL = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
 def _dash_parts(draft: _Draft) -> list[_Draft]:

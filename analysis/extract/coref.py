@@ -92,6 +92,7 @@ class Salience:
         role_nouns: frozenset[str],
         inside_quote: Callable[[int], bool],
         parsed: Callable[[Span], bool] = is_parsed,
+        said_by: Callable[[int], bool] | None = None,
     ):
         self.doc = doc
         self.people = list(people)  # PERSON mentions outside quotations, in text order
@@ -102,6 +103,10 @@ class Salience:
         # Which sentences' parse to read. The speaker search passes the parse plan, so that a
         # full parse and the selective one read the same sentences and find the same people.
         self.parsed = parsed
+        # Where a name speaks that the parse gives no subject role: the speaker search found it
+        # the subject of a reporting verb another way ('"...," Ramos, 58, told AFP', "Ramos" an
+        # npadvmod of the quotation's verb). It is a subject all the same.
+        self.said_by = said_by or (lambda i: False)
         self._sents = list(doc.sents)
         self._sent_starts = [s.start_char for s in self._sents]
         self._quoted_sents: dict[int, bool] = {}
@@ -161,6 +166,7 @@ class Salience:
                     t
                     for t in span
                     if t.dep_ in ("nsubj", "nsubjpass")
+                    or self.said_by(t.idx)
                     or t.dep_ == "appos" and t.head.dep_ in ("nsubj", "nsubjpass") and t.head.i not in range(span.start, span.end)
                     or named_beside_subject(t)
                 ),

@@ -21,7 +21,7 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
 from analysis.extract.actors import Mention
-from analysis.extract.coref import Salience, named_beside_subject, title_genders
+from analysis.extract.coref import FINITE_TAGS, Salience, named_beside_subject, title_genders
 from analysis.extract.cues import ACCORDING, INTENT_VERBS, NAMING_VERBS, REPORTING_VERBS
 from analysis.extract.quote_spans import DOUBLE_MARK_TOKENS, SINGLE_MARKS, QuoteSpan, quote_spans
 from analysis.nlp import doc_text
@@ -44,13 +44,20 @@ def _find_reporting_verbs(doc: Doc) -> tuple[int, ...]:
     article costs more than the whole speaker search."""
     features = doc.to_array([POS, TAG, LEMMA])
     verbs = numpy.flatnonzero(features[:, 0] == VERB)
-    return tuple(
-        i
-        for i, (tag, lemma) in zip(verbs.tolist(), features[verbs, 1:].tolist())
-        if tag not in _BARE_IDS
-        and (lemma in _REPORTING_IDS or lemma == _PUT and i + 1 < len(doc) and doc[i + 1].lower_ == "it")
-        and not in_a_name(doc, i)
-    )
+    found = []
+    for i, (tag, lemma) in zip(verbs.tolist(), features[verbs, 1:].tolist()):
+        if tag not in _BARE_IDS:
+            if (lemma in _REPORTING_IDS or _puts_it(doc, i, lemma)) and not in_a_name(doc, i):
+                found.append(i)
+        elif _puts_it(doc, i, lemma) and i > 0 and doc[i - 1].lower_ not in ("to", "would", "might", "could"):
+            # "as Tom Ridge, a former secretary of homeland security, put it:": the tagger
+            # often reads this past "put" as a bare form.
+            found.append(i)
+    return tuple(found)
+
+
+def _puts_it(doc: Doc, i: int, lemma: int) -> bool:
+    return lemma == _PUT and i + 1 < len(doc) and doc[i + 1].lower_ == "it"
 
 
 def in_a_name(doc: Doc, i: int) -> bool:
@@ -291,6 +298,8 @@ class _Speakers:
         self.holes = sorted((q.start, q.end) for q in quote_spans_)
         self.hole_starts = [s for s, _ in self.holes]
         self._plan = None  # the parse plan per sentence, found when first needed
+        self._speaking_subjects: set[int] = set()  # where subjects of reporting verbs stand
+        self._subjects: dict[int, Token | None] = {}  # subject_of's answers by verb
         self._sentence_of = None
         outside = [m for m in mentions if m.actor and not self._inside_quote(m.start)]
         self._people_by_use = self._used_as_people(outside)
@@ -480,6 +489,7 @@ class _Speakers:
             subject = self.subject_of(token)
             if subject is None or self._inside_quote(subject.idx):
                 continue
+            self._speaking_subjects.add(subject.idx)
             name, kind = self.speaker_from_subject(subject)
             if name and kind in ("PERSON", "ORG", "GPE", "NORP", SPOKESPERSON):
                 self.reporters.append(_Reporter(token.idx, name, kind, self.genders.get(name, "")))
@@ -572,6 +582,7 @@ class _Speakers:
                 role_nouns=ROLE_NOUNS,
                 inside_quote=self._inside_quote,
                 parsed=self._planned,
+                said_by=self._speaking_subjects.__contains__,
             )
         return self._salience
 
@@ -635,6 +646,71 @@ class _Speakers:
         return None
 
     def subject_of(self, verb: Token) -> Token | None:
+        """The subject of a verb (found once per verb: the speaker search asks more than once)."""
+        if verb.i not in self._subjects:
+            self._subjects[verb.i] = self._find_subject(verb)
+        return self._subjects[verb.i]
+
+    def _find_subject(self, verb: Token) -> Token | None:
+        found = self._climb_to_subject(verb)
+        if found is None and verb.i in self.reporting:
+            found = self._name_before(verb)
+        elif found is not None and verb.i in self.reporting:
+            m = self.mention_at(found)
+            if m is not None and m.actor_type in ("GPE", "LOC") and found.i < verb.i:
+                # A place the parser took for the subject ("in Berea, OH, after winning Ohio
+                # ..., Gov. John Kasich (R-OH), said"), with a person named after it, before the
+                # verb: the person speaks.
+                person = self._name_before(verb)
+                if person is not None and person.i > found.i:
+                    named = self.mention_at(person)
+                    if named is not None and named.actor_type in ("PERSON", SPOKESPERSON):
+                        found = person
+        return found
+
+    # What may stand between a name and its reporting verb when the parser linked the two in no
+    # way: an apposition or a party-state tag set off by commas or brackets ("Col. Steven H.
+    # Warren, a military spokesman in Baghdad, said", "Sen. Richard J. Durbin (D-Ill.), noting
+    # the size of Sanders's following, said").
+    _SET_OFF = re.compile(
+        r"\s*(?:[,(][^\"“”!?;:]*,)?\s*"
+        # or a day: "who Beck on Wednesday called "a horrible, despicable human being""
+        r"|\s+(?:on|last|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+        r"|(?:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.\s\d{1,2}|(?:March|April|May|June|July)\s\d{1,2})\s+"
+    )
+
+    def _name_before(self, verb: Token) -> Token | None:
+        """The person or organisation named before a reporting verb the parser gave no subject
+        (it hung the name on an opening phrase, "on Dec. 2, Col. Steven H. Warren, ..., said",
+        or made the verb a parataxis of a participle, "Durbin (D-Ill.), noting ..., said"): the
+        nearest name in the sentence before the verb that only an apposition or a tag set off
+        by commas or brackets parts from it, and that is no object or possessor of a word."""
+        sent_start = verb.sent.start_char
+        k = bisect_left(self.mention_starts, verb.idx) - 1
+        while k >= 0 and self.mentions[k].start >= sent_start:
+            m = self.mentions[k]
+            k -= 1
+            if m.end > verb.idx or m.actor_type not in ("PERSON", SPOKESPERSON, "ORG") or self._inside_quote(m.start):
+                continue
+            if not self._SET_OFF.fullmatch(self.text, m.end, verb.idx):
+                continue
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None or not len(span):
+                continue
+            root = span.root
+            if root.dep_ in ("pobj", "dobj", "poss", "iobj", "dative", "compound"):
+                continue
+            between = self.doc[span.end : verb.i]
+            if any(t.i in self.reporting and t.tag_ != "VBG" for t in between):
+                return None  # another report between: that one is the name's
+            if any(t.tag_ in FINITE_TAGS or t.text in SINGLE_MARKS and t.whitespace_ for t in between):
+                # A clause of its own between them ("Mr. Slinker, whose latest start-up,
+                # Paradata, uses big data ..., said"), or a quotation: no apposition.
+                continue
+            return root
+        return None
+
+    def _climb_to_subject(self, verb: Token) -> Token | None:
         if verb.lemma_ == ACCORDING:
             # "according to the campaign": the source is the object of "to".
             return next(
@@ -678,9 +754,22 @@ class _Speakers:
                 # 'He said Mr Blair had spoken with "such sincerity", adding: "..."': the parser
                 # hung "adding" on the reported clause; the one adding is the one who said it.
                 current = head.head
-            elif current.dep_ in ("conj", "xcomp", "advcl"):
-                # A verb joined by "and" or "but" shares the first verb's subject.
+            elif current.dep_ in ("conj", "xcomp", "advcl") or (
+                current.dep_ == "dep" and current.pos_ == "VERB" and head.pos_ == "VERB" and head.i < current.i
+            ):
+                # A verb joined by "and" or "but" shares the first verb's subject; so does one the
+                # parser left as an unlabelled dependent of the verb before it ("Trump gestured
+                # as if to stop the ruckus, then leaned in and boomed: "..."", "leaned" a dep).
+                joined = current
                 current = head
+                if joined.dep_ == "conj" and joined.pos_ == "VERB" and head.pos_ not in ("VERB", "AUX"):
+                    # A verb the parser joined to a word of the clause before, not to its verb
+                    # ('by mentioning the need for a wall ... and adding, "..."', "and" on "wall";
+                    # 'He called it "shameful" and called on leaders "..."', on "shameful"):
+                    # that clause's verb is the one it goes with.
+                    up = next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX")), None)
+                    if up is not None and up.i < joined.i:
+                        current = up
             elif current.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
                 # "Mr Mallon provoked fury by branding the campaign "two-bit Tories"": the
                 # gerund's subject is the governing verb's.
@@ -701,9 +790,45 @@ class _Speakers:
         if verb.i not in self.reporting or verb.i < 1 or verb.i + 1 >= len(doc):
             return None
         if doc[verb.i - 1].text not in DOUBLE_MARK_TOKENS | SINGLE_MARKS:
+            return self._name_after_close(verb)
+        # '"...," said retired neurosurgeon Ben Carson, asked about ...': the role words before
+        # the name are no part of it.
+        for j in range(verb.i + 1, min(len(doc), verb.i + 5)):
+            m = self.mention_at(doc[j])
+            if m is not None:
+                return doc[j] if m.actor_type in ("PERSON", SPOKESPERSON) else None
+            if doc[j].dep_ not in ("amod", "compound", "nmod") or not doc[j].is_alpha:
+                return None
+        return None
+
+    def _name_after_close(self, verb: Token) -> Token | None:
+        """A name standing right after a quotation's closing mark and before the reporting verb,
+        when the parser gave the verb no subject: it hung the name on the quotation's words
+        ('"We were tremendously wrong ...," Ramos, 58, told AFP', where "Ramos" is an npadvmod of
+        "were" and "told" a conj of it) or made it a compound of a verb it tagged a participle
+        ('"Go back to Univision," Trump barked'). Between the name and the verb only an
+        apposition set off by commas ("Ramos, 58,")."""
+        doc = self.doc
+        sent_start = verb.sent.start
+        j = verb.i - 1
+        while j > sent_start and verb.i - j <= 12 and doc[j].text not in DOUBLE_MARK_TOKENS | SINGLE_MARKS:
+            j -= 1
+        if j <= sent_start or doc[j].text not in DOUBLE_MARK_TOKENS | SINGLE_MARKS or not self._inside_quote(doc[j].idx - 1):
             return None
-        m = self.mention_at(doc[verb.i + 1])
-        return doc[verb.i + 1] if m is not None and m.actor_type in ("PERSON", SPOKESPERSON) else None
+        if j + 1 >= verb.i:
+            return None
+        m = self.mention_at(doc[j + 1])
+        if m is None or m.start != doc[j + 1].idx or m.actor_type not in ("PERSON", SPOKESPERSON, "ORG"):
+            return None
+        name_end = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if name_end is None:
+            return None
+        between = doc[name_end.end : verb.i]
+        if len(between) and not (between[0].text == "," and between[-1].text == ","):
+            return None
+        if any(t.text in DOUBLE_MARK_TOKENS | SINGLE_MARKS or t.i in self.reporting for t in between):
+            return None
+        return name_end[-1]
 
     def speaker_from_subject(self, subject: Token) -> tuple[str | None, str | None]:
         tagged = self._tagged_name(subject)
@@ -715,6 +840,12 @@ class _Speakers:
             return found if found else (None, None)
         if lower in ("who", "which", "that") and subject.head.dep_ == "relcl":
             subject = subject.head.head
+            if subject.dep_ == "appos" and subject.pos_ == "NOUN":
+                # "Geoffrey Garin, a Democratic pollster who advised ...": the relative clause
+                # describes the person the apposition describes, who is named.
+                named = self.mention_at(subject.head)
+                if named is not None and named.actor_type in ("PERSON", SPOKESPERSON):
+                    return named.actor, named.actor_type
         # The subtree's first and last tokens (spaCy keeps them on every token).
         left = subject.left_edge.idx
         right = subject.right_edge.idx + len(subject.right_edge)
@@ -890,6 +1021,70 @@ class _Speakers:
         kind = self.speaker_from_subject(subject)[1]
         return head if kind in ("PERSON", SPOKESPERSON, "ORG", "NOMINAL") else None
 
+    def attribution_after(self, span: Span) -> Token | None:
+        """The reporting verb of an attribution straight after a quotation set off by its own
+        comma, "!" or "?" ('"...," Trump said', '"...?" asked Mr. Manafort'): a few words of a
+        speaker and the verb, nothing else between."""
+        doc = self.doc
+        if span[-1].text not in (",", "!", "?"):
+            return None
+        j = span.end
+        while j < len(doc) and (doc[j].text in DOUBLE_MARK_TOKENS or doc[j].text in SINGLE_MARKS):
+            j += 1
+        if j == span.end:
+            return None
+        for t in doc[j : j + 5]:
+            if t.i in self.reporting and not self._inside_quote(t.idx):
+                return t
+            if t.pos_ == "VERB" and t.tag_ in FINITE_TAGS and t.i > j:
+                # Any verb, when it and a particle or adverb end the sentence: '"Jeb wants to
+                # be a tough guy tonight," Trump shot back.'
+                k = t.i + 1
+                while k < len(doc) and doc[k].pos_ in ("ADP", "ADV", "PART") and k - t.i <= 2:
+                    k += 1
+                if k >= len(doc) or doc[k].text not in (".", "!"):
+                    return None
+                subject = self.subject_of(t)
+                # '"...," it read.': a document, not a person, and not who "it" was last.
+                return t if subject is not None and subject.lower_ not in ("it", "this", "that") else None
+            if t.pos_ not in _ATTRIBUTION_WORDS:
+                return None
+        return None
+
+    def comma_intro(self, span: Span) -> Token | None:
+        """The verb of the clause a comma ends just before a quotation that opens in capitals,
+        when that clause's subject is a person: whatever the verb, 'Hillary shot back, "I suppose
+        I could have chosen to bake cookies ..."', 'Clinton shared a bit of her anxiety with an
+        audience at a fundraiser in the Hamptons, "I do not know which Donald Trump will show
+        up."' present the person as speaking (a reporting verb in a clause before, "After Jerry
+        Brown criticized Bill Clinton during a debate, ...", does not)."""
+        doc = self.doc
+        i = _before_marks(doc, span.start - 1)
+        if i < 1 or doc[i].text != "," or not span[0].text[:1].isupper() or not self._planned(doc[i].sent):
+            return None
+        if i + 1 >= span.start or doc[i + 1].text not in DOUBLE_MARK_TOKENS | SINGLE_MARKS:
+            return None
+        head = doc[i].head
+        for _ in range(4):
+            if head.pos_ == "VERB" and head.i < i:
+                break
+            if head.head.i == head.i:
+                return None
+            head = head.head
+        if head.pos_ != "VERB" or head.i >= i or self._inside_quote(head.idx):
+            return None
+        main = head.dep_ in ("ROOT", "conj") or head.dep_ in ("ccomp", "parataxis") and span.start <= head.head.i < span.end
+        if not main or head.tag_ not in FINITE_TAGS:
+            # The main clause's verb (or one the parser hung on the quotation's words, as it
+            # does an attribution: "Hillary shot back, "I suppose ..."", "shot" a ccomp of
+            # "suppose"), not a subordinate one's.
+            return None
+        subject = self.subject_of(head)
+        if subject is None or span.start <= subject.i < span.end:
+            return None
+        kind = self.speaker_from_subject(subject)[1]
+        return head if kind in ("PERSON", SPOKESPERSON) else None
+
     def reporting_near(self, span: Span, scope: Span) -> Token | None:
         """A reporting verb in the quotation's sentence, outside it, with no sentence end
         between the two ('"..., " he said' or 'she said: "..."')."""
@@ -955,10 +1150,22 @@ def extract_quotes(doc: Doc, mentions: list[Mention]) -> list[Quote]:
             doc, span, finder.reporting
         )
         verb = finder.reporting_ancestor(span, fragment=not clause)
+        after = finder.attribution_after(span)
+        if verb is not None and after is not None and after.i < verb.i:
+            # '"I never said that," Trump said, after CNBC's Becky Quick said ...': the parser
+            # hung the quotation on the later "said"; the attribution right after it is nearer.
+            verb = after
+        if verb is not None and finder.subject_of(verb) is None:
+            # A verb that gives no one, where a colon presents the speaker ('Rubio fired back
+            # forcefully: "If they sue us ...," referencing the large number of Cuban
+            # immigrants', the quotation hung on "referencing").
+            verb = finder.colon_intro(span) or verb
         if verb is None:
             verb = finder.colon_intro(span)
+        if verb is None and after is not None and clause:
+            verb = after
         if verb is None and clause:
-            verb = finder.reporting_near(span, _sentence_scope(doc, span))
+            verb = finder.comma_intro(span) or finder.reporting_near(span, _sentence_scope(doc, span))
         speaker = speaker_type = None
         if verb is not None:
             subject = finder.subject_of(verb)

@@ -230,6 +230,19 @@ def _before_marks(doc: Doc, i: int) -> int:
     return i
 
 
+def _verb_above(mark: Token) -> Token | None:
+    """The verb a punctuation mark hangs on, up to four steps up the parse and before the mark
+    (the clause it ends: 'Rubio fired back forcefully:', 'Clinton shared a bit of her anxiety,')."""
+    head = mark.head
+    for _ in range(4):
+        if head.pos_ == "VERB" and head.i < mark.i:
+            return head
+        if head.head.i == head.i:
+            return None
+        head = head.head
+    return head if head.pos_ == "VERB" and head.i < mark.i else None
+
+
 def _tokens_in(doc: Doc, start: int, end: int) -> Span | None:
     return doc.char_span(start, end, alignment_mode="expand")
 
@@ -1004,14 +1017,8 @@ class _Speakers:
         i = _before_marks(doc, span.start - 1)
         if i < 0 or doc[i].text != ":" or not self._planned(doc[i].sent):
             return None
-        head = doc[i].head
-        for _ in range(4):
-            if head.pos_ == "VERB" and head.i < i:
-                break
-            if head.head.i == head.i:
-                return None
-            head = head.head
-        if head.pos_ != "VERB" or head.i >= i or self._inside_quote(head.idx):
+        head = _verb_above(doc[i])
+        if head is None or self._inside_quote(head.idx):
             return None
         subject = self.subject_of(head)
         if subject is None or span.start <= subject.i < span.end or subject.lower_ in ("it", "this", "that"):
@@ -1064,14 +1071,8 @@ class _Speakers:
             return None
         if i + 1 >= span.start or doc[i + 1].text not in DOUBLE_MARK_TOKENS | SINGLE_MARKS:
             return None
-        head = doc[i].head
-        for _ in range(4):
-            if head.pos_ == "VERB" and head.i < i:
-                break
-            if head.head.i == head.i:
-                return None
-            head = head.head
-        if head.pos_ != "VERB" or head.i >= i or self._inside_quote(head.idx):
+        head = _verb_above(doc[i])
+        if head is None or self._inside_quote(head.idx):
             return None
         main = head.dep_ in ("ROOT", "conj") or head.dep_ in ("ccomp", "parataxis") and span.start <= head.head.i < span.end
         if not main or head.tag_ not in FINITE_TAGS:

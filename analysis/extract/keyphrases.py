@@ -172,12 +172,17 @@ def candidate_phrases(doc: Doc) -> list[str]:
     lower, pos, tag, like_num, space = lower.tolist(), pos.tolist(), tag.tolist(), like_num.tolist(), space.tolist()
     leading_tags = {strings.add("POS"), strings.add("HYPH")}
     media = {strings.add(word) for word in MEDIA_WORDS}
+    number = strings.add("number")
     out: list[str] = []
     for start, end in groups:
         while start < end and (
             lower[start] in _SKIP_HASHES or pos[start] in _SKIP_POS or like_num[start] or tag[start] in leading_tags
         ):
             start += 1
+        # A rank is the figure after "number": a group ends at its last noun, which left "former
+        # world number" of "former world number one".
+        if start < end < len(lower) and lower[end - 1] == number and like_num[end]:
+            end += 1
         # A role before a name ("Worldcom boss Bernie Ebbers", "security firm F-Secure", "pop
         # group Busted") says what is talked about; the name is an actor, shown elsewhere.
         named = end

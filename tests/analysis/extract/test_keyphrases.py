@@ -87,3 +87,15 @@ def test_a_unit_goes_with_its_figure(nlp):
         phrases = candidate_phrases(parse(nlp, [_story("reut2-000.sgm", newid).text])[0])
         assert "stake" in phrases, phrases
         assert not [p for p in phrases if p.split()[0] in ("mln", "pct", "dlr", "billion")], (newid, phrases)
+
+
+def test_a_rank_keeps_its_figure(nlp):
+    # BBC sport: "former world number two" (496), "world number 37" (505), "British number two"
+    # (506) name a rank; cut at the last noun they were "former world number".
+    from analysis.readers import read_file
+    from tests.conftest import BBC
+
+    texts = [read_file(BBC / "sport" / f"{n}.txt")[0].text for n in ("496", "505", "506")]
+    phrases = [p for doc in parse(nlp, texts) for p in candidate_phrases(doc)]
+    assert {"former world number two", "world number 37", "British number two"} <= set(phrases), phrases
+    assert not [p for p in phrases if p.endswith("world number")], phrases

@@ -12,6 +12,11 @@ from components.chart_frame import render_named_chart
 OVERVIEW_CHARTS = ("sentiment-over-time", "top-actors", "themes", "key-phrases", "topics")
 
 
+def charts_shown(figures: dict) -> tuple[str, ...]:
+    """The Overview's charts for these headline figures: no time chart when no article has a date."""
+    return OVERVIEW_CHARTS if figures["dated"] else OVERVIEW_CHARTS[1:]
+
+
 def render_overview(view: View, *, key: str = "overview") -> None:
     figures = view.query("overview")
     cols = st.columns(4)

@@ -23,7 +23,7 @@ from analysis.store import DEFAULT_STORE, STORE_ENV, corpus_store_path
 from components import sidebar, state
 from components.actors_panel import render_actors
 from components.evidence import render_evidence
-from components.overview import OVERVIEW_CHARTS, render_overview
+from components.overview import charts_shown, render_overview
 from components.quotes_panel import render_quotes
 from components.reader import render_reader
 from components.report import render_report
@@ -174,8 +174,8 @@ def warm() -> None:
         state.stats(store_path, version)
         state.options_of(store_path, version)
         state.actor_forms(store_path, version)
-        state.query("overview", store_path, version, filters)
-        for name in OVERVIEW_CHARTS:
+        figures = state.query("overview", store_path, version, filters)
+        for name in charts_shown(figures):
             state.chart(name, store_path, version, filters)
 
 

@@ -32,11 +32,17 @@ WRITE_WAIT = 60.0
 _RUN = threading.local()
 
 
+def _held(path: str):
+    """The connection of the page run in progress on this thread, if it reads `path`."""
+    con = getattr(_RUN, "con", None)
+    return con if con is not None and _RUN.path == path else None
+
+
 @contextmanager
 def reading(path: str) -> Iterator:
     """A read-only connection to the store: the page run's, or one for this query alone."""
-    held = getattr(_RUN, "con", None)
-    if held is not None and _RUN.path == path:
+    held = _held(path)
+    if held is not None:
         yield held
         return
     with Store(path, read_only=True, wait=READ_WAIT) as store:
@@ -49,7 +55,7 @@ def page_run(path: str) -> Iterator[None]:
     Nothing may write to the store inside (writes come before, in the sidebar's Corpus panel).
     Inside a page run already reading the store, the same connection serves (a fragment's own
     rerun opens one; inside the whole page's run it reuses the page's)."""
-    if getattr(_RUN, "con", None) is not None and _RUN.path == path:
+    if _held(path) is not None:
         yield
         return
     with Store(path, read_only=True, wait=READ_WAIT) as store:

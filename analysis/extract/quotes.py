@@ -230,6 +230,16 @@ def _before_marks(doc: Doc, i: int) -> int:
     return i
 
 
+def _after_marks(doc: Doc, j: int, *, spaces: bool = False) -> int:
+    """The first token at or after `j` that is no quotation mark (nor space, with `spaces`);
+    len(doc) if none: what follows a quotation's closing mark."""
+    while j < len(doc) and (
+        doc[j].text in DOUBLE_MARK_TOKENS or doc[j].text in SINGLE_MARKS or (spaces and doc[j].is_space)
+    ):
+        j += 1
+    return j
+
+
 def _verb_above(mark: Token) -> Token | None:
     """The verb a punctuation mark hangs on, up to four steps up the parse and before the mark
     (the clause it ends: 'Rubio fired back forcefully:', 'Clinton shared a bit of her anxiety,')."""
@@ -1035,9 +1045,7 @@ class _Speakers:
         doc = self.doc
         if span[-1].text not in (",", "!", "?"):
             return None
-        j = span.end
-        while j < len(doc) and (doc[j].text in DOUBLE_MARK_TOKENS or doc[j].text in SINGLE_MARKS):
-            j += 1
+        j = _after_marks(doc, span.end)
         if j == span.end:
             return None
         for t in doc[j : j + 5]:
@@ -1254,9 +1262,7 @@ def _set_off(doc: Doc, span: Span, reporting: set[int]) -> bool:
     before = doc_text(doc)[: span.start_char].rstrip(" \t\"“”'‘’«»")
     if before and before[-1] not in ".!?\n":
         return False
-    j = span.end
-    while j < len(doc) and (doc[j].text in DOUBLE_MARK_TOKENS or doc[j].text in SINGLE_MARKS):
-        j += 1
+    j = _after_marks(doc, span.end)
     if j == span.end:
         return False
     for t in doc[j : j + 5]:
@@ -1287,10 +1293,7 @@ def _unquoted_share(span: Span, verb: Token | None, inside_quote, reporting: set
     doc = span.doc
     continues = span[0].text[:1].islower()
     goes_on = span[-1].text not in ",.;:!?…—–-"
-    j = span.end
-    while j < len(doc) and (doc[j].text in DOUBLE_MARK_TOKENS or doc[j].text in SINGLE_MARKS or doc[j].is_space):
-        j += 1
-    after = j  # the first word after the closing mark
+    after = _after_marks(doc, span.end, spaces=True)  # the first word after the closing mark
     words: set[int] = set()
 
     def led_by_that(root: Token, child: Token) -> bool:
@@ -1346,9 +1349,7 @@ def names_a_work(span: Span) -> bool:
     i = span.start - 1
     while i >= 0 and (doc[i].text in DOUBLE_MARK_TOKENS or doc[i].text in SINGLE_MARKS or doc[i].is_space or doc[i].text in ",:"):
         i -= 1
-    j = span.end
-    while j < len(doc) and (doc[j].text in DOUBLE_MARK_TOKENS or doc[j].text in SINGLE_MARKS):
-        j += 1
+    j = _after_marks(doc, span.end)
     after = doc[j] if span.end < j < len(doc) else None
     before = doc[i] if i >= 0 else None
     if after is not None and after.lemma_.lower() in WORK_NOUNS | MAKERS and after.pos_ == "NOUN":

@@ -605,27 +605,30 @@ def corpus_keyphrases(con: duckdb.DuckDBPyConnection, filters: Filters, *, limit
              total AS (SELECT count(*) AS n FROM articles),
              chosen AS MATERIALIZED (SELECT id, keyphrases FROM articles WHERE id IN ({sel})),
              matching AS (SELECT count(*) AS n FROM chosen),
+             listed AS MATERIALIZED (SELECT id, unnest(keyphrases) AS phrase FROM chosen),
+             -- An article lists a phrase once, so a phrase's uses are its articles.
+             exact AS (SELECT phrase, lower(phrase) AS key, count(*) AS uses FROM listed GROUP BY phrase),
              -- A phrase in its cases ("Shr loss" at a line's start, "shr loss" within one) is one
              -- phrase, shown in its commonest form (capitals first among equals).
-             exact AS (SELECT phrase, count(*) AS uses
-                       FROM (SELECT unnest(keyphrases) AS phrase FROM chosen)
-                       GROUP BY phrase),
-             -- An article may list one phrase in two cases ("Net loss", "net loss"): it counts
-             -- once, as one of each article's distinct lower-cased phrases (summing the cases'
-             -- articles counted it twice: 559 Reuters stories for "net loss", not 558).
-             keyed AS (SELECT key, count(*) AS articles
-                       FROM (SELECT unnest(list_distinct([lower(p) FOR p IN keyphrases])) AS key FROM chosen)
-                       GROUP BY key),
-             tf AS (SELECT lower(phrase) AS key, first(phrase ORDER BY uses DESC, phrase) AS phrase,
-                           sum(uses)::BIGINT AS uses
+             tf AS (SELECT key, first(phrase ORDER BY uses DESC, phrase) AS phrase, sum(uses)::BIGINT AS uses,
+                           count(*) AS forms
                     FROM exact GROUP BY key),
+             -- An article may list one phrase in two cases ("Net loss", "net loss"): it counts
+             -- once (summing the cases' articles counted it twice: 559 Reuters stories for "net
+             -- loss", not 558). Only phrases in several cases need counting again, which saves
+             -- a third of the query at 200,000 articles.
+             keyed AS (SELECT e.key, count(DISTINCT l.id) AS articles
+                       FROM listed l JOIN exact e USING (phrase)
+                       WHERE e.key IN (SELECT key FROM tf WHERE forms > 1)
+                       GROUP BY e.key),
              dfl AS (SELECT lower(phrase) AS key, sum(df) AS df FROM df GROUP BY key),
              scored AS (
-                SELECT tf.phrase, tf.uses, keyed.articles, df.df,
+                SELECT tf.phrase, tf.uses, tf.articles, df.df,
                        ln((1 + total.n) / (1 + df.df)) AS idf, ln(1 + total.n) AS top_idf,
                        length(tf.phrase) - length(replace(tf.phrase, ' ', '')) AS spaces,
-                       (keyed.articles / matching.n) / (greatest(df.df, keyed.articles) / total.n) AS concentration
-                FROM tf JOIN keyed USING (key) JOIN dfl AS df USING (key), total, matching
+                       (tf.articles / matching.n) / (greatest(df.df, tf.articles) / total.n) AS concentration
+                FROM (SELECT tf.*, coalesce(keyed.articles, tf.uses) AS articles FROM tf LEFT JOIN keyed USING (key)) AS tf
+                     JOIN dfl AS df USING (key), total, matching
                 WHERE length(tf.phrase) > 3)
         SELECT phrase, uses, articles, weight
                    * CASE WHEN list_has_all([{generic}], string_split(lower(phrase), ' '))

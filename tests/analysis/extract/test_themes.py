@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from analysis.errors import ConfigError
 from analysis.extract.themes import ThemeLexicon, match_themes
 from analysis.nlp.strings import token_forms
 from analysis.queries import Evidence
@@ -209,3 +210,26 @@ class TestOilsThatAreFood:
         """Reuters 5218: Malaysian crude palm oil output, no energy story."""
         found = themes_of(nlp, reuters("reut2-005.sgm", "5218"))
         assert "Energy" not in found and "Agriculture and commodities" in found, found
+
+
+class TestAMarketsStoryIsAnEconomyStory:
+    """An oil or a grain story is a story of its market: "prices", "imports" and "dollars" beside
+    it are the economy's words in their own sense, and make that theme by their share alone."""
+
+    @pytest.mark.parametrize(
+        "article",
+        [
+            ("bbc", "business/028.txt"),  # crude back above dollars 47 a barrel on demand forecasts
+            ("bbc", "business/420.txt"),  # India's dollars 40bn deal to import liquefied natural gas
+            ("reuters", "reut2-000.sgm", "254"),  # Indonesia's wheat imports, stocks and suppliers
+        ],
+    )
+    def test_oil_and_grain_markets_are_economy(self, nlp, article):
+        found = themes_of(nlp, bbc(article[1]) if article[0] == "bbc" else reuters(*article[1:]))
+        assert found[0] in ("Energy", "Agriculture and commodities") and "Trade and economy" in found, found
+
+    def test_a_companion_must_be_a_theme_of_the_file(self, tmp_path):
+        themes = tmp_path / "themes.yaml"
+        themes.write_text("Energy:\n  terms: [oil]\n  with: [Economy]\n", encoding="utf-8")
+        with pytest.raises(ConfigError, match="Economy"):
+            ThemeLexicon.load(themes)

@@ -205,6 +205,21 @@ class TestTheGovernmentAsAnActor:
         assert "Elections and politics" not in themes_of(nlp, bbc("business/227.txt"))
 
 
+class TestWashingtonPolitics:
+    """US politics is told through the White House and the presidency as often as through
+    Congress and elections."""
+
+    @pytest.mark.parametrize(
+        "story",
+        [
+            ("reut2-000.sgm", "794"),  # the White House withdraws Robert Gates's nomination to the CIA
+            ("reut2-001.sgm", "1617"),  # Reagan denies that his wife runs the government
+        ],
+    )
+    def test_the_white_house_is_politics(self, nlp, story):
+        assert "Elections and politics" in themes_of(nlp, reuters(*story))
+
+
 class TestOilsThatAreFood:
     def test_palm_oil_is_a_crop(self, nlp):
         """Reuters 5218: Malaysian crude palm oil output, no energy story."""

@@ -227,6 +227,25 @@ class TestOilsThatAreFood:
         assert "Energy" not in found and "Agriculture and commodities" in found, found
 
 
+class TestASecondThemeNeedsAStrand:
+    """A theme beside the article's best claims a strand of a paragraph or more: a sentence's
+    two words make no second theme."""
+
+    def test_an_olympic_bid_in_a_mayors_row_is_no_sport(self, nlp):
+        """BBC politics/154: Ken Livingstone's Nazi jibe at a reporter; one paragraph says the row
+        will not harm the 2012 Olympic bid ("when we get the games")."""
+        assert "Sport" not in themes_of(nlp, bbc("politics/154.txt"))
+
+    def test_a_supercomputers_power_is_no_energy_story(self, nlp):
+        """BBC tech/173: IBM's Blue Gene/L, built for a Department of Energy lab, whose "power"
+        is its processing power."""
+        assert themes_of(nlp, bbc("tech/173.txt")) == ["Technology"]
+
+    def test_politics_articles_about_sport_still_are(self, nlp):
+        """BBC politics/181: Tony Blair's pounds 500m for school sport clubs."""
+        assert "Sport" in themes_of(nlp, bbc("politics/181.txt"))
+
+
 class TestAMarketsStoryIsAnEconomyStory:
     """An oil or a grain story is a story of its market: "prices", "imports" and "dollars" beside
     it are the economy's words in their own sense, and make that theme by their share alone."""

@@ -75,9 +75,13 @@ class TestAmbiguousWordsNeedTheirTheme:
         [
             "business/087.txt",  # WorldCom's fraud trial: "a dollars 160bn telecoms giant"
             "business/188.txt",  # Qwest and "telecoms giant Verizon" bidding for MCI
+            "business/162.txt",  # Verizon wins the takeover battle for "US phone firm MCI"
+            "business/019.txt",  # India lets foreigners own 74% of its "telecoms companies"
         ],
     )
     def test_a_telecoms_company_is_no_technology_story(self, nlp, path):
+        """Words of the trade of the companies in a deal ("telecoms", "phone", "mobile") are
+        like a government's "political": a story about the technology has its own words."""
         assert "Technology" not in themes_of(nlp, bbc(path))
 
     def test_a_boxing_show_is_no_sport(self, nlp):

@@ -237,6 +237,20 @@ class TestWashingtonPolitics:
         assert "Elections and politics" in themes_of(nlp, reuters(*story))
 
 
+class TestCrimeInItsOwnWords:
+    @pytest.mark.parametrize(
+        "story",
+        [
+            ("reut2-006.sgm", "6002"),  # patent infringement suits filed in two courts
+            ("reut2-006.sgm", "6838"),  # a bomb in a Djibouti cafe, "a criminal act"
+        ],
+    )
+    def test_a_patent_suit_or_a_bombing_is_crime(self, nlp, story):
+        """Lawsuits count as Crime and justice, and so does terrorism; "bomb" needs another word
+        of crime beside it, since armies bomb too."""
+        assert themes_of(nlp, reuters(*story)) == ["Crime and justice"]
+
+
 class TestOilsThatAreFood:
     def test_palm_oil_is_a_crop(self, nlp):
         """Reuters 5218: Malaysian crude palm oil output, no energy story."""

@@ -27,6 +27,8 @@ def test_theme_gold_figures(nlp):
     # Measured when `common` terms (a government's "cabinet" in an economy story) were set (tune
     # 0.953 / 0.882, holdout 0.839 / 0.839, all 0.896 / 0.861 on the first 130 articles; with the
     # 13 `extra` tuning articles, tune 0.950 / 0.889); the holdout half was never read for
-    # tuning, which is why "all" is lower.
-    assert tune_p >= 0.95 and tune_r >= 0.88, (tune_p, tune_r)
-    assert all_p >= 0.89 and all_r >= 0.86, (all_p, all_r)
+    # tuning, which is why "all" is lower. With economy `with` energy and commodities: tune
+    # 0.951 / 0.907, holdout unchanged, all 0.900 / 0.877; with a second theme's density floor
+    # (set by reading BBC articles outside the gold), holdout 0.849 / 0.839, all 0.905 / 0.877.
+    assert tune_p >= 0.95 and tune_r >= 0.90, (tune_p, tune_r)
+    assert all_p >= 0.904 and all_r >= 0.87, (all_p, all_r)

@@ -1273,6 +1273,26 @@ def _set_off(doc: Doc, span: Span, reporting: set[int]) -> bool:
     return False
 
 
+def _reported_clause(root: Token, verb: Token | None) -> list[int]:
+    """The words of the clauses standing between a reporting verb and a quotation root led in by
+    "that" that does not hang on the verb itself: the reporter's paraphrase the quotation finishes
+    ('Polling shows that "the general public is not very comfortable"', 'said the British vote
+    was the clearest sign yet that "the intensity ... is far more real"'). Empty when the
+    quotation hangs on the verb ('said that "..."' is the verb's whole clause), when the verb is
+    none of its ancestors, or when the word under the verb is no clause it reports (a place:
+    'telling customers at a ... breakfast spot that "I need you tomorrow"')."""
+    if verb is None or root.head.i == verb.i or not any(
+        c.dep_ == "mark" and c.lower_ == "that" and c.i < root.i for c in root.children
+    ):
+        return []
+    top = root
+    while top.head.i != verb.i:
+        if top.head.i == top.i:
+            return []
+        top = top.head
+    return [t.i for t in top.subtree if not t.is_punct] if top.dep_ == "ccomp" else []
+
+
 def _unquoted_share(span: Span, verb: Token | None, inside_quote, reporting: set[int]) -> float:
     """The share of letters the reporter wrote in the clause a quotation belongs to:
     - the subject, in the parse, of a quotation that goes on from it in lower case ('Evaluating
@@ -1306,6 +1326,7 @@ def _unquoted_share(span: Span, verb: Token | None, inside_quote, reporting: set
     for token in span:
         if span.start <= token.head.i < span.end and token.head.i != token.i:
             continue  # not one of the quotation's roots
+        words.update(_reported_clause(token, verb))
         for child in token.children:
             if span.start <= child.i < span.end or child.is_punct:
                 continue

@@ -356,3 +356,16 @@ def test_a_name_and_any_verb_ending_the_sentence_after_a_set_off_quotation(nlp):
     text = polnear_article("politico_2016-03-01_trump-my-immigration-plans-aren-")
     quote = next(q for t, q in quotes_of(nlp, text).items() if t.startswith("The New York Times is claiming today"))
     assert quote.speaker == "Hannity"  # the actor the article's mentions of him resolve to
+
+
+def test_a_quotation_finishing_the_reporters_clause_is_partial(nlp):
+    # The quotation hangs on a clause the reporter wrote under "said" ("Polling shows that",
+    # "the British vote was the clearest sign yet that"): the speaker's words finish a paraphrase.
+    # A whole quotation the verb reports ("said that "...") stays direct.
+    quotes = quotes_of(nlp, polnear_article("nyt_2016-06-07_germany-pledges-to-expand-its-mi"))
+    assert quotes["the general public is not very comfortable with the military dimension"].kind == "partial"
+    quotes = quotes_of(nlp, polnear_article("nyt_2016-06-27_britain-s-exit-looms-over-clinto"))
+    quote = next(q for t, q in quotes.items() if t.startswith("the intensity against the status quo"))
+    assert (quote.kind, quote.speaker) == ("partial", "Mike DuHaime")
+    quotes = quotes_of(nlp, polnear_article("breitbart_2016-02-08_the-latest-nh-towns-cast-first-v"))
+    assert quotes["I need you tomorrow"].kind == "direct"

@@ -903,10 +903,15 @@ class _Speakers:
         )
         if beside is not None and beside.actor_type == "PERSON":
             return beside.actor, beside.actor_type  # "one of the Guildford Four, Gerry Conlon, said"
-        m = next(
+        appos = next(
             (self.mention_at(c) for c in subject.children if c.dep_ == "appos" and self.mention_at(c)), None
-        ) or self.mention_in(left, right)
-        if m is not None and m.actor_type == "PERSON":
+        )
+        m = appos or self.mention_in(left, right)
+        # A person named only as whom the speaker works for or backs ("a senior Cruz adviser",
+        # "one Clinton aide") is not the speaker; one in apposition ("the adviser, John Smith") is.
+        if m is not None and m.actor_type == "PERSON" and (
+            m is appos or not self._describes_member(subject, m, lemma, determiner)
+        ):
             return m.actor, m.actor_type
         if (
             subject.pos_ in ("NOUN", "PROPN")

@@ -369,3 +369,12 @@ def test_a_quotation_finishing_the_reporters_clause_is_partial(nlp):
     assert (quote.kind, quote.speaker) == ("partial", "Mike DuHaime")
     quotes = quotes_of(nlp, polnear_article("breitbart_2016-02-08_the-latest-nh-towns-cast-first-v"))
     assert quotes["I need you tomorrow"].kind == "direct"
+
+
+def test_an_aide_named_by_whom_they_work_for_is_the_aide(nlp):
+    # "said a senior Cruz adviser", "one Clinton aide said": the model tags the principal, a
+    # person, inside the speaker's noun phrase; the aide speaks, not Cruz or Clinton.
+    quotes = quotes_of(nlp, polnear_article("politico_2016-05-31_cruz-looks-to-ease-bad-blood-wit"))
+    assert quotes["That can go a long way toward establishing good relationships"].speaker == "a senior Cruz adviser"
+    quotes = quotes_of(nlp, polnear_article("politico_2016-09-01_debating-clinton-s-character"))
+    assert quotes["That doesn’t mean no response"].speaker == "one Clinton aide"

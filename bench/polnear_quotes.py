@@ -455,6 +455,15 @@ def stands_alone(text: str, quote: dict) -> bool:
     return quote["text"][:1].isupper() and (not before or before[-1] in ".!?:\n")
 
 
+CUE_AS_SOURCE = "gold Source is a reporting word ('said', 'According to': an annotation slip)"
+
+
+def cue_as_source(gold: Gold) -> bool:
+    """The annotator marked the cue as the Source (Source 'said', Cue 'Jason Gilbert')."""
+    first = re.match(r"\W*([A-Za-z]+)", gold.source or "")
+    return bool(first) and first.group(1).lower() in PLAIN_CUES and not name_words(gold.source[first.end() :])
+
+
 def plain_cue(cue: str) -> bool:
     return bool(set(re.findall(r"[a-z]+", cue.lower())) & PLAIN_CUES)
 
@@ -569,7 +578,9 @@ def score_article(
                 detail += f" -> {sorted(g.names) or 'no antecedent'}"
             if ours is None:
                 para_start = text.rfind("\n", 0, g.start) + 1
-                if g.headline:
+                if cue_as_source(g):
+                    cause = CUE_AS_SOURCE
+                elif g.headline:
                     cause = "headline"
                 elif TURN.match(para):
                     cause = "transcript turn (Q:/A:, NAME:)"
@@ -589,6 +600,8 @@ def score_article(
             else:
                 if g.source is None:
                     cause = "gold has no source"
+                elif cue_as_source(g):
+                    cause = CUE_AS_SOURCE
                 elif (
                     PARTY_TAG.search(ours)
                     or re.match(r"[DRI] [A-Z]", ours)

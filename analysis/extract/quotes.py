@@ -168,6 +168,8 @@ union club band label studio distributor newspaper paper government authority bo
 watchdog organisation organization commission institute society charity team broadcaster
 """.split()
 )
+# A person described by age alone ("the 46-year-old").
+_AGE_DESCRIPTION = re.compile(r"the \d+-year-old", re.IGNORECASE)
 # Of them, the ones no country or people is: "the company said" is never Florida, named before.
 ORG_ONLY_NOUNS = GROUP_NOUNS - {"ministry", "department", "government", "authority", "party"}
 
@@ -913,7 +915,9 @@ class _Speakers:
             m is appos or not self._describes_member(subject, m, lemma, determiner)
         ):
             return m.actor, m.actor_type
-        if (
+        # "said the 46-year-old": an age stands for the person the text has just presented.
+        aged = determiner == "the" and bool(_AGE_DESCRIPTION.fullmatch(self.text[left:right]))
+        if aged or (
             subject.pos_ in ("NOUN", "PROPN")
             and determiner in ("the", "this", "that", "its", "their")
             and (lemma in ROLE_NOUNS or lemma in GROUP_NOUNS)
@@ -925,7 +929,7 @@ class _Speakers:
                 return holder.actor, holder.actor_type
             wanted = (
                 "person"
-                if lemma in ROLE_NOUNS
+                if aged or lemma in ROLE_NOUNS
                 else "org"
                 if lemma in ORG_ONLY_NOUNS
                 else "group"
@@ -937,7 +941,7 @@ class _Speakers:
                 return found
         if m and not self._describes_member(subject, m, lemma, determiner):
             return m.actor, m.actor_type
-        if subject.pos_ in ("NOUN", "PROPN"):
+        if subject.pos_ in ("NOUN", "PROPN") or aged:
             words = self.text[left:right].strip(" ,")
             return (words or None), "NOMINAL"
         return None, None

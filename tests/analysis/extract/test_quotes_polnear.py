@@ -378,3 +378,10 @@ def test_an_aide_named_by_whom_they_work_for_is_the_aide(nlp):
     assert quotes["That can go a long way toward establishing good relationships"].speaker == "a senior Cruz adviser"
     quotes = quotes_of(nlp, polnear_article("politico_2016-09-01_debating-clinton-s-character"))
     assert quotes["That doesn’t mean no response"].speaker == "one Clinton aide"
+
+
+def test_a_person_described_by_age_is_the_person_just_presented(nlp):
+    # '"Donald is, and always has been, an amazing leader," said the 46-year-old.' after
+    # Melania Trump's speech: the parser makes "old" (an adjective) the subject, which gave no one.
+    quotes = quotes_of(nlp, polnear_article("breitbart_2016-07-19_republicans-begin-roll-call-vote"))
+    assert quotes["Donald is, and always has been, an amazing leader"].speaker == "Melania Trump"

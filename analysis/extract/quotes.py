@@ -678,8 +678,14 @@ class _Speakers:
 
     def _find_subject(self, verb: Token) -> Token | None:
         found = self._climb_to_subject(verb)
-        if found is None and verb.i in self.reporting:
-            found = self._name_before(verb)
+        if verb.i in self.reporting and (
+            found is None or self._inside_quote(found.idx) and not self._inside_quote(verb.idx)
+        ):
+            # No subject, or one inside the quotation before the verb ("''That was a good speech
+            # you gave last night, Mr. President,'' Representative Steve Cohen, Democrat of
+            # Tennessee, told Mr. Obama", the parser making the speaker an apposition of "Mr.
+            # President"): the name set off before the verb speaks.
+            found = self._name_before(verb) or found
         elif found is not None and verb.i in self.reporting:
             m = self.mention_at(found)
             if m is not None and m.actor_type in ("GPE", "LOC") and found.i < verb.i:
@@ -817,12 +823,12 @@ class _Speakers:
         if doc[verb.i - 1].text not in DOUBLE_MARK_TOKENS | SINGLE_MARKS:
             return self._name_after_close(verb)
         # '"...," said retired neurosurgeon Ben Carson, asked about ...': the role words before
-        # the name are no part of it.
+        # the name are no part of it, nor is a title with its full stop ("asked Mr. Manafort").
         for j in range(verb.i + 1, min(len(doc), verb.i + 5)):
             m = self.mention_at(doc[j])
             if m is not None:
                 return doc[j] if m.actor_type in ("PERSON", SPOKESPERSON) else None
-            if doc[j].dep_ not in ("amod", "compound", "nmod") or not doc[j].is_alpha:
+            if doc[j].dep_ not in ("amod", "compound", "nmod") or not doc[j].text.removesuffix(".").isalpha():
                 return None
         return None
 
@@ -1057,6 +1063,9 @@ class _Speakers:
         j = _after_marks(doc, span.end)
         if j == span.end:
             return None
+        set_off = self._verb_after_apposition(j)
+        if set_off is not None:
+            return set_off
         for t in doc[j : j + 5]:
             if t.i in self.reporting and not self._inside_quote(t.idx):
                 return t
@@ -1073,6 +1082,27 @@ class _Speakers:
                 return t if subject is not None and subject.lower_ not in ("it", "this", "that") else None
             if t.pos_ not in _ATTRIBUTION_WORDS:
                 return None
+        return None
+
+    def _verb_after_apposition(self, j: int) -> Token | None:
+        """The reporting verb after a person named at token `j` and an apposition set off by
+        commas ('"...," Representative Steve Cohen, Democrat of Tennessee, told Mr. Obama', '"...,"
+        Mr. Daniloff, now 81 and retired in Cambridge, Mass., said by telephone')."""
+        doc = self.doc
+        k = j
+        while k < min(len(doc), j + 3) and self.mention_at(doc[k]) is None and doc[k].pos_ == "PROPN":
+            k += 1  # a title before the name: "Representative", "Sen."
+        m = self.mention_at(doc[k]) if k < len(doc) else None
+        if m is None or m.actor_type not in ("PERSON", SPOKESPERSON):
+            return None
+        name = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if name is None or name.end >= len(doc) or doc[name.end].text != ",":
+            return None
+        for t in doc[name.end + 1 : name.end + 25]:
+            if t.is_sent_start or t.text in DOUBLE_MARK_TOKENS | SINGLE_MARKS or t.text in ";:!?":
+                return None
+            if t.i in self.reporting:
+                return t if doc[t.i - 1].text == "," else None
         return None
 
     def comma_intro(self, span: Span) -> Token | None:

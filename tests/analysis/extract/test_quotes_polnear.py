@@ -385,3 +385,15 @@ def test_a_person_described_by_age_is_the_person_just_presented(nlp):
     # Melania Trump's speech: the parser makes "old" (an adjective) the subject, which gave no one.
     quotes = quotes_of(nlp, polnear_article("breitbart_2016-07-19_republicans-begin-roll-call-vote"))
     assert quotes["Donald is, and always has been, an amazing leader"].speaker == "Melania Trump"
+
+
+def test_a_name_after_the_closing_mark_with_a_title_or_apposition_speaks(nlp):
+    # "''Is Donald Trump running ...?'' asked Mr. Manafort": the title's full stop stopped the
+    # search past the verb. "''That was a good speech ..., Mr. President,'' Representative Steve
+    # Cohen, Democrat of Tennessee, told Mr. Obama": the parser made Cohen an apposition of "Mr.
+    # President", inside the quotation, and gave "told" that subject.
+    quotes = quotes_of(nlp, polnear_article("nyt_2016-04-23_campaign-for-trump-says-he-ll-re"))
+    assert quotes["Is Donald Trump running against the Republican National Committee"].speaker == "Paul Manafort"
+    quotes = quotes_of(nlp, polnear_article("nyt_2015-12-15_white-house-schmoozing-season-ho"))
+    quote = next(q for t, q in quotes.items() if t.startswith("That was a good speech you gave last night"))
+    assert quote.speaker == "Steve Cohen"

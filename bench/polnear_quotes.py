@@ -281,7 +281,8 @@ def gold_quotes(
         for e in events
         if e.get("Source") in spans
     )
-    named_sources = [(at, s) for at, s in sources if name_words(s) and s.strip().lower() not in PRONOUNS]
+    # A pronoun's referent, as a Source's own name, is never a description ("the Florida senator").
+    named_sources = [(at, s) for at, s in sources if source_names(s) and s.strip().lower() not in PRONOUNS]
     out, contents = [], []
     for e in events:
         parts = [spans[v][1] for k, v in e.items() if k.startswith("Content") and v in spans]

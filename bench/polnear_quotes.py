@@ -33,10 +33,11 @@ characters of its Content (marks and the unquoted words left out).
   pronoun refers to; a Source without a name word ("a source close to the campaign") is named
   right when every word of our speaker stands in it ("a source"). A Source whose capitalised
   words only qualify a common noun ("the Florida senator", "a senior Cruz adviser") is such a
-  description (`source_names`): "Cruz" is not the adviser's name. PolNeAR does not mark antecedents: its guidelines tell annotators not to
-  resolve coreference (a pronoun source is annotated as the bare pronoun, and "who"/"which"
-  alone), and the brat files hold no coreference relation. So the bench takes the referent to be
-  the nearest preceding annotated Source in the article that carries a name word, an
+  description (`source_names`): "Cruz" is not the adviser's name. PolNeAR does not mark
+  antecedents: its guidelines tell annotators not to resolve coreference (a pronoun source is
+  annotated as the bare pronoun, and "who"/"which" alone), and the brat files hold no
+  coreference relation. So the bench takes the referent to be the nearest preceding annotated
+  Source in the article that carries a name (`source_names`, so no description), an
   approximation (in a spot check of ten wrong-speaker cases it picked the right person six
   times); figures for named, pronoun and description sources are printed apart. A second
   scorer (spk*, `speaker_right_either`) also counts a person pronoun or a definite description
@@ -212,7 +213,9 @@ def name_words(text: str, *, capitalised_only: bool = True) -> set[str]:
 
 # Where a Source's head phrase ends: an apposition, a bracket, a relative clause or a preposition
 # ("The senator from Vermont", "a spokesman for committee Democrats").
-HEAD_PHRASE_END = re.compile(r",|\(|—|–| -| (?:who|which|that|of|for|from|at|in|with|on|himself|herself)(?: |$)")
+HEAD_PHRASE_END = re.compile(
+    r",|\(|—|–| -| (?:who|which|that|of|for|from|at|in|with|on|himself|herself)(?: |$)"
+)
 
 
 def source_names(source: str) -> set[str]:
@@ -415,8 +418,9 @@ class Tally:
 
     def add(self, other: "Tally") -> None:
         for k in (
-            "articles", "gold", "ours", "correct", "correct_either", "found", "speaker", "speaker_either", "kind"
-        ):
+            "articles", "gold", "ours", "correct", "correct_either", "found", "speaker", "speaker_either",
+            "kind",
+        ):  # fmt: skip
             setattr(self, k, getattr(self, k) + getattr(other, k))
         self.by_source.update(other.by_source)
 

@@ -1086,8 +1086,7 @@ class _Speakers:
 
     def _verb_after_apposition(self, j: int) -> Token | None:
         """The reporting verb after a person named at token `j` and an apposition set off by
-        commas ('"...," Representative Steve Cohen, Democrat of Tennessee, told Mr. Obama', '"...,"
-        Mr. Daniloff, now 81 and retired in Cambridge, Mass., said by telephone')."""
+        commas ('"...," Representative Steve Cohen, Democrat of Tennessee, told Mr. Obama')."""
         doc = self.doc
         k = j
         while k < min(len(doc), j + 3) and self.mention_at(doc[k]) is None and doc[k].pos_ == "PROPN":

@@ -168,6 +168,8 @@ union club band label studio distributor newspaper paper government authority bo
 watchdog organisation organization commission institute society charity team broadcaster
 """.split()
 )
+# A person described by age alone ("the 46-year-old").
+_AGE_DESCRIPTION = re.compile(r"the \d+-year-old", re.IGNORECASE)
 # Of them, the ones no country or people is: "the company said" is never Florida, named before.
 ORG_ONLY_NOUNS = GROUP_NOUNS - {"ministry", "department", "government", "authority", "party"}
 
@@ -676,8 +678,14 @@ class _Speakers:
 
     def _find_subject(self, verb: Token) -> Token | None:
         found = self._climb_to_subject(verb)
-        if found is None and verb.i in self.reporting:
-            found = self._name_before(verb)
+        if verb.i in self.reporting and (
+            found is None or self._inside_quote(found.idx) and not self._inside_quote(verb.idx)
+        ):
+            # No subject, or one inside the quotation before the verb ("''That was a good speech
+            # you gave last night, Mr. President,'' Representative Steve Cohen, Democrat of
+            # Tennessee, told Mr. Obama", the parser making the speaker an apposition of "Mr.
+            # President"): the name set off before the verb speaks.
+            found = self._name_before(verb) or found
         elif found is not None and verb.i in self.reporting:
             m = self.mention_at(found)
             if m is not None and m.actor_type in ("GPE", "LOC") and found.i < verb.i:
@@ -815,12 +823,12 @@ class _Speakers:
         if doc[verb.i - 1].text not in DOUBLE_MARK_TOKENS | SINGLE_MARKS:
             return self._name_after_close(verb)
         # '"...," said retired neurosurgeon Ben Carson, asked about ...': the role words before
-        # the name are no part of it.
+        # the name are no part of it, nor is a title with its full stop ("asked Mr. Manafort").
         for j in range(verb.i + 1, min(len(doc), verb.i + 5)):
             m = self.mention_at(doc[j])
             if m is not None:
                 return doc[j] if m.actor_type in ("PERSON", SPOKESPERSON) else None
-            if doc[j].dep_ not in ("amod", "compound", "nmod") or not doc[j].is_alpha:
+            if doc[j].dep_ not in ("amod", "compound", "nmod") or not doc[j].text.removesuffix(".").isalpha():
                 return None
         return None
 
@@ -903,12 +911,19 @@ class _Speakers:
         )
         if beside is not None and beside.actor_type == "PERSON":
             return beside.actor, beside.actor_type  # "one of the Guildford Four, Gerry Conlon, said"
-        m = next(
+        appos = next(
             (self.mention_at(c) for c in subject.children if c.dep_ == "appos" and self.mention_at(c)), None
-        ) or self.mention_in(left, right)
-        if m is not None and m.actor_type == "PERSON":
+        )
+        m = appos or self.mention_in(left, right)
+        # A person named only as whom the speaker works for or backs ("a senior Cruz adviser",
+        # "one Clinton aide") is not the speaker; one in apposition ("the adviser, John Smith") is.
+        if m is not None and m.actor_type == "PERSON" and (
+            m is appos or not self._describes_member(subject, m, lemma, determiner)
+        ):
             return m.actor, m.actor_type
-        if (
+        # "said the 46-year-old": an age stands for the person the text has just presented.
+        aged = determiner == "the" and bool(_AGE_DESCRIPTION.fullmatch(self.text[left:right]))
+        if aged or (
             subject.pos_ in ("NOUN", "PROPN")
             and determiner in ("the", "this", "that", "its", "their")
             and (lemma in ROLE_NOUNS or lemma in GROUP_NOUNS)
@@ -920,7 +935,7 @@ class _Speakers:
                 return holder.actor, holder.actor_type
             wanted = (
                 "person"
-                if lemma in ROLE_NOUNS
+                if aged or lemma in ROLE_NOUNS
                 else "org"
                 if lemma in ORG_ONLY_NOUNS
                 else "group"
@@ -932,7 +947,7 @@ class _Speakers:
                 return found
         if m and not self._describes_member(subject, m, lemma, determiner):
             return m.actor, m.actor_type
-        if subject.pos_ in ("NOUN", "PROPN"):
+        if subject.pos_ in ("NOUN", "PROPN") or aged:
             words = self.text[left:right].strip(" ,")
             return (words or None), "NOMINAL"
         return None, None
@@ -1048,6 +1063,9 @@ class _Speakers:
         j = _after_marks(doc, span.end)
         if j == span.end:
             return None
+        set_off = self._verb_after_apposition(j)
+        if set_off is not None:
+            return set_off
         for t in doc[j : j + 5]:
             if t.i in self.reporting and not self._inside_quote(t.idx):
                 return t
@@ -1064,6 +1082,26 @@ class _Speakers:
                 return t if subject is not None and subject.lower_ not in ("it", "this", "that") else None
             if t.pos_ not in _ATTRIBUTION_WORDS:
                 return None
+        return None
+
+    def _verb_after_apposition(self, j: int) -> Token | None:
+        """The reporting verb after a person named at token `j` and an apposition set off by
+        commas ('"...," Representative Steve Cohen, Democrat of Tennessee, told Mr. Obama')."""
+        doc = self.doc
+        k = j
+        while k < min(len(doc), j + 3) and self.mention_at(doc[k]) is None and doc[k].pos_ == "PROPN":
+            k += 1  # a title before the name: "Representative", "Sen."
+        m = self.mention_at(doc[k]) if k < len(doc) else None
+        if m is None or m.actor_type not in ("PERSON", SPOKESPERSON):
+            return None
+        name = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if name is None or name.end >= len(doc) or doc[name.end].text != ",":
+            return None
+        for t in doc[name.end + 1 : name.end + 25]:
+            if t.is_sent_start or t.text in DOUBLE_MARK_TOKENS | SINGLE_MARKS or t.text in ";:!?":
+                return None
+            if t.i in self.reporting:
+                return t if doc[t.i - 1].text == "," else None
         return None
 
     def comma_intro(self, span: Span) -> Token | None:
@@ -1273,6 +1311,26 @@ def _set_off(doc: Doc, span: Span, reporting: set[int]) -> bool:
     return False
 
 
+def _reported_clause(root: Token, verb: Token | None) -> list[int]:
+    """The words of the clauses standing between a reporting verb and a quotation root led in by
+    "that" that does not hang on the verb itself: the reporter's paraphrase the quotation finishes
+    ('Polling shows that "the general public is not very comfortable"', 'said the British vote
+    was the clearest sign yet that "the intensity ... is far more real"'). Empty when the
+    quotation hangs on the verb ('said that "..."' is the verb's whole clause), when the verb is
+    none of its ancestors, or when the word under the verb is no clause it reports (a place:
+    'telling customers at a ... breakfast spot that "I need you tomorrow"')."""
+    if verb is None or root.head.i == verb.i or not any(
+        c.dep_ == "mark" and c.lower_ == "that" and c.i < root.i for c in root.children
+    ):
+        return []
+    top = root
+    while top.head.i != verb.i:
+        if top.head.i == top.i:
+            return []
+        top = top.head
+    return [t.i for t in top.subtree if not t.is_punct] if top.dep_ == "ccomp" else []
+
+
 def _unquoted_share(span: Span, verb: Token | None, inside_quote, reporting: set[int]) -> float:
     """The share of letters the reporter wrote in the clause a quotation belongs to:
     - the subject, in the parse, of a quotation that goes on from it in lower case ('Evaluating
@@ -1306,6 +1364,7 @@ def _unquoted_share(span: Span, verb: Token | None, inside_quote, reporting: set
     for token in span:
         if span.start <= token.head.i < span.end and token.head.i != token.i:
             continue  # not one of the quotation's roots
+        words.update(_reported_clause(token, verb))
         for child in token.children:
             if span.start <= child.i < span.end or child.is_punct:
                 continue

@@ -356,3 +356,44 @@ def test_a_name_and_any_verb_ending_the_sentence_after_a_set_off_quotation(nlp):
     text = polnear_article("politico_2016-03-01_trump-my-immigration-plans-aren-")
     quote = next(q for t, q in quotes_of(nlp, text).items() if t.startswith("The New York Times is claiming today"))
     assert quote.speaker == "Hannity"  # the actor the article's mentions of him resolve to
+
+
+def test_a_quotation_finishing_the_reporters_clause_is_partial(nlp):
+    # The quotation hangs on a clause the reporter wrote under "said" ("Polling shows that",
+    # "the British vote was the clearest sign yet that"): the speaker's words finish a paraphrase.
+    # A whole quotation the verb reports ("said that "...") stays direct.
+    quotes = quotes_of(nlp, polnear_article("nyt_2016-06-07_germany-pledges-to-expand-its-mi"))
+    assert quotes["the general public is not very comfortable with the military dimension"].kind == "partial"
+    quotes = quotes_of(nlp, polnear_article("nyt_2016-06-27_britain-s-exit-looms-over-clinto"))
+    quote = next(q for t, q in quotes.items() if t.startswith("the intensity against the status quo"))
+    assert (quote.kind, quote.speaker) == ("partial", "Mike DuHaime")
+    quotes = quotes_of(nlp, polnear_article("breitbart_2016-02-08_the-latest-nh-towns-cast-first-v"))
+    assert quotes["I need you tomorrow"].kind == "direct"
+
+
+def test_an_aide_named_by_whom_they_work_for_is_the_aide(nlp):
+    # "said a senior Cruz adviser", "one Clinton aide said": the model tags the principal, a
+    # person, inside the speaker's noun phrase; the aide speaks, not Cruz or Clinton.
+    quotes = quotes_of(nlp, polnear_article("politico_2016-05-31_cruz-looks-to-ease-bad-blood-wit"))
+    assert quotes["That can go a long way toward establishing good relationships"].speaker == "a senior Cruz adviser"
+    quotes = quotes_of(nlp, polnear_article("politico_2016-09-01_debating-clinton-s-character"))
+    assert quotes["That doesn’t mean no response"].speaker == "one Clinton aide"
+
+
+def test_a_person_described_by_age_is_the_person_just_presented(nlp):
+    # '"Donald is, and always has been, an amazing leader," said the 46-year-old.' after
+    # Melania Trump's speech: the parser makes "old" (an adjective) the subject, which gave no one.
+    quotes = quotes_of(nlp, polnear_article("breitbart_2016-07-19_republicans-begin-roll-call-vote"))
+    assert quotes["Donald is, and always has been, an amazing leader"].speaker == "Melania Trump"
+
+
+def test_a_name_after_the_closing_mark_with_a_title_or_apposition_speaks(nlp):
+    # "''Is Donald Trump running ...?'' asked Mr. Manafort": the title's full stop stopped the
+    # search past the verb. "''That was a good speech ..., Mr. President,'' Representative Steve
+    # Cohen, Democrat of Tennessee, told Mr. Obama": the parser made Cohen an apposition of "Mr.
+    # President", inside the quotation, and gave "told" that subject.
+    quotes = quotes_of(nlp, polnear_article("nyt_2016-04-23_campaign-for-trump-says-he-ll-re"))
+    assert quotes["Is Donald Trump running against the Republican National Committee"].speaker == "Paul Manafort"
+    quotes = quotes_of(nlp, polnear_article("nyt_2015-12-15_white-house-schmoozing-season-ho"))
+    quote = next(q for t, q in quotes.items() if t.startswith("That was a good speech you gave last night"))
+    assert quote.speaker == "Steve Cohen"

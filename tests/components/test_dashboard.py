@@ -114,6 +114,20 @@ def test_bbc_sample_every_panel_renders(bbc_app):
     assert "nr-body" in all_html(at)
 
 
+def test_actors_panel_says_there_is_no_time_chart_when_no_article_is_dated(bbc_app):
+    """BBC files carry no date: narrowed to a BBC section, the Actors panel says there is no time
+    chart, rather than an empty one asking for actors "in dated articles" that no pick can give."""
+    at = bbc_app.run()
+    at.multiselect(key="section").select("business").run()
+    at = open_tab(at, "Actors")
+    assert not at.exception, at.exception
+    assert "No matching article has a date, so there is no time chart." in [c.value for c in at.caption]
+    titles = [json.loads(c.proto.spec)["layout"]["title"]["text"] for c in at.get("plotly_chart")]
+    assert not any("over time" in t for t in titles), titles
+    mentions = [m.value for m in at.metric if m.label == "Mentions"]
+    assert len(mentions) == 2  # the two actors compared, side by side
+
+
 def test_article_link_opens_the_reader(seed_app):
     from analysis.readers import read_file
 

@@ -128,6 +128,19 @@ def test_actors_panel_says_there_is_no_time_chart_when_no_article_is_dated(bbc_a
     assert len(mentions) == 2  # the two actors compared, side by side
 
 
+def test_framing_phrases_show_a_missing_date_as_a_dash(bbc_app):
+    """BBC files have no date or source: the framing-phrase table shows a dash for them, as the
+    quote table does, not "None"; and it is said to cover the matching articles, not the corpus."""
+    at = bbc_app.run()
+    at.multiselect(key="section").select("politics").run()
+    at = open_tab(at, "Quotes")
+    assert not at.exception, at.exception
+    (phrases,) = [d for d in at.dataframe if "first_seen" in d.value.columns]
+    assert phrases.value["first_seen"].isna().any()
+    assert phrases.proto.placeholder == "–"
+    assert any(c.value.startswith("Partial and scare quotes in the matching articles") for c in at.caption)
+
+
 def test_article_link_opens_the_reader(seed_app):
     from analysis.readers import read_file
 

@@ -194,10 +194,12 @@ def top_actors_bar(df: pd.DataFrame, *, title: str = "Top actors") -> go.Figure:
     )
 
 
-def theme_bar(df: pd.DataFrame, *, title: str = "Themes") -> go.Figure:
-    """Articles per theme, coloured by mean article sentiment."""
+def theme_bar(
+    df: pd.DataFrame, *, title: str = "Themes", empty: str = "No themes in the matching articles."
+) -> go.Figure:
+    """Articles per theme, coloured by mean article sentiment; `empty` says why there are none."""
     if df.empty:
-        return empty_figure(title, "No themes in the matching articles.")
+        return empty_figure(title, empty)
     return _ranked_bars(
         df,
         "articles",

@@ -141,6 +141,18 @@ def test_framing_phrases_show_a_missing_date_as_a_dash(bbc_app):
     assert any(c.value.startswith("Partial and scare quotes in the matching articles") for c in at.caption)
 
 
+def test_a_one_article_store_says_why_it_has_no_topics(seed_app):
+    """The seed store holds one article, too few to find topics in: the topic chart says so (it
+    said "No themes in the matching articles", the theme chart's reason, beside a theme chart
+    full of themes), and the store line counts "1 article"."""
+    at = seed_app.run()
+    assert not at.exception, at.exception
+    layouts = [json.loads(c.proto.spec)["layout"] for c in at.get("plotly_chart")]
+    (topics,) = [lay for lay in layouts if lay["title"]["text"] == "Topics found in the corpus"]
+    assert topics["annotations"][0]["text"].startswith("No topics in the matching articles")
+    assert any(" · 1 article · " in c.value for c in at.caption if c.value.startswith("Store "))
+
+
 def test_article_link_opens_the_reader(seed_app):
     from analysis.readers import read_file
 

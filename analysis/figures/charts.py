@@ -384,6 +384,13 @@ def keyphrases_bar(df: pd.DataFrame, *, title: str = "Key phrases", limit: int =
     """Noun phrases that set the matching articles apart, by distinctiveness weight."""
     if df.empty:
         return empty_figure(title, "No key phrases in the matching articles.")
+    # A phrase in every article of the store weighs 0 (its IDF is 0): a bar of nothing. In a store
+    # of one article every phrase is, and the chart was a column of names without bars.
+    df = df[df["weight"] > 0]
+    if df.empty:
+        return empty_figure(
+            title, "No phrase sets the matching articles apart: each is in every stored article."
+        )
     return _ranked_bars(
         df.head(limit),
         "weight",

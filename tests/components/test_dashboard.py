@@ -141,7 +141,7 @@ def test_framing_phrases_show_a_missing_date_as_a_dash(bbc_app):
     assert any(c.value.startswith("Partial and scare quotes in the matching articles") for c in at.caption)
 
 
-def test_a_one_article_store_says_why_it_has_no_topics(seed_app):
+def test_a_one_article_store_says_why_it_has_no_topics_or_key_phrases(seed_app):
     """The seed store holds one article, too few to find topics in: the topic chart says so (it
     said "No themes in the matching articles", the theme chart's reason, beside a theme chart
     full of themes), and the store line counts "1 article"."""
@@ -150,6 +150,10 @@ def test_a_one_article_store_says_why_it_has_no_topics(seed_app):
     layouts = [json.loads(c.proto.spec)["layout"] for c in at.get("plotly_chart")]
     (topics,) = [lay for lay in layouts if lay["title"]["text"] == "Topics found in the corpus"]
     assert topics["annotations"][0]["text"].startswith("No topics in the matching articles")
+    # Every phrase of the one article is in every stored article: none weighs anything, and the
+    # chart says so rather than listing phrases without bars.
+    (phrases,) = [lay for lay in layouts if lay["title"]["text"] == "Key phrases"]
+    assert phrases["annotations"][0]["text"].startswith("No phrase sets the matching articles apart")
     assert any(" · 1 article · " in c.value for c in at.caption if c.value.startswith("Store "))
 
 

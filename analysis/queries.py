@@ -793,6 +793,17 @@ def evidence_count(con: duckdb.DuckDBPyConnection, filters: Filters, *, request:
 
 
 @_named
+def evidence_articles(con: duckdb.DuckDBPyConnection, filters: Filters, *, request: Evidence) -> int:
+    """How many articles the sentences of `evidence` come from: a bar that counts articles (a
+    theme, a topic) is checked against it, not against the sentence count."""
+    where, params = _evidence_where(con, filters, request)
+    return con.execute(
+        f"SELECT count(DISTINCT s.article_id) FROM sentences s JOIN articles a ON a.id = s.article_id WHERE {where}",
+        params,
+    ).fetchone()[0]
+
+
+@_named
 def evidence(
     con: duckdb.DuckDBPyConnection,
     filters: Filters,

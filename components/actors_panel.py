@@ -61,15 +61,21 @@ def render_actors(view: View, *, key: str = "actors") -> None:
     chosen = st.multiselect(
         "Actors to compare", names, default=default, key=f"{key}_compare", max_selections=6
     )
-    render_named_chart(view, "actor-over-time", key=f"{key}_timeline", actors=tuple(chosen))
+    if view.query("overview")["dated"]:
+        render_named_chart(view, "actor-over-time", key=f"{key}_timeline", actors=tuple(chosen))
+    else:
+        # An empty chart asking for "actors in dated articles" sent the analyst picking actors in vain.
+        st.caption("No matching article has a date, so there is no time chart.")
     if len(chosen) >= 2:
         cols = st.columns(len(chosen[:2]))
         for col, name in zip(cols, chosen[:2]):
             row = table[table["actor"] == name].iloc[0]
             with col.container(border=True):
                 st.markdown(f"**{md_escape(name)}** · {md_escape(row['type'])}")
-                a, b, c, d = st.columns(4)
-                a.metric("Mentions", int(row["mentions"]))
+                # Two a row: four in half the page cut their labels ("Tone tow…").
+                a, b = st.columns(2)
+                c, d = st.columns(2)
+                a.metric("Mentions", f"{int(row['mentions']):,}")
                 b.metric(
                     "Tone toward it",
                     _signed(row.get("tone_toward")),

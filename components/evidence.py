@@ -4,6 +4,7 @@ filter the page can be narrowed to (stated, and undoable)."""
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import re
 import urllib.parse
@@ -86,6 +87,21 @@ def _render_period(view: View) -> None:
     st.html(f'<style>.nr-ev-meta{{color:#666;font-size:0.85em}}</style><ol start="{first + 1}">{items}</ol>')
 
 
+def _note_articles_without_terms(view: View, request, articles: int) -> None:
+    """A theme's or topic's bar counts its articles; its evidence is their sentences holding its
+    words. Articles of the bar holding none of them (a topic is fitted on lemmas: "won" counts
+    for "win") have no sentence listed, and the analyst is told how many, so the bar and the
+    evidence still add up."""
+    if not (request.terms and (request.theme or request.topic)):
+        return
+    behind = view.query("evidence_articles", request=dataclasses.replace(request, terms=()))
+    if articles < behind:
+        st.caption(
+            f"{behind - articles:,} of the {behind:,} articles behind this bar hold none of these "
+            "words, so no sentence of theirs is listed."
+        )
+
+
 def render_evidence(view: View, *, key: str = "evidence") -> None:
     drill: Drill | None = st.session_state.get("drill")
     undo = st.session_state.get("filter_undo")
@@ -121,12 +137,17 @@ def render_evidence(view: View, *, key: str = "evidence") -> None:
                     on_click=apply_filter,
                     args=(drill,),
                 )
+        articles = view.query("evidence_articles", request=request)
+        _note_articles_without_terms(view, request, articles)
         if count == 0:
             st.info("No sentence in the matching articles is behind this mark.")
             return
         first = _pager(count)
         rows = view.query("evidence", request=request, limit=PAGE, offset=first)
-        st.caption(f"Sentences {first + 1:,}–{first + len(rows):,} of {count:,}")
+        st.caption(
+            f"Sentences {first + 1:,}–{first + len(rows):,} of {count:,}, "
+            f"from {articles:,} article{'s' if articles != 1 else ''}"
+        )
         pattern = request.pattern()
         names = (*request.actors, *( (request.speaker,) if request.speaker else ()))
         items = "".join(

@@ -139,7 +139,8 @@ def _store_line(store_path: str, corpus: str | None, stats: dict) -> str:
     dates = f"{first} to {last}" if first else "no dates"
     sources = stats.get("sources") or 0
     named = f"{sources:,} source{'s' if sources != 1 else ''}" if sources else "no sources named"
-    line = f"Store {md_escape(store_path)} · {stats['articles']:,} articles · {dates} · {named}"
+    count = stats["articles"]
+    line = f"Store {md_escape(store_path)} · {count:,} article{'s' if count != 1 else ''} · {dates} · {named}"
     return line + (f" · corpus {md_escape(corpus)}" if corpus else " · no corpus added at start")
 
 

@@ -42,10 +42,11 @@ def render_quotes(view: View, *, key: str = "quotes") -> None:
     )
     render_named_chart(view, "quotes-by-speaker", key=f"{key}_kinds")
     st.subheader("Recurring framing phrases")
-    st.caption("Partial and scare quotes across the corpus, normalised (case, punctuation).")
+    st.caption("Partial and scare quotes in the matching articles, normalised (case, punctuation).")
     phrases = render_named_chart(view, "framing-phrases", key=f"{key}_phrases")
     st.caption(f"The {len(phrases)} most quoted phrases" if len(phrases) >= 50 else "")
-    st.dataframe(phrases, hide_index=True)
+    # No date or source (a corpus without them): a dash, as in the quote table, not "None".
+    st.dataframe(phrases, hide_index=True, placeholder="–")
     st.subheader("Who speaks about whom")
     about = view.query("speaker_about")
     st.dataframe(

@@ -116,7 +116,11 @@ def _themes(q: Query, opts: dict):
 def _topics(q: Query, opts: dict):
     df = q("topics", k=opts.get("k", 5))
     # Drawn as the theme bars: one bar a topic, named by its top terms, coloured by tone.
-    return charts.theme_bar(df.rename(columns={"label": "theme"}), title="Topics found in the corpus"), df
+    # The topic chart's own reason when empty, not the theme chart's: a store of fewer articles
+    # than topics (the seed's one) has none.
+    empty = "No topics in the matching articles (a store needs more articles than topics to find any)."
+    fig = charts.theme_bar(df.rename(columns={"label": "theme"}), title="Topics found in the corpus", empty=empty)
+    return fig, df
 
 
 def _network(q: Query, opts: dict):

@@ -194,10 +194,12 @@ def top_actors_bar(df: pd.DataFrame, *, title: str = "Top actors") -> go.Figure:
     )
 
 
-def theme_bar(df: pd.DataFrame, *, title: str = "Themes") -> go.Figure:
-    """Articles per theme, coloured by mean article sentiment."""
+def theme_bar(
+    df: pd.DataFrame, *, title: str = "Themes", empty: str = "No themes in the matching articles."
+) -> go.Figure:
+    """Articles per theme, coloured by mean article sentiment; `empty` says why there are none."""
     if df.empty:
-        return empty_figure(title, "No themes in the matching articles.")
+        return empty_figure(title, empty)
     return _ranked_bars(
         df,
         "articles",
@@ -382,6 +384,13 @@ def keyphrases_bar(df: pd.DataFrame, *, title: str = "Key phrases", limit: int =
     """Noun phrases that set the matching articles apart, by distinctiveness weight."""
     if df.empty:
         return empty_figure(title, "No key phrases in the matching articles.")
+    # A phrase in every article of the store weighs 0 (its IDF is 0): a bar of nothing. In a store
+    # of one article every phrase is, and the chart was a column of names without bars.
+    df = df[df["weight"] > 0]
+    if df.empty:
+        return empty_figure(
+            title, "No phrase sets the matching articles apart: each is in every stored article."
+        )
     return _ranked_bars(
         df.head(limit),
         "weight",

@@ -38,7 +38,7 @@ class Provenance:
     def line(self) -> str:
         when = self.exported or dt.datetime.now().strftime("%Y-%m-%d %H:%M")
         return (
-            f"{self.articles} articles · filters: {self.filters} · model {self.model} · "
+            f"{self.articles:,} articles · filters: {self.filters} · model {self.model} · "
             f"analysis {self.analysis_version} · exported {when}"
         )
 

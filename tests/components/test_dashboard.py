@@ -114,6 +114,49 @@ def test_bbc_sample_every_panel_renders(bbc_app):
     assert "nr-body" in all_html(at)
 
 
+def test_actors_panel_says_there_is_no_time_chart_when_no_article_is_dated(bbc_app):
+    """BBC files carry no date: narrowed to a BBC section, the Actors panel says there is no time
+    chart, rather than an empty one asking for actors "in dated articles" that no pick can give."""
+    at = bbc_app.run()
+    at.multiselect(key="section").select("business").run()
+    at = open_tab(at, "Actors")
+    assert not at.exception, at.exception
+    assert "No matching article has a date, so there is no time chart." in [c.value for c in at.caption]
+    titles = [json.loads(c.proto.spec)["layout"]["title"]["text"] for c in at.get("plotly_chart")]
+    assert not any("over time" in t for t in titles), titles
+    mentions = [m.value for m in at.metric if m.label == "Mentions"]
+    assert len(mentions) == 2  # the two actors compared, side by side
+
+
+def test_framing_phrases_show_a_missing_date_as_a_dash(bbc_app):
+    """BBC files have no date or source: the framing-phrase table shows a dash for them, as the
+    quote table does, not "None"; and it is said to cover the matching articles, not the corpus."""
+    at = bbc_app.run()
+    at.multiselect(key="section").select("politics").run()
+    at = open_tab(at, "Quotes")
+    assert not at.exception, at.exception
+    (phrases,) = [d for d in at.dataframe if "first_seen" in d.value.columns]
+    assert phrases.value["first_seen"].isna().any()
+    assert phrases.proto.placeholder == "–"
+    assert any(c.value.startswith("Partial and scare quotes in the matching articles") for c in at.caption)
+
+
+def test_a_one_article_store_says_why_it_has_no_topics_or_key_phrases(seed_app):
+    """The seed store holds one article, too few to find topics in: the topic chart says so (it
+    said "No themes in the matching articles", the theme chart's reason, beside a theme chart
+    full of themes), and the store line counts "1 article"."""
+    at = seed_app.run()
+    assert not at.exception, at.exception
+    layouts = [json.loads(c.proto.spec)["layout"] for c in at.get("plotly_chart")]
+    (topics,) = [lay for lay in layouts if lay["title"]["text"] == "Topics found in the corpus"]
+    assert topics["annotations"][0]["text"].startswith("No topics in the matching articles")
+    # Every phrase of the one article is in every stored article: none weighs anything, and the
+    # chart says so rather than listing phrases without bars.
+    (phrases,) = [lay for lay in layouts if lay["title"]["text"] == "Key phrases"]
+    assert phrases["annotations"][0]["text"].startswith("No phrase sets the matching articles apart")
+    assert any(" · 1 article · " in c.value for c in at.caption if c.value.startswith("Store "))
+
+
 def test_article_link_opens_the_reader(seed_app):
     from analysis.readers import read_file
 
@@ -392,13 +435,53 @@ def test_a_topic_bar_opens_its_evidence_and_can_filter_the_page(bbc_app):
     heads = [shown(m.value) for m in at.markdown if "Evidence ·" in m.value]
     assert heads and f"Topic: {label}" in heads[0] and "in articles of the topic" in heads[0]
     (count,) = [c.value for c in at.caption if c.value.startswith("Sentences 1–")]
-    assert int(count.rsplit(" of ", 1)[1].replace(",", "")) >= 1
+    assert int(re.match(r"Sentences 1–[\d,]+ of ([\d,]+)", count)[1].replace(",", "")) >= 1
     body = all_html(at)
     assert "<mark>" in body
     at.button(key="evidence_filter").click().run()
     assert not at.exception, at.exception
     assert at.multiselect(key="topic").value == [label]
     assert int(metric(at, "Articles")) == n
+
+
+def test_a_topic_bars_evidence_adds_up_to_the_bars_articles(bbc_app):
+    """A topic bar counts articles; its evidence lists sentences holding the topic's top terms.
+    The evidence says how many articles its sentences come from and how many of the bar's
+    articles hold none of the terms, and the two add up to the bar, read from the store's own
+    tables (not through the page's queries)."""
+    import os
+
+    import duckdb
+
+    from analysis.figures.catalog import CHARTS
+
+    at = bbc_app.run()
+    store = os.environ["DASHBOARD_STORE"]
+    for label, n in stored_topics(store).items():
+        at.session_state["drill"] = CHARTS["topics"].drill([label], {})
+        at.run()
+        assert not at.exception, at.exception
+        con = duckdb.connect(store, read_only=True)
+        try:
+            texts = con.execute(
+                """SELECT m.article_id, a.text FROM article_topics m JOIN topic_terms t USING (topic)
+                   JOIN articles a ON a.id = m.article_id WHERE t.label = ?""",
+                [label],
+            ).fetchall()
+        finally:
+            con.close()
+        terms = label.split(", ")
+        # A term as the evidence reads it: the whole word, with a common inflection.
+        words = re.compile(r"\b(" + "|".join(map(re.escape, terms)) + r")(s|es|ed|d|ing)?\b", re.I)
+        holding = sum(bool(words.search(text)) for _, text in texts)
+        captions = [c.value for c in at.caption]
+        listed = [c for c in captions if c.startswith("Sentences 1–")]
+        if holding:
+            assert listed and listed[0].endswith(f"from {holding} article{'s' if holding != 1 else ''}"), listed
+        if holding < n:
+            assert f"{n - holding} of the {n} articles behind this bar hold none of these words" in " ".join(
+                captions
+            ), captions
 
 
 def test_the_report_is_built_on_request_then_offered(seed_app):

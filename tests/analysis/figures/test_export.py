@@ -174,3 +174,11 @@ def test_exports_leave_the_shown_figure_as_it_was(name, store_path):
     export.figure_html(fig, provenance, title=name)
     export.figure_image(fig, "svg", provenance)
     assert fig.to_json() == before
+
+
+def test_the_provenance_line_counts_articles_as_the_page_does():
+    # The page says "Showing 2,225 of 2,225 articles"; the export under it said "2225 articles".
+    from analysis.figures import export
+
+    provenance = export.Provenance(filters="no filters", articles=2225, model="m", analysis_version="12")
+    assert provenance.line().startswith("2,225 articles · filters: no filters")

@@ -94,7 +94,10 @@ def show(store_path: str, corpus: str | None, theme_file: str | None) -> None:
     }
     view = View(store_path, version, filters, provenance, theme_terms=terms)
     st.caption(_store_line(store_path, corpus, stats))
-    st.caption(f"Showing {figures['articles']:,} of {stats['articles']:,} articles · {md_escape(filters.describe())}")
+    plural = "s" if stats["articles"] != 1 else ""
+    st.caption(
+        f"Showing {figures['articles']:,} of {stats['articles']:,} article{plural} · {md_escape(filters.describe())}"
+    )
     if stats["articles"] == 0:
         st.info(
             "This store is empty. Add files in the sidebar's Corpus panel, or ingest a folder with "

@@ -239,7 +239,8 @@ def render_filters(store_path: str, version: str) -> Filters:
         placeholder="Any actor",
         help=f"Search by name or by how articles name the actor (Mr Blair, Tories). The list holds the "
         f"{MAX_ACTOR_OPTIONS:,} most mentioned; type any other name and press Enter. "
-        "Several actors: articles naming any of them.",
+        "Several actors: articles naming any of them. The figure beside a name is its mentions "
+        "in the whole store, whatever the other filters.",
     )
     for name in st.session_state.get("actor_unknown") or []:
         sidebar.warning(md_escape(f"No actor “{name}” in this store; it is left out."))
@@ -248,8 +249,10 @@ def render_filters(store_path: str, version: str) -> Filters:
         "Theme",
         list(theme_counts),
         key="theme",
-        format_func=lambda t: f"{t} ({theme_counts.get(t, 0)})",
+        format_func=lambda t: f"{t} ({int(theme_counts.get(t, 0)):,})",
         placeholder="Any theme",
+        help="Themes of the lexicon found in this store. The figure beside a theme is its articles "
+        "in the whole store, whatever the other filters. Several themes: articles of any of them.",
     )
     topic_counts = dict(zip(opts["topics"]["topic"], opts["topics"]["articles"]))
     # A store whose topics are not stored (from before they were) has none to filter by.
@@ -261,7 +264,8 @@ def render_filters(store_path: str, version: str) -> Filters:
             format_func=lambda t: f"{t} ({int(topic_counts.get(t, 0)):,})",
             placeholder="Any topic",
             help="Topics found in this corpus (NMF over its words), named by their top terms. "
-            "An article belongs to its strongest topic. Several topics: articles of any of them.",
+            "An article belongs to its strongest topic. Several topics: articles of any of them. "
+            "The figure beside a topic is its articles in the whole store, whatever the other filters.",
         )
         if topic_counts
         else []

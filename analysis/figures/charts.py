@@ -61,12 +61,13 @@ def _ranked_bars(
     hover: str,
     colour: str = "#5d6d7e",
     tone: str | None = None,
-    colorbar: bool = False,
+    colorbar: str | None = None,
 ) -> go.Figure:
     """Horizontal bars, largest at the top, one row per label: the shape of every ranking here.
 
     One colour, or with `tone` (a column) each bar on the red-white-green sentiment scale; `hover`
-    then shows the tone as `%{customdata[N]}`, N = len(customdata) (a dash where there is none).
+    then shows the tone as `%{customdata[N]}`, N = len(customdata) (a dash where there is none);
+    `colorbar` names the scale's key, drawn beside the bars.
     """
     df = df.iloc[::-1]
     custom = df[customdata]
@@ -98,7 +99,7 @@ def _ranked_bars(
             showlegend=False,
             hoverinfo="skip",
             marker={"color": [0], "colorscale": SENTIMENT_SCALE, "cmin": -0.5, "cmax": 0.5, "showscale": True,
-                    "colorbar": {"title": "tone", "thickness": 10}},
+                    "colorbar": {"title": colorbar, "thickness": 10}},
         )
     fig.update_layout(xaxis={"title": axis, **count_axis(df[x].max())})
     return _layout(fig, title, height=max(300, 24 * len(df) + 80))
@@ -188,7 +189,7 @@ def top_actors_bar(df: pd.DataFrame, *, title: str = "Top actors") -> go.Figure:
         axis="mentions",
         customdata=["actor", "type", "articles"],
         tone="talked_about",
-        colorbar=True,
+        colorbar="tone",
         hover="%{y} (%{customdata[1]})<br>%{x} mentions in %{customdata[2]} articles"
         "<br>talked about: %{customdata[3]}",
     )
@@ -209,6 +210,7 @@ def theme_bar(
         customdata=["theme"],
         tone="sentiment",
         hover="%{y}<br>%{x} articles<br>mean sentiment %{customdata[1]}",
+        colorbar="sentiment",  # the scale's key, as on the top actors' bars
     )
 
 

@@ -183,6 +183,15 @@ def test_bbc_sample_filters_change_what_is_shown(bbc_app):
     assert any("No articles match" in w.value for w in at.warning)
 
 
+def test_filter_option_counts_say_they_are_the_whole_stores(bbc_app):
+    # "Health (42)" beside a page of 19 articles: the figure is the whole store's, and says so.
+    at = bbc_app.run()
+    at.multiselect(key="section").select("business").run()
+    assert not at.exception, at.exception
+    for key in ("actor", "theme", "topic"):
+        assert "in the whole store, whatever the other filters" in at.multiselect(key=key).help
+
+
 @pytest.mark.parametrize(
     "content, says",
     [

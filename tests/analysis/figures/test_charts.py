@@ -75,3 +75,10 @@ def test_tone_bars_carry_their_colours_and_say_when_there_is_no_tone():
     assert by_actor["Attacked"][1] == "-0.30"
     assert by_actor["Unscored"][1] == "–"  # no tone is not a neutral +0.00
     assert "%{customdata[3]}" in bar.hovertemplate
+
+
+def test_theme_bars_coloured_by_sentiment_show_the_scale():
+    # The bars' colours mean something only with their key, as on the top actors' bars.
+    df = pd.DataFrame({"theme": ["Sport", "Health"], "articles": [3, 1], "score": [1.0, 2.0], "sentiment": [0.4, -0.3]})
+    keys = [t.marker.colorbar.title.text for t in charts.theme_bar(df).data if t.marker.showscale]
+    assert keys == ["sentiment"]

@@ -813,18 +813,26 @@ def evidence(
     offset: int = 0,
 ) -> pd.DataFrame:
     """The sentences behind a chart mark (`request`) within the filtered articles, with their
-    sentiment and article, newest first."""
+    sentiment and article, newest first; for an actor's mark, `marks` holds where in the sentence
+    the mentions that put it there are ([start, end] from the sentence's start): "UK", "British",
+    a resolved "he", which the actor's name alone would not find."""
     where, params = _evidence_where(con, filters, request)
+    marks = (
+        """(SELECT list([e.start - s.start, e."end" - s.start] ORDER BY e.start) FROM entities e
+            WHERE e.article_id = s.article_id AND e.sentence = s.idx AND e.actor IN (SELECT unnest(?)))"""
+        if request.actors
+        else "NULL"
+    )
     return _df(
         con,
         f"""
         SELECT substr(a.text, s.start + 1, s."end" - s.start) AS sentence, s.compound AS sentiment,
                coalesce(a.title, left(a.text, 60)) AS article, CAST(a.date AS VARCHAR) AS date, a.source,
-               s.article_id, s.idx
+               s.article_id, s.idx, {marks} AS marks
         FROM sentences s JOIN articles a ON a.id = s.article_id
         WHERE {where}
         ORDER BY a.date DESC NULLS LAST, s.article_id, s.idx{_page(limit, offset)}""",
-        params,
+        ([list(request.actors)] if request.actors else []) + params,
     )
 
 

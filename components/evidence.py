@@ -18,9 +18,10 @@ from components.view import View
 PAGE = 50
 
 
-def _highlight(sentence: str, pattern: str | None, names: tuple[str, ...]) -> str:
-    """The sentence as HTML, escaped, with the matched terms and the actors' names marked."""
-    spans = []
+def _highlight(sentence: str, pattern: str | None, names: tuple[str, ...], marks=None) -> str:
+    """The sentence as HTML, escaped, with the matched terms, the names and the given `marks`
+    ([start, end] pairs: the actors' mentions as the analysis found them) marked."""
+    spans = [(int(start), int(end)) for start, end in marks] if marks is not None else []
     if pattern:
         # The whole word, inflection and all ("games", "playing"), not the term's stem alone; the
         # next search starts at the word's end, so the boundary after one term can start the next.
@@ -149,9 +150,11 @@ def render_evidence(view: View, *, key: str = "evidence") -> None:
             f"from {articles:,} article{'s' if articles != 1 else ''}"
         )
         pattern = request.pattern()
-        names = (*request.actors, *( (request.speaker,) if request.speaker else ()))
+        # An actor's mentions are marked where the analysis found them ("UK", "British" for the
+        # United Kingdom); a speaker is found by name.
+        names = (request.speaker,) if request.speaker else ()
         items = "".join(
-            f"<li>{_highlight(r.sentence, pattern, names)} "
+            f"<li>{_highlight(r.sentence, pattern, names, r.marks)} "
             f'<span class="nr-ev-meta">({r.sentiment:+.2f}) · '
             f'<a href="{html.escape(_article_link(r.article_id))}" target="_self">{html.escape(str(r.article))}</a>'
             f" · {html.escape(str(r.date) if r.date else 'no date')} · {html.escape(str(r.source or '–'))}</span></li>"

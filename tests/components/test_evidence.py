@@ -17,3 +17,23 @@ def test_every_term_is_marked_whole_with_its_inflection():
     (sentence,) = [s for s in re.split(r"(?<=[.!?])\s+", text) if "can play games" in s]
     marked = re.findall(r"<mark>(.*?)</mark>", _highlight(sentence, Evidence(terms=("play", "game")).pattern(), ()))
     assert marked == ["play", "games"]
+
+
+def test_an_actors_evidence_marks_every_mention_that_put_the_sentence_there(nlp, tmp_path):
+    """BBC politics/005 names the United Kingdom as "British" and "Britain": its evidence marks
+    those words, where the actor's name alone marked nothing, and every sentence listed has a mark."""
+    import duckdb
+
+    from analysis import queries
+    from analysis.pipeline import analyze_articles
+    from analysis.readers import read_file
+    from analysis.store import Store
+
+    with Store(tmp_path / "s.duckdb") as store:
+        store.write(list(analyze_articles(read_file(BBC / "politics" / "005.txt"), nlp=nlp)), "v1")
+    con = duckdb.connect(str(tmp_path / "s.duckdb"), read_only=True)
+    request = Evidence(actors=("United Kingdom",))
+    rows = queries.run(con, "evidence", queries.Filters(), request=request, limit=None)
+    marked = [re.findall(r"<mark>(.*?)</mark>", _highlight(r.sentence, None, (), r.marks)) for r in rows.itertuples()]
+    assert len(rows) >= 2 and all(marked)
+    assert {"British", "Britain"} <= {word for words in marked for word in words}

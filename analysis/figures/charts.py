@@ -274,6 +274,18 @@ def cooccurrence_network(
         },
         hovertemplate="%{hovertext}<extra></extra>",
     )
+    # The colours' key: one legend entry a type shown, on points that are never drawn.
+    for kind in dict.fromkeys(types):
+        fig.add_scatter(
+            x=[None],
+            y=[None],
+            mode="markers",
+            name=kind,
+            hoverinfo="skip",
+            marker={"size": 10, "color": TYPE_COLOURS.get(kind, "#7f8c8d")},
+        )
+    fig.update_layout(legend={"orientation": "h", "y": -0.02, "x": 0.5, "xanchor": "center", "itemclick": False,
+                              "itemdoubleclick": False})
     fig.update_xaxes(visible=False, range=[-1.6, 1.6])
     fig.update_yaxes(visible=False, range=[-1.25, 1.3], scaleanchor="x")
     return _layout(fig, title, height=520)

@@ -82,3 +82,11 @@ def test_theme_bars_coloured_by_sentiment_show_the_scale():
     df = pd.DataFrame({"theme": ["Sport", "Health"], "articles": [3, 1], "score": [1.0, 2.0], "sentiment": [0.4, -0.3]})
     keys = [t.marker.colorbar.title.text for t in charts.theme_bar(df).data if t.marker.showscale]
     assert keys == ["sentiment"]
+
+
+def test_network_colours_have_a_key_of_the_types_shown():
+    edges = pd.DataFrame([("Tony Blair", "Labour Party", 4), ("Tony Blair", "France", 2)], columns=["source", "target", "weight"])
+    actors = pd.DataFrame({"actor": ["Tony Blair", "Labour Party", "France"], "type": ["PERSON", "ORG", "GPE"], "mentions": [9, 5, 3]})
+    fig = charts.cooccurrence_network(edges, actors)
+    key = {t.name: t.marker.color for t in fig.data if t.showlegend is not False}
+    assert key == {kind: charts.TYPE_COLOURS[kind] for kind in ("PERSON", "ORG", "GPE")}

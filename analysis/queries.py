@@ -818,21 +818,28 @@ def evidence(
     a resolved "he", which the actor's name alone would not find."""
     where, params = _evidence_where(con, filters, request)
     marks = (
-        """(SELECT list([e.start - s.start, e."end" - s.start] ORDER BY e.start) FROM entities e
-            WHERE e.article_id = s.article_id AND e.sentence = s.idx AND e.actor IN (SELECT unnest(?)))"""
+        """(SELECT list([e.start - p.start, e."end" - p.start] ORDER BY e.start) FROM entities e
+            WHERE e.article_id = p.article_id AND e.sentence = p.idx AND e.actor IN (SELECT unnest(?)))"""
         if request.actors
         else "NULL"
     )
+    # The page's sentences are found first and only theirs are cut from the text, titled and
+    # marked: doing that for every matching sentence before the sort took three times as long
+    # for an actor at 200,000 articles (0.3 -> 0.1 s).
     return _df(
         con,
         f"""
-        SELECT substr(a.text, s.start + 1, s."end" - s.start) AS sentence, s.compound AS sentiment,
-               coalesce(a.title, left(a.text, 60)) AS article, CAST(a.date AS VARCHAR) AS date, a.source,
-               s.article_id, s.idx, {marks} AS marks
-        FROM sentences s JOIN articles a ON a.id = s.article_id
-        WHERE {where}
-        ORDER BY a.date DESC NULLS LAST, s.article_id, s.idx{_page(limit, offset)}""",
-        ([list(request.actors)] if request.actors else []) + params,
+        WITH page AS (
+            SELECT s.article_id, s.idx, s.start, s."end", s.compound, a.date
+            FROM sentences s JOIN articles a ON a.id = s.article_id
+            WHERE {where}
+            ORDER BY a.date DESC NULLS LAST, s.article_id, s.idx{_page(limit, offset)})
+        SELECT substr(a.text, p.start + 1, p."end" - p.start) AS sentence, p.compound AS sentiment,
+               coalesce(a.title, left(a.text, 60)) AS article, CAST(p.date AS VARCHAR) AS date, a.source,
+               p.article_id, p.idx, {marks} AS marks
+        FROM page p JOIN articles a ON a.id = p.article_id
+        ORDER BY p.date DESC NULLS LAST, p.article_id, p.idx""",
+        params + ([list(request.actors)] if request.actors else []),
     )
 
 

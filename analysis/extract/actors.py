@@ -975,25 +975,95 @@ def _home_town(span: Span) -> bool:
     return span.start >= 2 and doc[span.start - 1].lower_ in ("of", "from") and doc[span.start - 2].text == ","
 
 
-def _literal_place(span: Span) -> bool:
-    """Whether a city is named as a place, not as its government. Metonymy is the governing use:
-    "London said", "urged Washington to respect", "toward Beijing". A place is "in London", "a
-    London news conference" (the name modifies a noun), "Greenwich, London" (a place's place),
-    "shops in central London" (a part of it)."""
+# What a city has and a government does not: "London's major rail terminals", "Paris's streets".
+CITY_NOUNS = frozenset(
+    {
+        "streets", "street", "terminals", "stations", "station", "airport", "airports", "hotel", "hotels",
+        "hotspot", "hotspots", "museum", "museums", "theatres", "theatre", "restaurants", "shops", "suburbs",
+        "skyline", "residents", "population", "mayor", "boroughs", "hospitals", "schools", "traffic",
+        "underground", "transport", "clubs", "parks", "buildings", "landmarks", "nightlife", "bid", "marathon",
+        "markets", "market", "exchange", "bourse", "stock",
+    }
+)
+# Verbs whose object is a government, never a place: "urged Washington to respect", "accused
+# Tokyo of failing", "warned Moscow".
+_ADDRESS_VERBS = frozenset(
+    {
+        "urge", "warn", "accuse", "press", "ask", "tell", "criticise", "criticize", "blame", "persuade",
+        "lobby", "pressure", "condemn", "reassure", "convince", "remind", "thank", "defy", "threaten",
+        "sanction", "punish", "recognise", "recognize", "attack", "pressurise", "pressurize", "assure",
+    }
+)
+# Prepositions before a city that make it its government: "toward Beijing", "efforts by Seoul",
+# "pressure on Tokyo", "relations with Brussels", "sanctions against Moscow".
+_GOVERNING_PREPOSITIONS = frozenset({"by", "with", "on", "against", "toward", "towards"})
+# Participles after a hyphen that make a city its government: "Moscow-backed candidate" (not
+# "London-based firm").
+_GOVERNING_PARTICIPLES = frozenset(
+    {"backed", "led", "sponsored", "brokered", "funded", "imposed", "controlled", "friendly", "supported", "installed"}
+)
+
+
+def _place_group(span: Span) -> tuple[int, int]:
+    """The token range of a place together with the places listed beside it ("Paris, Amsterdam
+    and Lisbon", "New York and London"), which share what follows and precedes the list."""
     doc = span.doc
-    before = doc[span.start - 1] if span.start > 0 else None
-    after = doc[span.end] if span.end < len(doc) else None
+    start, end = span.start, span.end
+    while start >= 2 and doc[start - 1].lower_ in (",", "and", "or") and doc[start - 2].ent_type_ in ("GPE", "LOC"):
+        start -= 2
+        while start > 0 and doc[start].ent_iob_ == "I":
+            start -= 1
+    while end + 1 < len(doc) and doc[end].lower_ in (",", "and", "or") and doc[end + 1].ent_type_ in ("GPE", "LOC"):
+        end += 2
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+    return start, end
+
+
+def _literal_place(span: Span) -> bool:
+    """Whether a city is named as a place, not as its government. A city is its government only in
+    governing use, which the words around it show: it acts ("London said", "Beijing says",
+    "Washington has claimed", "Tokyo was ready to"), is addressed ("urged Washington to respect",
+    "accused Tokyo"), stands after a preposition of dealings ("toward Beijing", "efforts by
+    Seoul", "relations with Brussels"), owns a decision or a law ("Washington's trade laws",
+    "Beijing's decision") or backs someone ("Moscow-backed candidate"). Everything else is the
+    place: "in London", "a London news conference", "London-based", "Greenwich, London", "cities
+    such as London and Sydney", "auctioned in New York and London", "chosen London for its
+    listing", "London's famous Savoy hotel", a dateline ("LONDON - Gold bullion")."""
+    doc = span.doc
+    start, end = _place_group(span)
+    before = doc[start - 1] if start > 0 else None
+    after = doc[end] if end < len(doc) else None
     if after is not None and after.tag_ == "POS":
-        # "Washington's trade laws", "protection from Washington's laws": the government's,
-        # unless the place holds it ("in London's West End").
-        return before is not None and before.lower_ in ("in", "at", "near", "around", "across", "throughout")
+        # "Washington's tough trade remedy laws", "sympathetic to Tokyo's efforts": the
+        # government's; but a place holds what has a name ("London's Evening Standard", "London's
+        # famous Savoy hotel", "Tokyo's Nikkei"), what only a city has ("London's major rail
+        # terminals") and what stands in it ("in London's West End").
+        if before is not None and before.lower_ in ("in", "at", "near", "around", "across", "throughout"):
+            return True
+        owned = end + 1
+        while owned < len(doc) and doc[owned].is_lower and doc[owned].tag_.startswith(("JJ", "RB", "VBG")):
+            owned += 1
+        if owned == len(doc) or not doc[owned].is_alpha or not doc[owned].is_lower:
+            return True
+        head = owned
+        while head + 1 < len(doc) and doc[head + 1].is_lower and doc[head + 1].tag_.startswith("NN"):
+            head += 1  # "trade remedy laws"
+        return doc[head].lower_ in CITY_NOUNS
     if before is not None and (before.lower_ in LOCATIVE or before.lower_ in AREA_WORDS):
         return True
-    if after is not None and after.pos_ in ("NOUN", "PROPN") and after.tag_ != "POS":
-        return True
-    if before is not None and before.text == "," and span.start > 1 and doc[span.start - 2].ent_type_ in ("GPE", "LOC"):
-        return True
-    return False
+    if after is not None and after.text in _DASHES and end + 1 < len(doc):
+        return doc[end + 1].lower_ not in _GOVERNING_PARTICIPLES
+    if after is not None and after.pos_ in ("NOUN", "PROPN"):
+        return True  # "urged London mayor Ken Livingstone", "meetings with Beijing ministers"
+    if before is not None and (
+        before.lower_ in _GOVERNING_PREPOSITIONS or (before.pos_ == "VERB" and (before.lemma_ or before.lower_).lower() in _ADDRESS_VERBS)
+    ):
+        return False
+    verb = end
+    while verb < len(doc) and doc[verb].tag_ == "RB" and verb - end < 2:
+        verb += 1  # "Beijing also has been threatened"
+    return not (verb < len(doc) and doc[verb].tag_ in ("VBD", "VBZ", "VBP", "MD"))
 
 
 def _widened(doc: Doc, ents: list[Span], table: AliasTable) -> list[tuple[Span, str]]:
@@ -1446,10 +1516,12 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
                 and label in ("GPE", "LOC", "FAC", "ORG")
                 and not _metonym_blocked(d.span)
             ):
-                if label == "GPE" and _literal_place(d.span):
+                if label == "GPE" and _literal_place(Span(doc, tokens[0].i, tokens[-1].i + 1)):
                     # A city as a place ("in London") is the city; seats of government
                     # ("Downing Street", "the Kremlin") are tagged FAC or ORG and always speak.
-                    actor, actor_type = re.sub(r"\s+", " ", _text_of(tokens)), "GPE"
+                    name = re.sub(r"\s+", " ", _text_of(tokens))
+                    # A dateline's "LONDON - Gold bullion was fixed" is London.
+                    actor, actor_type = name.title() if name.isupper() else name, "GPE"
                 else:
                     actor, actor_type = table.metonyms[key]
             elif key in table.demonyms and _qualifies_event(d.span) or label == "NORP" and _language(d.span):

@@ -439,6 +439,25 @@ class TestPrecisionMechanisms:
 class TestPrecisionOnUnseenArticles:
     """Classes of false actor found on BBC and Reuters articles outside the actor gold."""
 
+    @pytest.mark.parametrize(
+        "name",
+        [
+            "business/069.txt",  # "linking cities such as London and Sydney", "from London"
+            "business/351.txt",  # "London's International Petroleum Exchange remained closed"
+            "tech/042.txt",  # "London-based software developer", "all London's major rail terminals"
+        ],
+    )
+    def test_a_capital_is_its_country_only_in_governing_use(self, nlp, name):
+        _, mentions = bbc_actors(nlp, name)
+        assert {m.actor for m in mentions if m.text == "London"} == {"London"}
+
+    def test_a_capital_that_acts_is_its_country(self, nlp):
+        # "Beijing says Taiwan is part of Chinese territory", "Washington argues that ...", but
+        # "Mr Straw, visiting Beijing, noted ...": the city.
+        _, mentions = bbc_actors(nlp, "politics/386.txt")
+        assert [m.actor for m in mentions if m.text == "Beijing"] == ["Beijing", "China"]
+        assert {m.actor for m in mentions if m.text == "Washington"} == {"United States"}
+
     def test_a_city_with_a_part_named_is_a_place(self, nlp):
         # "shops in central London were also expecting ...": a part of the city, not the UK.
         _, mentions = bbc_actors(nlp, "business/317.txt")

@@ -377,8 +377,22 @@ class _Draft:
 def _strip(span: Span, known=None) -> _Draft:
     """Remove determiners, a trailing possessive and a leading title from an entity span."""
     tokens = list(span)
-    # A quotation mark or a determiner the model took into the name: '" Mr Bussereau'.
-    while tokens and (tokens[0].lower_ in DETERMINERS or tokens[0].is_punct or tokens[0].is_quote):
+    # A quotation mark, a determiner or a word the model took into the name: '" Mr Bussereau',
+    # "bank UFJ Holdings", "rang Lucy"; not a particle that begins one ("de Villepin", "al-Qaeda").
+    while tokens and (
+        tokens[0].lower_ in DETERMINERS
+        or tokens[0].is_punct
+        or tokens[0].is_quote
+        or (
+            len(tokens) > 1
+            and tokens[0].is_lower
+            and tokens[0].is_alpha
+            and tokens[0].pos_ != "PROPN"
+            and tokens[0].lower_ not in NAME_PARTICLES | {"ex", "then"}
+            and tokens[1].text[:1].isupper()
+            and tokens[1].lower_ not in ORG_WORDS  # "dixons Group PLC": a name written small
+        )
+    ):
         tokens = tokens[1:]
     while tokens and (tokens[-1].text in POSSESSIVE_TAILS or tokens[-1].is_punct):
         tokens = tokens[:-1]
@@ -494,7 +508,14 @@ def defined_acronyms(text: str, table: AliasTable) -> dict[str, str]:
         capitals = [w[0] for w in words if w[:1].isupper()]
         if needed == 0 and capitals == letters:
             phrase = " ".join(words).strip(",;:")
-            canonical = table.aliases.get(normal_form(phrase), (phrase, "ORG"))[0]
+            # "Oil & Natural Gas Corp (ONGC)": the letters may spell the legal form, the name is
+            # the organisation's without it, as everywhere else.
+            named = phrase.split()
+            while len(named) > 1 and named[-1].lower().rstrip(".,") in LEGAL_SUFFIXES:
+                named.pop()
+                if len(named) > 1 and named[-1].lower() in ("and", "&"):
+                    named.pop()
+            canonical = table.aliases.get(normal_form(phrase), (" ".join(named), "ORG"))[0]
             found[normal_form(acronym)] = canonical
     return found
 
@@ -656,7 +677,7 @@ def _article_names(doc: Doc, drafts: list[_Draft]) -> list[_Draft]:
 
 
 # Lower-case words inside names that are part of them: "Bank of England", "Banco de Brasil".
-NAME_PARTICLES = _CONNECTORS | {"the", "de", "du", "des", "la", "le", "van", "von", "der", "den", "di", "da", "y", "et", "on", "in", "upon", "at", "al", "bin"}
+NAME_PARTICLES = _CONNECTORS | {"the", "de", "du", "des", "la", "le", "los", "las", "el", "del", "van", "von", "der", "den", "di", "da", "y", "et", "on", "in", "upon", "at", "al", "bin"}
 
 
 def _spelled_out(doc: Doc, tokens: list, names: set[tuple[str, ...]]) -> Span | None:
@@ -1163,6 +1184,41 @@ def _speaking(ent: Span) -> Span:
     return Span(doc, ent.start, ent.end, label="PERSON" if person else "ORG")
 
 
+def _firms_in_lists(doc: Doc, ents: list[Span]) -> list[Span]:
+    """"Philip Morris, Lorillard Tobacco, Liggett Group and Brown and Williamson": two surnames
+    joined by "and" after a list's last "and" that follows an organisation are one firm's name,
+    not two people, where neither word is a surname the article gives anyone in full or after a
+    title."""
+    named = {t.text for e in ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+    out: list[Span] = []
+    i = 0
+    while i < len(ents):
+        ent = ents[i]
+        nxt = ents[i + 1] if i + 1 < len(ents) else None
+        if (
+            nxt is not None
+            and ent.label_ == nxt.label_ == "PERSON"
+            and len(ent) == len(nxt) == 1
+            and nxt.start == ent.end + 1
+            and doc[ent.end].lower_ in ("and", "&")
+            and not ({ent.text, nxt.text} & named)
+            # The list's own "and" stands before them: in "Athlete, Ciara and Feeder" the one
+            # "and" is the list's, and Ciara and Feeder are two.
+            and ent.start >= 2
+            and doc[ent.start - 1].lower_ == "and"
+            and out
+            and out[-1].label_ == "ORG"
+            and out[-1].end == ent.start - 1
+            and _title_before(ent) is None
+        ):
+            out.append(Span(doc, ent.start, nxt.end, label="ORG"))
+            i += 2
+            continue
+        out.append(ent)
+        i += 1
+    return out
+
+
 def _adjacent_joined(doc: Doc, ents: list[Span], table: AliasTable) -> list[Span]:
     """One-word entities the model split out of one name, touching with nothing but a space
     between: "the Swan Hunter shipyard" (Swan NORP, Hunter PERSON), "Sony Ericsson", "Newton
@@ -1219,7 +1275,7 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
     languages = _languages(all_ents, table)
     common = _CommonWords(doc, text)
     lower_words = common.lower
-    repaired = _widened(doc, _adjacent_joined(doc, ents, table), table)
+    repaired = _widened(doc, _adjacent_joined(doc, _firms_in_lists(doc, ents), table), table)
     drafts = []
     people = {e[-1].text for e, label, _ in all_ents if label == "PERSON"}
     places = {t for _, label, t in all_ents if label in ("GPE", "LOC")}

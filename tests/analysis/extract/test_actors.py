@@ -458,6 +458,26 @@ class TestPrecisionOnUnseenArticles:
         assert [m.actor for m in mentions if m.text == "Beijing"] == ["Beijing", "China"]
         assert {m.actor for m in mentions if m.text == "Washington"} == {"United States"}
 
+    def test_a_word_before_a_name_is_no_part_of_it(self, nlp):
+        # "its takeover offer for rival bank UFJ Holdings": one bank, however it is named.
+        actors, _ = bbc_actors(nlp, "business/032.txt")
+        assert "UFJ Holdings" in actors and "bank UFJ Holdings" not in actors
+        # '"I rang Lucy ..."': the model took the verb into her name.
+        actors, _ = bbc_actors(nlp, "politics/113.txt")
+        assert actors["Lucy"].mentions == 6 and "rang Lucy" not in actors
+
+    def test_a_defined_acronym_names_the_firm_without_its_legal_form(self, nlp):
+        # "state-run Oil & Natural Gas Corp (ONGC)": ONGC and the full name are one actor.
+        actors, _ = bbc_actors(nlp, "business/307.txt")
+        assert actors["Oil & Natural Gas"].mentions == 2 and "Oil & Natural Gas Corp" not in actors
+
+    def test_two_surnames_ending_a_list_of_firms_are_a_firm(self, nlp):
+        # "Philip Morris, RJ Reynolds Tobacco, Lorillard Tobacco, Liggett Group and Brown and
+        # Williamson": a tobacco company, not two people.
+        actors, _ = bbc_actors(nlp, "business/104.txt")
+        assert actors["Brown and Williamson"].type == "ORG"
+        assert not {"Brown", "Williamson"} & set(actors)
+
     def test_a_city_with_a_part_named_is_a_place(self, nlp):
         # "shops in central London were also expecting ...": a part of the city, not the UK.
         _, mentions = bbc_actors(nlp, "business/317.txt")

@@ -564,6 +564,11 @@ AREA_WORDS = frozenset(
         "inner", "outer", "greater", "downtown", "suburban", "uptown", "midtown",
     }
 )
+# Words of time and standing that open a sentence before the name they qualify: "New Home
+# Secretary Charles Clarke", "Former ...".
+STATUS_WORDS = frozenset(
+    {"new", "former", "past", "acting", "outgoing", "incoming", "interim", "current", "future", "previous", "retiring"}
+)
 # Regional branches of a national party or broadcaster: "Scottish Conservative Party" is the party.
 BRANCH_PREFIXES = ("scottish ", "welsh ", "english ", "northern irish ", "ulster ")
 _CONNECTORS = frozenset({"and", "of", "for", "&"})
@@ -596,7 +601,7 @@ def _portfolio(span: Span) -> bool:
         return False
     doc = span.doc
     following = doc[span.end] if span.end < len(doc) else None
-    if following is not None and following.text[:1].isupper() and following.lower_ in _BRIEF_HOLDERS:
+    if following is not None and following.lower_ in _BRIEF_HOLDERS:  # "Education minister Ivan Lewis"
         return True
     before = [t.lower_ for t in doc[max(0, span.start - 2) : span.start]]
     return len(before) == 2 and before[0] in _BRIEF_HOLDERS and before[1] in ("of", "for")
@@ -1184,6 +1189,36 @@ def _speaking(ent: Span) -> Span:
     return Span(doc, ent.start, ent.end, label="PERSON" if person else "ORG")
 
 
+def _briefs_joined(doc: Doc, ents: list[Span]) -> list[Span]:
+    """"the Department for Education and Skills", "Department for Culture, Media and Sport": the
+    model ends a ministry's name at its first brief and tags the others apart ("Skills", "Media");
+    briefs joined to it by "and" or a comma are the rest of the one name."""
+    out: list[Span] = []
+    taken = -1
+    for ent in ents:
+        if ent.start < taken:
+            continue
+        end = ent.end
+        if (
+            ent.label_ == "ORG"
+            and ent[-1].lower_ in PORTFOLIO_WORDS
+            and any(t.lower_ in ("for", "of") for t in ent[1:-1])
+        ):
+            while (
+                end + 1 < len(doc)
+                and doc[end].lower_ in (",", "and", "&")
+                and doc[end + 1].text[:1].isupper()
+                and doc[end + 1].lower_ in PORTFOLIO_WORDS
+            ):
+                end += 2
+        if end > ent.end:
+            out.append(Span(doc, ent.start, end, label="ORG"))
+            taken = end
+        else:
+            out.append(ent)
+    return out
+
+
 def _firms_in_lists(doc: Doc, ents: list[Span]) -> list[Span]:
     """"Philip Morris, Lorillard Tobacco, Liggett Group and Brown and Williamson": two surnames
     joined by "and" after a list's last "and" that follows an organisation are one firm's name,
@@ -1275,7 +1310,7 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
     languages = _languages(all_ents, table)
     common = _CommonWords(doc, text)
     lower_words = common.lower
-    repaired = _widened(doc, _adjacent_joined(doc, _firms_in_lists(doc, ents), table), table)
+    repaired = _widened(doc, _adjacent_joined(doc, _firms_in_lists(doc, _briefs_joined(doc, ents)), table), table)
     drafts = []
     people = {e[-1].text for e, label, _ in all_ents if label == "PERSON"}
     places = {t for _, label, t in all_ents if label in ("GPE", "LOC")}
@@ -1293,6 +1328,19 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
     for span, label in repaired:
         draft = _strip(span, known)
         draft.label = label
+        if (
+            label == "ORG"
+            and len(draft.tokens) >= 2
+            and draft.tokens[0].lower_ in STATUS_WORDS
+            and _sentence_initial(draft.tokens[0])
+            and draft.tokens[0].text in common
+            and normal_form(_text_of(draft.tokens)) not in table.aliases
+        ):
+            # "New Metropolitan Police Commissioner Sir Ian Blair", "New Home Secretary Charles
+            # Clarke", "Past Congressional Budget Office (CBO) forecasts": a word the article
+            # writes small, capitalised only to open the sentence, qualifies what follows.
+            draft.tokens = draft.tokens[1:]
+            draft.span = Span(doc, draft.tokens[0].i, draft.tokens[-1].i + 1, label=span.label_)
         if draft.tokens:
             owner = _owner(draft.tokens, people, places, table)
             if owner:
@@ -1910,7 +1958,8 @@ def _person_parts(draft: _Draft, table: AliasTable) -> list[_Draft]:
                     tokens = tokens[rest:]
                     break
             else:
-                if tokens[0].lower_ in ROLE_NOUNS:
+                # "Comedian Chris Morris", "MSP Karen Whitefield", "MEP Nigel Farage".
+                if tokens[0].lower_ in ROLE_NOUNS or tokens[0].lower_.rstrip(".") in ROLE_WORDS:
                     title, tokens = tokens[0].text, tokens[1:]
         span = draft.span if tokens == draft.tokens else doc[tokens[0].i : tokens[-1].i + 1]
         out.append(_Draft(span=span, tokens=tokens, label="PERSON", title=title))

@@ -478,6 +478,27 @@ class TestPrecisionOnUnseenArticles:
         assert actors["Brown and Williamson"].type == "ORG"
         assert not {"Brown", "Williamson"} & set(actors)
 
+    def test_a_ministry_keeps_all_its_briefs(self, nlp):
+        # "The Department for Education and Skills could ...", "Education minister Ivan Lewis".
+        actors, _ = bbc_actors(nlp, "politics/080.txt")
+        assert "Department for Education and Skills" in actors
+        assert not {"Department for Education", "Skills", "Education"} & set(actors)
+        actors, _ = bbc_actors(nlp, "entertainment/211.txt")
+        assert "Department for Culture, Media and Sport" in actors and "Media" not in actors
+
+    def test_a_word_opening_the_sentence_is_no_part_of_the_name(self, nlp):
+        # "New Home Secretary Charles Clarke has vowed ...": a title, no actor "New Home".
+        actors, _ = bbc_actors(nlp, "politics/049.txt")
+        assert "New Home" not in actors and "Charles Clarke" in actors
+        # "New Metropolitan Police Commissioner Sir Ian Blair".
+        actors, _ = gold_actors(nlp, "bbc/politics/070.txt")
+        assert "Metropolitan Police" in actors and "New Metropolitan Police" not in actors
+
+    def test_a_role_before_a_name_is_a_title(self, nlp):
+        # "a row between Mr Kilroy-Silk, MEP Nigel Farage and party leader Roger Knapman".
+        actors, _ = bbc_actors(nlp, "politics/292.txt")
+        assert "Nigel Farage" in actors and not {"MEP Nigel Farage", "Nigel"} & set(actors)
+
     def test_a_city_with_a_part_named_is_a_place(self, nlp):
         # "shops in central London were also expecting ...": a part of the city, not the UK.
         _, mentions = bbc_actors(nlp, "business/317.txt")

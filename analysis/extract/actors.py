@@ -630,7 +630,7 @@ def _in_title(span: Span) -> bool:
     )
 
 
-def _article_names(doc: Doc, drafts: list[_Draft]) -> list[_Draft]:
+def _article_names(doc: Doc, drafts: list[_Draft], defined: frozenset[str] = frozenset()) -> list[_Draft]:
     """Organisation spans repaired by the names the article itself gives. A fragment of a name
     written in full elsewhere in the article takes the full name where the text spells it
     ("Cable and Wireless Plc" ... "the Cable and Wireless bid", tagged "Cable" and "Wireless");
@@ -641,6 +641,9 @@ def _article_names(doc: Doc, drafts: list[_Draft]) -> list[_Draft]:
         for d in drafts
         if d.label == "ORG" and any(t.lower_ in _CONNECTORS for t in d.tokens[1:-1])
     }
+    # "the Office for National Statistics (ONS)" tagged "the Office for National": the names the
+    # article defines acronyms for are spelled out too.
+    full |= {tuple(name.split()) for name in defined if " " in name}
     repaired: list[_Draft] = []
     for d in drafts:
         wider = _spelled_out(doc, d.tokens, full) if full else None
@@ -1374,7 +1377,7 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
                     acronyms.setdefault(normal_form(word), _org_name(long_.tokens))
             drafts.extend(parts)
 
-    drafts = _article_names(doc, drafts)
+    drafts = _article_names(doc, drafts, frozenset(acronyms.values()))
     drafts = sorted(drafts + _untagged_parties(doc, table) + _untagged_full_names(doc, drafts, table), key=lambda d: d.tokens[0].i)
 
     for acronym, name in initials_acronyms(drafts, table).items():

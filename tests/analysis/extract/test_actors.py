@@ -499,6 +499,19 @@ class TestPrecisionOnUnseenArticles:
         actors, _ = bbc_actors(nlp, "politics/292.txt")
         assert "Nigel Farage" in actors and not {"MEP Nigel Farage", "Nigel"} & set(actors)
 
+    @pytest.mark.parametrize(
+        "name, full, fragments",
+        [
+            # "the World Travel and Tourism Council (WTTC)", tagged "World Travel" and "Tourism Council".
+            ("business/353.txt", "World Travel and Tourism Council", {"World Travel", "Tourism Council"}),
+            # "the Office of the Deputy Prime Minister (ODPM)", tagged "the Office of the Deputy".
+            ("politics/372.txt", "Office of the Deputy Prime Minister", {"Office of the Deputy"}),
+        ],
+    )
+    def test_a_name_the_article_defines_an_acronym_for_is_whole(self, nlp, name, full, fragments):
+        actors, _ = bbc_actors(nlp, name)
+        assert full in actors and not fragments & set(actors)
+
     def test_a_city_with_a_part_named_is_a_place(self, nlp):
         # "shops in central London were also expecting ...": a part of the city, not the UK.
         _, mentions = bbc_actors(nlp, "business/317.txt")

@@ -1644,6 +1644,10 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
                 actor, actor_type, label = linked, "PERSON", "PERSON"
             elif not any(w[:1].isupper() or w[:1].isdigit() for w in words):
                 pass  # "cts", "mln": lower-case words are not a name
+            elif label == "ORG" and (body := _state_body(tokens, table)):
+                # "the US Securities and Exchange Commission" is the SEC (its country is still
+                # mentioned, below).
+                actor, actor_type = body
             elif label == "ORG":
                 name = _org_name(tokens)
                 actor, actor_type = (org_for(name, at) if name else _text_of(tokens)), "ORG"
@@ -1697,7 +1701,7 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
     _same_person(mentions)
     _demonyms_of_named_places(mentions)
     _plurals_of_named(mentions)
-    _same_organisation(mentions)
+    _same_organisation(mentions, table)
     return mentions
 
 
@@ -2148,14 +2152,34 @@ def _spelling_key(name: str) -> str:
     return key.replace(" & ", " and ")
 
 
-def _same_organisation(mentions: list[Mention]) -> None:
+def _state_body(tokens: list, table: AliasTable) -> tuple[str, str] | None:
+    """The alias table's organisation behind a country's name: "US Securities and Exchange
+    Commission" is the Securities and Exchange Commission, "U.S. Federal Reserve" the Fed."""
+    part = _country_part(tokens, table)
+    if part is None or part[0] is not tokens[0]:
+        return None
+    rest = tokens[part[1].i - tokens[0].i + 1 :]
+    hit = table.aliases.get(normal_form(_text_of(rest))) if rest else None
+    return hit if hit and hit[1] == "ORG" else None
+
+
+def _same_organisation(mentions: list[Mention], table: AliasTable) -> None:
     """"Institute for Fiscal Studies" and "Institute of Fiscal Studies", "International Coffee
-    Organisation" and "... Organization" in one article are one organisation: under the name
-    mentioned most (on a tie, the first)."""
+    Organisation" and "... Organization", "US Supreme Court" and "Supreme Court" in one article
+    are one organisation: under the name mentioned most (on a tie, the first)."""
     counts = Counter(m.actor for m in mentions if m.actor_type == "ORG" and m.actor and " " in m.actor)
     groups: dict[str, list[str]] = {}
     for name in counts:
-        groups.setdefault(_spelling_key(name), []).append(name)
+        key = _spelling_key(name)
+        words = key.split()
+        # A state body qualified by its country is the body the article also names alone.
+        for width in (2, 1):
+            head = " ".join(words[:width])
+            hit = table.aliases.get(head) or table.countries.get(head)
+            if len(words) > width + 1 and hit and hit[1] == "GPE":
+                key = " ".join(words[width:])
+                break
+        groups.setdefault(key, []).append(name)
     rename = {}
     for names in groups.values():
         if len(names) > 1:

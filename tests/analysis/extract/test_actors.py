@@ -512,6 +512,17 @@ class TestPrecisionOnUnseenArticles:
         actors, _ = bbc_actors(nlp, name)
         assert full in actors and not fragments & set(actors)
 
+    def test_a_state_body_qualified_by_its_country_is_the_body(self, nlp):
+        # "The US Securities and Exchange Commission announced ... The SEC also said": one body
+        # (and the United States mentioned).
+        actors, _ = bbc_actors(nlp, "business/122.txt")
+        assert "US Securities and Exchange Commission" not in actors
+        assert actors["Securities and Exchange Commission"].mentions == 11 and "United States" in actors
+        # "the US Environmental Protection Agency (EPA)", named later by its acronym.
+        actors, _ = bbc_actors(nlp, "tech/072.txt")
+        assert actors["Environmental Protection Agency"].mentions == 7
+        assert "US Environmental Protection Agency" not in actors
+
     def test_a_city_with_a_part_named_is_a_place(self, nlp):
         # "shops in central London were also expecting ...": a part of the city, not the UK.
         _, mentions = bbc_actors(nlp, "business/317.txt")

@@ -1257,11 +1257,19 @@ def _firms_in_lists(doc: Doc, ents: list[Span]) -> list[Span]:
     return out
 
 
+def _party_word(text: str, table: AliasTable) -> bool:
+    """Whether a word is a party's name in the alias table ("Democrats", "Conservative")."""
+    hit = table.aliases.get(normal_form(text))
+    return bool(hit and hit[0] in table.party_countries)
+
+
 def _adjacent_joined(doc: Doc, ents: list[Span], table: AliasTable) -> list[Span]:
     """One-word entities the model split out of one name, touching with nothing but a space
     between: "the Swan Hunter shipyard" (Swan NORP, Hunter PERSON), "Sony Ericsson", "Newton
-    Aycliffe". Not where either word is a country, demonym or alias ("US Google"): those are
-    two names side by side; nor where the first opens a title ("Senate Democratic leader")."""
+    Aycliffe", and a party's name after a word that makes it another party's ("the Christian
+    Democrats" of Italy, tagged "Christian" and "Democrats": not the US party). Not where either
+    word is a country, demonym or alias ("US Google", "Welsh Labour"): those are two names side
+    by side; nor where the first opens a title ("Senate Democratic leader")."""
     out: list[Span] = []
     for ent in ents:
         last = out[-1] if out else None
@@ -1276,12 +1284,9 @@ def _adjacent_joined(doc: Doc, ents: list[Span], table: AliasTable) -> list[Span
             and last.label_ in ACTOR_LABELS
             # Two organisations side by side are the model's reading: "Cadillac BLS" is a car.
             and (ent.label_, last.label_) != ("ORG", "ORG")
-            and all(
-                normal_form(e.text) not in table.aliases
-                and normal_form(e.text) not in table.demonyms
-                and normal_form(e.text) not in table.countries
-                for e in (last, ent)
-            )
+            and not _known(normal_form(last.text), table)
+            # "Texas Democrat Jim Wright" is the US party's member from Texas.
+            and (not _known(normal_form(ent.text), table) or (_party_word(ent.text, table) and last.label_ == "NORP"))
         ):
             labels = {last.label_, ent.label_}
             label = "GPE" if labels & {"GPE", "LOC"} and "ORG" not in labels else "ORG"
@@ -1697,6 +1702,7 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
     )
     if untagged:
         mentions = sorted(mentions + untagged, key=lambda m: m.start)
+    _parties_named_longer(mentions, table)
     _parties_by_context(mentions, table)
     _same_person(mentions)
     _demonyms_of_named_places(mentions)
@@ -2191,14 +2197,16 @@ def _same_organisation(mentions: list[Mention], table: AliasTable) -> None:
 
 
 def _plurals_of_named(mentions: list[Mention]) -> None:
-    """A one-word name in the plural whose singular the article names is that name: "Vauxhalls"
-    and "Saabs" (the makers' cars) beside "Vauxhall" and "Saab", "Muslims" beside "Muslim", not
-    an actor of their own."""
+    """A name in the plural whose singular the article names is that name: "Vauxhalls" and
+    "Saabs" (the makers' cars) beside "Vauxhall" and "Saab", "Muslims" beside "Muslim", "Christian
+    Democrats" beside "Christian Democrat", not an actor of their own."""
     types = {m.actor: m.actor_type for m in mentions if m.actor}
     for m in mentions:
         name = m.actor or ""
-        if " " in name or not name.endswith("s") or len(name) < 4 or name != m.text:
+        if not name.endswith("s") or len(name) < 4 or name != re.sub(r"\s+", " ", m.text):
             continue
+        if " " in name and m.actor_type != "NORP":
+            continue  # "Delta Airlines", "Arbor Networks": a firm's name ends as it ends
         single = name[:-1]
         if single in types and types[single] in ("ORG", "NORP", "PERSON", "GPE"):
             m.actor, m.actor_type = single, types[single]
@@ -2288,13 +2296,47 @@ def _parties_by_context(mentions: list[Mention], table: AliasTable) -> None:
     # before any mention changes.
     own = Counter(m.actor for m in mentions if m.actor in table.party_countries)
     leader, lead = votes.most_common(1)[0]
+    foreign = [
+        m
+        for m in mentions
+        if (country := table.party_countries.get(m.actor or "")) is not None
+        and votes[country] - own[m.actor] <= 0
+        and leader != country
+        and lead >= 2
+    ]
+    # "Hawke's Labour Party" and "Labour support" are one party: under the fullest name written.
+    fullest: dict[str, str] = {}
+    for m in foreign:
+        written = re.sub(r"\s+", " ", m.text)
+        if len(written) > len(fullest.get(m.actor or "", "")):
+            fullest[m.actor or ""] = written
+    for m in foreign:
+        m.actor, m.actor_type = fullest[m.actor or ""], m.label if m.label in ACTOR_LABELS else "ORG"
+
+
+def _parties_named_longer(mentions: list[Mention], table: AliasTable) -> None:
+    """A party's short name where the article names a longer party it ends: "the Conservatives"
+    beside Canada's "Progressive Conservative government", "Christian Democrat" beside the
+    "Christian Democrats" of Italy, is that party, not the alias table's."""
+    longer = {
+        m.actor
+        for m in mentions
+        if m.actor
+        and m.actor_type in ("ORG", "NORP")
+        and m.actor not in table.party_countries
+        and len(m.actor.split()) >= 2
+        and all(w[:1].isupper() for w in m.actor.split())
+    }
+    if not longer:
+        return
     for m in mentions:
-        country = table.party_countries.get(m.actor or "")
-        if country is None:
+        if m.actor not in table.party_countries or " " in m.text:
             continue
-        others = votes[country] - own[m.actor]
-        if others <= 0 and leader != country and lead >= 2:
-            m.actor, m.actor_type = re.sub(r"\s+", " ", m.text), m.label if m.label in ACTOR_LABELS else "ORG"
+        stem = m.text.lower().rstrip("s")
+        hits = {name for name in longer if name.split()[-1].lower().rstrip("s") == stem}
+        if len(hits) == 1:
+            m.actor = hits.pop()
+            m.actor_type = "ORG"
 
 
 def _country_part(tokens: list, table: AliasTable) -> tuple | None:

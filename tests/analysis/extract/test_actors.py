@@ -251,16 +251,30 @@ def test_corpus_full_names_respect_sex_and_first_names():
     assert not {("d", "Brown"), ("e", "James"), ("f", "Knapman")} & set(found)
 
 
-def reuters_actors(nlp, newid):
+def reuters_actors(nlp, newid, file="reut2-003.sgm"):
     from analysis.readers import Article, read_file
     from tests.conftest import REUTERS
 
-    (story,) = [a for a in read_file(REUTERS / "reut2-003.sgm") if isinstance(a, Article) and a.meta.get("newid") == newid]
+    (story,) = [a for a in read_file(REUTERS / file) if isinstance(a, Article) and a.meta.get("newid") == newid]
     doc = parse(nlp, [story.text])[0]
     return {a.name for a in count_actors(resolve_mentions(doc))}, story.text
 
 
 class TestReutersShapes:
+    def test_another_countrys_parties_are_not_the_us_or_uk_ones(self, nlp):
+        # Italy's "majority Christian Democrats", tagged "Christian" and "Democrats".
+        actors, _ = reuters_actors(nlp, "219", "reut2-000.sgm")
+        assert "Christian Democrats" in actors and not {"Democratic Party", "Christian"} & actors
+        # "Christian Democrat politician Giulio Andreotti" and "the majority Christian Democrats".
+        actors, _ = reuters_actors(nlp, "3113")
+        assert "Christian Democrat" in actors and not {"Christian Democrats", "Democratic Party"} & actors
+        # Canada: "Mulroney's Progressive Conservative government ... led the Conservatives".
+        actors, _ = reuters_actors(nlp, "3549")
+        assert "Progressive Conservative" in actors and "Conservative Party" not in actors
+        # Australia: "Hawke's Labour Party ... Labour support was unchanged": one party.
+        actors, _ = reuters_actors(nlp, "3451")
+        assert "Labour Party" in actors and "Labour" not in actors
+
     def test_results_table_labels_are_no_actors(self, nlp):
         actors, text = reuters_actors(nlp, "3545")
         assert "\nRevs " in text

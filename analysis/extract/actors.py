@@ -155,6 +155,11 @@ TITLES = tuple(
             "councillor",
             "constable",
             "chief constable",
+            # Church styles before a name: "the Rt Rev Dr Tom Wright".
+            "rt rev",
+            "rt hon",
+            "right reverend",
+            "most reverend",
         }
         | HONORIFICS,
         key=lambda t: -len(t.split()),
@@ -429,6 +434,23 @@ def _strip(span: Span, known=None) -> _Draft:
         inner = [i for i, t in enumerate(tokens[1:-1], 1) if t.lower_.rstrip(".") in HONORIFICS]
         if inner:
             tokens = tokens[inner[-1] :]
+        # "former Tory Treasurer Lord Ashcroft" tagged "Treasurer Lord": an honorific ends no
+        # name, it opens the next one.
+        doc = span.doc
+        while (
+            len(tokens) > 1
+            and tokens[-1].lower_.rstrip(".") in HONORIFICS
+            and tokens[-1].i + 1 < len(doc)
+            and doc[tokens[-1].i + 1].text[:1].isupper()
+        ):
+            tokens = tokens[:-1]
+        # "The Conservative Party Co-Chairman said": a party and the title of one of its people.
+        if known is not None and len(tokens) > 1 and tokens[-1].lower_ in _TITLE_LAST_WORDS and tokens[-1].text[:1].isupper():
+            cut = len(tokens) - 1
+            while cut > 1 and (tokens[cut - 1].text in _DASHES or tokens[cut - 1].lower_ in ("co", "vice", "deputy")):
+                cut -= 1
+            if cut >= 2 and known(tokens[:cut]):  # not "Scottish Executive"
+                tokens = tokens[:cut]
     draft = _Draft(span=span, tokens=tokens, label=span.label_)
     title, rest = _leading_title(tokens)
     if title and rest:
@@ -844,7 +866,10 @@ EVENT_NOUNS = frozenset({"election", "elections", "poll", "polls", "referendum",
 
 # Last words of the names of events and awards: "Berlin Film Festival", "Grammy Awards".
 EVENT_LAST_WORDS = frozenset(
-    {"festival", "awards", "award", "prize", "prizes", "bowl", "cup", "olympics", "championship", "championships"}
+    {
+        "festival", "awards", "award", "prize", "prizes", "bowl", "cup", "olympics", "championship", "championships",
+        "election", "elections", "by-election",
+    }
 )
 # Words that stand capitalised for a description, not a name: "the Government", "the Public".
 GENERIC_WORDS = frozenset(

@@ -537,6 +537,25 @@ class TestPrecisionOnUnseenArticles:
         assert actors["Environmental Protection Agency"].mentions == 7
         assert "US Environmental Protection Agency" not in actors
 
+    @pytest.mark.parametrize(
+        "name, junk, actor",
+        [
+            # "The Conservative Party Co-Chairman said": the party, and a title.
+            ("politics/220.txt", "Conservative Party Co-Chairman", "Conservative Party"),
+            # "the Rt Rev Dr Tom Wright": styles, not a person.
+            ("entertainment/009.txt", "Rt Rev Dr", "Tom Wright"),
+            # 'Said Mr Fogg: "It's very much a computer."'
+            ("tech/300.txt", "Said Mr", "Ian Fogg"),
+            # "former Tory Treasurer Lord Ashcroft": the honorific opens his name.
+            ("politics/007.txt", "Treasurer Lord", "Conservative Party"),
+            # "the general election" written "General Election": an event.
+            ("politics/001.txt", "General Election", None),
+        ],
+    )
+    def test_titles_and_events_are_no_actors(self, nlp, name, junk, actor):
+        actors, _ = bbc_actors(nlp, name)
+        assert junk not in actors and (actor is None or actor in actors)
+
     def test_a_city_with_a_part_named_is_a_place(self, nlp):
         # "shops in central London were also expecting ...": a part of the city, not the UK.
         _, mentions = bbc_actors(nlp, "business/317.txt")

@@ -382,6 +382,10 @@ class _Draft:
 def _strip(span: Span, known=None) -> _Draft:
     """Remove determiners, a trailing possessive and a leading title from an entity span."""
     tokens = list(span)
+    # "non-OPEC Mexico": a stance before a name is no part of it (but "Non-European Union" is
+    # one stance).
+    if len(tokens) > 3 and _stance(tokens) and known is not None and known(tokens[3:]):
+        tokens = tokens[3:]
     # A quotation mark, a determiner or a word the model took into the name: '" Mr Bussereau',
     # "bank UFJ Holdings", "rang Lucy"; not a particle that begins one ("de Villepin", "al-Qaeda").
     while tokens and (
@@ -901,6 +905,24 @@ def _no_name(tokens: list, key: str, table: AliasTable) -> bool:
         or (len(tokens) == 1 and (last in GENERIC_WORDS or last in ROLE_WORDS))
         or bool(_CURRENCY.fullmatch(_text_of(tokens)))
         or all(_AMOUNT.fullmatch(t.text) for t in tokens)  # "261bn"
+        # "anti-Tory", "non-US", "pan-European bourse": a stance or a reach, not who holds it.
+        or (len(tokens) > 2 and _stance(tokens))
+    )
+
+
+# Prefixes that turn a name into a stance or a reach: "anti-American", "non-EU", "pro-European".
+STANCE_PREFIXES = frozenset({"anti", "non", "pro", "pan", "neo"})
+
+
+def _stance(tokens: list) -> bool:
+    """Whether a name opens with a stance prefix ("anti-Tory", "Non-Opec Egypt"); not "the
+    Pro-Life Alliance", whose capital inside a sentence says the prefix is part of its name."""
+    first = tokens[0]
+    return (
+        first.lower_ in STANCE_PREFIXES
+        and tokens[1].text == "-"
+        and not first.whitespace_
+        and (first.is_lower or _sentence_initial(first))
     )
 
 

@@ -271,6 +271,9 @@ class TestReutersShapes:
         # Canada: "Mulroney's Progressive Conservative government ... led the Conservatives".
         actors, _ = reuters_actors(nlp, "3549")
         assert "Progressive Conservative" in actors and "Conservative Party" not in actors
+        # "non-OPEC Mexico": the stance goes, the country stays.
+        actors, _ = reuters_actors(nlp, "3594")
+        assert "Mexico" in actors and "non-OPEC Mexico" not in actors
         # Australia: "Hawke's Labour Party ... Labour support was unchanged": one party.
         actors, _ = reuters_actors(nlp, "3451")
         assert "Labour Party" in actors and "Labour" not in actors
@@ -555,6 +558,14 @@ class TestPrecisionOnUnseenArticles:
     def test_titles_and_events_are_no_actors(self, nlp, name, junk, actor):
         actors, _ = bbc_actors(nlp, name)
         assert junk not in actors and (actor is None or actor in actors)
+
+    def test_a_stance_toward_a_name_is_no_actor(self, nlp):
+        # "Labour insists it is simply anti-Tory", "accusations of anti-Semitism".
+        actors, _ = bbc_actors(nlp, "politics/331.txt")
+        assert not {"anti-Tory", "anti-Semitism", "anti-Semitic"} & set(actors)
+        # "Rival pan-European bourse Euronext".
+        actors, _ = bbc_actors(nlp, "business/171.txt")
+        assert "pan-European" not in actors and "Euronext" in actors
 
     def test_a_city_with_a_part_named_is_a_place(self, nlp):
         # "shops in central London were also expecting ...": a part of the city, not the UK.

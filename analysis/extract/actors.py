@@ -1023,6 +1023,19 @@ def _country_and_word(tokens: list, table: AliasTable, lower: set[str]) -> bool:
     return tokens[-1].is_alpha and (low in lower or low + "s" in lower or (low.endswith("s") and low[:-1] in lower))
 
 
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,4}s?")
+
+
+def _acronym_noun(word: str, text: str) -> bool:
+    """An acronym the article counts is a thing or a role, not an organisation: "NGOs", "DJs",
+    "a GP" beside "GPs", "the LCD" beside "LCDs" (no one writes "IBMs")."""
+    if not _ACRONYM.fullmatch(word):
+        return False
+    if word.endswith("s"):
+        return word[:-1].isupper() and len(word) > 2
+    return re.search(r"(?<![\w-])" + re.escape(word) + r"s(?![\w-])", text) is not None
+
+
 def _known(key: str, table: AliasTable) -> bool:
     return key in table.aliases or key in table.countries or key in table.demonyms or key in table.metonyms
 
@@ -1629,6 +1642,7 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
             or key in languages
             or (len(tokens) == 1 and _sentence_initial(tokens[0]) and tokens[0].text in common and not _known(key, table))
             or (label == "ORG" and _country_and_word(tokens, table, lower_words))
+            or (len(tokens) == 1 and key not in table.aliases and _acronym_noun(tokens[0].text, text))
         ):
             pass  # "Budget", "House" in "House Speaker", "comedy Coupling": an entity, never an actor
         elif actor is None and label in ACTOR_LABELS:

@@ -567,6 +567,12 @@ class TestPrecisionOnUnseenArticles:
         actors, _ = bbc_actors(nlp, "business/171.txt")
         assert "pan-European" not in actors and "Euronext" in actors
 
+    @pytest.mark.parametrize("name, acronym", [("tech/070.txt", "PVR"), ("business/211.txt", "LCD")])
+    def test_an_acronym_the_article_counts_is_a_thing(self, nlp, name, acronym):
+        # "a PVR" beside "PVRs", "LCD" beside "LCDs": devices, not organisations.
+        actors, _ = bbc_actors(nlp, name)
+        assert acronym not in actors
+
     def test_a_city_with_a_part_named_is_a_place(self, nlp):
         # "shops in central London were also expecting ...": a part of the city, not the UK.
         _, mentions = bbc_actors(nlp, "business/317.txt")

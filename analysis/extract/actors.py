@@ -1763,6 +1763,7 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
     )
     if untagged:
         mentions = sorted(mentions + untagged, key=lambda m: m.start)
+    _bracketed_acronyms(mentions, text)
     _parties_named_longer(mentions, table)
     _parties_by_context(mentions, table)
     _same_person(mentions)
@@ -2373,6 +2374,27 @@ def _parties_by_context(mentions: list[Mention], table: AliasTable) -> None:
             fullest[m.actor or ""] = written
     for m in foreign:
         m.actor, m.actor_type = fullest[m.actor or ""], m.label if m.label in ACTOR_LABELS else "ORG"
+
+
+def _bracketed_acronyms(mentions: list[Mention], text: str) -> None:
+    """An acronym in brackets straight after an organisation's name is that organisation, whatever
+    its letters: "the European Legal Affairs Committee (JURI)" (the French name's), "the Office
+    for National Statistics (ONS)"; each later mention of it too."""
+    named: dict[str, tuple[str, str]] = {}
+    for before, m in zip(mentions, mentions[1:]):
+        if (
+            before.actor_type == "ORG"
+            and before.actor
+            and m.actor == m.text
+            and _ACRONYM.fullmatch(m.text)
+            and not m.text.endswith("s")
+            and text[before.end : m.start] in (" (", "(")
+            and text[m.end : m.end + 1] == ")"
+        ):
+            named.setdefault(m.text, (before.actor, "ORG"))
+    for m in mentions:
+        if m.actor in named and m.actor == m.text:
+            m.actor, m.actor_type = named[m.actor]
 
 
 def _parties_named_longer(mentions: list[Mention], table: AliasTable) -> None:

@@ -573,6 +573,16 @@ class TestPrecisionOnUnseenArticles:
         actors, _ = bbc_actors(nlp, name)
         assert acronym not in actors
 
+    def test_an_acronym_in_brackets_after_a_name_is_that_organisation(self, nlp):
+        # "The Public and Commercial Services Union (PCS) will ...": its letters are not the
+        # initials of the name.
+        actors, _ = bbc_actors(nlp, "politics/069.txt")
+        assert "PCS" not in actors
+        assert [a.mentions for n, a in actors.items() if n.endswith("Commercial Services Union")] == [3]
+        # "Columbia Management Advisors (CAM)".
+        actors, _ = bbc_actors(nlp, "business/122.txt")
+        assert "CAM" not in actors and actors["Columbia Management Advisors"].mentions >= 2
+
     def test_a_city_with_a_part_named_is_a_place(self, nlp):
         # "shops in central London were also expecting ...": a part of the city, not the UK.
         _, mentions = bbc_actors(nlp, "business/317.txt")

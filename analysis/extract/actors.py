@@ -403,7 +403,8 @@ def _strip(span: Span, known=None) -> _Draft:
         )
     ):
         tokens = tokens[1:]
-    while tokens and (tokens[-1].text in POSSESSIVE_TAILS or tokens[-1].is_punct):
+    # "<Hallmark Cards Inc>": Reuters' brackets around a company's name are no part of it.
+    while tokens and (tokens[-1].text in POSSESSIVE_TAILS or tokens[-1].is_punct or tokens[-1].text == ">"):
         tokens = tokens[:-1]
     # "Ex-Home Secretary David Blunkett", "the ex-BBC presenter": the prefix is no part of the
     # name, and the rest is read as it would be alone ("Home" opening a title).
@@ -1469,6 +1470,7 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
             d.label = "PERSON"
 
     _drop_slogan_verbs(drafts)
+    _bracketed_companies(drafts, text)
     # Whether the article capitalises names: most of its names are capitalised.
     cased = 2 * sum(d.tokens[0].text[:1].isupper() for d in drafts) >= len(drafts)
     works = _works(drafts)
@@ -1556,6 +1558,8 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
         the article gives it first: "Yukos", named before "Yukos USA", is the parent."""
         if name.lower().endswith(".com") and name[:-4] in org_names:
             return name[:-4]
+        if name in companies:
+            return name  # "<Noranda Inc>" is Noranda, not its "Noranda Forest Inc unit"
         if " " not in name:
             # "Moody's" (its possessive cut) beside the company "Moody's Investors Service Inc"
             # (not "Gateshead" beside "Gateshead's Sage Centre").
@@ -2183,6 +2187,21 @@ def _one_sense(drafts: list[_Draft]) -> None:
             word = d.tokens[0].text
             if word in places and word not in surnames:
                 d.label = "GPE"
+
+
+_ANGLE_NAME = re.compile(r"<([A-Za-z][^<>\n]{1,80})>")
+
+
+def _bracketed_companies(drafts: list[_Draft], text: str) -> None:
+    """Reuters writes a company's name in angle brackets the first time ("<Matra>", "<Citibank
+    NA>", "<Kansallis-Osake-Pankki>"): a name that opens such brackets is an organisation,
+    whatever the model tagged it."""
+    if "<" not in text:
+        return
+    opens = {m.start(1) for m in _ANGLE_NAME.finditer(text)}
+    for d in drafts:
+        if d.tokens and d.label in ("PERSON", "GPE", "LOC", "FAC", "NORP") and d.tokens[0].idx in opens:
+            d.label = "ORG"
 
 
 def _drop_slogan_verbs(drafts: list[_Draft]) -> None:

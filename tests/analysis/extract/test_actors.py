@@ -261,6 +261,17 @@ def reuters_actors(nlp, newid, file="reut2-003.sgm"):
 
 
 class TestReutersShapes:
+    def test_a_name_in_angle_brackets_is_a_company(self, nlp):
+        # "French defence electronics group <Matra>", "construction group <Bouygues>".
+        actors, _ = reuters_actors(nlp, "2010", "reut2-002.sgm")
+        assert {"Matra", "Bouygues"} <= actors and not {"Matra>", "Bouygues>"} & actors
+        # "<Hallmark Cards Inc>": without the brackets, nor its legal form.
+        actors, _ = reuters_actors(nlp, "18341", "reut2-018.sgm")
+        assert "Hallmark Cards" in actors and "Hallmark Cards Inc>" not in actors
+        # "<Noranda Inc>" is Noranda, beside "its Noranda Forest Inc unit".
+        actors, _ = reuters_actors(nlp, "4443", "reut2-004.sgm")
+        assert {"Noranda", "Noranda Forest"} <= actors
+
     def test_another_countrys_parties_are_not_the_us_or_uk_ones(self, nlp):
         # Italy's "majority Christian Democrats", tagged "Christian" and "Democrats".
         actors, _ = reuters_actors(nlp, "219", "reut2-000.sgm")

@@ -382,6 +382,11 @@ class _Draft:
 def _strip(span: Span, known=None) -> _Draft:
     """Remove determiners, a trailing possessive and a leading title from an entity span."""
     tokens = list(span)
+    # "Lane\n - Best musical": a name ends at a line break (a heading, a table's next row).
+    for k, t in enumerate(tokens[:-1]):
+        if "\n" in t.whitespace_ or "\n" in tokens[k + 1].text:
+            tokens = tokens[: k + 1]
+            break
     # "non-OPEC Mexico": a stance before a name is no part of it (but "Non-European Union" is
     # one stance).
     if len(tokens) > 3 and _stance(tokens) and known is not None and known(tokens[3:]):

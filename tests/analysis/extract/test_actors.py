@@ -594,6 +594,12 @@ class TestPrecisionOnUnseenArticles:
         actors, _ = bbc_actors(nlp, "business/122.txt")
         assert "CAM" not in actors and actors["Columbia Management Advisors"].mentions >= 2
 
+    def test_a_name_ends_at_a_line_break(self, nlp):
+        # An awards list: "... at the Lyttelton\n - Best musical ...": theatres, no "Lyttelton - Best".
+        actors, _ = bbc_actors(nlp, "entertainment/275.txt")
+        assert not [n for n in actors if "\n" in n or " - " in n]
+        assert {"Lyttelton", "Olivier"} <= set(actors)
+
     def test_a_city_with_a_part_named_is_a_place(self, nlp):
         # "shops in central London were also expecting ...": a part of the city, not the UK.
         _, mentions = bbc_actors(nlp, "business/317.txt")

@@ -1747,8 +1747,9 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
             country = _country_part(tokens, table)
             # "the Bank of England", "the Church of England": a nation within a state is no state
             # an institution speaks for; the name is the institution's alone.
-            if country and country[2] not in NATIONS_OF:
-                # "the U.S. Agriculture Department" speaks for the United States too.
+            if country and country[2] not in NATIONS_OF and (actor is None or _state_named(tokens, country)):
+                # "the U.S. Agriculture Department" speaks for the United States too, and "U.S.
+                # exporters" (no organisation) name it; "UK Independence Party" does not.
                 first, last, name = country
                 c_start, c_end = first.idx, last.idx + len(last.text)
                 mentions.append(
@@ -2242,6 +2243,27 @@ def _spelling_key(name: str) -> str:
     key = re.sub(r"\bcenter\b", "centre", key)
     key = re.sub(r"\b(?:for|of)\b", "of", key)
     return key.replace(" & ", " and ")
+
+
+# Words of bodies that carry a country's name without speaking for it: "UK Independence Party",
+# "US Airways", "Muslim Council of Britain", "Writers Guild of America", "France Telecom".
+NON_STATE_WORDS = frozenset(
+    {
+        "party", "airways", "airlines", "airline", "association", "council", "guild", "union", "league",
+        "federation", "club", "telecom", "telecommunications", "daily", "weekly", "films", "records",
+        "industries", "athletics", "football", "cricket", "rugby", "for",
+    }
+)
+
+
+def _state_named(tokens: list, country: tuple) -> bool:
+    """Whether an organisation named with its country speaks for it, as a body of its state does
+    ("US Supreme Court", "Bank of Japan", "U.S. Agriculture Department"); not a party, firm or
+    association that only carries the name ("UK Independence Party", "US Airways", "Writers Guild
+    of America", "USA For Africa")."""
+    first, last, _ = country
+    rest = {t.lower_ for t in tokens if not first.i <= t.i <= last.i and t.is_alpha}
+    return not rest & NON_STATE_WORDS
 
 
 def _state_body(tokens: list, table: AliasTable) -> tuple[str, str] | None:

@@ -600,6 +600,15 @@ class TestPrecisionOnUnseenArticles:
         assert not [n for n in actors if "\n" in n or " - " in n]
         assert {"Lyttelton", "Olivier"} <= set(actors)
 
+    def test_a_country_inside_a_name_is_mentioned_only_by_a_state_body(self, nlp):
+        # "the UK Independence Party" names no country; "British" only opens the British
+        # National Party's name.
+        actors, _ = bbc_actors(nlp, "politics/145.txt")
+        assert "UK Independence Party" in actors and "United Kingdom" not in actors
+        # "The US Securities and Exchange Commission announced ...": a body of the state.
+        actors, _ = bbc_actors(nlp, "business/122.txt")
+        assert "United States" in actors
+
     def test_a_city_with_a_part_named_is_a_place(self, nlp):
         # "shops in central London were also expecting ...": a part of the city, not the UK.
         _, mentions = bbc_actors(nlp, "business/317.txt")

@@ -1538,6 +1538,15 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
             rank = (-surname_uses[full[-1]] if by_first_name else 0, shorter, distance)
             if best is None or rank < best[0]:
                 best = (rank, re.sub(r"\s+", " ", written))
+        if best is None and surname_only and len(words) == 1:
+            # "Kim Yungmin ... Mr Kim", "Wang Xuebing ... Mr Wang": a family name written first,
+            # where the article never uses the name's last word alone as a surname.
+            family = {
+                re.sub(r"\s+", " ", written)
+                for _, full, written in by_first.get(words[0], [])
+                if len(full) == 2 and full[-1] not in surnames
+            }
+            return family.pop() if len(family) == 1 else None
         return best[1] if best else None
 
     # Organisation names the article gives in full, for linking short forms ("Caltex") to them;

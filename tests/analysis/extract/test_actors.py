@@ -609,6 +609,12 @@ class TestPrecisionOnUnseenArticles:
         actors, _ = bbc_actors(nlp, "business/122.txt")
         assert "United States" in actors
 
+    @pytest.mark.parametrize("name, full, family", [("business/461.txt", "Wang Yan", "Wang"), ("business/349.txt", "Kim Yungmin", "Kim")])
+    def test_a_family_name_written_first_is_that_person(self, nlp, name, full, family):
+        # "... said Wang Yan ... Mr Wang": the family name comes first.
+        actors, _ = bbc_actors(nlp, name)
+        assert family not in actors and actors[full].mentions >= 2
+
     def test_a_city_with_a_part_named_is_a_place(self, nlp):
         # "shops in central London were also expecting ...": a part of the city, not the UK.
         _, mentions = bbc_actors(nlp, "business/317.txt")

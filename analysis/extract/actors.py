@@ -1652,6 +1652,7 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
                 actor, actor_type, label = linked, "PERSON", "PERSON"
         if actor is None and label in ACTOR_LABELS and (
             key in table.not_actors
+            or (key.endswith("s") and key[:-1] in table.not_actors)  # "Budgets", "Oscars"
             # "Britain's role in Iraq": a name the alias table knows is never a work.
             or (key in works and key not in table.aliases and key not in table.countries)
             or _in_title(d.span)

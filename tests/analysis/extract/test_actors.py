@@ -615,6 +615,11 @@ class TestPrecisionOnUnseenArticles:
         actors, _ = bbc_actors(nlp, name)
         assert family not in actors and actors[full].mentions >= 2
 
+    def test_the_plural_of_a_name_that_is_no_actor_is_none(self, nlp):
+        # "In the Budgets that were given ...": the Budget is an event, however many.
+        actors, _ = bbc_actors(nlp, "politics/077.txt")
+        assert "Budgets" not in actors
+
     def test_a_city_with_a_part_named_is_a_place(self, nlp):
         # "shops in central London were also expecting ...": a part of the city, not the UK.
         _, mentions = bbc_actors(nlp, "business/317.txt")

@@ -2449,6 +2449,12 @@ def _bracketed_acronyms(mentions: list[Mention], text: str) -> None:
         ):
             named.setdefault(m.text, (before.actor, "ORG"))
     for m in mentions:
+        # "the Office for National (ONS) statistics", tagged "Office for National (ONS": the
+        # model took the bracket into the name.
+        inside = re.fullmatch(r".+ \(([A-Z][A-Z0-9]{1,5})", m.text)
+        if inside and m.actor_type == "ORG" and m.actor and text[m.end : m.end + 1] == ")":
+            named.setdefault(inside.group(1), (m.actor, "ORG"))
+    for m in mentions:
         if m.actor in named and m.actor == m.text:
             m.actor, m.actor_type = named[m.actor]
 

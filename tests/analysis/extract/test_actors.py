@@ -620,6 +620,11 @@ class TestPrecisionOnUnseenArticles:
         actors, _ = bbc_actors(nlp, "politics/077.txt")
         assert "Budgets" not in actors
 
+    def test_an_acronym_the_model_took_into_the_name_is_that_organisation(self, nlp):
+        # "the Office for National (ONS) statistics revealed ... The ONS said": one actor.
+        actors, _ = bbc_actors(nlp, "business/438.txt")
+        assert "ONS" not in actors and actors["Office for National"].mentions == 2
+
     def test_a_city_with_a_part_named_is_a_place(self, nlp):
         # "shops in central London were also expecting ...": a part of the city, not the UK.
         _, mentions = bbc_actors(nlp, "business/317.txt")

@@ -583,7 +583,7 @@ def initials_acronyms(drafts: list, table: AliasTable) -> dict[str, str]:
 TITLE_OPENERS = frozenset({"house", "senate", "home", "foreign", "shadow", "majority", "minority"})
 _TITLE_FOLLOWERS = frozenset({"majority", "minority", "republican", "democratic"})
 # "Some House Democrats": the chamber names which members, it is not an actor itself.
-_MEMBERS = frozenset({"democrats", "republicans", "democrat", "republican"})
+_MEMBERS = frozenset({"democrats", "republicans", "democrat", "republican", "democratic"})
 # Prepositions after which a city is a place ("in London", "travelling to London").
 LOCATIVE = frozenset(
     {"in", "at", "near", "outside", "around", "across", "via", "into", "throughout", "within", "from", "to", "through", "of"}
@@ -1237,6 +1237,13 @@ def _widened(doc: Doc, ents: list[Span], table: AliasTable) -> list[tuple[Span, 
 _SPEECH_VERBS = frozenset({"said", "says", "told", "tells", "added", "adds"})
 
 
+def _incorporated(ent: Span) -> Span:
+    """"Niagara Mohawk Power Co", "Ultramar Plc" tagged PERSON: no one's name ends in a legal form."""
+    if len(ent) > 1 and ent[-1].lower_.rstrip(".,>") in LEGAL_SUFFIXES and ent[-1].text[:1].isupper():
+        return Span(ent.doc, ent.start, ent.end, label="ORG")
+    return ent
+
+
 def _speaking(ent: Span) -> Span:
     """A work, product, event or law that speaks is a person or a firm the model mistook:
     '"... ambitions," Jean-Michel Lemetayer, from the FNSEA agricultural union, told the
@@ -1380,7 +1387,11 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
     acronyms = defined_acronyms(text, table)
     # The entities once: each read of doc.ents builds its spans anew.
     all_ents = [(e, e.label_, e.text) for e in doc.ents]
-    ents = [_speaking(e) if label in _THING_LABELS else e for e, label, _ in all_ents if label in ENTITY_LABELS]
+    ents = [
+        _speaking(e) if label in _THING_LABELS else _incorporated(e) if label == "PERSON" else e
+        for e, label, _ in all_ents
+        if label in ENTITY_LABELS
+    ]
     languages = _languages(all_ents, table)
     common = _CommonWords(doc, text)
     lower_words = common.lower

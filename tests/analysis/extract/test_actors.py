@@ -261,6 +261,16 @@ def reuters_actors(nlp, newid, file="reut2-003.sgm"):
 
 
 class TestReutersShapes:
+    def test_a_person_with_a_legal_form_is_a_company(self, nlp):
+        # "Niagara Mohawk Power Co" tagged PERSON, and "Niagara Mohawk" later: one company.
+        actors, _ = reuters_actors(nlp, "4317", "reut2-004.sgm")
+        assert "Niagara Mohawk Power" in actors and not {"Niagara Mohawk", "Niagara Mohawk Power Co"} & actors
+
+    def test_the_house_before_its_party_is_no_actor(self, nlp):
+        # "House Democratic leaders": which members, not an actor "House Democratic" or "House".
+        actors, _ = reuters_actors(nlp, "2493", "reut2-002.sgm")
+        assert not {"House Democratic", "House", "Democratic"} & actors
+
     def test_a_name_in_angle_brackets_is_a_company(self, nlp):
         # "French defence electronics group <Matra>", "construction group <Bouygues>".
         actors, _ = reuters_actors(nlp, "2010", "reut2-002.sgm")

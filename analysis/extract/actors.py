@@ -155,6 +155,11 @@ TITLES = tuple(
             "councillor",
             "constable",
             "chief constable",
+            # Church styles before a name: "the Rt Rev Dr Tom Wright".
+            "rt rev",
+            "rt hon",
+            "right reverend",
+            "most reverend",
         }
         | HONORIFICS,
         key=lambda t: -len(t.split()),
@@ -377,10 +382,34 @@ class _Draft:
 def _strip(span: Span, known=None) -> _Draft:
     """Remove determiners, a trailing possessive and a leading title from an entity span."""
     tokens = list(span)
-    # A quotation mark or a determiner the model took into the name: '" Mr Bussereau'.
-    while tokens and (tokens[0].lower_ in DETERMINERS or tokens[0].is_punct or tokens[0].is_quote):
+    # "Lane\n - Best musical": a name ends at a line break (a heading, a table's next row).
+    for k, t in enumerate(tokens[:-1]):
+        if "\n" in t.whitespace_ or "\n" in tokens[k + 1].text:
+            tokens = tokens[: k + 1]
+            break
+    # "non-OPEC Mexico": a stance before a name is no part of it (but "Non-European Union" is
+    # one stance).
+    if len(tokens) > 3 and _stance(tokens) and known is not None and known(tokens[3:]):
+        tokens = tokens[3:]
+    # A quotation mark, a determiner or a word the model took into the name: '" Mr Bussereau',
+    # "bank UFJ Holdings", "rang Lucy"; not a particle that begins one ("de Villepin", "al-Qaeda").
+    while tokens and (
+        tokens[0].lower_ in DETERMINERS
+        or tokens[0].is_punct
+        or tokens[0].is_quote
+        or (
+            len(tokens) > 1
+            and tokens[0].is_lower
+            and tokens[0].is_alpha
+            and tokens[0].pos_ != "PROPN"
+            and tokens[0].lower_ not in NAME_PARTICLES | {"ex", "then"}
+            and tokens[1].text[:1].isupper()
+            and tokens[1].lower_ not in ORG_WORDS  # "dixons Group PLC": a name written small
+        )
+    ):
         tokens = tokens[1:]
-    while tokens and (tokens[-1].text in POSSESSIVE_TAILS or tokens[-1].is_punct):
+    # "<Hallmark Cards Inc>": Reuters' brackets around a company's name are no part of it.
+    while tokens and (tokens[-1].text in POSSESSIVE_TAILS or tokens[-1].is_punct or tokens[-1].text == ">"):
         tokens = tokens[:-1]
     # "Ex-Home Secretary David Blunkett", "the ex-BBC presenter": the prefix is no part of the
     # name, and the rest is read as it would be alone ("Home" opening a title).
@@ -415,6 +444,23 @@ def _strip(span: Span, known=None) -> _Draft:
         inner = [i for i, t in enumerate(tokens[1:-1], 1) if t.lower_.rstrip(".") in HONORIFICS]
         if inner:
             tokens = tokens[inner[-1] :]
+        # "former Tory Treasurer Lord Ashcroft" tagged "Treasurer Lord": an honorific ends no
+        # name, it opens the next one.
+        doc = span.doc
+        while (
+            len(tokens) > 1
+            and tokens[-1].lower_.rstrip(".") in HONORIFICS
+            and tokens[-1].i + 1 < len(doc)
+            and doc[tokens[-1].i + 1].text[:1].isupper()
+        ):
+            tokens = tokens[:-1]
+        # "The Conservative Party Co-Chairman said": a party and the title of one of its people.
+        if known is not None and len(tokens) > 1 and tokens[-1].lower_ in _TITLE_LAST_WORDS and tokens[-1].text[:1].isupper():
+            cut = len(tokens) - 1
+            while cut > 1 and (tokens[cut - 1].text in _DASHES or tokens[cut - 1].lower_ in ("co", "vice", "deputy")):
+                cut -= 1
+            if cut >= 2 and known(tokens[:cut]):  # not "Scottish Executive"
+                tokens = tokens[:cut]
     draft = _Draft(span=span, tokens=tokens, label=span.label_)
     title, rest = _leading_title(tokens)
     if title and rest:
@@ -494,7 +540,14 @@ def defined_acronyms(text: str, table: AliasTable) -> dict[str, str]:
         capitals = [w[0] for w in words if w[:1].isupper()]
         if needed == 0 and capitals == letters:
             phrase = " ".join(words).strip(",;:")
-            canonical = table.aliases.get(normal_form(phrase), (phrase, "ORG"))[0]
+            # "Oil & Natural Gas Corp (ONGC)": the letters may spell the legal form, the name is
+            # the organisation's without it, as everywhere else.
+            named = phrase.split()
+            while len(named) > 1 and named[-1].lower().rstrip(".,") in LEGAL_SUFFIXES:
+                named.pop()
+                if len(named) > 1 and named[-1].lower() in ("and", "&"):
+                    named.pop()
+            canonical = table.aliases.get(normal_form(phrase), (" ".join(named), "ORG"))[0]
             found[normal_form(acronym)] = canonical
     return found
 
@@ -530,7 +583,7 @@ def initials_acronyms(drafts: list, table: AliasTable) -> dict[str, str]:
 TITLE_OPENERS = frozenset({"house", "senate", "home", "foreign", "shadow", "majority", "minority"})
 _TITLE_FOLLOWERS = frozenset({"majority", "minority", "republican", "democratic"})
 # "Some House Democrats": the chamber names which members, it is not an actor itself.
-_MEMBERS = frozenset({"democrats", "republicans", "democrat", "republican"})
+_MEMBERS = frozenset({"democrats", "republicans", "democrat", "republican", "democratic"})
 # Prepositions after which a city is a place ("in London", "travelling to London").
 LOCATIVE = frozenset(
     {"in", "at", "near", "outside", "around", "across", "via", "into", "throughout", "within", "from", "to", "through", "of"}
@@ -542,6 +595,11 @@ AREA_WORDS = frozenset(
         "central", "north", "south", "east", "west", "northern", "southern", "eastern", "western",
         "inner", "outer", "greater", "downtown", "suburban", "uptown", "midtown",
     }
+)
+# Words of time and standing that open a sentence before the name they qualify: "New Home
+# Secretary Charles Clarke", "Former ...".
+STATUS_WORDS = frozenset(
+    {"new", "former", "past", "acting", "outgoing", "incoming", "interim", "current", "future", "previous", "retiring"}
 )
 # Regional branches of a national party or broadcaster: "Scottish Conservative Party" is the party.
 BRANCH_PREFIXES = ("scottish ", "welsh ", "english ", "northern irish ", "ulster ")
@@ -575,7 +633,7 @@ def _portfolio(span: Span) -> bool:
         return False
     doc = span.doc
     following = doc[span.end] if span.end < len(doc) else None
-    if following is not None and following.text[:1].isupper() and following.lower_ in _BRIEF_HOLDERS:
+    if following is not None and following.lower_ in _BRIEF_HOLDERS:  # "Education minister Ivan Lewis"
         return True
     before = [t.lower_ for t in doc[max(0, span.start - 2) : span.start]]
     return len(before) == 2 and before[0] in _BRIEF_HOLDERS and before[1] in ("of", "for")
@@ -604,7 +662,7 @@ def _in_title(span: Span) -> bool:
     )
 
 
-def _article_names(doc: Doc, drafts: list[_Draft]) -> list[_Draft]:
+def _article_names(doc: Doc, drafts: list[_Draft], defined: frozenset[str] = frozenset()) -> list[_Draft]:
     """Organisation spans repaired by the names the article itself gives. A fragment of a name
     written in full elsewhere in the article takes the full name where the text spells it
     ("Cable and Wireless Plc" ... "the Cable and Wireless bid", tagged "Cable" and "Wireless");
@@ -615,6 +673,9 @@ def _article_names(doc: Doc, drafts: list[_Draft]) -> list[_Draft]:
         for d in drafts
         if d.label == "ORG" and any(t.lower_ in _CONNECTORS for t in d.tokens[1:-1])
     }
+    # "the Office for National Statistics (ONS)" tagged "the Office for National": the names the
+    # article defines acronyms for are spelled out too.
+    full |= {tuple(name.split()) for name in defined if " " in name}
     repaired: list[_Draft] = []
     for d in drafts:
         wider = _spelled_out(doc, d.tokens, full) if full else None
@@ -656,7 +717,7 @@ def _article_names(doc: Doc, drafts: list[_Draft]) -> list[_Draft]:
 
 
 # Lower-case words inside names that are part of them: "Bank of England", "Banco de Brasil".
-NAME_PARTICLES = _CONNECTORS | {"the", "de", "du", "des", "la", "le", "van", "von", "der", "den", "di", "da", "y", "et", "on", "in", "upon", "at", "al", "bin"}
+NAME_PARTICLES = _CONNECTORS | {"the", "de", "du", "des", "la", "le", "los", "las", "el", "del", "van", "von", "der", "den", "di", "da", "y", "et", "on", "in", "upon", "at", "al", "bin"}
 
 
 def _spelled_out(doc: Doc, tokens: list, names: set[tuple[str, ...]]) -> Span | None:
@@ -815,7 +876,10 @@ EVENT_NOUNS = frozenset({"election", "elections", "poll", "polls", "referendum",
 
 # Last words of the names of events and awards: "Berlin Film Festival", "Grammy Awards".
 EVENT_LAST_WORDS = frozenset(
-    {"festival", "awards", "award", "prize", "prizes", "bowl", "cup", "olympics", "championship", "championships"}
+    {
+        "festival", "awards", "award", "prize", "prizes", "bowl", "cup", "olympics", "championship", "championships",
+        "election", "elections", "by-election",
+    }
 )
 # Words that stand capitalised for a description, not a name: "the Government", "the Public".
 GENERIC_WORDS = frozenset(
@@ -847,6 +911,24 @@ def _no_name(tokens: list, key: str, table: AliasTable) -> bool:
         or (len(tokens) == 1 and (last in GENERIC_WORDS or last in ROLE_WORDS))
         or bool(_CURRENCY.fullmatch(_text_of(tokens)))
         or all(_AMOUNT.fullmatch(t.text) for t in tokens)  # "261bn"
+        # "anti-Tory", "non-US", "pan-European bourse": a stance or a reach, not who holds it.
+        or (len(tokens) > 2 and _stance(tokens))
+    )
+
+
+# Prefixes that turn a name into a stance or a reach: "anti-American", "non-EU", "pro-European".
+STANCE_PREFIXES = frozenset({"anti", "non", "pro", "pan", "neo"})
+
+
+def _stance(tokens: list) -> bool:
+    """Whether a name opens with a stance prefix ("anti-Tory", "Non-Opec Egypt"); not "the
+    Pro-Life Alliance", whose capital inside a sentence says the prefix is part of its name."""
+    first = tokens[0]
+    return (
+        first.lower_ in STANCE_PREFIXES
+        and tokens[1].text == "-"
+        and not first.whitespace_
+        and (first.is_lower or _sentence_initial(first))
     )
 
 
@@ -947,6 +1029,19 @@ def _country_and_word(tokens: list, table: AliasTable, lower: set[str]) -> bool:
     return tokens[-1].is_alpha and (low in lower or low + "s" in lower or (low.endswith("s") and low[:-1] in lower))
 
 
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,4}s?")
+
+
+def _acronym_noun(word: str, text: str) -> bool:
+    """An acronym the article counts is a thing or a role, not an organisation: "NGOs", "DJs",
+    "a GP" beside "GPs", "the LCD" beside "LCDs" (no one writes "IBMs")."""
+    if not _ACRONYM.fullmatch(word):
+        return False
+    if word.endswith("s"):
+        return word[:-1].isupper() and len(word) > 2
+    return re.search(r"(?<![\w-])" + re.escape(word) + r"s(?![\w-])", text) is not None
+
+
 def _known(key: str, table: AliasTable) -> bool:
     return key in table.aliases or key in table.countries or key in table.demonyms or key in table.metonyms
 
@@ -975,25 +1070,95 @@ def _home_town(span: Span) -> bool:
     return span.start >= 2 and doc[span.start - 1].lower_ in ("of", "from") and doc[span.start - 2].text == ","
 
 
-def _literal_place(span: Span) -> bool:
-    """Whether a city is named as a place, not as its government. Metonymy is the governing use:
-    "London said", "urged Washington to respect", "toward Beijing". A place is "in London", "a
-    London news conference" (the name modifies a noun), "Greenwich, London" (a place's place),
-    "shops in central London" (a part of it)."""
+# What a city has and a government does not: "London's major rail terminals", "Paris's streets".
+CITY_NOUNS = frozenset(
+    {
+        "streets", "street", "terminals", "stations", "station", "airport", "airports", "hotel", "hotels",
+        "hotspot", "hotspots", "museum", "museums", "theatres", "theatre", "restaurants", "shops", "suburbs",
+        "skyline", "residents", "population", "mayor", "boroughs", "hospitals", "schools", "traffic",
+        "underground", "transport", "clubs", "parks", "buildings", "landmarks", "nightlife", "bid", "marathon",
+        "markets", "market", "exchange", "bourse", "stock",
+    }
+)
+# Verbs whose object is a government, never a place: "urged Washington to respect", "accused
+# Tokyo of failing", "warned Moscow".
+_ADDRESS_VERBS = frozenset(
+    {
+        "urge", "warn", "accuse", "press", "ask", "tell", "criticise", "criticize", "blame", "persuade",
+        "lobby", "pressure", "condemn", "reassure", "convince", "remind", "thank", "defy", "threaten",
+        "sanction", "punish", "recognise", "recognize", "attack", "pressurise", "pressurize", "assure",
+    }
+)
+# Prepositions before a city that make it its government: "toward Beijing", "efforts by Seoul",
+# "pressure on Tokyo", "relations with Brussels", "sanctions against Moscow".
+_GOVERNING_PREPOSITIONS = frozenset({"by", "with", "on", "against", "toward", "towards"})
+# Participles after a hyphen that make a city its government: "Moscow-backed candidate" (not
+# "London-based firm").
+_GOVERNING_PARTICIPLES = frozenset(
+    {"backed", "led", "sponsored", "brokered", "funded", "imposed", "controlled", "friendly", "supported", "installed"}
+)
+
+
+def _place_group(span: Span) -> tuple[int, int]:
+    """The token range of a place together with the places listed beside it ("Paris, Amsterdam
+    and Lisbon", "New York and London"), which share what follows and precedes the list."""
     doc = span.doc
-    before = doc[span.start - 1] if span.start > 0 else None
-    after = doc[span.end] if span.end < len(doc) else None
+    start, end = span.start, span.end
+    while start >= 2 and doc[start - 1].lower_ in (",", "and", "or") and doc[start - 2].ent_type_ in ("GPE", "LOC"):
+        start -= 2
+        while start > 0 and doc[start].ent_iob_ == "I":
+            start -= 1
+    while end + 1 < len(doc) and doc[end].lower_ in (",", "and", "or") and doc[end + 1].ent_type_ in ("GPE", "LOC"):
+        end += 2
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+    return start, end
+
+
+def _literal_place(span: Span) -> bool:
+    """Whether a city is named as a place, not as its government. A city is its government only in
+    governing use, which the words around it show: it acts ("London said", "Beijing says",
+    "Washington has claimed", "Tokyo was ready to"), is addressed ("urged Washington to respect",
+    "accused Tokyo"), stands after a preposition of dealings ("toward Beijing", "efforts by
+    Seoul", "relations with Brussels"), owns a decision or a law ("Washington's trade laws",
+    "Beijing's decision") or backs someone ("Moscow-backed candidate"). Everything else is the
+    place: "in London", "a London news conference", "London-based", "Greenwich, London", "cities
+    such as London and Sydney", "auctioned in New York and London", "chosen London for its
+    listing", "London's famous Savoy hotel", a dateline ("LONDON - Gold bullion")."""
+    doc = span.doc
+    start, end = _place_group(span)
+    before = doc[start - 1] if start > 0 else None
+    after = doc[end] if end < len(doc) else None
     if after is not None and after.tag_ == "POS":
-        # "Washington's trade laws", "protection from Washington's laws": the government's,
-        # unless the place holds it ("in London's West End").
-        return before is not None and before.lower_ in ("in", "at", "near", "around", "across", "throughout")
+        # "Washington's tough trade remedy laws", "sympathetic to Tokyo's efforts": the
+        # government's; but a place holds what has a name ("London's Evening Standard", "London's
+        # famous Savoy hotel", "Tokyo's Nikkei"), what only a city has ("London's major rail
+        # terminals") and what stands in it ("in London's West End").
+        if before is not None and before.lower_ in ("in", "at", "near", "around", "across", "throughout"):
+            return True
+        owned = end + 1
+        while owned < len(doc) and doc[owned].is_lower and doc[owned].tag_.startswith(("JJ", "RB", "VBG")):
+            owned += 1
+        if owned == len(doc) or not doc[owned].is_alpha or not doc[owned].is_lower:
+            return True
+        head = owned
+        while head + 1 < len(doc) and doc[head + 1].is_lower and doc[head + 1].tag_.startswith("NN"):
+            head += 1  # "trade remedy laws"
+        return doc[head].lower_ in CITY_NOUNS
     if before is not None and (before.lower_ in LOCATIVE or before.lower_ in AREA_WORDS):
         return True
-    if after is not None and after.pos_ in ("NOUN", "PROPN") and after.tag_ != "POS":
-        return True
-    if before is not None and before.text == "," and span.start > 1 and doc[span.start - 2].ent_type_ in ("GPE", "LOC"):
-        return True
-    return False
+    if after is not None and after.text in _DASHES and end + 1 < len(doc):
+        return doc[end + 1].lower_ not in _GOVERNING_PARTICIPLES
+    if after is not None and after.pos_ in ("NOUN", "PROPN"):
+        return True  # "urged London mayor Ken Livingstone", "meetings with Beijing ministers"
+    if before is not None and (
+        before.lower_ in _GOVERNING_PREPOSITIONS or (before.pos_ == "VERB" and (before.lemma_ or before.lower_).lower() in _ADDRESS_VERBS)
+    ):
+        return False
+    verb = end
+    while verb < len(doc) and doc[verb].tag_ == "RB" and verb - end < 2:
+        verb += 1  # "Beijing also has been threatened"
+    return not (verb < len(doc) and doc[verb].tag_ in ("VBD", "VBZ", "VBP", "MD"))
 
 
 def _widened(doc: Doc, ents: list[Span], table: AliasTable) -> list[tuple[Span, str]]:
@@ -1072,6 +1237,13 @@ def _widened(doc: Doc, ents: list[Span], table: AliasTable) -> list[tuple[Span, 
 _SPEECH_VERBS = frozenset({"said", "says", "told", "tells", "added", "adds"})
 
 
+def _incorporated(ent: Span) -> Span:
+    """"Niagara Mohawk Power Co", "Ultramar Plc" tagged PERSON: no one's name ends in a legal form."""
+    if len(ent) > 1 and ent[-1].lower_.rstrip(".,>") in LEGAL_SUFFIXES and ent[-1].text[:1].isupper():
+        return Span(ent.doc, ent.start, ent.end, label="ORG")
+    return ent
+
+
 def _speaking(ent: Span) -> Span:
     """A work, product, event or law that speaks is a person or a firm the model mistook:
     '"... ambitions," Jean-Michel Lemetayer, from the FNSEA agricultural union, told the
@@ -1093,11 +1265,84 @@ def _speaking(ent: Span) -> Span:
     return Span(doc, ent.start, ent.end, label="PERSON" if person else "ORG")
 
 
+def _briefs_joined(doc: Doc, ents: list[Span]) -> list[Span]:
+    """"the Department for Education and Skills", "Department for Culture, Media and Sport": the
+    model ends a ministry's name at its first brief and tags the others apart ("Skills", "Media");
+    briefs joined to it by "and" or a comma are the rest of the one name."""
+    out: list[Span] = []
+    taken = -1
+    for ent in ents:
+        if ent.start < taken:
+            continue
+        end = ent.end
+        if (
+            ent.label_ == "ORG"
+            and ent[-1].lower_ in PORTFOLIO_WORDS
+            and any(t.lower_ in ("for", "of") for t in ent[1:-1])
+        ):
+            while (
+                end + 1 < len(doc)
+                and doc[end].lower_ in (",", "and", "&")
+                and doc[end + 1].text[:1].isupper()
+                and doc[end + 1].lower_ in PORTFOLIO_WORDS
+            ):
+                end += 2
+        if end > ent.end:
+            out.append(Span(doc, ent.start, end, label="ORG"))
+            taken = end
+        else:
+            out.append(ent)
+    return out
+
+
+def _firms_in_lists(doc: Doc, ents: list[Span]) -> list[Span]:
+    """"Philip Morris, Lorillard Tobacco, Liggett Group and Brown and Williamson": two surnames
+    joined by "and" after a list's last "and" that follows an organisation are one firm's name,
+    not two people, where neither word is a surname the article gives anyone in full or after a
+    title."""
+    named = {t.text for e in ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+    out: list[Span] = []
+    i = 0
+    while i < len(ents):
+        ent = ents[i]
+        nxt = ents[i + 1] if i + 1 < len(ents) else None
+        if (
+            nxt is not None
+            and ent.label_ == nxt.label_ == "PERSON"
+            and len(ent) == len(nxt) == 1
+            and nxt.start == ent.end + 1
+            and doc[ent.end].lower_ in ("and", "&")
+            and not ({ent.text, nxt.text} & named)
+            # The list's own "and" stands before them: in "Athlete, Ciara and Feeder" the one
+            # "and" is the list's, and Ciara and Feeder are two.
+            and ent.start >= 2
+            and doc[ent.start - 1].lower_ == "and"
+            and out
+            and out[-1].label_ == "ORG"
+            and out[-1].end == ent.start - 1
+            and _title_before(ent) is None
+        ):
+            out.append(Span(doc, ent.start, nxt.end, label="ORG"))
+            i += 2
+            continue
+        out.append(ent)
+        i += 1
+    return out
+
+
+def _party_word(text: str, table: AliasTable) -> bool:
+    """Whether a word is a party's name in the alias table ("Democrats", "Conservative")."""
+    hit = table.aliases.get(normal_form(text))
+    return bool(hit and hit[0] in table.party_countries)
+
+
 def _adjacent_joined(doc: Doc, ents: list[Span], table: AliasTable) -> list[Span]:
     """One-word entities the model split out of one name, touching with nothing but a space
     between: "the Swan Hunter shipyard" (Swan NORP, Hunter PERSON), "Sony Ericsson", "Newton
-    Aycliffe". Not where either word is a country, demonym or alias ("US Google"): those are
-    two names side by side; nor where the first opens a title ("Senate Democratic leader")."""
+    Aycliffe", and a party's name after a word that makes it another party's ("the Christian
+    Democrats" of Italy, tagged "Christian" and "Democrats": not the US party). Not where either
+    word is a country, demonym or alias ("US Google", "Welsh Labour"): those are two names side
+    by side; nor where the first opens a title ("Senate Democratic leader")."""
     out: list[Span] = []
     for ent in ents:
         last = out[-1] if out else None
@@ -1112,12 +1357,9 @@ def _adjacent_joined(doc: Doc, ents: list[Span], table: AliasTable) -> list[Span
             and last.label_ in ACTOR_LABELS
             # Two organisations side by side are the model's reading: "Cadillac BLS" is a car.
             and (ent.label_, last.label_) != ("ORG", "ORG")
-            and all(
-                normal_form(e.text) not in table.aliases
-                and normal_form(e.text) not in table.demonyms
-                and normal_form(e.text) not in table.countries
-                for e in (last, ent)
-            )
+            and not _known(normal_form(last.text), table)
+            # "Texas Democrat Jim Wright" is the US party's member from Texas.
+            and (not _known(normal_form(ent.text), table) or (_party_word(ent.text, table) and last.label_ == "NORP"))
         ):
             labels = {last.label_, ent.label_}
             label = "GPE" if labels & {"GPE", "LOC"} and "ORG" not in labels else "ORG"
@@ -1145,11 +1387,15 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
     acronyms = defined_acronyms(text, table)
     # The entities once: each read of doc.ents builds its spans anew.
     all_ents = [(e, e.label_, e.text) for e in doc.ents]
-    ents = [_speaking(e) if label in _THING_LABELS else e for e, label, _ in all_ents if label in ENTITY_LABELS]
+    ents = [
+        _speaking(e) if label in _THING_LABELS else _incorporated(e) if label == "PERSON" else e
+        for e, label, _ in all_ents
+        if label in ENTITY_LABELS
+    ]
     languages = _languages(all_ents, table)
     common = _CommonWords(doc, text)
     lower_words = common.lower
-    repaired = _widened(doc, _adjacent_joined(doc, ents, table), table)
+    repaired = _widened(doc, _adjacent_joined(doc, _firms_in_lists(doc, _briefs_joined(doc, ents)), table), table)
     drafts = []
     people = {e[-1].text for e, label, _ in all_ents if label == "PERSON"}
     places = {t for _, label, t in all_ents if label in ("GPE", "LOC")}
@@ -1167,6 +1413,19 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
     for span, label in repaired:
         draft = _strip(span, known)
         draft.label = label
+        if (
+            label == "ORG"
+            and len(draft.tokens) >= 2
+            and draft.tokens[0].lower_ in STATUS_WORDS
+            and _sentence_initial(draft.tokens[0])
+            and draft.tokens[0].text in common
+            and normal_form(_text_of(draft.tokens)) not in table.aliases
+        ):
+            # "New Metropolitan Police Commissioner Sir Ian Blair", "New Home Secretary Charles
+            # Clarke", "Past Congressional Budget Office (CBO) forecasts": a word the article
+            # writes small, capitalised only to open the sentence, qualifies what follows.
+            draft.tokens = draft.tokens[1:]
+            draft.span = Span(doc, draft.tokens[0].i, draft.tokens[-1].i + 1, label=span.label_)
         if draft.tokens:
             owner = _owner(draft.tokens, people, places, table)
             if owner:
@@ -1200,7 +1459,7 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
                     acronyms.setdefault(normal_form(word), _org_name(long_.tokens))
             drafts.extend(parts)
 
-    drafts = _article_names(doc, drafts)
+    drafts = _article_names(doc, drafts, frozenset(acronyms.values()))
     drafts = sorted(drafts + _untagged_parties(doc, table) + _untagged_full_names(doc, drafts, table), key=lambda d: d.tokens[0].i)
 
     for acronym, name in initials_acronyms(drafts, table).items():
@@ -1227,6 +1486,7 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
             d.label = "PERSON"
 
     _drop_slogan_verbs(drafts)
+    _bracketed_companies(drafts, text)
     # Whether the article capitalises names: most of its names are capitalised.
     cased = 2 * sum(d.tokens[0].text[:1].isupper() for d in drafts) >= len(drafts)
     works = _works(drafts)
@@ -1289,6 +1549,15 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
             rank = (-surname_uses[full[-1]] if by_first_name else 0, shorter, distance)
             if best is None or rank < best[0]:
                 best = (rank, re.sub(r"\s+", " ", written))
+        if best is None and surname_only and len(words) == 1:
+            # "Kim Yungmin ... Mr Kim", "Wang Xuebing ... Mr Wang": a family name written first,
+            # where the article never uses the name's last word alone as a surname.
+            family = {
+                re.sub(r"\s+", " ", written)
+                for _, full, written in by_first.get(words[0], [])
+                if len(full) == 2 and full[-1] not in surnames
+            }
+            return family.pop() if len(family) == 1 else None
         return best[1] if best else None
 
     # Organisation names the article gives in full, for linking short forms ("Caltex") to them;
@@ -1314,6 +1583,8 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
         the article gives it first: "Yukos", named before "Yukos USA", is the parent."""
         if name.lower().endswith(".com") and name[:-4] in org_names:
             return name[:-4]
+        if name in companies:
+            return name  # "<Noranda Inc>" is Noranda, not its "Noranda Forest Inc unit"
         if " " not in name:
             # "Moody's" (its possessive cut) beside the company "Moody's Investors Service Inc"
             # (not "Gateshead" beside "Gateshead's Sage Centre").
@@ -1392,6 +1663,7 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
                 actor, actor_type, label = linked, "PERSON", "PERSON"
         if actor is None and label in ACTOR_LABELS and (
             key in table.not_actors
+            or (key.endswith("s") and key[:-1] in table.not_actors)  # "Budgets", "Oscars"
             # "Britain's role in Iraq": a name the alias table knows is never a work.
             or (key in works and key not in table.aliases and key not in table.countries)
             or _in_title(d.span)
@@ -1400,6 +1672,7 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
             or key in languages
             or (len(tokens) == 1 and _sentence_initial(tokens[0]) and tokens[0].text in common and not _known(key, table))
             or (label == "ORG" and _country_and_word(tokens, table, lower_words))
+            or (len(tokens) == 1 and key not in table.aliases and _acronym_noun(tokens[0].text, text))
         ):
             pass  # "Budget", "House" in "House Speaker", "comedy Coupling": an entity, never an actor
         elif actor is None and label in ACTOR_LABELS:
@@ -1446,10 +1719,12 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
                 and label in ("GPE", "LOC", "FAC", "ORG")
                 and not _metonym_blocked(d.span)
             ):
-                if label == "GPE" and _literal_place(d.span):
+                if label == "GPE" and _literal_place(Span(doc, tokens[0].i, tokens[-1].i + 1)):
                     # A city as a place ("in London") is the city; seats of government
                     # ("Downing Street", "the Kremlin") are tagged FAC or ORG and always speak.
-                    actor, actor_type = re.sub(r"\s+", " ", _text_of(tokens)), "GPE"
+                    name = re.sub(r"\s+", " ", _text_of(tokens))
+                    # A dateline's "LONDON - Gold bullion was fixed" is London.
+                    actor, actor_type = name.title() if name.isupper() else name, "GPE"
                 else:
                     actor, actor_type = table.metonyms[key]
             elif key in table.demonyms and _qualifies_event(d.span) or label == "NORP" and _language(d.span):
@@ -1465,6 +1740,10 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
                 actor, actor_type, label = linked, "PERSON", "PERSON"
             elif not any(w[:1].isupper() or w[:1].isdigit() for w in words):
                 pass  # "cts", "mln": lower-case words are not a name
+            elif label == "ORG" and (body := _state_body(tokens, table)):
+                # "the US Securities and Exchange Commission" is the SEC (its country is still
+                # mentioned, below).
+                actor, actor_type = body
             elif label == "ORG":
                 name = _org_name(tokens)
                 actor, actor_type = (org_for(name, at) if name else _text_of(tokens)), "ORG"
@@ -1489,8 +1768,9 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
             country = _country_part(tokens, table)
             # "the Bank of England", "the Church of England": a nation within a state is no state
             # an institution speaks for; the name is the institution's alone.
-            if country and country[2] not in NATIONS_OF:
-                # "the U.S. Agriculture Department" speaks for the United States too.
+            if country and country[2] not in NATIONS_OF and (actor is None or _state_named(tokens, country)):
+                # "the U.S. Agriculture Department" speaks for the United States too, and "U.S.
+                # exporters" (no organisation) name it; "UK Independence Party" does not.
                 first, last, name = country
                 c_start, c_end = first.idx, last.idx + len(last.text)
                 mentions.append(
@@ -1514,11 +1794,13 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
     )
     if untagged:
         mentions = sorted(mentions + untagged, key=lambda m: m.start)
+    _bracketed_acronyms(mentions, text)
+    _parties_named_longer(mentions, table)
     _parties_by_context(mentions, table)
     _same_person(mentions)
     _demonyms_of_named_places(mentions)
     _plurals_of_named(mentions)
-    _same_organisation(mentions)
+    _same_organisation(mentions, table)
     return mentions
 
 
@@ -1782,7 +2064,8 @@ def _person_parts(draft: _Draft, table: AliasTable) -> list[_Draft]:
                     tokens = tokens[rest:]
                     break
             else:
-                if tokens[0].lower_ in ROLE_NOUNS:
+                # "Comedian Chris Morris", "MSP Karen Whitefield", "MEP Nigel Farage".
+                if tokens[0].lower_ in ROLE_NOUNS or tokens[0].lower_.rstrip(".") in ROLE_WORDS:
                     title, tokens = tokens[0].text, tokens[1:]
         span = draft.span if tokens == draft.tokens else doc[tokens[0].i : tokens[-1].i + 1]
         out.append(_Draft(span=span, tokens=tokens, label="PERSON", title=title))
@@ -1933,6 +2216,21 @@ def _one_sense(drafts: list[_Draft]) -> None:
                 d.label = "GPE"
 
 
+_ANGLE_NAME = re.compile(r"<([A-Za-z][^<>\n]{1,80})>")
+
+
+def _bracketed_companies(drafts: list[_Draft], text: str) -> None:
+    """Reuters writes a company's name in angle brackets the first time ("<Matra>", "<Citibank
+    NA>", "<Kansallis-Osake-Pankki>"): a name that opens such brackets is an organisation,
+    whatever the model tagged it."""
+    if "<" not in text:
+        return
+    opens = {m.start(1) for m in _ANGLE_NAME.finditer(text)}
+    for d in drafts:
+        if d.tokens and d.label in ("PERSON", "GPE", "LOC", "FAC", "NORP") and d.tokens[0].idx in opens:
+            d.label = "ORG"
+
+
 def _drop_slogan_verbs(drafts: list[_Draft]) -> None:
     """"Vote Blair, Get Brown": the model reads a slogan's imperative as a first name. A person
     whose first word is a campaign imperative is the name after it."""
@@ -1968,14 +2266,55 @@ def _spelling_key(name: str) -> str:
     return key.replace(" & ", " and ")
 
 
-def _same_organisation(mentions: list[Mention]) -> None:
+# Words of bodies that carry a country's name without speaking for it: "UK Independence Party",
+# "US Airways", "Muslim Council of Britain", "Writers Guild of America", "France Telecom".
+NON_STATE_WORDS = frozenset(
+    {
+        "party", "airways", "airlines", "airline", "association", "council", "guild", "union", "league",
+        "federation", "club", "telecom", "telecommunications", "daily", "weekly", "films", "records",
+        "industries", "athletics", "football", "cricket", "rugby", "for",
+    }
+)
+
+
+def _state_named(tokens: list, country: tuple) -> bool:
+    """Whether an organisation named with its country speaks for it, as a body of its state does
+    ("US Supreme Court", "Bank of Japan", "U.S. Agriculture Department"); not a party, firm or
+    association that only carries the name ("UK Independence Party", "US Airways", "Writers Guild
+    of America", "USA For Africa")."""
+    first, last, _ = country
+    rest = {t.lower_ for t in tokens if not first.i <= t.i <= last.i and t.is_alpha}
+    return not rest & NON_STATE_WORDS
+
+
+def _state_body(tokens: list, table: AliasTable) -> tuple[str, str] | None:
+    """The alias table's organisation behind a country's name: "US Securities and Exchange
+    Commission" is the Securities and Exchange Commission, "U.S. Federal Reserve" the Fed."""
+    part = _country_part(tokens, table)
+    if part is None or part[0] is not tokens[0]:
+        return None
+    rest = tokens[part[1].i - tokens[0].i + 1 :]
+    hit = table.aliases.get(normal_form(_text_of(rest))) if rest else None
+    return hit if hit and hit[1] == "ORG" else None
+
+
+def _same_organisation(mentions: list[Mention], table: AliasTable) -> None:
     """"Institute for Fiscal Studies" and "Institute of Fiscal Studies", "International Coffee
-    Organisation" and "... Organization" in one article are one organisation: under the name
-    mentioned most (on a tie, the first)."""
+    Organisation" and "... Organization", "US Supreme Court" and "Supreme Court" in one article
+    are one organisation: under the name mentioned most (on a tie, the first)."""
     counts = Counter(m.actor for m in mentions if m.actor_type == "ORG" and m.actor and " " in m.actor)
     groups: dict[str, list[str]] = {}
     for name in counts:
-        groups.setdefault(_spelling_key(name), []).append(name)
+        key = _spelling_key(name)
+        words = key.split()
+        # A state body qualified by its country is the body the article also names alone.
+        for width in (2, 1):
+            head = " ".join(words[:width])
+            hit = table.aliases.get(head) or table.countries.get(head)
+            if len(words) > width + 1 and hit and hit[1] == "GPE":
+                key = " ".join(words[width:])
+                break
+        groups.setdefault(key, []).append(name)
     rename = {}
     for names in groups.values():
         if len(names) > 1:
@@ -1987,14 +2326,16 @@ def _same_organisation(mentions: list[Mention]) -> None:
 
 
 def _plurals_of_named(mentions: list[Mention]) -> None:
-    """A one-word name in the plural whose singular the article names is that name: "Vauxhalls"
-    and "Saabs" (the makers' cars) beside "Vauxhall" and "Saab", "Muslims" beside "Muslim", not
-    an actor of their own."""
+    """A name in the plural whose singular the article names is that name: "Vauxhalls" and
+    "Saabs" (the makers' cars) beside "Vauxhall" and "Saab", "Muslims" beside "Muslim", "Christian
+    Democrats" beside "Christian Democrat", not an actor of their own."""
     types = {m.actor: m.actor_type for m in mentions if m.actor}
     for m in mentions:
         name = m.actor or ""
-        if " " in name or not name.endswith("s") or len(name) < 4 or name != m.text:
+        if not name.endswith("s") or len(name) < 4 or name != re.sub(r"\s+", " ", m.text):
             continue
+        if " " in name and m.actor_type != "NORP":
+            continue  # "Delta Airlines", "Arbor Networks": a firm's name ends as it ends
         single = name[:-1]
         if single in types and types[single] in ("ORG", "NORP", "PERSON", "GPE"):
             m.actor, m.actor_type = single, types[single]
@@ -2084,13 +2425,74 @@ def _parties_by_context(mentions: list[Mention], table: AliasTable) -> None:
     # before any mention changes.
     own = Counter(m.actor for m in mentions if m.actor in table.party_countries)
     leader, lead = votes.most_common(1)[0]
+    foreign = [
+        m
+        for m in mentions
+        if (country := table.party_countries.get(m.actor or "")) is not None
+        and votes[country] - own[m.actor] <= 0
+        and leader != country
+        and lead >= 2
+    ]
+    # "Hawke's Labour Party" and "Labour support" are one party: under the fullest name written.
+    fullest: dict[str, str] = {}
+    for m in foreign:
+        written = re.sub(r"\s+", " ", m.text)
+        if len(written) > len(fullest.get(m.actor or "", "")):
+            fullest[m.actor or ""] = written
+    for m in foreign:
+        m.actor, m.actor_type = fullest[m.actor or ""], m.label if m.label in ACTOR_LABELS else "ORG"
+
+
+def _bracketed_acronyms(mentions: list[Mention], text: str) -> None:
+    """An acronym in brackets straight after an organisation's name is that organisation, whatever
+    its letters: "the European Legal Affairs Committee (JURI)" (the French name's), "the Office
+    for National Statistics (ONS)"; each later mention of it too."""
+    named: dict[str, tuple[str, str]] = {}
+    for before, m in zip(mentions, mentions[1:]):
+        if (
+            before.actor_type == "ORG"
+            and before.actor
+            and m.actor == m.text
+            and _ACRONYM.fullmatch(m.text)
+            and not m.text.endswith("s")
+            and text[before.end : m.start] in (" (", "(")
+            and text[m.end : m.end + 1] == ")"
+        ):
+            named.setdefault(m.text, (before.actor, "ORG"))
     for m in mentions:
-        country = table.party_countries.get(m.actor or "")
-        if country is None:
+        # "the Office for National (ONS) statistics", tagged "Office for National (ONS": the
+        # model took the bracket into the name.
+        inside = re.fullmatch(r".+ \(([A-Z][A-Z0-9]{1,5})", m.text)
+        if inside and m.actor_type == "ORG" and m.actor and text[m.end : m.end + 1] == ")":
+            named.setdefault(inside.group(1), (m.actor, "ORG"))
+    for m in mentions:
+        if m.actor in named and m.actor == m.text:
+            m.actor, m.actor_type = named[m.actor]
+
+
+def _parties_named_longer(mentions: list[Mention], table: AliasTable) -> None:
+    """A party's short name where the article names a longer party it ends: "the Conservatives"
+    beside Canada's "Progressive Conservative government", "Christian Democrat" beside the
+    "Christian Democrats" of Italy, is that party, not the alias table's."""
+    longer = {
+        m.actor
+        for m in mentions
+        if m.actor
+        and m.actor_type in ("ORG", "NORP")
+        and m.actor not in table.party_countries
+        and len(m.actor.split()) >= 2
+        and all(w[:1].isupper() for w in m.actor.split())
+    }
+    if not longer:
+        return
+    for m in mentions:
+        if m.actor not in table.party_countries or " " in m.text:
             continue
-        others = votes[country] - own[m.actor]
-        if others <= 0 and leader != country and lead >= 2:
-            m.actor, m.actor_type = re.sub(r"\s+", " ", m.text), m.label if m.label in ACTOR_LABELS else "ORG"
+        stem = m.text.lower().rstrip("s")
+        hits = {name for name in longer if name.split()[-1].lower().rstrip("s") == stem}
+        if len(hits) == 1:
+            m.actor = hits.pop()
+            m.actor_type = "ORG"
 
 
 def _country_part(tokens: list, table: AliasTable) -> tuple | None:

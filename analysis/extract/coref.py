@@ -12,7 +12,8 @@ only to the sentences around quotations. News writing makes a few rules go far:
   are passed over);
 - syntactic role: within a sentence the subject is preferred ("Trump thanked Rubio ... he said"
   is Trump), the subject being the parse's nsubj where the sentence is parsed, otherwise the
-  first person named before the sentence's first verb;
+  first person named before the sentence's first verb, then a person or a fitting pronoun that a
+  finite verb directly follows (a later clause's subject);
 - "they" is the plural subject of its own sentence before it or of the sentence before ("Cruz
   and Trump have used the most aggressive language ... Yet they've offered no specifics",
   "Former prosecutors said ... Take action before the election, they said", PolNeAR): a plural
@@ -167,7 +168,33 @@ class Salience:
             verbs = [t.idx for t in sent if t.tag_ in FINITE_TAGS]
             first_verb = verbs[0] if verbs else sent.end_char
             entries += [(0, m.start, m, None) for m in cands if m.start < first_verb]
-            return entries
+            # Then a later clause's: a person a finite verb directly follows ("Mrs. Clinton has
+            # been a dogged defender ..., while Mr. Sanders has dwelled on ... He prefers";
+            # "When she was a federal prosecutor, Loretta Lynch didn't bring ... She ignored").
+            finite = set(verbs)
+            entries += [
+                (1, m.start, m, None)
+                for m in cands
+                if m.start >= first_verb and self._next_word_start(m.end) in finite
+            ]
+            # A fitting pronoun in either place chains back as in a parsed sentence ("He would
+            # like to see ... the progressive ideas Sanders championed. Even then, he said" is
+            # who "He" was, not Sanders).
+            pronouns = PRONOUNS_OF.get(wanted, ())
+            for t in sent:
+                if t.idx >= end:
+                    break
+                if t.lower_ not in pronouns or self.inside_quote(t.idx):
+                    continue
+                if t.i > sent.start and t.nbor(-1).tag_ in ("IN", "WRB"):
+                    # A fronted clause's pronoun looks ahead to the subject: "When she was a
+                    # federal prosecutor, Loretta Lynch didn't bring a single case".
+                    continue
+                if t.idx < first_verb:
+                    entries.append((0, t.idx, None, t.idx))
+                elif t.i + 1 < sent.end and t.nbor().idx in finite:
+                    entries.append((1, t.idx, None, t.idx))
+            return sorted(entries, key=lambda e: (e[0], e[1]))
         for m in cands:
             span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None or not len(span):
@@ -200,6 +227,12 @@ class Salience:
             ):
                 entries.append((self._depth(t.i), t.idx, None, t.left_edge.idx))
         return sorted(entries, key=lambda e: (e[0], e[1]))
+
+    def _next_word_start(self, end: int) -> int:
+        """Where the word after character `end` starts (-1 at the end of the text)."""
+        span = self.doc.char_span(end - 1, end, alignment_mode="expand")
+        i = span.end if span is not None and len(span) else len(self.doc)
+        return self.doc[i].idx if i < len(self.doc) else -1
 
     def _quoted(self, s: int) -> bool:
         """Whether every word of sentence `s` is inside quotation marks."""

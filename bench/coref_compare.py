@@ -57,11 +57,11 @@ from analysis.pipeline import load_pipeline  # noqa: E402
 
 HAND = Path(__file__).resolve().parent / "coref_hand.tsv"
 # The pronoun, its group in the report, and what the speaker search asks for it
-# (quotes.speaker_from_subject: "m"/"f" for he/she, "it" for they).
+# (quotes.speaker_from_subject: "m"/"f" for he/she, "they" for they).
 GROUPS = {
     "he": ("he/him", "m"), "him": ("he/him", "m"),
     "she": ("she/her", "f"), "her": ("she/her", "f"),
-    "they": ("they/them", "it"), "them": ("they/them", "it"),
+    "they": ("they/them", "they"), "them": ("they/them", "they"),
 }  # fmt: skip
 
 

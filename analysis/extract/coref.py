@@ -12,7 +12,13 @@ only to the sentences around quotations. News writing makes a few rules go far:
   are passed over);
 - syntactic role: within a sentence the subject is preferred ("Trump thanked Rubio ... he said"
   is Trump), the subject being the parse's nsubj where the sentence is parsed, otherwise the
-  first person named before the sentence's first verb;
+  first person named before the sentence's first verb, then a person or a fitting pronoun that a
+  finite verb directly follows (a later clause's subject);
+- "they" is the plural subject of its own sentence before it or of the sentence before ("Cruz
+  and Trump have used the most aggressive language ... Yet they've offered no specifics",
+  "Former prosecutors said ... Take action before the election, they said", PolNeAR): a plural
+  noun for people, a coordination, a quantifier ("Some view ..., although they"), or "they"
+  again, which chains further back; only then the body last presented as speaking;
 - a description in subject position ("the Vermont senator", "the 58-year-old") stands for the
   person it resolves to, so "The Vermont senator is sticking to his message. ... he told" goes
   past the description to Sanders.
@@ -24,14 +30,20 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from analysis.extract.actors import Mention
 
 WINDOW = 6  # sentences looked back
+GROUP_WINDOW = 1  # sentences looked back for the group "they" stands for, beside its own
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+# Subjects that stand for several people without a plural tag ("Some view Trump's prospective
+# nomination as a hostile takeover, although they have failed to devise a way to block him").
+PLURAL_WORDS = frozenset({"some", "many", "most", "both", "others", "several", "they"})
 MALE_TITLES = frozenset({"mr", "sir", "lord", "king", "prince", "father", "baron"})
 FEMALE_TITLES = frozenset({"ms", "mrs", "miss", "lady", "dame", "queen", "princess", "baroness", "madam"})
 _AGE = re.compile(r"\d+-year-old$")
+_AGENT = re.compile(r"(?:er|or|ist|ian)$")
 _FLAT = frozenset({"dep", "ROOT", ""})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 PRONOUNS_OF = {"m": ("he",), "f": ("she",), "person": ("he", "she")}
@@ -90,6 +102,7 @@ class Salience:
         genders: dict[str, str],
         *,
         role_nouns: frozenset[str],
+        people_nouns: frozenset[str] = frozenset(),
         inside_quote: Callable[[int], bool],
         parsed: Callable[[Span], bool] = is_parsed,
         said_by: Callable[[int], bool] | None = None,
@@ -99,6 +112,7 @@ class Salience:
         self.starts = [m.start for m in self.people]
         self.genders = genders
         self.role_nouns = role_nouns
+        self.people_nouns = people_nouns | role_nouns  # nouns for people or bodies, for "they"
         self.inside_quote = inside_quote
         # Which sentences' parse to read. The speaker search passes the parse plan, so that a
         # full parse and the selective one read the same sentences and find the same people.
@@ -154,7 +168,33 @@ class Salience:
             verbs = [t.idx for t in sent if t.tag_ in FINITE_TAGS]
             first_verb = verbs[0] if verbs else sent.end_char
             entries += [(0, m.start, m, None) for m in cands if m.start < first_verb]
-            return entries
+            # Then a later clause's: a person a finite verb directly follows ("Mrs. Clinton has
+            # been a dogged defender ..., while Mr. Sanders has dwelled on ... He prefers";
+            # "When she was a federal prosecutor, Loretta Lynch didn't bring ... She ignored").
+            finite = set(verbs)
+            entries += [
+                (1, m.start, m, None)
+                for m in cands
+                if m.start >= first_verb and self._next_word_start(m.end) in finite
+            ]
+            # A fitting pronoun in either place chains back as in a parsed sentence ("He would
+            # like to see ... the progressive ideas Sanders championed. Even then, he said" is
+            # who "He" was, not Sanders).
+            pronouns = PRONOUNS_OF.get(wanted, ())
+            for t in sent:
+                if t.idx >= end:
+                    break
+                if t.lower_ not in pronouns or self.inside_quote(t.idx):
+                    continue
+                if t.i > sent.start and t.nbor(-1).tag_ in ("IN", "WRB"):
+                    # A fronted clause's pronoun looks ahead to the subject: "When she was a
+                    # federal prosecutor, Loretta Lynch didn't bring a single case".
+                    continue
+                if t.idx < first_verb:
+                    entries.append((0, t.idx, None, t.idx))
+                elif t.i + 1 < sent.end and t.nbor().idx in finite:
+                    entries.append((1, t.idx, None, t.idx))
+            return sorted(entries, key=lambda e: (e[0], e[1]))
         for m in cands:
             span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None or not len(span):
@@ -188,12 +228,54 @@ class Salience:
                 entries.append((self._depth(t.i), t.idx, None, t.left_edge.idx))
         return sorted(entries, key=lambda e: (e[0], e[1]))
 
+    def _next_word_start(self, end: int) -> int:
+        """Where the word after character `end` starts (-1 at the end of the text)."""
+        span = self.doc.char_span(end - 1, end, alignment_mode="expand")
+        i = span.end if span is not None and len(span) else len(self.doc)
+        return self.doc[i].idx if i < len(self.doc) else -1
+
     def _quoted(self, s: int) -> bool:
         """Whether every word of sentence `s` is inside quotation marks."""
         if s not in self._quoted_sents:
             words = [t.idx for t in self._sents[s] if t.is_alpha]
             self._quoted_sents[s] = bool(words) and all(self.inside_quote(i) for i in words)
         return self._quoted_sents[s]
+
+    def plural_subject(self, before: int) -> Token | None:
+        """The subject "they" at character `before` stands for: the plural subject of its own
+        sentence before it (the main clause's first), else of the reporter's sentence before.
+        In a flat sentence, a plural noun just before its first finite verb (`_flat_plural_subject`)."""
+        k = bisect_left(self._sent_starts, before + 1) - 1
+        at_token = self.doc.char_span(before, before + 1, alignment_mode="expand")
+        own_head = at_token[0].head if at_token is not None and len(at_token) else None
+        s, seen = k + 1, 0
+        while s > 0 and seen <= GROUP_WINDOW:
+            s -= 1
+            if s != k and self._quoted(s):
+                continue
+            seen += 1
+            sent = self._sents[s]
+            end = min(sent.end_char, before)
+            if not self.parsed(sent):
+                found = _flat_plural_subject(sent, end)
+                people = found is not None and is_people(found, self.people_nouns)
+                if people and not self.inside_quote(found.idx):
+                    return found
+                continue
+            subjects = [
+                t
+                for t in sent
+                if t.idx < end
+                and t.dep_ in ("nsubj", "nsubjpass")
+                and _plural(t)
+                and is_people(t, self.people_nouns)
+                and not self.inside_quote(t.idx)
+                # What the pronoun's own verb governs is no referent (as in `resolve`).
+                and not (s == k and own_head is not None and t.i != own_head.i and own_head.is_ancestor(t))
+            ]
+            if subjects:
+                return min(subjects, key=lambda t: (self._depth(t.i), t.i))
+        return None
 
     def resolve(self, before: int, wanted: str, *, depth: int = 0) -> Mention | None:
         """The person a pronoun or description standing at character `before` refers to;
@@ -231,6 +313,53 @@ class Salience:
             if fallback is None:
                 fallback = next((m for m in cands if not (s == k and own_head is not None and _covers(self.doc, m, own_head))), None)
         return fallback
+
+
+def _plural(t: Token) -> bool:
+    """A subject standing for several: a plural noun, a quantifier, or names joined by "and"."""
+    return (
+        # The tagger gives some surnames a plural tag ("Sanders wants ...").
+        t.tag_ in PLURAL_TAGS and t.ent_type_ != "PERSON"
+        or t.lower_ in PLURAL_WORDS
+        or t.pos_ in ("NOUN", "PROPN")
+        and any(c.dep_ == "conj" for c in t.children)
+        and any(c.lower_ == "and" for c in t.children)
+    )
+
+
+def is_people(t: Token, people_nouns: frozenset[str]) -> bool:
+    """Whether a plural subject can be people who say or think, as "they" who speaks must be:
+    a name ("Republicans", "Cruz and Rubio"), a quantifier, a noun for people or bodies, or an
+    agent noun ("protesters", "contractors", "economists", "politicians"); not "those remarks",
+    "the election returns" or "such measures" (PolNeAR)."""
+    lemma = t.lemma_.lower()
+    return (
+        t.pos_ == "PROPN"
+        # A capitalised plural inside the sentence names a people or a generation ("Most
+        # Millennials favor a moderate to large role for government ..., and they").
+        or t.is_title and not t.is_sent_start
+        or t.lower_ in PLURAL_WORDS
+        or lemma in people_nouns
+        or bool(_AGENT.search(lemma))
+    )
+
+
+def _flat_plural_subject(sent: Span, end: int) -> Token | None:
+    """A flat sentence's plural subject: the plural noun its first finite verb follows (an
+    adverb may stand between: "Polls show", "Workers also said"), in a noun phrase no
+    preposition governs ("For nearly 40 hours, they spoke": no subject)."""
+    verb = next((t for t in sent if t.tag_ in FINITE_TAGS), None)
+    if verb is None or verb.idx >= end:
+        return None
+    noun = verb.nbor(-1) if verb.i > sent.start else None
+    if noun is not None and noun.pos_ == "ADV" and noun.i > sent.start:
+        noun = noun.nbor(-1)
+    if noun is None or noun.tag_ not in PLURAL_TAGS or noun.ent_type_ == "PERSON":
+        return None
+    first = noun
+    while first.i > sent.start and first.nbor(-1).pos_ in ("ADJ", "NOUN", "PROPN", "NUM", "DET"):
+        first = first.nbor(-1)
+    return None if first.i > sent.start and first.nbor(-1).pos_ == "ADP" else noun
 
 
 def _covers(doc: Doc, m: Mention, head) -> bool:

@@ -605,6 +605,7 @@ class _Speakers:
                 people,
                 self.genders,
                 role_nouns=ROLE_NOUNS,
+                people_nouns=MEMBER_NOUNS | PERSON_NOUNS | GROUP_NOUNS | {"people", "man", "woman", "child"},
                 inside_quote=self._inside_quote,
                 parsed=self._planned,
                 said_by=self._speaking_subjects.__contains__,
@@ -641,11 +642,20 @@ class _Speakers:
 
     def previous_actor(self, before: int, wanted: str) -> tuple[str, str] | None:
         """Who a pronoun or a definite description standing at `before` refers to; `wanted` is
-        "m", "f", "person", "org", "group" (a description of a body) or "it" (it, they)."""
+        "m", "f", "person", "org", "group" (a description of a body), "it" or "they"."""
         if wanted in ("m", "f", "person"):
             found = self.salience.resolve(before, wanted)
             if found is not None:
                 return found.actor, found.actor_type
+        if wanted == "they":
+            # The people the text has just made the subject, before any body last heard from:
+            # "Cruz and Trump have used the most aggressive language ... Yet they've offered
+            # no specifics" (PolNeAR) was the Islamic State.
+            subject = self.salience.plural_subject(before)
+            found = self._group_named(subject) if subject is not None else (None, None)
+            if found[0]:
+                return found
+            wanted = "it"
         reporter = self.recent_reporter(before, wanted)
         if reporter:
             return reporter.name, reporter.kind
@@ -669,6 +679,19 @@ class _Speakers:
                 continue
             return m.actor, m.actor_type
         return None
+
+    def _group_named(self, subject: Token) -> tuple[str | None, str | None]:
+        """Who a plural subject is: as any subject where its sentence is parsed; in a flat one
+        (no subtree to read) the actor it names, else its words ("Former prosecutors")."""
+        if self._planned(subject.sent):
+            return self.speaker_from_subject(subject)
+        named = self.mention_at(subject)
+        if named is not None:
+            return named.actor, named.actor_type
+        first = subject
+        while first.i > first.sent.start and self.doc[first.i - 1].pos_ in ("ADJ", "NOUN", "PROPN", "NUM"):
+            first = self.doc[first.i - 1]
+        return self.text[first.idx : subject.idx + len(subject)], "NOMINAL"
 
     def subject_of(self, verb: Token) -> Token | None:
         """The subject of a verb (found once per verb: the speaker search asks more than once)."""
@@ -867,7 +890,8 @@ class _Speakers:
             return tagged.actor, tagged.actor_type
         lower = subject.lower_
         if lower in PRONOUNS:
-            found = self.previous_actor(subject.idx, PRONOUNS[lower] if PRONOUNS[lower] in "mf" else "it")
+            wanted = {"m": "m", "f": "f", "p": "they"}.get(PRONOUNS[lower], "it")
+            found = self.previous_actor(subject.idx, wanted)
             return found if found else (None, None)
         if lower in ("who", "which", "that") and subject.head.dep_ == "relcl":
             subject = subject.head.head

@@ -786,21 +786,20 @@ def _evidence_where(con: duckdb.DuckDBPyConnection, filters: Filters, request: E
 @_named
 def evidence_count(con: duckdb.DuckDBPyConnection, filters: Filters, *, request: Evidence) -> int:
     """How many sentences `evidence` would list without a limit."""
-    where, params = _evidence_where(con, filters, request)
-    return con.execute(
-        f"SELECT count(*) FROM sentences s JOIN articles a ON a.id = s.article_id WHERE {where}", params
-    ).fetchone()[0]
+    return evidence_totals(con, filters, request=request)["sentences"]
 
 
 @_named
-def evidence_articles(con: duckdb.DuckDBPyConnection, filters: Filters, *, request: Evidence) -> int:
-    """How many articles the sentences of `evidence` come from: a bar that counts articles (a
-    theme, a topic) is checked against it, not against the sentence count."""
+def evidence_totals(con: duckdb.DuckDBPyConnection, filters: Filters, *, request: Evidence) -> dict:
+    """How many sentences `evidence` would list without a limit, and from how many articles, in
+    one pass: a bar that counts articles (a theme, a topic) is checked against the articles."""
     where, params = _evidence_where(con, filters, request)
-    return con.execute(
-        f"SELECT count(DISTINCT s.article_id) FROM sentences s JOIN articles a ON a.id = s.article_id WHERE {where}",
+    sentences, articles = con.execute(
+        f"SELECT count(*), count(DISTINCT s.article_id) FROM sentences s JOIN articles a ON a.id = s.article_id "
+        f"WHERE {where}",
         params,
-    ).fetchone()[0]
+    ).fetchone()
+    return {"sentences": sentences, "articles": articles}
 
 
 @_named

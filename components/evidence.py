@@ -95,7 +95,7 @@ def _note_articles_without_terms(view: View, request, articles: int) -> None:
     evidence still add up."""
     if not (request.terms and (request.theme or request.topic)):
         return
-    behind = view.query("evidence_articles", request=dataclasses.replace(request, terms=()))
+    behind = view.query("evidence_totals", request=dataclasses.replace(request, terms=()))["articles"]
     if articles < behind:
         st.caption(
             f"{behind - articles:,} of the {behind:,} articles behind this bar hold none of these "
@@ -122,7 +122,8 @@ def render_evidence(view: View, *, key: str = "evidence") -> None:
         if request.articles_only:
             _render_period(view.narrowed(since=request.since, until=request.until))
             return
-        count = view.query("evidence_count", request=request)
+        totals = view.query("evidence_totals", request=request)
+        count, articles = totals["sentences"], totals["articles"]
         # Offered only where the page has that filter (a store from before topics were stored has
         # no Topic filter).
         if drill.filter and drill.filter[0] in st.session_state:
@@ -138,7 +139,6 @@ def render_evidence(view: View, *, key: str = "evidence") -> None:
                     on_click=apply_filter,
                     args=(drill,),
                 )
-        articles = view.query("evidence_articles", request=request)
         _note_articles_without_terms(view, request, articles)
         if count == 0:
             st.info("No sentence in the matching articles is behind this mark.")

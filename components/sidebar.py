@@ -17,6 +17,8 @@ from components import state
 from components.text import md_code, md_escape
 
 MAX_ACTOR_OPTIONS = 1500  # the most mentioned; an actor named in the URL is always offered
+# The filters' option counts are the whole store's, and say so (the page may show fewer).
+WHOLE_STORE = "in the whole store, whatever the other filters"
 
 
 def _date(value) -> dt.date | None:
@@ -239,8 +241,7 @@ def render_filters(store_path: str, version: str) -> Filters:
         placeholder="Any actor",
         help=f"Search by name or by how articles name the actor (Mr Blair, Tories). The list holds the "
         f"{MAX_ACTOR_OPTIONS:,} most mentioned; type any other name and press Enter. "
-        "Several actors: articles naming any of them. The figure beside a name is its mentions "
-        "in the whole store, whatever the other filters.",
+        f"Several actors: articles naming any of them. The figure beside a name is its mentions {WHOLE_STORE}.",
     )
     for name in st.session_state.get("actor_unknown") or []:
         sidebar.warning(md_escape(f"No actor “{name}” in this store; it is left out."))
@@ -251,8 +252,8 @@ def render_filters(store_path: str, version: str) -> Filters:
         key="theme",
         format_func=lambda t: f"{t} ({int(theme_counts.get(t, 0)):,})",
         placeholder="Any theme",
-        help="Themes of the lexicon found in this store. The figure beside a theme is its articles "
-        "in the whole store, whatever the other filters. Several themes: articles of any of them.",
+        help=f"Themes of the lexicon found in this store. The figure beside a theme is its articles {WHOLE_STORE}. "
+        "Several themes: articles of any of them.",
     )
     topic_counts = dict(zip(opts["topics"]["topic"], opts["topics"]["articles"]))
     # A store whose topics are not stored (from before they were) has none to filter by.
@@ -265,7 +266,7 @@ def render_filters(store_path: str, version: str) -> Filters:
             placeholder="Any topic",
             help="Topics found in this corpus (NMF over its words), named by their top terms. "
             "An article belongs to its strongest topic. Several topics: articles of any of them. "
-            "The figure beside a topic is its articles in the whole store, whatever the other filters.",
+            f"The figure beside a topic is its articles {WHOLE_STORE}.",
         )
         if topic_counts
         else []

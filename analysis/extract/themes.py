@@ -132,9 +132,10 @@ def _load_lexicon(path: str) -> ThemeLexicon:
     for name, spec in data.items():
         found: dict[tuple[str, ...], float] = {}
         kinds: dict[tuple[str, ...], str] = {}
+        lists = _term_lists(path, name, spec)
         # Lightest first, so a term listed twice keeps its heavier weight.
         for kind in ("not", "weak", "common", "terms", "strong"):
-            for t in _term_lists(path, name, spec).get(kind) or []:
+            for t in lists.get(kind) or []:
                 # The tokenizer splits "e-mail" and "cross-strait" at the hyphen, and the
                 # hyphen is not among an article's words: a term is matched as those words.
                 words = tuple(str(t).lower().replace("-", " ").split())
@@ -144,7 +145,7 @@ def _load_lexicon(path: str) -> ThemeLexicon:
         themes[str(name)] = tuple(sorted(found, key=lambda term: (-len(term), term)))
         weights[str(name)] = found
         common[str(name)] = frozenset(t for t, kind in kinds.items() if kind == "common")
-        companions[str(name)] = frozenset(str(c) for c in _term_lists(path, name, spec).get("with") or [])
+        companions[str(name)] = frozenset(str(c) for c in lists.get("with") or [])
         if unknown := companions[str(name)] - {str(n) for n in data}:
             raise ConfigError(
                 f"{path}: theme {name!r}: its 'with' list names no theme of the file: {sorted(unknown)}"

@@ -560,11 +560,14 @@ def framing_phrases(con: duckdb.DuckDBPyConnection, filters: Filters, *, limit: 
         )
         .reset_index()
     )
-    return (
+    ranked = (
         grouped.sort_values(["count", "articles", "phrase"], ascending=[False, False, True])
         .head(limit)
         .reset_index(drop=True)
     )
+    # How many phrases there are in all, so that a capped list can say "50 of 1,208".
+    ranked.attrs["total"] = len(grouped)
+    return ranked
 
 
 @_named

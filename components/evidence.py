@@ -12,7 +12,7 @@ import urllib.parse
 import streamlit as st
 
 from analysis.figures.catalog import Drill
-from components.text import md_escape
+from components.text import article_meta, md_escape
 from components.view import View
 
 PAGE = 50
@@ -157,7 +157,7 @@ def render_evidence(view: View, *, key: str = "evidence") -> None:
             f"<li>{_highlight(r.sentence, pattern, names, r.marks)} "
             f'<span class="nr-ev-meta">({r.sentiment:+.2f}) · '
             f'<a href="{html.escape(_article_link(r.article_id))}" target="_self">{html.escape(str(r.article))}</a>'
-            f" · {html.escape(str(r.date) if r.date else 'no date')} · {html.escape(str(r.source or '–'))}</span></li>"
+            f" · {article_meta(r.date, r.source)}</span></li>"
             for r in rows.itertuples()
         )
         st.html(

@@ -41,10 +41,11 @@ def render_quotes(view: View, *, key: str = "quotes") -> None:
         },
     )
     render_named_chart(view, "quotes-by-speaker", key=f"{key}_kinds")
-    st.subheader("Recurring framing phrases")
-    st.caption("Partial and scare quotes in the matching articles, normalised (case, punctuation).")
+    # The chart's own title heads this part (a heading above it said the same words again).
     phrases = render_named_chart(view, "framing-phrases", key=f"{key}_phrases")
-    st.caption(f"The {len(phrases)} most quoted phrases" if len(phrases) >= 50 else "")
+    total = phrases.attrs.get("total", len(phrases))
+    capped = f" The {len(phrases):,} most quoted of {total:,} phrases." if total > len(phrases) else ""
+    st.caption(f"Partial and scare quotes in the matching articles, normalised (case, punctuation).{capped}")
     # No date or source (a corpus without them): a dash, as in the quote table, not "None".
     st.dataframe(phrases, hide_index=True, placeholder="–")
     st.subheader("Who speaks about whom")

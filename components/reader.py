@@ -16,7 +16,7 @@ from analysis.figures import charts
 from analysis.figures.charts import KIND_COLOURS, TYPE_COLOURS
 from analysis.records import ToneRow
 from components.chart_frame import render_chart
-from components.text import md_escape
+from components.text import article_meta, md_escape
 from components.view import View
 
 STYLE = """
@@ -150,8 +150,7 @@ def render_reader(view: View, *, key: str = "reader") -> None:
         title = html.unescape(str(doc["title"] or titles.get(article_id) or "Untitled"))
         st.html(
             f"<h3>{html.escape(str(title))}</h3><p>"
-            f"{html.escape(str(doc['date'] or 'no date'))} · {html.escape(doc['source'] or '–')}"
-            f"{' · ' + html.escape(doc['section']) if doc['section'] else ''} {chip(doc['compound'])}"
+            f"{article_meta(doc['date'], doc['source'], doc['section'])} · {chip(doc['compound'])}"
             f" · narrator {chip(doc['narrator'])} · quoted {chip(doc['quoted'])}</p>"
         )
         st.html(legend_html())

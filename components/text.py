@@ -8,6 +8,7 @@ show as the characters it is, so each is passed through `md_escape` first.
 
 from __future__ import annotations
 
+import html
 import re
 
 # Every ASCII punctuation character that Markdown, GitHub's extensions or Streamlit's
@@ -36,3 +37,15 @@ def md_code(value: object) -> str:
     fence = "`" * (longest + 1)
     pad = " " if text.startswith("`") or text.endswith("`") else ""
     return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def article_meta(date: object, source: object, section: object = None) -> str:
+    """An article's date, source and section as HTML-escaped text for a header or a list, naming
+    only what the store has: "2025-01-10 · Reuters", "undated · politics". A missing date is said
+    (an analyst dating a claim needs to know there is none); a missing source or section is left
+    out rather than shown as a dash between separators."""
+    # pandas gives a missing date as NaT (or NaN), which is truthy but unequal to itself.
+    known = [part if part and part == part else None for part in (date, source, section)]
+    parts = [str(known[0])[:10] if known[0] else "undated"]
+    parts += [str(part) for part in known[1:] if part]
+    return " · ".join(html.escape(part) for part in parts)

@@ -258,6 +258,19 @@ def test_an_actor_counts_exactly_the_matching_articles_that_name_it(sixteen_bbc)
         assert row.articles == sum(row.name in names for names in every), row.name
 
 
+def test_a_capped_list_of_framing_phrases_knows_how_many_there_are(sixteen_bbc):
+    """The framing phrases are capped; the list carries how many phrases there are in all, so the
+    page can say "the 5 most quoted of N", N counted here from the analyses themselves."""
+    path, analysed = sixteen_bbc
+    phrases = {
+        queries.normalise_phrase(q.text) for a in analysed for q in a.quotes if q.kind in ("partial", "scare")
+    } - {""}
+    assert len(phrases) > 5
+    with Store(path, read_only=True) as store:
+        top = queries.run(store.con, "framing_phrases", queries.Filters(), limit=5)
+    assert len(top) == 5 and top.attrs["total"] == len(phrases)
+
+
 @pytest.fixture(scope="module")
 def bbc_politics(tmp_path_factory, nlp):
     """A store of the first 60 BBC politics articles, analysed with the real model."""

@@ -545,3 +545,33 @@ def test_the_servers_warm_up_is_what_the_first_page_run_shows(tmp_path, monkeypa
     assert not at.exception, at.exception
     shown_meta = [json.loads(chart.proto.spec)["layout"].get("meta") for chart in at.get("plotly_chart")]
     assert shown_meta == [f"warmed {name}" for name in OVERVIEW_CHARTS]
+
+
+def test_the_reader_and_the_evidence_name_only_the_dates_and_sources_the_store_has(bbc_app):
+    """BBC files carry a section but no date or source: the reader's header says "undated ·
+    politics", not "no date · – ·", and an evidence line says "undated" without a dash for the
+    missing source."""
+    from analysis.figures.catalog import CHARTS
+
+    at = bbc_app.run()
+    at.multiselect(key="section").select("politics").run()
+    at = open_tab(at, "Articles")
+    assert not at.exception, at.exception
+    header = next(h for h in at.get("html") if h.proto.body.startswith("<h3>"))
+    assert "<p>undated · politics · " in header.proto.body and "– ·" not in header.proto.body
+    at.session_state["drill"] = CHARTS["top-actors"].drill(["Tony Blair"], {})
+    at.run()
+    assert not at.exception, at.exception
+    evidence = next(h.proto.body for h in at.get("html") if 'class="nr-ev"' in h.proto.body)
+    assert "</a> · undated</span>" in evidence and "no date" not in evidence
+
+
+def test_the_framing_phrases_have_one_heading(bbc_app):
+    """The framing-phrase chart's title heads its part of the Quotes tab; no heading above it
+    repeats the same words."""
+    at = bbc_app.run()
+    at = open_tab(at, "Quotes")
+    assert not at.exception, at.exception
+    titles = [json.loads(c.proto.spec)["layout"]["title"]["text"] for c in at.get("plotly_chart")]
+    assert "Recurring framing phrases" in titles
+    assert "Recurring framing phrases" not in [h.value for h in at.subheader]

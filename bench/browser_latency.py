@@ -189,18 +189,26 @@ def one_user(store: Path, repeat: int, actor: str) -> tuple[dict[str, list[float
     return times, rss
 
 
-def server_rss() -> float:
-    """Resident memory of the dashboard's server process(es) started by this bench, in MB."""
+def _servers():
+    """The dashboard server process(es) started by this bench (psutil processes)."""
     import psutil
 
-    total = 0
     for child in psutil.Process().children(recursive=True):
         try:  # the exports' browser processes come and go (some are zombies by now)
             if "streamlit" in " ".join(child.cmdline()):
-                total += child.memory_info().rss
+                yield child
         except psutil.Error:
             continue
-    return total / 2**20
+
+
+def server_rss() -> float:
+    """Resident memory of the dashboard's server process(es), in MB."""
+    return sum(proc.memory_info().rss for proc in _servers()) / 2**20
+
+
+def server_cpu() -> float:
+    """CPU seconds (user and system) the dashboard's server process(es) have used so far."""
+    return sum(sum(proc.cpu_times()[:2]) for proc in _servers())
 
 
 def _session(
@@ -253,8 +261,10 @@ def _session(
 
 def many_users(
     store: Path, users: int, seconds: float, actors: list[str], think: tuple[float, float], arrive: float = 0
-) -> tuple[dict[str, list[float]], int]:
+) -> tuple[dict[str, list[float]], int, float]:
+    """Every user's waits by action, the errors, and the CPU seconds the server used meanwhile."""
     with serve(DASHBOARD_STORE=str(store)) as url:
+        started = server_cpu()
         queue = multiprocessing.get_context("spawn").Queue()
         procs = [
             multiprocessing.get_context("spawn").Process(
@@ -267,11 +277,12 @@ def many_users(
         results = [queue.get(timeout=arrive + seconds + 600) for _ in procs]
         for proc in procs:
             proc.join(timeout=60)
+        used = server_cpu() - started
     waits: dict[str, list[float]] = {}
     for session, _ in results:
         for action, values in session.items():
             waits.setdefault(action, []).extend(values)
-    return waits, sum(e for _, e in results)
+    return waits, sum(e for _, e in results), used
 
 
 def p95(values: list[float]) -> float:
@@ -314,7 +325,7 @@ def main() -> None:
         print(f"  server RSS after every action and the report, MB: {', '.join(f'{r:,.0f}' for r in rss)}")
     think = tuple(float(t) for t in args.think.split(","))
     for arrive in (float(a) for a in args.arrive.split(",")) if args.users else ():
-        waits, errors = many_users(
+        waits, errors, used = many_users(
             build_store("bbc"),
             args.users,
             args.seconds,
@@ -329,6 +340,9 @@ def main() -> None:
             {**waits, "every action": every},
             aims={"every action": (None, 3.0)},
         )
+        # The browsers share this machine with the server; what the server itself spent says how
+        # much of each wait was its work and how much the eight Chromiums' drawing.
+        print(f"  server CPU: {used:.1f} s over {len(every)} actions ({used / max(1, len(every)):.3f} s an action)")
 
 
 if __name__ == "__main__":

@@ -177,7 +177,7 @@ def warm() -> None:
         version = state.store_version(store_path)
         state.stats(store_path, version)
         state.options_of(store_path, version)
-        state.actor_forms(store_path, version)
+        state.actor_index(store_path, version)
         figures = state.query("overview", store_path, version, filters)
         for name in charts_shown(figures):
             state.chart(name, store_path, version, filters)

@@ -8,6 +8,7 @@ values (`?actor=Liu%20Zhenli`), not the labels with counts the widgets show.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 
 import streamlit as st
 
@@ -198,7 +199,7 @@ def save_view_to_url() -> None:
         st.query_params.from_dict(wanted)
 
 
-def _read_typed_actors(store_path: str, version: str, counts: dict) -> None:
+def _read_typed_actors(store_path: str, version: str, counts: Mapping[str, int]) -> None:
     """Names typed into the Actor box become the actors they name ("Mr Blair" -> Tony Blair); a
     name that is no actor of the store is left out and named in a warning."""
     chosen, unknown = [], []
@@ -218,10 +219,9 @@ def render_filters(store_path: str, version: str) -> Filters:
     load_view_from_url(store_path, version, opts)
     sidebar = st.sidebar
     sidebar.header("Filters")
-    actor_df = opts["actors"]
-    counts = dict(zip(actor_df["name"], actor_df["mentions"]))
-    forms = state.actor_forms(store_path, version)
-    actor_options = list(actor_df["name"].head(MAX_ACTOR_OPTIONS))
+    index = state.actor_index(store_path, version)
+    counts, forms = index.counts, index.forms
+    actor_options = list(index.ranked[:MAX_ACTOR_OPTIONS])
     for wanted in st.query_params.get_all("actor") + list(st.session_state.get("actor", [])):
         if wanted in counts and wanted not in actor_options:
             actor_options.append(wanted)

@@ -322,6 +322,43 @@ def test_an_ingest_completes_while_the_page_is_open_and_the_page_then_shows_it(s
     assert metric(at, "Articles") == "4"
 
 
+def test_a_view_already_seen_shows_while_another_process_holds_the_store_for_writing(bbc_app):
+    """A rerun whose queries are all cached opens no connection: while an ingest holds the store
+    (here a process holding DuckDB's write lock on it), the page shows a view it has computed
+    before at once, rather than waiting for the file and then saying it is in use."""
+    import os
+    import subprocess
+    import sys
+    import time
+
+    from components.state import READ_WAIT
+
+    at = bbc_app.run()
+    assert not at.exception, at.exception
+    articles = metric(at, "Articles")
+    store = os.environ["DASHBOARD_STORE"]
+    time.sleep(1.1)  # a store between ingests: its file not written in the last second
+    at.run()
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); print('held', flush=True); "
+         "time.sleep(120)", store],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        started = time.monotonic()
+        at.run()
+        waited = time.monotonic() - started
+    finally:
+        holder.kill()
+        holder.wait()
+    assert not at.exception, at.exception
+    assert not at.error, [e.value for e in at.error]
+    assert metric(at, "Articles") == articles
+    assert waited < READ_WAIT / 2
+
+
 HOSTILE_SOURCE = ":red[X] $$x$$ ![p](https://evil.invalid/source.png)"
 HOSTILE_SECTION = "**S** :blue[s] ![s](https://evil.invalid/section.png)"
 HOSTILE_QUERY = ":red[Q] $$q$$ ![q](https://evil.invalid/q.png)"

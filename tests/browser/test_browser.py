@@ -209,3 +209,21 @@ def test_a_store_the_start_up_cannot_read_still_serves_the_page_and_its_error(pa
         settle(page)
         error = page.locator("[data-testid=stAlertContentError]").first.inner_text()
         assert str(foreign) in error and "move this one away" in error
+
+
+def test_every_chart_is_drawn_within_the_margins_it_is_given(page, dashboard_url):
+    """Each chart's margins hold its labels, keys and legend as Chromium draws them: Plotly never
+    grows one, which costs drawing the whole chart again on every update."""
+    page.goto(dashboard_url)
+    settle(page)
+    margins = """() => [...document.querySelectorAll('.js-plotly-plot')].map(p => {
+        const given = p.layout.margin, drawn = p._fullLayout._size;
+        return [p._fullLayout.title.text, ['l', 'r', 't', 'b'].map(s => [given[s], Math.round(drawn[s])])];
+    })"""
+    seen = 0
+    for tab in ("Overview", "Actors", "Quotes", "Articles"):
+        open_tab(page, tab)
+        for title, sides in page.evaluate(margins):
+            seen += 1
+            assert all(drawn <= given for given, drawn in sides), (tab, title, sides)
+    assert seen >= 8

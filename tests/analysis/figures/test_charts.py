@@ -90,3 +90,18 @@ def test_network_colours_have_a_key_of_the_types_shown():
     fig = charts.cooccurrence_network(edges, actors)
     key = {t.name: t.marker.color for t in fig.data if t.showlegend is not False}
     assert key == {kind: charts.TYPE_COLOURS[kind] for kind in ("PERSON", "ORG", "GPE")}
+
+
+def test_a_long_label_is_cut_where_it_shows_and_whole_in_the_data():
+    """A quoted sentence as a framing phrase squeezed its chart's plot to 64 px behind its label:
+    the axis shows it cut, while the bar, its hover and its selection keep it whole."""
+    long = "a very very important step in the right direction for the whole of the world economy"
+    df = pd.DataFrame({"phrase": [long, "megabank", "endaka"], "count": [3, 2, 2], "speakers": ["", "", ""]})
+    fig = charts.framing_phrases_bar(df)
+    axis = fig.layout.yaxis
+    shown = dict(zip(axis.tickvals, axis.ticktext))
+    assert shown["megabank"] == "megabank"
+    assert shown[long].endswith("…") and len(shown[long]) == charts.LABEL_CHARS and long.startswith(shown[long][:-1])
+    assert long in fig.data[0].y and [long, ""] in [list(c) for c in fig.data[0].customdata]
+    # The left margin holds the longest label as shown, not as written.
+    assert fig.layout.margin.l == charts._label_margin([shown[long]]) < charts._text_width(long)

@@ -852,6 +852,8 @@ def _works(drafts: list[_Draft]) -> set[str]:
             or (before is not None and before.lower_ == "directed" and d.label != "PERSON" and not _before_noun(tokens[-1]))
             # "the BBC's Focus on Africa programme": a title-cased name with small words in it.
             or (after in WORK_NOUNS and title_like)
+            # Not "shows such as Channel 4's gameshow ...": the owner of what follows.
+            or (_in_list_of_works(doc, back) and after not in POSSESSIVE_TAILS)
         ):
             found.add(normal_form(_text_of(tokens)))
     # One name, one sense: a name the model tags a product or work more often than anything else
@@ -864,6 +866,41 @@ def _works(drafts: list[_Draft]) -> set[str]:
     # "AutoLinks": the plural of such a name is the same thing.
     found.update(key for key in votes if key.endswith("s") and key[:-1] in found)
     return found
+
+
+# Words that open a list of examples after a plural noun: "films such as", "films including".
+_EXAMPLE_OPENERS = frozenset({"as", "including", "like"})
+# Words inside a list of names, between them or inside one ("The Devil's Advocate").
+_LIST_JOINS = frozenset({",", "and", "or", "&", "the", "'s", "’s", "of", "a"})
+
+
+def _work_noun(token) -> bool:
+    """A noun for a kind of work, singular or plural ("film", "blockbusters", "comedies")."""
+    low = token.lower_
+    return token.tag_.startswith("NN") and (
+        low in WORK_NOUNS
+        or (low.endswith("s") and low[:-1] in WORK_NOUNS)
+        or (low.endswith("ies") and low[:-3] + "y" in WORK_NOUNS)
+    )
+
+
+def _in_list_of_works(doc: Doc, start: int) -> bool:
+    """Whether the name at token `start` is one of a list that a plural work noun presents:
+    "blockbusters such as Speed, The Devil's Advocate and the Matrix series", "smaller films
+    including My Own Private Idaho", "hit singles Time Is Running Out, Hysteria, and Butterflies
+    And Hurricanes". The list runs back over names and the words that join them to the noun;
+    a name right after a singular noun ("the film, Smith said") is no list."""
+    i = start - 1
+    while i >= 0 and start - i < 40 and (doc[i].text[:1].isupper() or doc[i].lower_ in _LIST_JOINS or doc[i].is_digit):
+        if doc[i].is_sent_start:
+            return False
+        i -= 1
+    if i < 0:
+        return False
+    if doc[i].lower_ in _EXAMPLE_OPENERS:
+        i -= 1 + (i > 0 and doc[i - 1].lower_ == "such" and doc[i].lower_ == "as")
+        return i >= 0 and _work_noun(doc[i])
+    return _work_noun(doc[i]) and doc[i].lower_ not in WORK_NOUNS and not doc[i + 1].is_punct
 
 
 _THING_LABELS = ENTITY_LABELS - ACTOR_LABELS

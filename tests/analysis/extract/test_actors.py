@@ -794,6 +794,18 @@ class TestPrecisionOnUnseenArticles:
         assert "Niagara Mohawk" not in actors and "Moody" not in actors
         assert "Niagara Mohawk Power" in actors and "Moody's Investors Service" in actors
 
+    def test_the_names_a_plural_work_noun_lists_are_works(self, nlp):
+        # "such blockbusters as Speed, The Devil's Advocate and the Matrix series, with smaller
+        # films including My Own Private Idaho".
+        actors, _ = bbc_actors(nlp, "entertainment/339.txt")
+        assert not {"Speed", "My Own Private Idaho"} & set(actors) and "Keanu Reeves" in actors
+        # "the hit singles Time Is Running Out, Hysteria, and Butterflies And Hurricanes".
+        actors, _ = bbc_actors(nlp, "entertainment/251.txt")
+        assert not {"Hysteria", "Butterflies", "Hurricanes"} & set(actors)
+        # "shows such as Channel 4's gameshow Don't Forget Your Toothbrush": the owner of a work.
+        actors, _ = bbc_actors(nlp, "entertainment/181.txt")
+        assert "Channel 4" in actors
+
 
 def reuters_story_actors(nlp, name, newid):
     """Actors and mentions of one Reuters story (tests/../shared/corpora/reuters21578/NAME)."""

@@ -1505,11 +1505,13 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
     _one_sense(drafts)
 
     # A name the model tagged ORG ("Saxon Spence") is a person when the article later gives its
-    # surname an honorific ("Mrs Spence").
+    # surname an honorific ("Mrs Spence"), whatever the model tags that mention ("Mr Ebbers",
+    # tagged ORG like "Bernie Ebbers"): an honorific only ever stands before a person's name.
     honoured = {
         d.tokens[-1].text
         for d in drafts
-        if d.label == "PERSON" and (d.title or "").lower().rstrip(".") in HONORIFICS
+        if (d.label == "PERSON" and (d.title or "").lower().rstrip(".") in HONORIFICS)
+        or (len(d.tokens) == 2 and d.tokens[0].lower_.rstrip(".") in SURNAME_HONORIFICS)
     }
     for d in drafts:
         if (

@@ -794,6 +794,14 @@ class TestPrecisionOnUnseenArticles:
         assert "Niagara Mohawk" not in actors and "Moody" not in actors
         assert "Niagara Mohawk Power" in actors and "Moody's Investors Service" in actors
 
+    def test_a_full_name_tagged_an_organisation_is_the_person_an_honorific_names(self, nlp):
+        # "Former Worldcom boss Bernie Ebbers" and "Mr Ebbers", both tagged ORG: one person.
+        actors, _ = bbc_actors(nlp, "business/087.txt")
+        assert actors["Bernie Ebbers"].type == "PERSON" and "Ebbers" not in actors
+        # "Vincent Cable says one in eight ..." (ORG) and "Mr Cable".
+        actors, _ = bbc_actors(nlp, "politics/338.txt")
+        assert actors["Vincent Cable"].type == "PERSON" and "Cable" not in actors
+
     def test_the_names_a_plural_work_noun_lists_are_works(self, nlp):
         # "such blockbusters as Speed, The Devil's Advocate and the Matrix series, with smaller
         # films including My Own Private Idaho".

@@ -1650,6 +1650,11 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
                 for o in org_names
                 if o.endswith(" " + name) and (" " in name or not _known(normal_form(o[: -len(name)]), table))
             ]
+        if not longer and name.lower() in BODY_NOUNS and name[:1].isupper():
+            # "the Treasury" beside "the UK Treasury", "the Committee" beside "the Senate Banking
+            # Committee": a capitalised body noun alone is the one body the article names so
+            # (not "Parliament" beside "the Houses of Parliament", a name of its own).
+            longer = [o for o in org_names if o.endswith(" " + name) and o.split()[-2].lower() not in _CONNECTORS | {"the"}]
         if len(longer) > 1:
             # "Merrill" beside "Merrill Lynch" and "Merrill Lynch Capital Markets": the shortest,
             # when the others only lengthen it, and whatever that one stands for.
@@ -2115,6 +2120,11 @@ def _person_parts(draft: _Draft, table: AliasTable) -> list[_Draft]:
 ORG_WORDS = LEGAL_SUFFIXES | {
     "international", "group", "holdings", "association", "council", "bank", "university", "party",
     "league", "trust", "foundation", "society", "union", "company", "committee", "agency", "institute",
+}
+# Nouns for a body that an article, having named it in full, may write alone and capitalised:
+# "the Treasury", "the Committee", "the Bank".
+BODY_NOUNS = (ORG_WORDS - LEGAL_SUFFIXES - {"international", "holdings"}) | STATE_BODIES | {
+    "commission", "exchange", "court", "board", "authority", "fund", "assembly", "federation",
 }
 
 

@@ -802,6 +802,14 @@ class TestPrecisionOnUnseenArticles:
         actors, _ = bbc_actors(nlp, "politics/338.txt")
         assert actors["Vincent Cable"].type == "PERSON" and "Cable" not in actors
 
+    def test_a_body_noun_alone_is_the_one_body_the_article_names_so(self, nlp):
+        # "Officials said the Agency was still ..." after "the country's Defence Agency".
+        actors, _ = reuters_story_actors(nlp, "reut2-012.sgm", "12756")
+        assert "Defence Agency" in actors and "Agency" not in actors
+        # "whether the Treasury was planning to ..." beside "the UK Treasury".
+        actors, _ = bbc_actors(nlp, "business/166.txt")
+        assert "UK Treasury" in actors and "Treasury" not in actors
+
     def test_the_names_a_plural_work_noun_lists_are_works(self, nlp):
         # "such blockbusters as Speed, The Devil's Advocate and the Matrix series, with smaller
         # films including My Own Private Idaho".

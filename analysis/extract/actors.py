@@ -525,8 +525,13 @@ def defined_acronyms(text: str, table: AliasTable) -> dict[str, str]:
     for match in re.finditer(r"\(([A-Z][A-Za-z]{1,7})\)", text):
         acronym = match.group(1)
         letters = [c for c in acronym if c.isupper()]
-        if len(letters) < 2 or len(letters) * 2 < len(acronym):
-            continue  # "(Canada)" is a name in brackets, not an acronym
+        if len(acronym) >= 3 and acronym[1:].islower():
+            # "the Scottish Environment Protection Agency (Sepa)", "(Wada)": the BBC writes an
+            # acronym said as a word with one capital; every letter is still an initial ("(Canada)"
+            # spells no run of names).
+            letters = list(acronym.upper())
+        elif len(letters) < 2 or len(letters) * 2 < len(acronym):
+            continue  # "(CanWest)" is a name in brackets, not an acronym
         before = text[max(0, match.start() - 200) : match.start()].split()
         words: list[str] = []
         needed = len(letters)

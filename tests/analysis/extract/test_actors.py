@@ -810,6 +810,15 @@ class TestPrecisionOnUnseenArticles:
         actors, _ = bbc_actors(nlp, "business/166.txt")
         assert "UK Treasury" in actors and "Treasury" not in actors
 
+    def test_an_acronym_written_with_one_capital_is_defined_by_its_initials(self, nlp):
+        # "the Program on International Policy Attitudes (Pipa) at the University of Maryland".
+        actors, _ = bbc_actors(nlp, "business/495.txt")
+        assert "Program on International Policy Attitudes" in actors and "Pipa" not in actors
+        # "The Internet Corporation for Assigned Names and Numbers (Icann) has given ...", later
+        # "Icann officials" (tagged NORP).
+        actors, _ = bbc_actors(nlp, "tech/239.txt")
+        assert "Internet Corporation for Assigned Names and Numbers" in actors and "Icann" not in actors
+
     def test_the_names_a_plural_work_noun_lists_are_works(self, nlp):
         # "such blockbusters as Speed, The Devil's Advocate and the Matrix series, with smaller
         # films including My Own Private Idaho".

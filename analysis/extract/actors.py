@@ -1846,6 +1846,7 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
     _bracketed_acronyms(mentions, text)
     _parties_named_longer(mentions, table)
     _parties_by_context(mentions, table)
+    _one_actor_per_name(mentions)
     _same_person(mentions)
     _demonyms_of_named_places(mentions)
     _plurals_of_named(mentions)
@@ -2377,6 +2378,20 @@ def _same_organisation(mentions: list[Mention], table: AliasTable) -> None:
     for m in mentions:
         if m.actor in rename:
             m.actor = rename[m.actor]
+
+
+def _one_actor_per_name(mentions: list[Mention]) -> None:
+    """One name, one actor in an article: a mention left as written whose words another mention
+    resolves ("the Commons" tagged NORP beside "the Commons" tagged ORG, which is the House of
+    Commons; "Contrack" tagged FAC beside "Contrack" tagged ORG, Contrack International) is that
+    actor too. Not a place: "in Washington" stays the city where "Washington said" is the country."""
+    resolved: dict[str, set[tuple[str, str]]] = {}
+    for m in mentions:
+        if m.actor and m.actor != m.text and m.actor_type in ("ORG", "PERSON"):
+            resolved.setdefault(m.text, set()).add((m.actor, m.actor_type))
+    for m in mentions:
+        if m.actor == m.text and m.label in ("ORG", "NORP", "FAC") and len(resolved.get(m.text, ())) == 1:
+            ((m.actor, m.actor_type),) = resolved[m.text]
 
 
 def _plurals_of_named(mentions: list[Mention]) -> None:

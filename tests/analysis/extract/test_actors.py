@@ -819,6 +819,15 @@ class TestPrecisionOnUnseenArticles:
         actors, _ = bbc_actors(nlp, "tech/239.txt")
         assert "Internet Corporation for Assigned Names and Numbers" in actors and "Icann" not in actors
 
+    def test_a_name_one_mention_resolves_is_that_actor_in_every_mention(self, nlp):
+        # "in the Commons" (ORG) and "after the Commons debate" (NORP): the House of Commons.
+        actors, mentions = bbc_actors(nlp, "politics/072.txt")
+        assert {m.actor for m in mentions if m.text == "Commons"} == {"House of Commons"}
+        assert "Commons" not in actors
+        # "Contrack" tagged ORG and FAC beside "Contrack International".
+        actors, _ = bbc_actors(nlp, "business/334.txt")
+        assert "Contrack International" in actors and "Contrack" not in actors
+
     def test_the_names_a_plural_work_noun_lists_are_works(self, nlp):
         # "such blockbusters as Speed, The Devil's Advocate and the Matrix series, with smaller
         # films including My Own Private Idaho".

@@ -1445,6 +1445,15 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
     surnames = {t for e, label, t in all_ents if label == "PERSON" and len(e) == 1}
     surnames.update(m.group(2) for m in _HONOURED.finditer(text))
     entity_texts = {t for _, _, t in all_ents}
+    # Where the names of organisations, laws and works end: a place after "of" there is part of
+    # the name ("the Board of Deputies of British Jews").
+    name_ends = {
+        e.end - 1
+        for e, label, _ in all_ents
+        if label in ("ORG", "FAC") or label in _THING_LABELS
+        # "Boliden AB of Sweden", "<Motown Industries> of Los Angeles": a company and its seat.
+        if e[-1].lower_.rstrip(".") not in LEGAL_SUFFIXES and e[-1].text != ">"
+    }
 
     def known(tokens: list) -> bool:
         """Whether words make a name by themselves: the alias table's, the article's, or a title's
@@ -1722,6 +1731,7 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
             or (len(tokens) == 1 and _sentence_initial(tokens[0]) and tokens[0].text in common and not _known(key, table))
             or (label == "ORG" and _country_and_word(tokens, table, lower_words))
             or (len(tokens) == 1 and key not in table.aliases and _acronym_noun(tokens[0].text, text))
+            or (label in ("GPE", "LOC", "NORP") and _of_a_name(tokens[0], name_ends))
         ):
             pass  # "Budget", "House" in "House Speaker", "comedy Coupling": an entity, never an actor
         elif actor is None and label in ACTOR_LABELS:
@@ -2220,6 +2230,30 @@ ORG_NOUNS = frozenset(
     }
 )
 # Words of three letters or more with two capitals or more: "FNSEA", "CompTIA".
+# Last words of the names of organisations and treaties that end "of" or "for" a place: "the
+# Treaty of Rome", "the Economic Commission for Europe", "the Muslim Association of Britain".
+NAMED_FOR_PLACE = (ORG_NOUNS | ORG_WORDS | BODY_NOUNS | {"treaty", "convention", "academy", "college", "museum", "church"}) - LEGAL_SUFFIXES
+
+
+def _of_a_name(first, name_ends: set[int]) -> bool:
+    """Whether a place (its first token) ends the name of an organisation, a treaty or a work:
+    after "of" or "for" and the end of such a name the model tagged ("the Board of Deputies of
+    British Jews") or a capitalised organisation noun ("the Treaty of Rome", "the United Nations
+    Economic Commission for Europe"). A country named inside a name is not mentioned by it; a
+    person's title is no such name ("Princess Marguerite of Romania")."""
+    doc, i = first.doc, first.i
+    if i < 2 or doc[i - 1].lower_ not in ("of", "for"):
+        return False
+    # "Standard Pacific Savings of Costa Mesa, Calif.": a seat, written with its state.
+    end = next((t for t in doc[i : i + 4] if not t.text[:1].isupper()), None)
+    if end is not None and end.text == ",":
+        return False
+    before = doc[i - 2]
+    return i - 2 in name_ends or (
+        before.text[:1].isupper() and before.lower_ in NAMED_FOR_PLACE and not _sentence_initial(before)
+    )
+
+
 _MIXED_CAPS_WORD = re.compile(r"(?<![\w-])(?=[A-Za-z]{3,}(?![\w-]))[A-Z][A-Za-z]*[A-Z][A-Za-z]*(?![\w-])")
 
 

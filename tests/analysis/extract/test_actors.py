@@ -828,6 +828,19 @@ class TestPrecisionOnUnseenArticles:
         actors, _ = bbc_actors(nlp, "business/334.txt")
         assert "Contrack International" in actors and "Contrack" not in actors
 
+    def test_a_place_ending_the_name_of_an_organisation_or_treaty_is_not_mentioned(self, nlp):
+        # "the Board of Deputies of British Jews", "the United Nations Economic Commission for
+        # Europe", "the founding Treaty of Rome": the only mentions of those places.
+        actors, _ = bbc_actors(nlp, "politics/232.txt")
+        assert "United Kingdom" not in actors and "Board of Deputies" in actors
+        actors, _ = bbc_actors(nlp, "tech/246.txt")
+        assert "Europe" not in actors
+        actors, _ = reuters_story_actors(nlp, "reut2-012.sgm", "12909")
+        assert "Rome" not in actors
+        # "Standard Pacific Savings of Costa Mesa, Calif.": a company's seat is a place it names.
+        actors, _ = reuters_story_actors(nlp, "reut2-002.sgm", "2953")
+        assert "Costa Mesa" in actors
+
     def test_the_names_a_plural_work_noun_lists_are_works(self, nlp):
         # "such blockbusters as Speed, The Devil's Advocate and the Matrix series, with smaller
         # films including My Own Private Idaho".

@@ -813,6 +813,20 @@ def _before_noun(token) -> bool:
     return following is not None and (following.pos_ in ("NOUN", "PROPN", "ADJ") or following.tag_ == "POS")
 
 
+def _makes(token) -> bool:
+    """Whether a name ending at `token` qualifies a common noun after it as its owner or maker
+    ("Ben Stiller comedy", "the Stephen King adaptation", "Mexican movie"), not a series ("the
+    James Bond films")."""
+    doc = token.doc
+    following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return (
+        following is not None
+        and following.is_lower
+        and following.pos_ in ("NOUN", "ADJ")
+        and not (_work_noun(following) and following.lower_ not in WORK_NOUNS)
+    )
+
+
 def _works(drafts: list[_Draft]) -> set[str]:
     """Names of works (films, programmes, books, albums, laws) by normal form: whatever label the
     model gives, a name that the article once presents as a work is one throughout
@@ -857,8 +871,10 @@ def _works(drafts: list[_Draft]) -> set[str]:
             or (before is not None and before.lower_ == "directed" and d.label != "PERSON" and not _before_noun(tokens[-1]))
             # "the BBC's Focus on Africa programme": a title-cased name with small words in it.
             or (after in WORK_NOUNS and title_like)
-            # Not "shows such as Channel 4's gameshow ...": the owner of what follows.
-            or (_in_list_of_works(doc, back) and after not in POSSESSIVE_TAILS)
+            # Not "shows such as Channel 4's gameshow ...", "the sequel to Ben Stiller comedy Meet
+            # The Parents": the owner or maker of a work after it (but "the James Bond films" are
+            # the series).
+            or (_in_list_of_works(doc, back) and after not in POSSESSIVE_TAILS and not _makes(tokens[-1]))
         ):
             found.add(normal_form(_text_of(tokens)))
     # One name, one sense: a name the model tags a product or work more often than anything else
@@ -873,8 +889,9 @@ def _works(drafts: list[_Draft]) -> set[str]:
     return found
 
 
-# Words that open a list of examples after a plural noun: "films such as", "films including".
-_EXAMPLE_OPENERS = frozenset({"as", "including", "like"})
+# Words that open a list of examples after a work noun: "films such as", "films including",
+# "whose previous films have included".
+_EXAMPLE_OPENERS = frozenset({"as", "including", "like", "include", "includes", "included"})
 # Words inside a list of names, between them or inside one ("The Devil's Advocate").
 _LIST_JOINS = frozenset({",", "and", "or", "&", "the", "'s", "’s", "of", "a"})
 
@@ -890,22 +907,31 @@ def _work_noun(token) -> bool:
 
 
 def _in_list_of_works(doc: Doc, start: int) -> bool:
-    """Whether the name at token `start` is one of a list that a plural work noun presents:
-    "blockbusters such as Speed, The Devil's Advocate and the Matrix series", "smaller films
-    including My Own Private Idaho", "hit singles Time Is Running Out, Hysteria, and Butterflies
-    And Hurricanes". The list runs back over names and the words that join them to the noun;
-    a name right after a singular noun ("the film, Smith said") is no list."""
+    """Whether the name at token `start` is one of a list that a work noun or a work phrase
+    presents: "blockbusters such as Speed, The Devil's Advocate and the Matrix series", "smaller
+    films including My Own Private Idaho", "whose previous films have included Captain Corelli's
+    Mandolin and Elizabeth", "hit singles Time Is Running Out, Hysteria, and Butterflies And
+    Hurricanes", "supporting roles in Closer and Hotel Rwanda". The list runs back over names and
+    the words that join them to the noun or phrase; a name right after a singular noun ("the
+    film, Smith said") is no list."""
     i = start - 1
     while i >= 0 and start - i < 40 and (doc[i].text[:1].isupper() or doc[i].lower_ in _LIST_JOINS or doc[i].is_digit):
         if doc[i].is_sent_start:
             return False
         i -= 1
-    if i < 0:
+    if i < 1 or doc[i + 1].is_punct:
         return False
     if doc[i].lower_ in _EXAMPLE_OPENERS:
-        i -= 1 + (i > 0 and doc[i - 1].lower_ == "such" and doc[i].lower_ == "as")
-        return i >= 0 and _work_noun(doc[i])
-    return _work_noun(doc[i]) and doc[i].lower_ not in WORK_NOUNS and not doc[i + 1].is_punct
+        # The noun the examples are of stands just before the opener, or before "such" or an
+        # auxiliary ("films have included"); not "opera houses worldwide including", "films
+        # such as", nor "the show include" (whose subject is the "actors in" it).
+        j = i - 1
+        while j > 0 and doc[j].lower_ in ("such", "have", "has", "had", "also"):
+            j -= 1
+        return _work_noun(doc[j]) and (doc[i].lower_ in ("as", "including", "like") or doc[j].lower_ not in WORK_NOUNS)
+    if (doc[i - 1].lower_, doc[i].lower_) in WORK_PHRASES:
+        return True
+    return _work_noun(doc[i]) and doc[i].lower_ not in WORK_NOUNS
 
 
 _THING_LABELS = ENTITY_LABELS - ACTOR_LABELS

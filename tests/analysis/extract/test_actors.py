@@ -853,6 +853,21 @@ class TestPrecisionOnUnseenArticles:
         actors, _ = bbc_actors(nlp, "entertainment/181.txt")
         assert "Channel 4" in actors
 
+    def test_the_names_a_work_phrase_or_a_films_include_lists_are_works(self, nlp):
+        # "supporting roles in Closer and Hotel Rwanda", "whose previous films have included
+        # Captain Corelli's Mandolin and Elizabeth".
+        actors, _ = bbc_actors(nlp, "entertainment/323.txt")
+        assert not {"Hotel Rwanda", "Mandolin", "Elizabeth"} & set(actors) and "Sophie Okonedo" in actors
+        # "whose films include Schindler's List, Michael Collins and Star Wars".
+        actors, _ = bbc_actors(nlp, "entertainment/012.txt")
+        assert "Michael Collins" not in actors
+        # Not the maker of a work ("the sequel to the Ben Stiller comedy Meet The Parents"), nor
+        # people a category includes ("drama category, including Keanu Reeves and Benjamin Bratt").
+        actors, _ = bbc_actors(nlp, "entertainment/100.txt")
+        assert "Ben Stiller" in actors
+        actors, _ = bbc_actors(nlp, "entertainment/101.txt")
+        assert {"Keanu Reeves", "Benjamin Bratt"} <= set(actors)
+
 
 def reuters_story_actors(nlp, name, newid):
     """Actors and mentions of one Reuters story (tests/../shared/corpora/reuters21578/NAME)."""

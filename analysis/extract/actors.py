@@ -1493,14 +1493,15 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
         if (
             label == "ORG"
             and len(draft.tokens) >= 2
-            and draft.tokens[0].lower_ in STATUS_WORDS
+            and (draft.tokens[0].lower_ in STATUS_WORDS or known(draft.tokens[1:]))
             and _sentence_initial(draft.tokens[0])
             and draft.tokens[0].text in common
             and normal_form(_text_of(draft.tokens)) not in table.aliases
         ):
             # "New Metropolitan Police Commissioner Sir Ian Blair", "New Home Secretary Charles
-            # Clarke", "Past Congressional Budget Office (CBO) forecasts": a word the article
-            # writes small, capitalised only to open the sentence, qualifies what follows.
+            # Clarke", "Past Congressional Budget Office (CBO) forecasts", "Telco BT stepped in":
+            # a word the article writes small, capitalised only to open the sentence, qualifies
+            # what follows (a status, or a name the article gives alone).
             draft.tokens = draft.tokens[1:]
             draft.span = Span(doc, draft.tokens[0].i, draft.tokens[-1].i + 1, label=span.label_)
         if draft.tokens:

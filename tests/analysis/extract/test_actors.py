@@ -841,6 +841,14 @@ class TestPrecisionOnUnseenArticles:
         actors, _ = reuters_story_actors(nlp, "reut2-002.sgm", "2953")
         assert "Costa Mesa" in actors
 
+    def test_a_common_word_opening_the_sentence_before_a_name_is_no_part_of_it(self, nlp):
+        # "Rapper 50 Cent ...", "Legitimate Bollywood ...": words the article writes small
+        # elsewhere, before a name it gives alone.
+        actors, _ = bbc_actors(nlp, "entertainment/288.txt")
+        assert "50 Cent" in actors and "Rapper 50 Cent" not in actors
+        actors, _ = bbc_actors(nlp, "entertainment/366.txt")
+        assert "Bollywood" in actors and "Legitimate Bollywood" not in actors
+
     def test_the_names_a_plural_work_noun_lists_are_works(self, nlp):
         # "such blockbusters as Speed, The Devil's Advocate and the Matrix series, with smaller
         # films including My Own Private Idaho".

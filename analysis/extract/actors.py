@@ -557,6 +557,27 @@ def defined_acronyms(text: str, table: AliasTable) -> dict[str, str]:
     return found
 
 
+_SMALL_WORDS = frozenset({"of", "and", "for", "the", "on", "in", "to", "a"})
+
+
+def noun_acronyms(text: str) -> set[str]:
+    """Acronyms the article defines by words it writes small: "the drug could cause progressive
+    multifocal leukoencephalopathy (PML)", "digital rights management (DRM)", "gross domestic
+    product (GDP)". Such an acronym stands for a thing, not an organisation; by normal form."""
+    found = set()
+    for match in re.finditer(r"\(([A-Z]{2,6})s?\)", text):
+        acronym = match.group(1)
+        words = [w for w in text[max(0, match.start() - 200) : match.start()].split() if w.lower() not in _SMALL_WORDS]
+        words = words[-len(acronym) :]
+        if (
+            len(words) == len(acronym)
+            and all(w[:1].islower() for w in words)
+            and "".join(w[0] for w in words) == acronym.lower()
+        ):
+            found.add(normal_form(acronym))
+    return found
+
+
 def initials_acronyms(drafts: list, table: AliasTable) -> dict[str, str]:
     """Acronyms of organisations the article names in full without defining them: "the British
     Retail Consortium ... The BRC said", "Trans World Airlines Inc ... TWA". An acronym goes to
@@ -1453,6 +1474,7 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
     table = options.table()
     text = doc_text(doc)
     acronyms = defined_acronyms(text, table)
+    things = noun_acronyms(text)
     # The entities once: each read of doc.ents builds its spans anew.
     all_ents = [(e, e.label_, e.text) for e in doc.ents]
     ents = [
@@ -1759,6 +1781,7 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
             or (label == "ORG" and _country_and_word(tokens, table, lower_words))
             or (len(tokens) == 1 and key not in table.aliases and _acronym_noun(tokens[0].text, text))
             or (label in ("GPE", "LOC", "NORP") and _of_a_name(tokens[0], name_ends))
+            or key in things
         ):
             pass  # "Budget", "House" in "House Speaker", "comedy Coupling": an entity, never an actor
         elif actor is None and label in ACTOR_LABELS:

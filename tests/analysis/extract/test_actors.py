@@ -849,6 +849,14 @@ class TestPrecisionOnUnseenArticles:
         actors, _ = bbc_actors(nlp, "entertainment/366.txt")
         assert "Bollywood" in actors and "Legitimate Bollywood" not in actors
 
+    def test_an_acronym_defined_by_words_written_small_is_a_thing(self, nlp):
+        # "progressive multifocal leukoencephalopathy (PML)", "trusted platform module (TPM)",
+        # "digital rights management (DRM)": no organisations.
+        actors, _ = bbc_actors(nlp, "business/150.txt")
+        assert "PML" not in actors
+        actors, _ = bbc_actors(nlp, "tech/358.txt")
+        assert not {"TPM", "DRM"} & set(actors)
+
     def test_the_names_a_plural_work_noun_lists_are_works(self, nlp):
         # "such blockbusters as Speed, The Devil's Advocate and the Matrix series, with smaller
         # films including My Own Private Idaho".

@@ -1188,6 +1188,10 @@ _GOVERNING_PARTICIPLES = frozenset(
 )
 
 
+# Nouns after a city that make it its government: "Moscow officials", "the Beijing authorities".
+_GOVERNING_NOUNS = frozenset({"officials", "authorities", "government", "regime", "administration", "negotiators", "diplomats"})
+
+
 def _place_group(span: Span) -> tuple[int, int]:
     """The token range of a place together with the places listed beside it ("Paris, Amsterdam
     and Lisbon", "New York and London"), which share what follows and precedes the list."""
@@ -1238,6 +1242,8 @@ def _literal_place(span: Span) -> bool:
         return True
     if after is not None and after.text in _DASHES and end + 1 < len(doc):
         return doc[end + 1].lower_ not in _GOVERNING_PARTICIPLES
+    if after is not None and after.lower_ in _GOVERNING_NOUNS and after.is_lower:
+        return False  # "Moscow officials have dismissed", "the Beijing authorities"
     if after is not None and after.pos_ in ("NOUN", "PROPN"):
         return True  # "urged London mayor Ken Livingstone", "meetings with Beijing ministers"
     if before is not None and (

@@ -496,6 +496,11 @@ class TestPrecisionOnUnseenArticles:
         assert [m.actor for m in mentions if m.text == "Beijing"] == ["Beijing", "China"]
         assert {m.actor for m in mentions if m.text == "Washington"} == {"United States"}
 
+    def test_a_capital_before_its_officials_is_its_country(self, nlp):
+        # "while Moscow officials have dismissed Yukos' legal wrangling": the Russian state.
+        _, mentions = bbc_actors(nlp, "business/164.txt")
+        assert {m.actor for m in mentions if m.text == "Moscow"} == {"Russia"}
+
     def test_a_word_before_a_name_is_no_part_of_it(self, nlp):
         # "its takeover offer for rival bank UFJ Holdings": one bank, however it is named.
         actors, _ = bbc_actors(nlp, "business/032.txt")

@@ -743,6 +743,8 @@ def _article_names(doc: Doc, drafts: list[_Draft], defined: frozenset[str] = fro
 
 
 # Lower-case words inside names that are part of them: "Bank of England", "Banco de Brasil".
+# Particles written small inside a person's name: "Jeroen van der Veer", "Alwaleed bin Talal".
+SURNAME_PARTICLES = frozenset({"de", "du", "des", "la", "le", "el", "del", "van", "von", "der", "den", "di", "da", "dos", "al", "bin", "ibn"})
 NAME_PARTICLES = _CONNECTORS | {"the", "de", "du", "des", "la", "le", "los", "las", "el", "del", "van", "von", "der", "den", "di", "da", "y", "et", "on", "in", "upon", "at", "al", "bin"}
 
 
@@ -1607,7 +1609,10 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
             d.label == "PERSON"
             and len(d.tokens) >= 2
             and any(t.whitespace_ for t in d.tokens[:-1])  # "Udvar-Hazy" is a surname alone
-            and all(t.text[:1].isupper() or t.is_punct for t in d.tokens)
+            # "Jurgen den Hartog", "Alwaleed bin Talal": a particle inside a name is written small.
+            and all(t.text[:1].isupper() or t.is_punct or t.lower_ in SURNAME_PARTICLES for t in d.tokens)
+            and d.tokens[0].text[:1].isupper()
+            and d.tokens[-1].text[:1].isupper()
         ):
             words = [t.text for t in d.tokens]
             # "Luther Stan Pate IV", "Brent Bozell III", "Martin Luther King Jr.": the surname is

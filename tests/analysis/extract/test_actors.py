@@ -496,6 +496,13 @@ class TestPrecisionOnUnseenArticles:
         assert [m.actor for m in mentions if m.text == "Beijing"] == ["Beijing", "China"]
         assert {m.actor for m in mentions if m.text == "Washington"} == {"United States"}
 
+    def test_a_surname_links_to_a_full_name_with_a_particle_written_small(self, nlp):
+        # "Jurgen den Hartog ... Hartog", "Pieter van der Vorm ... Vorm": one person each.
+        actors, _ = bbc_actors(nlp, "tech/201.txt")
+        assert "Jurgen den Hartog" in actors and "Hartog" not in actors
+        actors, _ = reuters_story_actors(nlp, "reut2-012.sgm", "12768")
+        assert "Pieter van der Vorm" in actors and "Vorm" not in actors
+
     def test_a_capital_before_its_officials_is_its_country(self, nlp):
         # "while Moscow officials have dismissed Yukos' legal wrangling": the Russian state.
         _, mentions = bbc_actors(nlp, "business/164.txt")

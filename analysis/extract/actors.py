@@ -1210,6 +1210,11 @@ def _place_group(span: Span) -> tuple[int, int]:
     return start, end
 
 
+def _located(span: Span) -> bool:
+    """Whether a preposition of place stands just before the name: "in Copenhagen"."""
+    return span.start > 0 and span.doc[span.start - 1].lower_ in ("in", "near")
+
+
 def _literal_place(span: Span) -> bool:
     """Whether a city is named as a place, not as its government. A city is its government only in
     governing use, which the words around it show: it acts ("London said", "Beijing says",
@@ -1839,9 +1844,11 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
                 and label in ("GPE", "LOC", "FAC", "ORG")
                 and not _metonym_blocked(d.span)
             ):
-                if label == "GPE" and _literal_place(Span(doc, tokens[0].i, tokens[-1].i + 1)):
+                place = Span(doc, tokens[0].i, tokens[-1].i + 1)
+                if (label == "GPE" or _located(place)) and _literal_place(place):
                     # A city as a place ("in London") is the city; seats of government
-                    # ("Downing Street", "the Kremlin") are tagged FAC or ORG and always speak.
+                    # ("Downing Street", "the Kremlin") are tagged FAC or ORG and speak, unless
+                    # the text puts something in them ("a concert in Copenhagen", tagged ORG).
                     name = re.sub(r"\s+", " ", _text_of(tokens))
                     # A dateline's "LONDON - Gold bullion was fixed" is London.
                     actor, actor_type = name.title() if name.isupper() else name, "GPE"

@@ -503,6 +503,17 @@ class TestPrecisionOnUnseenArticles:
         actors, _ = reuters_story_actors(nlp, "reut2-012.sgm", "12768")
         assert "Pieter van der Vorm" in actors and "Vorm" not in actors
 
+    def test_more_capitals_stand_for_their_governments(self, nlp):
+        # "there is little Ottawa can do about it", "Manila's debt accord", "Manila will pay its
+        # commercial creditors": Canada and the Philippines.
+        _, mentions = reuters_story_actors(nlp, "reut2-002.sgm", "2074")
+        assert {m.actor for m in mentions if m.text == "Ottawa"} == {"Canada"}
+        _, mentions = reuters_story_actors(nlp, "reut2-012.sgm", "12784")
+        assert {m.actor for m in mentions if m.text == "Manila"} == {"Philippines"}
+        # "to perform at a concert in Copenhagen" (tagged ORG): the city.
+        _, mentions = bbc_actors(nlp, "entertainment/002.txt")
+        assert {(m.actor, m.actor_type) for m in mentions if m.text == "Copenhagen"} == {("Copenhagen", "GPE")}
+
     def test_a_capital_before_its_officials_is_its_country(self, nlp):
         # "while Moscow officials have dismissed Yukos' legal wrangling": the Russian state.
         _, mentions = bbc_actors(nlp, "business/164.txt")

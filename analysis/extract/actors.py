@@ -938,8 +938,11 @@ def _in_list_of_works(doc: Doc, start: int) -> bool:
     the words that join them to the noun or phrase; a name right after a singular noun ("the
     film, Smith said") is no list."""
     i = start - 1
-    while i >= 0 and start - i < 40 and (doc[i].text[:1].isupper() or doc[i].lower_ in _LIST_JOINS or doc[i].is_digit):
-        if doc[i].is_sent_start:
+    while i >= 0 and start - i < 40:
+        token = doc[i]
+        if not (token.text[:1].isupper() or token.lower_ in _LIST_JOINS or token.is_digit):
+            break
+        if token.is_sent_start:
             return False
         i -= 1
     if i < 1 or doc[i + 1].is_punct:

@@ -2173,6 +2173,23 @@ def _person_parts(draft: _Draft, table: AliasTable) -> list[_Draft]:
         parts = [draft.tokens]  # two names either side: which one the span is, a cut cannot say
     out = []
     for tokens in parts:
+        # "Anthony became Lopez", "Lil Jon and": a name ends at a word written small that is no
+        # particle of it ("Jurgen den Hartog", "Mott the Hoople", "Ring of Fire") nor the end of
+        # a hyphenated word ("Chung Mong-koo").
+        small = next(
+            (
+                k
+                for k, t in enumerate(tokens)
+                if k
+                and t.is_lower
+                and t.is_alpha
+                and t.lower_ not in SURNAME_PARTICLES | {"the", "y", "of"}
+                and not (tokens[k - 1].text in _DASHES and not tokens[k - 1].whitespace_)
+            ),
+            None,
+        )
+        if small is not None and tokens[0].text[:1].isupper():
+            tokens = tokens[:small]
         while tokens and (tokens[-1].lower_.rstrip(".") in ROLE_WORDS | HONOURS or tokens[-1].is_punct):
             tokens = tokens[:-1]
         while tokens and (tokens[0].lower_ in DETERMINERS or tokens[0].is_punct):

@@ -496,6 +496,15 @@ class TestPrecisionOnUnseenArticles:
         assert [m.actor for m in mentions if m.text == "Beijing"] == ["Beijing", "China"]
         assert {m.actor for m in mentions if m.text == "Washington"} == {"United States"}
 
+    def test_a_person_span_ends_at_a_word_written_small(self, nlp):
+        # "Anthony became Lopez's third husband" (one PERSON span): Marc Anthony.
+        actors, mentions = bbc_actors(nlp, "entertainment/146.txt")
+        assert "Anthony became Lopez" not in actors
+        assert {m.actor for m in mentions if m.text.startswith("Anthony")} == {"Marc Anthony"}
+        # "Caribbean island Saint Kitts and Nevis" (tagged "Saint Kitts and"): no "and" in a name.
+        actors, _ = bbc_actors(nlp, "tech/156.txt")
+        assert "Saint Kitts" in actors and "Saint Kitts and" not in actors
+
     def test_a_surname_links_to_a_full_name_with_a_particle_written_small(self, nlp):
         # "Jurgen den Hartog ... Hartog", "Pieter van der Vorm ... Vorm": one person each.
         actors, _ = bbc_actors(nlp, "tech/201.txt")

@@ -1342,6 +1342,15 @@ def _widened(doc: Doc, ents: list[Span], table: AliasTable) -> list[tuple[Span, 
 _SPEECH_VERBS = frozenset({"said", "says", "told", "tells", "added", "adds"})
 
 
+def _speaks(last) -> bool:
+    """Whether a reporting verb follows a name ("Nippon said", "Nippon also said")."""
+    doc = last.doc
+    i = last.i + 1
+    if i < len(doc) and doc[i].tag_ == "RB":
+        i += 1
+    return i < len(doc) and doc[i].lower_ in _SPEECH_VERBS
+
+
 def _incorporated(ent: Span) -> Span:
     """"Niagara Mohawk Power Co", "Ultramar Plc" tagged PERSON: no one's name ends in a legal form."""
     if len(ent) > 1 and ent[-1].lower_.rstrip(".,>") in LEGAL_SUFFIXES and ent[-1].text[:1].isupper():
@@ -1879,6 +1888,14 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
                 actor, actor_type = (org_for(name, at) if name else _text_of(tokens)), "ORG"
             elif label in ("GPE", "LOC", "FAC") and (company := company_for(_text_of(tokens))):
                 actor, actor_type, label = company, "ORG", "ORG"
+            elif (
+                label in ("GPE", "LOC", "FAC", "NORP")
+                and _speaks(tokens[-1])
+                and (org := org_for(_text_of(tokens), at)) != _text_of(tokens)
+            ):
+                # "Nippon said" beside "Nippon Steel", "Texas says" beside "Texas Instruments": a
+                # place the table does not make a government speaks as the organisation named so.
+                actor, actor_type, label = org, "ORG", "ORG"
             else:
                 actor, actor_type = re.sub(r"\s+", " ", _text_of(tokens)), label
         start = tokens[0].idx

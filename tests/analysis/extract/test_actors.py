@@ -496,6 +496,14 @@ class TestPrecisionOnUnseenArticles:
         assert [m.actor for m in mentions if m.text == "Beijing"] == ["Beijing", "China"]
         assert {m.actor for m in mentions if m.text == "Washington"} == {"United States"}
 
+    def test_a_place_that_speaks_is_the_organisation_named_after_it(self, nlp):
+        # "Meridian said it is the most common parasite" (tagged NORP) beside "Meridian
+        # Diagnostics", "Union Texas said" beside "Union Texas Petroleum".
+        actors, _ = reuters_story_actors(nlp, "reut2-002.sgm", "2676")
+        assert "Meridian Diagnostics" in actors and "Meridian" not in actors
+        actors, _ = reuters_story_actors(nlp, "reut2-002.sgm", "2303")
+        assert "Texas" not in actors
+
     def test_a_person_span_ends_at_a_word_written_small(self, nlp):
         # "Anthony became Lopez's third husband" (one PERSON span): Marc Anthony.
         actors, mentions = bbc_actors(nlp, "entertainment/146.txt")

@@ -567,7 +567,8 @@ def noun_acronyms(text: str) -> set[str]:
     found = set()
     for match in re.finditer(r"\(([A-Z]{2,6})s?\)", text):
         acronym = match.group(1)
-        words = [w for w in text[max(0, match.start() - 200) : match.start()].split() if w.lower() not in _SMALL_WORDS]
+        before = text[max(0, match.start() - 200) : match.start()].split()
+        words = [w for w in before if w.lower() not in _SMALL_WORDS]
         words = words[-len(acronym) :]
         if (
             len(words) == len(acronym)
@@ -744,7 +745,9 @@ def _article_names(doc: Doc, drafts: list[_Draft], defined: frozenset[str] = fro
 
 # Lower-case words inside names that are part of them: "Bank of England", "Banco de Brasil".
 # Particles written small inside a person's name: "Jeroen van der Veer", "Alwaleed bin Talal".
-SURNAME_PARTICLES = frozenset({"de", "du", "des", "la", "le", "el", "del", "van", "von", "der", "den", "di", "da", "dos", "al", "bin", "ibn"})
+SURNAME_PARTICLES = frozenset(
+    {"de", "du", "des", "la", "le", "el", "del", "van", "von", "der", "den", "di", "da", "dos", "al", "bin", "ibn"}
+)
 NAME_PARTICLES = _CONNECTORS | {"the", "de", "du", "des", "la", "le", "los", "las", "el", "del", "van", "von", "der", "den", "di", "da", "y", "et", "on", "in", "upon", "at", "al", "bin"}
 
 
@@ -954,7 +957,8 @@ def _in_list_of_works(doc: Doc, start: int) -> bool:
         j = i - 1
         while j > 0 and doc[j].lower_ in ("such", "have", "has", "had", "also"):
             j -= 1
-        return _work_noun(doc[j]) and (doc[i].lower_ in ("as", "including", "like") or doc[j].lower_ not in WORK_NOUNS)
+        plural_only = doc[i].lower_ not in ("as", "including", "like")
+        return _work_noun(doc[j]) and not (plural_only and doc[j].lower_ in WORK_NOUNS)
     if (doc[i - 1].lower_, doc[i].lower_) in WORK_PHRASES:
         return True
     return _work_noun(doc[i]) and doc[i].lower_ not in WORK_NOUNS
@@ -1194,7 +1198,9 @@ _GOVERNING_PARTICIPLES = frozenset(
 
 
 # Nouns after a city that make it its government: "Moscow officials", "the Beijing authorities".
-_GOVERNING_NOUNS = frozenset({"officials", "authorities", "government", "regime", "administration", "negotiators", "diplomats"})
+_GOVERNING_NOUNS = frozenset(
+    {"officials", "authorities", "government", "regime", "administration", "negotiators", "diplomats"}
+)
 
 
 def _place_group(span: Span) -> tuple[int, int]:
@@ -1343,7 +1349,7 @@ _SPEECH_VERBS = frozenset({"said", "says", "told", "tells", "added", "adds"})
 
 
 def _speaks(last) -> bool:
-    """Whether a reporting verb follows a name ("Nippon said", "Nippon also said")."""
+    """Whether a reporting verb follows a name ("Meridian said", "Meridian also said")."""
     doc = last.doc
     i = last.i + 1
     if i < len(doc) and doc[i].tag_ == "RB":
@@ -1546,9 +1552,9 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
             and normal_form(_text_of(draft.tokens)) not in table.aliases
         ):
             # "New Metropolitan Police Commissioner Sir Ian Blair", "New Home Secretary Charles
-            # Clarke", "Past Congressional Budget Office (CBO) forecasts", "Telco BT stepped in":
-            # a word the article writes small, capitalised only to open the sentence, qualifies
-            # what follows (a status, or a name the article gives alone).
+            # Clarke", "Past Congressional Budget Office (CBO) forecasts", "Rapper 50 Cent has
+            # ended": a word the article writes small, capitalised only to open the sentence,
+            # qualifies what follows (a status, or a name the article gives alone).
             draft.tokens = draft.tokens[1:]
             draft.span = Span(doc, draft.tokens[0].i, draft.tokens[-1].i + 1, label=span.label_)
         if draft.tokens:
@@ -1745,7 +1751,9 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
             # "the Treasury" beside "the UK Treasury", "the Committee" beside "the Senate Banking
             # Committee": a capitalised body noun alone is the one body the article names so
             # (not "Parliament" beside "the Houses of Parliament", a name of its own).
-            longer = [o for o in org_names if o.endswith(" " + name) and o.split()[-2].lower() not in _CONNECTORS | {"the"}]
+            longer = [
+                o for o in org_names if o.endswith(" " + name) and o.split()[-2].lower() not in _CONNECTORS | {"the"}
+            ]
         if len(longer) > 1:
             # "Merrill" beside "Merrill Lynch" and "Merrill Lynch Capital Markets": the shortest,
             # when the others only lengthen it, and whatever that one stands for.
@@ -1893,8 +1901,9 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
                 and _speaks(tokens[-1])
                 and (org := org_for(_text_of(tokens), at)) != _text_of(tokens)
             ):
-                # "Nippon said" beside "Nippon Steel", "Texas says" beside "Texas Instruments": a
-                # place the table does not make a government speaks as the organisation named so.
+                # "Meridian said" (tagged NORP) beside "Meridian Diagnostics", "Union Texas said"
+                # (the model's "Texas") beside "Union Texas Petroleum": a place the alias table
+                # does not make a government speaks as the organisation named after it.
                 actor, actor_type, label = org, "ORG", "ORG"
             else:
                 actor, actor_type = re.sub(r"\s+", " ", _text_of(tokens)), label
@@ -2337,7 +2346,9 @@ ORG_NOUNS = frozenset(
 # Words of three letters or more with two capitals or more: "FNSEA", "CompTIA".
 # Last words of the names of organisations and treaties that end "of" or "for" a place: "the
 # Treaty of Rome", "the Economic Commission for Europe", "the Muslim Association of Britain".
-NAMED_FOR_PLACE = (ORG_NOUNS | ORG_WORDS | BODY_NOUNS | {"treaty", "convention", "academy", "college", "museum", "church"}) - LEGAL_SUFFIXES
+NAMED_FOR_PLACE = (
+    ORG_NOUNS | ORG_WORDS | BODY_NOUNS | {"treaty", "convention", "academy", "college", "museum", "church"}
+) - LEGAL_SUFFIXES
 
 
 def _of_a_name(first, name_ends: set[int]) -> bool:

@@ -529,7 +529,8 @@ class TestPrecisionOnUnseenArticles:
         assert {m.actor for m in mentions if m.text == "Manila"} == {"Philippines"}
         # "to perform at a concert in Copenhagen" (tagged ORG): the city.
         _, mentions = bbc_actors(nlp, "entertainment/002.txt")
-        assert {(m.actor, m.actor_type) for m in mentions if m.text == "Copenhagen"} == {("Copenhagen", "GPE")}
+        copenhagen = {(m.actor, m.actor_type) for m in mentions if m.text == "Copenhagen"}
+        assert copenhagen == {("Copenhagen", "GPE")}
 
     def test_a_capital_before_its_officials_is_its_country(self, nlp):
         # "while Moscow officials have dismissed Yukos' legal wrangling": the Russian state.

@@ -525,8 +525,13 @@ def defined_acronyms(text: str, table: AliasTable) -> dict[str, str]:
     for match in re.finditer(r"\(([A-Z][A-Za-z]{1,7})\)", text):
         acronym = match.group(1)
         letters = [c for c in acronym if c.isupper()]
-        if len(letters) < 2 or len(letters) * 2 < len(acronym):
-            continue  # "(Canada)" is a name in brackets, not an acronym
+        if len(acronym) >= 3 and acronym[1:].islower():
+            # "the Scottish Environment Protection Agency (Sepa)", "(Wada)": the BBC writes an
+            # acronym said as a word with one capital; every letter is still an initial ("(Canada)"
+            # spells no run of names).
+            letters = list(acronym.upper())
+        elif len(letters) < 2 or len(letters) * 2 < len(acronym):
+            continue  # "(CanWest)" is a name in brackets, not an acronym
         before = text[max(0, match.start() - 200) : match.start()].split()
         words: list[str] = []
         needed = len(letters)
@@ -549,6 +554,28 @@ def defined_acronyms(text: str, table: AliasTable) -> dict[str, str]:
                     named.pop()
             canonical = table.aliases.get(normal_form(phrase), (" ".join(named), "ORG"))[0]
             found[normal_form(acronym)] = canonical
+    return found
+
+
+_SMALL_WORDS = frozenset({"of", "and", "for", "the", "on", "in", "to", "a"})
+
+
+def noun_acronyms(text: str) -> set[str]:
+    """Acronyms the article defines by words it writes small: "the drug could cause progressive
+    multifocal leukoencephalopathy (PML)", "digital rights management (DRM)", "gross domestic
+    product (GDP)". Such an acronym stands for a thing, not an organisation; by normal form."""
+    found = set()
+    for match in re.finditer(r"\(([A-Z]{2,6})s?\)", text):
+        acronym = match.group(1)
+        before = text[max(0, match.start() - 200) : match.start()].split()
+        words = [w for w in before if w.lower() not in _SMALL_WORDS]
+        words = words[-len(acronym) :]
+        if (
+            len(words) == len(acronym)
+            and all(w[:1].islower() for w in words)
+            and "".join(w[0] for w in words) == acronym.lower()
+        ):
+            found.add(normal_form(acronym))
     return found
 
 
@@ -717,6 +744,10 @@ def _article_names(doc: Doc, drafts: list[_Draft], defined: frozenset[str] = fro
 
 
 # Lower-case words inside names that are part of them: "Bank of England", "Banco de Brasil".
+# Particles written small inside a person's name: "Jeroen van der Veer", "Alwaleed bin Talal".
+SURNAME_PARTICLES = frozenset(
+    {"de", "du", "des", "la", "le", "el", "del", "van", "von", "der", "den", "di", "da", "dos", "al", "bin", "ibn"}
+)
 NAME_PARTICLES = _CONNECTORS | {"the", "de", "du", "des", "la", "le", "los", "las", "el", "del", "van", "von", "der", "den", "di", "da", "y", "et", "on", "in", "upon", "at", "al", "bin"}
 
 
@@ -808,6 +839,20 @@ def _before_noun(token) -> bool:
     return following is not None and (following.pos_ in ("NOUN", "PROPN", "ADJ") or following.tag_ == "POS")
 
 
+def _makes(token) -> bool:
+    """Whether a name ending at `token` qualifies a common noun after it as its owner or maker
+    ("Ben Stiller comedy", "the Stephen King adaptation", "Mexican movie"), not a series ("the
+    James Bond films")."""
+    doc = token.doc
+    following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return (
+        following is not None
+        and following.is_lower
+        and following.pos_ in ("NOUN", "ADJ")
+        and not (_work_noun(following) and following.lower_ not in WORK_NOUNS)
+    )
+
+
 def _works(drafts: list[_Draft]) -> set[str]:
     """Names of works (films, programmes, books, albums, laws) by normal form: whatever label the
     model gives, a name that the article once presents as a work is one throughout
@@ -852,6 +897,10 @@ def _works(drafts: list[_Draft]) -> set[str]:
             or (before is not None and before.lower_ == "directed" and d.label != "PERSON" and not _before_noun(tokens[-1]))
             # "the BBC's Focus on Africa programme": a title-cased name with small words in it.
             or (after in WORK_NOUNS and title_like)
+            # Not "shows such as Channel 4's gameshow ...", "the sequel to Ben Stiller comedy Meet
+            # The Parents": the owner or maker of a work after it (but "the James Bond films" are
+            # the series).
+            or (_in_list_of_works(doc, back) and after not in POSSESSIVE_TAILS and not _makes(tokens[-1]))
         ):
             found.add(normal_form(_text_of(tokens)))
     # One name, one sense: a name the model tags a product or work more often than anything else
@@ -864,6 +913,55 @@ def _works(drafts: list[_Draft]) -> set[str]:
     # "AutoLinks": the plural of such a name is the same thing.
     found.update(key for key in votes if key.endswith("s") and key[:-1] in found)
     return found
+
+
+# Words that open a list of examples after a work noun: "films such as", "films including",
+# "whose previous films have included".
+_EXAMPLE_OPENERS = frozenset({"as", "including", "like", "include", "includes", "included"})
+# Words inside a list of names, between them or inside one ("The Devil's Advocate").
+_LIST_JOINS = frozenset({",", "and", "or", "&", "the", "'s", "’s", "of", "a"})
+
+
+def _work_noun(token) -> bool:
+    """A noun for a kind of work, singular or plural ("film", "blockbusters", "comedies")."""
+    low = token.lower_
+    return token.tag_.startswith("NN") and (
+        low in WORK_NOUNS
+        or (low.endswith("s") and low[:-1] in WORK_NOUNS)
+        or (low.endswith("ies") and low[:-3] + "y" in WORK_NOUNS)
+    )
+
+
+def _in_list_of_works(doc: Doc, start: int) -> bool:
+    """Whether the name at token `start` is one of a list that a work noun or a work phrase
+    presents: "blockbusters such as Speed, The Devil's Advocate and the Matrix series", "smaller
+    films including My Own Private Idaho", "whose previous films have included Captain Corelli's
+    Mandolin and Elizabeth", "hit singles Time Is Running Out, Hysteria, and Butterflies And
+    Hurricanes", "supporting roles in Closer and Hotel Rwanda". The list runs back over names and
+    the words that join them to the noun or phrase; a name right after a singular noun ("the
+    film, Smith said") is no list."""
+    i = start - 1
+    while i >= 0 and start - i < 40:
+        token = doc[i]
+        if not (token.text[:1].isupper() or token.lower_ in _LIST_JOINS or token.is_digit):
+            break
+        if token.is_sent_start:
+            return False
+        i -= 1
+    if i < 1 or doc[i + 1].is_punct:
+        return False
+    if doc[i].lower_ in _EXAMPLE_OPENERS:
+        # The noun the examples are of stands just before the opener, or before "such" or an
+        # auxiliary ("films have included"); not "opera houses worldwide including", "films
+        # such as", nor "the show include" (whose subject is the "actors in" it).
+        j = i - 1
+        while j > 0 and doc[j].lower_ in ("such", "have", "has", "had", "also"):
+            j -= 1
+        plural_only = doc[i].lower_ not in ("as", "including", "like")
+        return _work_noun(doc[j]) and not (plural_only and doc[j].lower_ in WORK_NOUNS)
+    if (doc[i - 1].lower_, doc[i].lower_) in WORK_PHRASES:
+        return True
+    return _work_noun(doc[i]) and doc[i].lower_ not in WORK_NOUNS
 
 
 _THING_LABELS = ENTITY_LABELS - ACTOR_LABELS
@@ -1099,6 +1197,12 @@ _GOVERNING_PARTICIPLES = frozenset(
 )
 
 
+# Nouns after a city that make it its government: "Moscow officials", "the Beijing authorities".
+_GOVERNING_NOUNS = frozenset(
+    {"officials", "authorities", "government", "regime", "administration", "negotiators", "diplomats"}
+)
+
+
 def _place_group(span: Span) -> tuple[int, int]:
     """The token range of a place together with the places listed beside it ("Paris, Amsterdam
     and Lisbon", "New York and London"), which share what follows and precedes the list."""
@@ -1113,6 +1217,11 @@ def _place_group(span: Span) -> tuple[int, int]:
         while end < len(doc) and doc[end].ent_iob_ == "I":
             end += 1
     return start, end
+
+
+def _located(span: Span) -> bool:
+    """Whether a preposition of place stands just before the name: "in Copenhagen"."""
+    return span.start > 0 and span.doc[span.start - 1].lower_ in ("in", "near")
 
 
 def _literal_place(span: Span) -> bool:
@@ -1149,6 +1258,8 @@ def _literal_place(span: Span) -> bool:
         return True
     if after is not None and after.text in _DASHES and end + 1 < len(doc):
         return doc[end + 1].lower_ not in _GOVERNING_PARTICIPLES
+    if after is not None and after.lower_ in _GOVERNING_NOUNS and after.is_lower:
+        return False  # "Moscow officials have dismissed", "the Beijing authorities"
     if after is not None and after.pos_ in ("NOUN", "PROPN"):
         return True  # "urged London mayor Ken Livingstone", "meetings with Beijing ministers"
     if before is not None and (
@@ -1235,6 +1346,15 @@ def _widened(doc: Doc, ents: list[Span], table: AliasTable) -> list[tuple[Span, 
 
 
 _SPEECH_VERBS = frozenset({"said", "says", "told", "tells", "added", "adds"})
+
+
+def _speaks(last) -> bool:
+    """Whether a reporting verb follows a name ("Meridian said", "Meridian also said")."""
+    doc = last.doc
+    i = last.i + 1
+    if i < len(doc) and doc[i].tag_ == "RB":
+        i += 1
+    return i < len(doc) and doc[i].lower_ in _SPEECH_VERBS
 
 
 def _incorporated(ent: Span) -> Span:
@@ -1385,6 +1505,7 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
     table = options.table()
     text = doc_text(doc)
     acronyms = defined_acronyms(text, table)
+    things = noun_acronyms(text)
     # The entities once: each read of doc.ents builds its spans anew.
     all_ents = [(e, e.label_, e.text) for e in doc.ents]
     ents = [
@@ -1403,6 +1524,15 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
     surnames = {t for e, label, t in all_ents if label == "PERSON" and len(e) == 1}
     surnames.update(m.group(2) for m in _HONOURED.finditer(text))
     entity_texts = {t for _, _, t in all_ents}
+    # Where the names of organisations, laws and works end: a place after "of" there is part of
+    # the name ("the Board of Deputies of British Jews").
+    name_ends = {
+        e.end - 1
+        for e, label, _ in all_ents
+        if label in ("ORG", "FAC") or label in _THING_LABELS
+        # "Boliden AB of Sweden", "<Motown Industries> of Los Angeles": a company and its seat.
+        if e[-1].lower_.rstrip(".") not in LEGAL_SUFFIXES and e[-1].text != ">"
+    }
 
     def known(tokens: list) -> bool:
         """Whether words make a name by themselves: the alias table's, the article's, or a title's
@@ -1416,14 +1546,15 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
         if (
             label == "ORG"
             and len(draft.tokens) >= 2
-            and draft.tokens[0].lower_ in STATUS_WORDS
+            and (draft.tokens[0].lower_ in STATUS_WORDS or known(draft.tokens[1:]))
             and _sentence_initial(draft.tokens[0])
             and draft.tokens[0].text in common
             and normal_form(_text_of(draft.tokens)) not in table.aliases
         ):
             # "New Metropolitan Police Commissioner Sir Ian Blair", "New Home Secretary Charles
-            # Clarke", "Past Congressional Budget Office (CBO) forecasts": a word the article
-            # writes small, capitalised only to open the sentence, qualifies what follows.
+            # Clarke", "Past Congressional Budget Office (CBO) forecasts", "Rapper 50 Cent has
+            # ended": a word the article writes small, capitalised only to open the sentence,
+            # qualifies what follows (a status, or a name the article gives alone).
             draft.tokens = draft.tokens[1:]
             draft.span = Span(doc, draft.tokens[0].i, draft.tokens[-1].i + 1, label=span.label_)
         if draft.tokens:
@@ -1468,11 +1599,13 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
     _one_sense(drafts)
 
     # A name the model tagged ORG ("Saxon Spence") is a person when the article later gives its
-    # surname an honorific ("Mrs Spence").
+    # surname an honorific ("Mrs Spence"), whatever the model tags that mention ("Mr Ebbers",
+    # tagged ORG like "Bernie Ebbers"): an honorific only ever stands before a person's name.
     honoured = {
         d.tokens[-1].text
         for d in drafts
-        if d.label == "PERSON" and (d.title or "").lower().rstrip(".") in HONORIFICS
+        if (d.label == "PERSON" and (d.title or "").lower().rstrip(".") in HONORIFICS)
+        or (len(d.tokens) == 2 and d.tokens[0].lower_.rstrip(".") in SURNAME_HONORIFICS)
     }
     for d in drafts:
         if (
@@ -1499,7 +1632,10 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
             d.label == "PERSON"
             and len(d.tokens) >= 2
             and any(t.whitespace_ for t in d.tokens[:-1])  # "Udvar-Hazy" is a surname alone
-            and all(t.text[:1].isupper() or t.is_punct for t in d.tokens)
+            # "Jurgen den Hartog", "Alwaleed bin Talal": a particle inside a name is written small.
+            and all(t.text[:1].isupper() or t.is_punct or t.lower_ in SURNAME_PARTICLES for t in d.tokens)
+            and d.tokens[0].text[:1].isupper()
+            and d.tokens[-1].text[:1].isupper()
         ):
             words = [t.text for t in d.tokens]
             # "Luther Stan Pate IV", "Brent Bozell III", "Martin Luther King Jr.": the surname is
@@ -1611,6 +1747,13 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
                 for o in org_names
                 if o.endswith(" " + name) and (" " in name or not _known(normal_form(o[: -len(name)]), table))
             ]
+        if not longer and name.lower() in BODY_NOUNS and name[:1].isupper():
+            # "the Treasury" beside "the UK Treasury", "the Committee" beside "the Senate Banking
+            # Committee": a capitalised body noun alone is the one body the article names so
+            # (not "Parliament" beside "the Houses of Parliament", a name of its own).
+            longer = [
+                o for o in org_names if o.endswith(" " + name) and o.split()[-2].lower() not in _CONNECTORS | {"the"}
+            ]
         if len(longer) > 1:
             # "Merrill" beside "Merrill Lynch" and "Merrill Lynch Capital Markets": the shortest,
             # when the others only lengthen it, and whatever that one stands for.
@@ -1673,6 +1816,8 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
             or (len(tokens) == 1 and _sentence_initial(tokens[0]) and tokens[0].text in common and not _known(key, table))
             or (label == "ORG" and _country_and_word(tokens, table, lower_words))
             or (len(tokens) == 1 and key not in table.aliases and _acronym_noun(tokens[0].text, text))
+            or (label in ("GPE", "LOC", "NORP") and _of_a_name(tokens[0], name_ends))
+            or key in things
         ):
             pass  # "Budget", "House" in "House Speaker", "comedy Coupling": an entity, never an actor
         elif actor is None and label in ACTOR_LABELS:
@@ -1719,9 +1864,11 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
                 and label in ("GPE", "LOC", "FAC", "ORG")
                 and not _metonym_blocked(d.span)
             ):
-                if label == "GPE" and _literal_place(Span(doc, tokens[0].i, tokens[-1].i + 1)):
+                place = Span(doc, tokens[0].i, tokens[-1].i + 1)
+                if (label == "GPE" or _located(place)) and _literal_place(place):
                     # A city as a place ("in London") is the city; seats of government
-                    # ("Downing Street", "the Kremlin") are tagged FAC or ORG and always speak.
+                    # ("Downing Street", "the Kremlin") are tagged FAC or ORG and speak, unless
+                    # the text puts something in them ("a concert in Copenhagen", tagged ORG).
                     name = re.sub(r"\s+", " ", _text_of(tokens))
                     # A dateline's "LONDON - Gold bullion was fixed" is London.
                     actor, actor_type = name.title() if name.isupper() else name, "GPE"
@@ -1749,6 +1896,15 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
                 actor, actor_type = (org_for(name, at) if name else _text_of(tokens)), "ORG"
             elif label in ("GPE", "LOC", "FAC") and (company := company_for(_text_of(tokens))):
                 actor, actor_type, label = company, "ORG", "ORG"
+            elif (
+                label in ("GPE", "LOC", "FAC", "NORP")
+                and _speaks(tokens[-1])
+                and (org := org_for(_text_of(tokens), at)) != _text_of(tokens)
+            ):
+                # "Meridian said" (tagged NORP) beside "Meridian Diagnostics", "Union Texas said"
+                # (the model's "Texas") beside "Union Texas Petroleum": a place the alias table
+                # does not make a government speaks as the organisation named after it.
+                actor, actor_type, label = org, "ORG", "ORG"
             else:
                 actor, actor_type = re.sub(r"\s+", " ", _text_of(tokens)), label
         start = tokens[0].idx
@@ -1797,6 +1953,7 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
     _bracketed_acronyms(mentions, text)
     _parties_named_longer(mentions, table)
     _parties_by_context(mentions, table)
+    _one_actor_per_name(mentions)
     _same_person(mentions)
     _demonyms_of_named_places(mentions)
     _plurals_of_named(mentions)
@@ -2042,6 +2199,23 @@ def _person_parts(draft: _Draft, table: AliasTable) -> list[_Draft]:
         parts = [draft.tokens]  # two names either side: which one the span is, a cut cannot say
     out = []
     for tokens in parts:
+        # "Anthony became Lopez", "Lil Jon and": a name ends at a word written small that is no
+        # particle of it ("Jurgen den Hartog", "Mott the Hoople", "Ring of Fire") nor the end of
+        # a hyphenated word ("Chung Mong-koo").
+        small = next(
+            (
+                k
+                for k, t in enumerate(tokens)
+                if k
+                and t.is_lower
+                and t.is_alpha
+                and t.lower_ not in SURNAME_PARTICLES | {"the", "y", "of"}
+                and not (tokens[k - 1].text in _DASHES and not tokens[k - 1].whitespace_)
+            ),
+            None,
+        )
+        if small is not None and tokens[0].text[:1].isupper():
+            tokens = tokens[:small]
         while tokens and (tokens[-1].lower_.rstrip(".") in ROLE_WORDS | HONOURS or tokens[-1].is_punct):
             tokens = tokens[:-1]
         while tokens and (tokens[0].lower_ in DETERMINERS or tokens[0].is_punct):
@@ -2076,6 +2250,11 @@ def _person_parts(draft: _Draft, table: AliasTable) -> list[_Draft]:
 ORG_WORDS = LEGAL_SUFFIXES | {
     "international", "group", "holdings", "association", "council", "bank", "university", "party",
     "league", "trust", "foundation", "society", "union", "company", "committee", "agency", "institute",
+}
+# Nouns for a body that an article, having named it in full, may write alone and capitalised:
+# "the Treasury", "the Committee", "the Bank".
+BODY_NOUNS = (ORG_WORDS - LEGAL_SUFFIXES - {"international", "holdings"}) | STATE_BODIES | {
+    "commission", "exchange", "court", "board", "authority", "fund", "assembly", "federation",
 }
 
 
@@ -2165,6 +2344,32 @@ ORG_NOUNS = frozenset(
     }
 )
 # Words of three letters or more with two capitals or more: "FNSEA", "CompTIA".
+# Last words of the names of organisations and treaties that end "of" or "for" a place: "the
+# Treaty of Rome", "the Economic Commission for Europe", "the Muslim Association of Britain".
+NAMED_FOR_PLACE = (
+    ORG_NOUNS | ORG_WORDS | BODY_NOUNS | {"treaty", "convention", "academy", "college", "museum", "church"}
+) - LEGAL_SUFFIXES
+
+
+def _of_a_name(first, name_ends: set[int]) -> bool:
+    """Whether a place (its first token) ends the name of an organisation, a treaty or a work:
+    after "of" or "for" and the end of such a name the model tagged ("the Board of Deputies of
+    British Jews") or a capitalised organisation noun ("the Treaty of Rome", "the United Nations
+    Economic Commission for Europe"). A country named inside a name is not mentioned by it; a
+    person's title is no such name ("Princess Marguerite of Romania")."""
+    doc, i = first.doc, first.i
+    if i < 2 or doc[i - 1].lower_ not in ("of", "for"):
+        return False
+    # "Standard Pacific Savings of Costa Mesa, Calif.": a seat, written with its state.
+    end = next((t for t in doc[i : i + 4] if not t.text[:1].isupper()), None)
+    if end is not None and end.text == ",":
+        return False
+    before = doc[i - 2]
+    return i - 2 in name_ends or (
+        before.text[:1].isupper() and before.lower_ in NAMED_FOR_PLACE and not _sentence_initial(before)
+    )
+
+
 _MIXED_CAPS_WORD = re.compile(r"(?<![\w-])(?=[A-Za-z]{3,}(?![\w-]))[A-Z][A-Za-z]*[A-Z][A-Za-z]*(?![\w-])")
 
 
@@ -2323,6 +2528,20 @@ def _same_organisation(mentions: list[Mention], table: AliasTable) -> None:
     for m in mentions:
         if m.actor in rename:
             m.actor = rename[m.actor]
+
+
+def _one_actor_per_name(mentions: list[Mention]) -> None:
+    """One name, one actor in an article: a mention left as written whose words another mention
+    resolves ("the Commons" tagged NORP beside "the Commons" tagged ORG, which is the House of
+    Commons; "Contrack" tagged FAC beside "Contrack" tagged ORG, Contrack International) is that
+    actor too. Not a place: "in Washington" stays the city where "Washington said" is the country."""
+    resolved: dict[str, set[tuple[str, str]]] = {}
+    for m in mentions:
+        if m.actor and m.actor != m.text and m.actor_type in ("ORG", "PERSON"):
+            resolved.setdefault(m.text, set()).add((m.actor, m.actor_type))
+    for m in mentions:
+        if m.actor == m.text and m.label in ("ORG", "NORP", "FAC") and len(resolved.get(m.text, ())) == 1:
+            ((m.actor, m.actor_type),) = resolved[m.text]
 
 
 def _plurals_of_named(mentions: list[Mention]) -> None:

@@ -1508,12 +1508,15 @@ def _speaker_from_context(
             break
     if previous.start < first.start:
         intro = [t for t in previous if t.i in finder.reporting and not finder._inside_quote(t.idx)]
-        if intro:
-            subject = finder.subject_of(intro[-1])
+        # The last reporting verb first; an earlier one when the last gives no one ('"...,"
+        # said Rep. Beto O'Rourke (D-Tex.), a Clinton endorser whose district went for her but
+        # who suggested that ... . "In El Paso, ..."': "suggested" is a relative clause's).
+        for cue in reversed(intro):
+            subject = finder.subject_of(cue)
             if subject is not None:
                 speaker, kind = finder.speaker_from_subject(subject)
                 if speaker:
-                    return speaker, kind, intro[-1]
+                    return speaker, kind, cue
     if earlier:
         last = earlier[-1]
         gap = finder.text[last.end : span.start_char]

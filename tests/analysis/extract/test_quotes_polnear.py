@@ -397,3 +397,11 @@ def test_a_name_after_the_closing_mark_with_a_title_or_apposition_speaks(nlp):
     quotes = quotes_of(nlp, polnear_article("nyt_2015-12-15_white-house-schmoozing-season-ho"))
     quote = next(q for t, q in quotes.items() if t.startswith("That was a good speech you gave last night"))
     assert quote.speaker == "Steve Cohen"
+
+
+def test_a_quotation_after_its_attribution_goes_to_an_earlier_verb_when_the_last_gives_no_one(nlp):
+    # wash-post_2016-06-27_the-revolutionary-s-next-tactic: the attribution's last reporting verb
+    # is a relative clause's ("but who suggested that ..."), which gave no one; "said" gives him.
+    text = polnear_article("wash-post_2016-06-27_the-revolutionary-s-next-tactic-")
+    quote = next(q for t, q in quotes_of(nlp, text).items() if t.startswith("In El Paso, she crushed him"))
+    assert quote.speaker == "Beto O'Rourke"

@@ -198,6 +198,17 @@ _PARTY_TAG = re.compile(r"[DRI]\s?-\s?[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?")
 # Verbs whose passive subject is the one spoken to ("was asked", "was told"), not the speaker.
 ADDRESSEE_VERBS = frozenset("ask tell question press urge inform advise remind thank congratulate".split())
 
+# A message someone puts out speaks with its sender's words: 'Trump issued a statement saying
+# that Scalia was "a remarkable person ..."', 'His office put out a statement saying the U.S.
+# "does not have the capacity ..."' (PolNeAR). The noun must be
+# one its sender writes, and the verb one of putting it out: "cited a report saying" or "read a
+# letter saying" give someone else's words.
+MESSAGE_NOUNS = frozenset(
+    "statement release letter email e-mail message memo note tweet post text video ad advert "
+    "advertisement op-ed".split()
+)
+SENDING_VERBS = frozenset("issue release put send blast post publish write pen circulate distribute air run".split())
+
 # Quotations longer than this many words are direct speech whatever the parse says.
 FRAGMENT_MAX_WORDS = 6
 # A quotation is reported speech of its own only when the reporter's words in the clause it
@@ -824,6 +835,9 @@ class _Speakers:
                     up = next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX")), None)
                     if up is not None and up.i < joined.i:
                         current = up
+            elif current.dep_ in ("acl", "relcl") and self._sent_message(head):
+                # "issued a statement saying", "released a video that said": the sender speaks.
+                current = head.head
             elif current.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
                 # "Mr Mallon provoked fury by branding the campaign "two-bit Tories"": the
                 # gerund's subject is the governing verb's.
@@ -834,6 +848,18 @@ class _Speakers:
             else:
                 return None
         return None
+
+    @staticmethod
+    def _sent_message(noun: Token) -> bool:
+        """A message its sender put out: the object of a verb of sending ("issued a
+        statement", "put out a statement", "sent out a press release")."""
+        return (
+            noun.pos_ == "NOUN"
+            and noun.lemma_.lower() in MESSAGE_NOUNS
+            and noun.dep_ == "dobj"
+            and noun.head.pos_ == "VERB"
+            and noun.head.lemma_.lower() in SENDING_VERBS
+        )
 
     def _person_beside(self, verb: Token) -> Token | None:
         """A person named right after a reporting verb that follows a quotation's closing mark,
@@ -895,6 +921,10 @@ class _Speakers:
             return found if found else (None, None)
         if lower in ("who", "which", "that") and subject.head.dep_ == "relcl":
             subject = subject.head.head
+            sender = self.subject_of(subject.head) if self._sent_message(subject) else None
+            if sender is not None and not self._inside_quote(sender.idx):
+                # "Trump released a marketing video that said, "..."": the sender.
+                return self.speaker_from_subject(sender)
             if subject.dep_ == "appos" and subject.pos_ == "NOUN":
                 # "Geoffrey Garin, a Democratic pollster who advised ...": the relative clause
                 # describes the person the apposition describes, who is named.

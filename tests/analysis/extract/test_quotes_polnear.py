@@ -405,3 +405,18 @@ def test_a_quotation_after_its_attribution_goes_to_an_earlier_verb_when_the_last
     text = polnear_article("wash-post_2016-06-27_the-revolutionary-s-next-tactic-")
     quote = next(q for t, q in quotes_of(nlp, text).items() if t.startswith("In El Paso, she crushed him"))
     assert quote.speaker == "Beto O'Rourke"
+
+
+def test_a_message_put_out_speaks_with_its_senders_words(nlp):
+    # "His office put out a statement saying ...", "Trump issued a statement saying ...",
+    # "Trump released a marketing video that said, ..." (PolNeAR): the sender speaks, not nobody
+    # and not the video.
+    office = quotes_of(nlp, polnear_article("huff-post_2016-07-26_obama-administration-to-expand-p"))
+    quote = next(q for t, q in office.items() if t.startswith("does not have the capacity to properly vet"))
+    assert quote.speaker == "His office"
+    statement = quotes_of(nlp, polnear_article("wash-post_2016-02-14_nomination-questions-are-likely-"))
+    quote = next(q for t, q in statement.items() if t.startswith("a remarkable person and a brilliant"))
+    assert (quote.kind, quote.speaker) == ("partial", "Donald Trump")
+    video = quotes_of(nlp, polnear_article("wash-post_2016-05-29_internal-trump-university-record"))
+    quote = next(q for t, q in video.items() if t.startswith("We are going to have professors"))
+    assert quote.speaker == "Donald Trump"

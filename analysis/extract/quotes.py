@@ -189,6 +189,8 @@ _SAID_BEFORE = re.compile(r"\b(?:said|says|added|wrote)\s+$")
 _HE_NEXT = re.compile(
     r"[^.!?\n]*[.!?][\"”’']?\s+(?:He|She)\s+(?:also\s+)?(?:said|says|added|told|noted|explained|continued)\b"
 )
+_POSSESSIVE = re.compile(r"\b(?:his|her|himself|herself)\b")
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 # Two or three capitalised words, as a person's name is written ("Glyn Davies").
 _PERSON_NAME = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?(?: [A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?){1,2}")
 
@@ -387,16 +389,28 @@ class _Speakers:
         any "he" or "she": "Shell said the pay-off was in line with Ms Boynton's contract. She
         was leaving ..." (BBC business/419)."""
         found = set()
-        for m in mentions:
+        for k, m in enumerate(mentions):
             # A name as written, not one the alias table or an adjective led to ("Republican"
-            # -> Republican Party, "French" -> France).
-            if m.actor_type not in ("ORG", "GPE", "LOC") or m.label == "NORP" or m.actor != m.text:
+            # -> Republican Party, "French" -> France); a surname of a name written as a
+            # person's is written so ("Chrabaszcz, who" for Witold Chrabaszcz).
+            surname = bool(_PERSON_NAME.fullmatch(m.actor)) and m.actor.endswith(" " + m.text)
+            if m.actor_type not in ("ORG", "GPE", "LOC") or m.label == "NORP" or m.actor != m.text and not surname:
                 continue
             if not m.text[:1].isupper() or m.text.isupper():
                 continue
             says = _SAYS_AFTER.match(self.text, m.end) or _SAID_BEFORE.search(self.text, max(0, m.start - 12), m.start)
             if _WHO_AFTER.match(self.text, m.end) or says and _HE_NEXT.match(self.text, m.end):
                 found.add(m.actor)
+            elif m.actor_type == "ORG" and _PERSON_NAME.fullmatch(m.actor) and not _THE_BEFORE.search(self.text, 0, m.start):
+                # "Carly Fiorina threw her support behind Sen. Ted Cruz" (the model tags her an
+                # organisation throughout, PolNeAR): "her" or "his" after a name written as a
+                # person's, before any other name, is that person's. Not after "the", which no
+                # person's name takes ("cheering for the Lewisburg Green Dragons, his son's high
+                # school team"), nor a place ("Mexico will pay for his wall").
+                nxt = mentions[k + 1].start if k + 1 < len(mentions) else len(self.text)
+                stop = re.search(r"[.;!?\n\"“”]", self.text[m.end : nxt])
+                if _POSSESSIVE.search(self.text, m.end, m.end + stop.start() if stop else nxt):
+                    found.add(m.actor)
         return found
 
     def _person_apposition(self, m: Mention) -> bool:

@@ -420,3 +420,15 @@ def test_a_message_put_out_speaks_with_its_senders_words(nlp):
     video = quotes_of(nlp, polnear_article("wash-post_2016-05-29_internal-trump-university-record"))
     quote = next(q for t, q in video.items() if t.startswith("We are going to have professors"))
     assert quote.speaker == "Donald Trump"
+
+
+def test_a_name_followed_by_her_or_his_is_a_person(nlp):
+    # The model tags Carly Fiorina an organisation in the whole article, so "she said" went to
+    # Ted Cruz, the one person named before it: "Carly Fiorina threw her support behind Sen. Ted
+    # Cruz" says she is a person (huff-post_2016-03-09, politico_2015-12-28, PolNeAR).
+    quotes = quotes_of(nlp, polnear_article("huff-post_2016-03-09_carly-fiorina-endorses-ted-cruz-"))
+    quote = next(q for t, q in quotes.items() if t.startswith("Ted Cruz has stood up and fought"))
+    assert quote.speaker == "Carly Fiorina"
+    quotes = quotes_of(nlp, polnear_article("politico_2015-12-28_carly-fiorina-bill-clinton-s-fai"))
+    quote = next(q for t, q in quotes.items() if t.startswith("Look, how about an honest woman?"))
+    assert quote.speaker == "Carly Fiorina"

@@ -1444,6 +1444,8 @@ def _unquoted_share(span: Span, verb: Token | None, inside_quote, reporting: set
                 counted = goes_on and child.left_edge.i == after
             if counted:
                 words.update(t.i for t in child.subtree)
+    if continues and verb is not None and verb.i < span.start:
+        words.update(_lead_before_attribution(span, verb))
     if goes_on and after > span.end and after < len(doc) and doc[after].text[:1].islower():
         for t in doc[after:]:
             if t.is_punct or t.is_space or t.is_sent_start:
@@ -1453,6 +1455,28 @@ def _unquoted_share(span: Span, verb: Token | None, inside_quote, reporting: set
             words.add(t.i)
     unquoted = sum(len(doc[i]) for i in words if doc[i].is_alpha and not inside_quote(doc[i].idx))
     return unquoted / (quoted + unquoted)
+
+
+def _lead_before_attribution(span: Span, verb: Token) -> list[int]:
+    """The reporter's words that open the sentence a quotation in lower case finishes, before
+    its attribution set off by commas: 'If Clinton is elected, he said, "she might be going back
+    and forth between the White House and the courthouse."', 'The streets were deserted, he
+    added, "but people need to connect somehow."' (PolNeAR). The quotation finishes the
+    reporter's sentence, as after "said that"."""
+    doc = span.doc
+    between = doc[verb.i + 1 : span.start]
+    if not any(t.text == "," for t in between) or any(t.is_sent_start for t in between):
+        return []
+    # The attribution: a few words without a comma before the verb ("he", "Mr. Garin"); none
+    # is a participle's comma ('bristled at the suggestion ..., saying, "the advice I give"').
+    i = verb.i - 1
+    while i > verb.sent.start and verb.i - i <= 6 and doc[i].text != ",":
+        i -= 1
+    if doc[i].text != "," or i == verb.i - 1:
+        return []
+    if any(t.text in DOUBLE_MARK_TOKENS | SINGLE_MARKS for t in doc[i - 1 : verb.i]):
+        return []  # the second half of a split quotation ('"As a guardian ...," he wrote, "we know')
+    return [t.i for t in doc[verb.sent.start : i] if t.is_alpha]
 
 
 # Nouns for works with a title: a quotation they introduce is the title ('the movie, "13 Hours:

@@ -432,3 +432,20 @@ def test_a_name_followed_by_her_or_his_is_a_person(nlp):
     quotes = quotes_of(nlp, polnear_article("politico_2015-12-28_carly-fiorina-bill-clinton-s-fai"))
     quote = next(q for t, q in quotes.items() if t.startswith("Look, how about an honest woman?"))
     assert quote.speaker == "Carly Fiorina"
+
+
+def test_a_quotation_finishing_the_sentence_the_reporter_began_before_the_attribution_is_partial(nlp):
+    # 'If Clinton is elected, he said, "she might be going back and forth ..."' (usa-today
+    # 2016-01-15) and "Whether the issue is ..., Mr. Garin added, ''it becomes harder ...''" (nyt
+    # 2015-11-09): the reporter's words begin the sentence the quotation finishes.
+    bush = quotes_of(nlp, polnear_article("usa-today_2016-01-15_republicans-pile-on-obama-clinto"))
+    quote = next(q for t, q in bush.items() if t.startswith("she might be going back and forth"))
+    assert quote.kind == "partial"
+    garin = quotes_of(nlp, polnear_article("nyt_2015-11-09_jobs-report-gives-democrats-a-li"))
+    quote = next(q for t, q in garin.items() if t.startswith("it becomes harder and harder"))
+    assert (quote.kind, quote.speaker) == ("partial", "Geoff Garin")
+    # Not the second half of a split quotation, nor a quotation after a participle's comma.
+    fallon = quotes_of(nlp, polnear_article("politico_2016-03-10_hillary-clinton-s-backseat-drive"))
+    assert next(q for t, q in fallon.items() if t.startswith("we know you are rooting")).kind == "direct"
+    christie = quotes_of(nlp, polnear_article("politico_2016-08-28_christie-doubles-down-on-trump-s"))
+    assert christie["the advice I give to Donald is to Donald"].kind == "direct"

@@ -197,3 +197,14 @@ def test_a_name_before_a_colon_gives_the_turn(nlp):
     clinton = quotes["Our goal is not to deter or contain ISIS, but to defeat and destroy ISIS"]
     assert clinton.speaker == "Hillary Clinton"
     assert quotes["The mission is to destroy ISIS -- not to contain it"].speaker == "Jeb Bush"
+
+
+def test_a_name_the_parser_made_the_root_is_its_sentences_subject(nlp):
+    # wash-post_2015-11-10_caught-fibbing: the parser read "steam-rolls" as nouns and made
+    # "Trump" the root of "Trump, when asked about his own contradictions or factual errors, often
+    # steam-rolls through the questions"; "he told CNN's Chris Cuomo" went past him to Carson.
+    from tests.analysis.extract.test_quotes_polnear import polnear_article
+
+    quotes = quotes_of(nlp, polnear_article("wash-post_2015-11-10_caught-fibbing-these-gop-candida"))
+    quote = next(q for t, q in quotes.items() if t.startswith("We made a terrible mistake getting involved"))
+    assert quote.speaker == "Donald Trump"

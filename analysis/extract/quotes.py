@@ -753,6 +753,9 @@ class _Speakers:
     # the size of Sanders's following, said").
     _SET_OFF = re.compile(
         r"\s*(?:[,(][^\"“”!?;:]*,)?\s*"
+        # or the comma closing an apposition the name is ("her senior policy adviser, Jake
+        # Sullivan, said:", "the presumptive GOP presidential nominee, Donald Trump, tweeted")
+        r"|,\s*"
         # or a day: "who Beck on Wednesday called "a horrible, despicable human being""
         r"|\s+(?:on|last|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
         r"|(?:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.\s\d{1,2}|(?:March|April|May|June|July)\s\d{1,2})\s+"

@@ -449,3 +449,16 @@ def test_a_quotation_finishing_the_sentence_the_reporter_began_before_the_attrib
     assert next(q for t, q in fallon.items() if t.startswith("we know you are rooting")).kind == "direct"
     christie = quotes_of(nlp, polnear_article("politico_2016-08-28_christie-doubles-down-on-trump-s"))
     assert christie["the advice I give to Donald is to Donald"].kind == "direct"
+
+
+def test_a_name_closing_an_apposition_before_the_verb_speaks(nlp):
+    # "In a statement to the Observer, her senior policy adviser, Jake Sullivan, said:" and '"...!"
+    # the presumptive GOP presidential nominee, Donald Trump, tweeted Sunday': the parser gave
+    # the verb no subject, and only the comma closing the apposition parts the name from it.
+    quotes = quotes_of(nlp, polnear_article("breitbart_2016-04-23_clinton-wades-in-urges-britain-t"))
+    quote = next(q for t, q in quotes.items() if t.startswith("Hillary Clinton believes that transatlantic"))
+    assert quote.speaker == "Jake Sullivan"
+    quotes = quotes_of(nlp, polnear_article("usa-today_2016-06-15_obama-rips-rhetoric-over-radical"))
+    quote = next(q for t, q in quotes.items() if t.startswith("Is President Obama going to finally mention"))
+    assert quote.speaker == "Donald Trump"
+

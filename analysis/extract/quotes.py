@@ -268,6 +268,21 @@ def _verb_above(mark: Token) -> Token | None:
     return head if head.pos_ == "VERB" and head.i < mark.i else None
 
 
+def _verb_ending_at(doc: Doc, i: int) -> Token | None:
+    """The verb of the clause that ends at the mark at token `i`, climbed to from the word before
+    it while the parse stays before the mark: the parser often hangs the clause on the
+    quotation's verb ('Clinton has since apologized for what happened: "Yes, I should have used
+    two email addresses ..."', "apologized" a ccomp of "used"), and the mark with it."""
+    node, found = doc[i - 1], None
+    for _ in range(6):
+        if node.pos_ == "VERB":
+            found = node
+        if node.head.i == node.i or node.head.i >= i:
+            break
+        node = node.head
+    return found
+
+
 def _tokens_in(doc: Doc, start: int, end: int) -> Span | None:
     return doc.char_span(start, end, alignment_mode="expand")
 
@@ -855,6 +870,15 @@ class _Speakers:
             elif current.dep_ in ("acl", "relcl") and self._sent_message(head):
                 # "issued a statement saying", "released a video that said": the sender speaks.
                 current = head.head
+            elif (
+                current.dep_ == "acl"
+                and current.tag_ == "VBG"
+                and head.dep_ in ("dobj", "dative")
+                and head.head.i in self.reporting
+            ):
+                # "The Vermont senator emailed supporters saying: ..." (PolNeAR): the parser hung
+                # the participle on those addressed; who reports to them is who says it.
+                current = head.head
             elif current.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
                 # "Mr Mallon provoked fury by branding the campaign "two-bit Tories"": the
                 # gerund's subject is the governing verb's.
@@ -1114,6 +1138,8 @@ class _Speakers:
         if i < 0 or doc[i].text != ":" or not self._planned(doc[i].sent):
             return None
         head = _verb_above(doc[i])
+        if head is None or self._inside_quote(head.idx):
+            head = _verb_ending_at(doc, i)
         if head is None or self._inside_quote(head.idx):
             return None
         subject = self.subject_of(head)

@@ -462,3 +462,17 @@ def test_a_name_closing_an_apposition_before_the_verb_speaks(nlp):
     quote = next(q for t, q in quotes.items() if t.startswith("Is President Obama going to finally mention"))
     assert quote.speaker == "Donald Trump"
 
+
+def test_a_colon_after_a_clause_the_parser_hung_on_the_quotation_presents_the_speaker(nlp):
+    # 'Clinton has since apologized for what happened: "Yes, I should have used two email
+    # addresses ..."' (wash-post_2016-03-03): "apologized" and the colon hang on "used".
+    quotes = quotes_of(nlp, polnear_article("wash-post_2016-03-03_staffer-who-set-up-clinton-email"))
+    quote = next(q for t, q in quotes.items() if t.startswith("Yes, I should have used two email addresses"))
+    assert quote.speaker == "Hillary Clinton"
+
+
+def test_a_participle_hung_on_those_addressed_is_the_reporters(nlp):
+    # 'The Vermont senator emailed supporters saying: "The struggle continues"' (breitbart
+    # 2016-06-08): the parser made "saying" a modifier of "supporters".
+    quotes = quotes_of(nlp, polnear_article("breitbart_2016-06-08_ready-to-back-clinton-obama-work"))
+    assert quotes["The struggle continues"].speaker == "Bernie Sanders"

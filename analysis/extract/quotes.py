@@ -604,9 +604,18 @@ class _Speakers:
         if name is None or m.actor_type not in ("PERSON", SPOKESPERSON, "ORG"):
             return None, None
         before = doc[name.start - 1] if name.start else None
-        if before is not None and not (name[0].is_sent_start or before.text in (".", "!", "?") or before.is_space):
+        if before is not None and not (
+            name[0].is_sent_start or before.text in (".", "!", "?") or before.is_space or self._dash_before(name)
+        ):
             return None, None
         return m.actor, m.actor_type
+
+    def _dash_before(self, name: Span) -> bool:
+        """A dash set off by spaces before a name, as a digest gives each item's source: "RED
+        STATES OUTNUMBER BLUE STATES FOR THE FIRST TIME - Jeffrey M. Jones: "Gallup's analysis
+        ..."" (PolNeAR's HuffPollster)."""
+        before = self.text[max(0, name.start_char - 3) : name.start_char]
+        return bool(re.fullmatch(r".?\s[-–—]\s", before))
 
     def headline_speaker(self, start: int) -> tuple[str | None, str | None]:
         """The speaker a headline names before a colon: "Ted Cruz: 'Physically Assaulting A
@@ -1137,6 +1146,10 @@ class _Speakers:
         i = _before_marks(doc, span.start - 1)
         if i < 0 or doc[i].text != ":" or not self._planned(doc[i].sent):
             return None
+        named = self.mention_at(doc[i - 1]) if i else None
+        turn = doc.char_span(named.start, named.end, alignment_mode="expand") if named is not None else None
+        if turn is not None and self._dash_before(turn):
+            return None  # "Pollsters agree - Carl Bialik: ...": the name's turn, not the clause's
         head = _verb_above(doc[i])
         if head is None or self._inside_quote(head.idx):
             head = _verb_ending_at(doc, i)

@@ -53,7 +53,15 @@ def _find_reporting_verbs(doc: Doc) -> tuple[int, ...]:
             # "as Tom Ridge, a former secretary of homeland security, put it:": the tagger
             # often reads this past "put" as a bare form.
             found.append(i)
+        elif lemma in _REPORTING_IDS and _goes_on_to(doc, i):
+            found.append(i)
     return tuple(found)
+
+
+def _goes_on_to(doc: Doc, i: int) -> bool:
+    """A bare form after "went on to", "goes on to": "He went on to say Clinton's behavior is
+    "very different ..."" (PolNeAR) reports as "he said" does."""
+    return i >= 3 and doc[i - 1].lower_ == "to" and doc[i - 2].lower_ == "on" and doc[i - 3].lemma_ == "go"
 
 
 def _puts_it(doc: Doc, i: int, lemma: int) -> bool:

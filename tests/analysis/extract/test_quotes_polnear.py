@@ -476,3 +476,11 @@ def test_a_participle_hung_on_those_addressed_is_the_reporters(nlp):
     # 2016-06-08): the parser made "saying" a modifier of "supporters".
     quotes = quotes_of(nlp, polnear_article("breitbart_2016-06-08_ready-to-back-clinton-obama-work"))
     assert quotes["The struggle continues"].speaker == "Bernie Sanders"
+
+
+def test_went_on_to_say_reports(nlp):
+    # 'He went on to say Clinton's behavior is "very different from somebody misinterpreting
+    # ..."' (west-journal_2015-11-10): the bare "say" after "went on to" reports as "said" does.
+    quotes = quotes_of(nlp, polnear_article("west-journal_2015-11-10_ben-carson-slams-hillary-and-the"))
+    quote = next(q for t, q in quotes.items() if t.startswith("very different from somebody misinterpreting"))
+    assert (quote.kind, quote.speaker) == ("partial", "Ben Carson")

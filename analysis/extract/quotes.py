@@ -200,6 +200,7 @@ _HE_NEXT = re.compile(
 )
 _POSSESSIVE = re.compile(r"\b(?:his|her|himself|herself)\b")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+_CLAUSE_STOP = re.compile(r"[.;!?\n\"“”]")
 # Two or three capitalised words, as a person's name is written ("Glyn Davies").
 _PERSON_NAME = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?(?: [A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?){1,2}")
 
@@ -425,15 +426,15 @@ class _Speakers:
             says = _SAYS_AFTER.match(self.text, m.end) or _SAID_BEFORE.search(self.text, max(0, m.start - 12), m.start)
             if _WHO_AFTER.match(self.text, m.end) or says and _HE_NEXT.match(self.text, m.end):
                 found.add(m.actor)
-            elif m.actor_type == "ORG" and _PERSON_NAME.fullmatch(m.actor) and not _THE_BEFORE.search(self.text, 0, m.start):
+            elif m.actor_type == "ORG" and _PERSON_NAME.fullmatch(m.actor) and not _THE_BEFORE.search(self.text, max(0, m.start - 5), m.start):
                 # "Carly Fiorina threw her support behind Sen. Ted Cruz" (the model tags her an
                 # organisation throughout, PolNeAR): "her" or "his" after a name written as a
                 # person's, before any other name, is that person's. Not after "the", which no
                 # person's name takes ("cheering for the Lewisburg Green Dragons, his son's high
                 # school team"), nor a place ("Mexico will pay for his wall").
-                nxt = mentions[k + 1].start if k + 1 < len(mentions) else len(self.text)
-                stop = re.search(r"[.;!?\n\"“”]", self.text[m.end : nxt])
-                if _POSSESSIVE.search(self.text, m.end, m.end + stop.start() if stop else nxt):
+                nxt = min(mentions[k + 1].start if k + 1 < len(mentions) else len(self.text), m.end + 200)
+                stop = _CLAUSE_STOP.search(self.text, m.end, nxt)
+                if _POSSESSIVE.search(self.text, m.end, stop.start() if stop else nxt):
                     found.add(m.actor)
         return found
 

@@ -206,6 +206,10 @@ class Salience:
                     t
                     for t in span
                     if t.dep_ in ("nsubj", "nsubjpass")
+                    # A name the parser made the root, finding no verb: "Trump, when asked
+                    # about his own contradictions ..., often steam-rolls through the questions"
+                    # ("steam-rolls" read as nouns, PolNeAR) is the sentence's subject still.
+                    or t.dep_ == "ROOT"
                     or self.said_by(t.idx)
                     or t.dep_ == "appos" and t.head.dep_ in ("nsubj", "nsubjpass") and t.head.i not in range(span.start, span.end)
                     or named_beside_subject(t)

@@ -29,7 +29,8 @@ from analysis.nlp import doc_text
 
 # A report is an inflected verb: "said", "says", "told", "saying". Bare forms are left out on
 # purpose: "to continue", "would consider", "social workers tell people" are rarely reports, and
-# on 400 BBC articles admitting them made 9 speakers worse for 6 better ("critics say").
+# on 400 BBC articles admitting them made 9 speakers worse for 6 better ("critics say"), all but
+# after "went on to" (`_goes_on_to`).
 BARE_FORMS = frozenset({"VB", "VBP"})
 _REPORTING_IDS = frozenset(hash_string(verb) for verb in REPORTING_VERBS)
 _BARE_IDS = frozenset(hash_string(tag) for tag in BARE_FORMS)
@@ -53,7 +54,15 @@ def _find_reporting_verbs(doc: Doc) -> tuple[int, ...]:
             # "as Tom Ridge, a former secretary of homeland security, put it:": the tagger
             # often reads this past "put" as a bare form.
             found.append(i)
+        elif lemma in _REPORTING_IDS and _goes_on_to(doc, i):
+            found.append(i)
     return tuple(found)
+
+
+def _goes_on_to(doc: Doc, i: int) -> bool:
+    """A bare form after "went on to", "goes on to": "He went on to say Clinton's behavior is
+    "very different ..."" (PolNeAR) reports as "he said" does."""
+    return i >= 3 and doc[i - 1].lower_ == "to" and doc[i - 2].lower_ == "on" and doc[i - 3].lemma_ == "go"
 
 
 def _puts_it(doc: Doc, i: int, lemma: int) -> bool:
@@ -189,6 +198,9 @@ _SAID_BEFORE = re.compile(r"\b(?:said|says|added|wrote)\s+$")
 _HE_NEXT = re.compile(
     r"[^.!?\n]*[.!?][\"”’']?\s+(?:He|She)\s+(?:also\s+)?(?:said|says|added|told|noted|explained|continued)\b"
 )
+_POSSESSIVE = re.compile(r"\b(?:his|her|himself|herself)\b")
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+_CLAUSE_STOP = re.compile(r"[.;!?\n\"“”]")
 # Two or three capitalised words, as a person's name is written ("Glyn Davies").
 _PERSON_NAME = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?(?: [A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?){1,2}")
 
@@ -197,6 +209,17 @@ _PARTY_TAG = re.compile(r"[DRI]\s?-\s?[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?")
 
 # Verbs whose passive subject is the one spoken to ("was asked", "was told"), not the speaker.
 ADDRESSEE_VERBS = frozenset("ask tell question press urge inform advise remind thank congratulate".split())
+
+# A message someone puts out speaks with its sender's words: 'Trump issued a statement saying
+# that Scalia was "a remarkable person ..."', 'His office put out a statement saying the U.S.
+# "does not have the capacity ..."' (PolNeAR). The noun must be
+# one its sender writes, and the verb one of putting it out: "cited a report saying" or "read a
+# letter saying" give someone else's words.
+MESSAGE_NOUNS = frozenset(
+    "statement release letter email e-mail message memo note tweet post text video ad advert "
+    "advertisement op-ed".split()
+)
+SENDING_VERBS = frozenset("issue release put send blast post publish write pen circulate distribute air run".split())
 
 # Quotations longer than this many words are direct speech whatever the parse says.
 FRAGMENT_MAX_WORDS = 6
@@ -253,6 +276,21 @@ def _verb_above(mark: Token) -> Token | None:
             return None
         head = head.head
     return head if head.pos_ == "VERB" and head.i < mark.i else None
+
+
+def _verb_ending_at(doc: Doc, i: int) -> Token | None:
+    """The verb of the clause that ends at the mark at token `i`, climbed to from the word before
+    it while the parse stays before the mark: the parser often hangs the clause on the
+    quotation's verb ('Clinton has since apologized for what happened: "Yes, I should have used
+    two email addresses ..."', "apologized" a ccomp of "used"), and the mark with it."""
+    node, found = doc[i - 1], None
+    for _ in range(6):
+        if node.pos_ == "VERB":
+            found = node
+        if node.head.i == node.i or node.head.i >= i:
+            break
+        node = node.head
+    return found
 
 
 def _tokens_in(doc: Doc, start: int, end: int) -> Span | None:
@@ -376,16 +414,28 @@ class _Speakers:
         any "he" or "she": "Shell said the pay-off was in line with Ms Boynton's contract. She
         was leaving ..." (BBC business/419)."""
         found = set()
-        for m in mentions:
+        for k, m in enumerate(mentions):
             # A name as written, not one the alias table or an adjective led to ("Republican"
-            # -> Republican Party, "French" -> France).
-            if m.actor_type not in ("ORG", "GPE", "LOC") or m.label == "NORP" or m.actor != m.text:
+            # -> Republican Party, "French" -> France); a surname of a name written as a
+            # person's is written so ("Chrabaszcz, who" for Witold Chrabaszcz).
+            surname = bool(_PERSON_NAME.fullmatch(m.actor)) and m.actor.endswith(" " + m.text)
+            if m.actor_type not in ("ORG", "GPE", "LOC") or m.label == "NORP" or m.actor != m.text and not surname:
                 continue
             if not m.text[:1].isupper() or m.text.isupper():
                 continue
             says = _SAYS_AFTER.match(self.text, m.end) or _SAID_BEFORE.search(self.text, max(0, m.start - 12), m.start)
             if _WHO_AFTER.match(self.text, m.end) or says and _HE_NEXT.match(self.text, m.end):
                 found.add(m.actor)
+            elif m.actor_type == "ORG" and _PERSON_NAME.fullmatch(m.actor) and not _THE_BEFORE.search(self.text, max(0, m.start - 5), m.start):
+                # "Carly Fiorina threw her support behind Sen. Ted Cruz" (the model tags her an
+                # organisation throughout, PolNeAR): "her" or "his" after a name written as a
+                # person's, before any other name, is that person's. Not after "the", which no
+                # person's name takes ("cheering for the Lewisburg Green Dragons, his son's high
+                # school team"), nor a place ("Mexico will pay for his wall").
+                nxt = min(mentions[k + 1].start if k + 1 < len(mentions) else len(self.text), m.end + 200)
+                stop = _CLAUSE_STOP.search(self.text, m.end, nxt)
+                if _POSSESSIVE.search(self.text, m.end, stop.start() if stop else nxt):
+                    found.add(m.actor)
         return found
 
     def _person_apposition(self, m: Mention) -> bool:
@@ -564,9 +614,18 @@ class _Speakers:
         if name is None or m.actor_type not in ("PERSON", SPOKESPERSON, "ORG"):
             return None, None
         before = doc[name.start - 1] if name.start else None
-        if before is not None and not (name[0].is_sent_start or before.text in (".", "!", "?") or before.is_space):
+        if before is not None and not (
+            name[0].is_sent_start or before.text in (".", "!", "?") or before.is_space or self._dash_before(name)
+        ):
             return None, None
         return m.actor, m.actor_type
+
+    def _dash_before(self, name: Span) -> bool:
+        """A dash set off by spaces before a name, as a digest gives each item's source: "RED
+        STATES OUTNUMBER BLUE STATES FOR THE FIRST TIME - Jeffrey M. Jones: "Gallup's analysis
+        ..."" (PolNeAR's HuffPollster)."""
+        before = self.text[max(0, name.start_char - 3) : name.start_char]
+        return bool(re.fullmatch(r".?\s[-–—]\s", before))
 
     def headline_speaker(self, start: int) -> tuple[str | None, str | None]:
         """The speaker a headline names before a colon: "Ted Cruz: 'Physically Assaulting A
@@ -728,6 +787,9 @@ class _Speakers:
     # the size of Sanders's following, said").
     _SET_OFF = re.compile(
         r"\s*(?:[,(][^\"“”!?;:]*,)?\s*"
+        # or the comma closing an apposition the name is ("her senior policy adviser, Jake
+        # Sullivan, said:", "the presumptive GOP presidential nominee, Donald Trump, tweeted")
+        r"|,\s*"
         # or a day: "who Beck on Wednesday called "a horrible, despicable human being""
         r"|\s+(?:on|last|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
         r"|(?:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.\s\d{1,2}|(?:March|April|May|June|July)\s\d{1,2})\s+"
@@ -824,6 +886,18 @@ class _Speakers:
                     up = next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX")), None)
                     if up is not None and up.i < joined.i:
                         current = up
+            elif current.dep_ in ("acl", "relcl") and self._sent_message(head):
+                # "issued a statement saying", "released a video that said": the sender speaks.
+                current = head.head
+            elif (
+                current.dep_ == "acl"
+                and current.tag_ == "VBG"
+                and head.dep_ in ("dobj", "dative")
+                and head.head.i in self.reporting
+            ):
+                # "The Vermont senator emailed supporters saying: ..." (PolNeAR): the parser hung
+                # the participle on those addressed; who reports to them is who says it.
+                current = head.head
             elif current.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
                 # "Mr Mallon provoked fury by branding the campaign "two-bit Tories"": the
                 # gerund's subject is the governing verb's.
@@ -834,6 +908,18 @@ class _Speakers:
             else:
                 return None
         return None
+
+    @staticmethod
+    def _sent_message(noun: Token) -> bool:
+        """A message its sender put out: the object of a verb of sending ("issued a
+        statement", "put out a statement", "sent out a press release")."""
+        return (
+            noun.pos_ == "NOUN"
+            and noun.lemma_.lower() in MESSAGE_NOUNS
+            and noun.dep_ == "dobj"
+            and noun.head.pos_ == "VERB"
+            and noun.head.lemma_.lower() in SENDING_VERBS
+        )
 
     def _person_beside(self, verb: Token) -> Token | None:
         """A person named right after a reporting verb that follows a quotation's closing mark,
@@ -895,6 +981,10 @@ class _Speakers:
             return found if found else (None, None)
         if lower in ("who", "which", "that") and subject.head.dep_ == "relcl":
             subject = subject.head.head
+            sender = self.subject_of(subject.head) if self._sent_message(subject) else None
+            if sender is not None and not self._inside_quote(sender.idx):
+                # "Trump released a marketing video that said, "..."": the sender.
+                return self.speaker_from_subject(sender)
             if subject.dep_ == "appos" and subject.pos_ == "NOUN":
                 # "Geoffrey Garin, a Democratic pollster who advised ...": the relative clause
                 # describes the person the apposition describes, who is named.
@@ -1066,7 +1156,13 @@ class _Speakers:
         i = _before_marks(doc, span.start - 1)
         if i < 0 or doc[i].text != ":" or not self._planned(doc[i].sent):
             return None
+        named = self.mention_at(doc[i - 1]) if i else None
+        turn = doc.char_span(named.start, named.end, alignment_mode="expand") if named is not None else None
+        if turn is not None and self._dash_before(turn):
+            return None  # "Pollsters agree - Carl Bialik: ...": the name's turn, not the clause's
         head = _verb_above(doc[i])
+        if head is None or self._inside_quote(head.idx):
+            head = _verb_ending_at(doc, i)
         if head is None or self._inside_quote(head.idx):
             return None
         subject = self.subject_of(head)
@@ -1400,6 +1496,8 @@ def _unquoted_share(span: Span, verb: Token | None, inside_quote, reporting: set
                 counted = goes_on and child.left_edge.i == after
             if counted:
                 words.update(t.i for t in child.subtree)
+    if continues and verb is not None and verb.i < span.start:
+        words.update(_lead_before_attribution(span, verb))
     if goes_on and after > span.end and after < len(doc) and doc[after].text[:1].islower():
         for t in doc[after:]:
             if t.is_punct or t.is_space or t.is_sent_start:
@@ -1409,6 +1507,28 @@ def _unquoted_share(span: Span, verb: Token | None, inside_quote, reporting: set
             words.add(t.i)
     unquoted = sum(len(doc[i]) for i in words if doc[i].is_alpha and not inside_quote(doc[i].idx))
     return unquoted / (quoted + unquoted)
+
+
+def _lead_before_attribution(span: Span, verb: Token) -> list[int]:
+    """The reporter's words that open the sentence a quotation in lower case finishes, before
+    its attribution set off by commas: 'If Clinton is elected, he said, "she might be going back
+    and forth between the White House and the courthouse."', 'The streets were deserted, he
+    added, "but people need to connect somehow."' (PolNeAR). The quotation finishes the
+    reporter's sentence, as after "said that"."""
+    doc = span.doc
+    between = doc[verb.i + 1 : span.start]
+    if not any(t.text == "," for t in between) or any(t.is_sent_start for t in between):
+        return []
+    # The attribution: a few words without a comma before the verb ("he", "Mr. Garin"); none
+    # is a participle's comma ('bristled at the suggestion ..., saying, "the advice I give"').
+    i = verb.i - 1
+    while i > verb.sent.start and verb.i - i <= 6 and doc[i].text != ",":
+        i -= 1
+    if doc[i].text != "," or i == verb.i - 1:
+        return []
+    if any(t.text in DOUBLE_MARK_TOKENS | SINGLE_MARKS for t in doc[i - 1 : verb.i]):
+        return []  # the second half of a split quotation ('"As a guardian ...," he wrote, "we know')
+    return [t.i for t in doc[verb.sent.start : i] if t.is_alpha]
 
 
 # Nouns for works with a title: a quotation they introduce is the title ('the movie, "13 Hours:
@@ -1508,12 +1628,15 @@ def _speaker_from_context(
             break
     if previous.start < first.start:
         intro = [t for t in previous if t.i in finder.reporting and not finder._inside_quote(t.idx)]
-        if intro:
-            subject = finder.subject_of(intro[-1])
+        # The last reporting verb first; an earlier one when the last gives no one ('"...,"
+        # said Rep. Beto O'Rourke (D-Tex.), a Clinton endorser whose district went for her but
+        # who suggested that ... . "In El Paso, ..."': "suggested" is a relative clause's).
+        for cue in reversed(intro):
+            subject = finder.subject_of(cue)
             if subject is not None:
                 speaker, kind = finder.speaker_from_subject(subject)
                 if speaker:
-                    return speaker, kind, intro[-1]
+                    return speaker, kind, cue
     if earlier:
         last = earlier[-1]
         gap = finder.text[last.end : span.start_char]

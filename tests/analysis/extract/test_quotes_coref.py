@@ -197,3 +197,25 @@ def test_a_name_before_a_colon_gives_the_turn(nlp):
     clinton = quotes["Our goal is not to deter or contain ISIS, but to defeat and destroy ISIS"]
     assert clinton.speaker == "Hillary Clinton"
     assert quotes["The mission is to destroy ISIS -- not to contain it"].speaker == "Jeb Bush"
+
+
+def test_a_name_the_parser_made_the_root_is_its_sentences_subject(nlp):
+    # wash-post_2015-11-10_caught-fibbing: the parser read "steam-rolls" as nouns and made
+    # "Trump" the root of "Trump, when asked about his own contradictions or factual errors, often
+    # steam-rolls through the questions"; "he told CNN's Chris Cuomo" went past him to Carson.
+    from tests.analysis.extract.test_quotes_polnear import polnear_article
+
+    quotes = quotes_of(nlp, polnear_article("wash-post_2015-11-10_caught-fibbing-these-gop-candida"))
+    quote = next(q for t, q in quotes.items() if t.startswith("We made a terrible mistake getting involved"))
+    assert quote.speaker == "Donald Trump"
+
+
+def test_a_name_after_a_dash_before_a_colon_gives_the_turn(nlp):
+    # huff-post_2016-02-03_huffpollster (a digest): "RED STATES OUTNUMBER BLUE STATES FOR THE
+    # FIRST TIME - Jeffrey M. Jones: "Gallup's analysis ..."", and "Pollsters agree - Carl
+    # Bialik: "..."", where the clause before the dash is not who speaks.
+    from tests.analysis.extract.test_quotes_polnear import polnear_article
+
+    quotes = quotes_of(nlp, polnear_article("huff-post_2016-02-03_huffpollster-a-seismic-shift-amo"))
+    assert next(q for t, q in quotes.items() if t.startswith("Gallup’s analysis of political")).speaker == "Jeffrey M. Jones"
+    assert next(q for t, q in quotes.items() if t.startswith("One of the biggest lessons")).speaker == "Carl Bialik"

@@ -402,7 +402,7 @@ def _strip(span: Span, known=None) -> _Draft:
             and tokens[0].is_lower
             and tokens[0].is_alpha
             and tokens[0].pos_ != "PROPN"
-            and tokens[0].lower_ not in NAME_PARTICLES | {"ex", "then"}
+            and tokens[0].lower_ not in _LEADING_SMALL
             and tokens[1].text[:1].isupper()
             and tokens[1].lower_ not in ORG_WORDS  # "dixons Group PLC": a name written small
         )
@@ -749,6 +749,10 @@ SURNAME_PARTICLES = frozenset(
     {"de", "du", "des", "la", "le", "el", "del", "van", "von", "der", "den", "di", "da", "dos", "al", "bin", "ibn"}
 )
 NAME_PARTICLES = _CONNECTORS | {"the", "de", "du", "des", "la", "le", "los", "las", "el", "del", "van", "von", "der", "den", "di", "da", "y", "et", "on", "in", "upon", "at", "al", "bin"}
+# Small words a name may start with before its capitals, and ones a person's name may hold; built
+# once here rather than on every token tested.
+_LEADING_SMALL = NAME_PARTICLES | {"ex", "then"}
+_PERSON_SMALL = SURNAME_PARTICLES | {"the", "y", "of"}
 
 
 def _spelled_out(doc: Doc, tokens: list, names: set[tuple[str, ...]]) -> Span | None:
@@ -2209,7 +2213,7 @@ def _person_parts(draft: _Draft, table: AliasTable) -> list[_Draft]:
                 if k
                 and t.is_lower
                 and t.is_alpha
-                and t.lower_ not in SURNAME_PARTICLES | {"the", "y", "of"}
+                and t.lower_ not in _PERSON_SMALL
                 and not (tokens[k - 1].text in _DASHES and not tokens[k - 1].whitespace_)
             ),
             None,

@@ -66,6 +66,12 @@ def _short(label: object) -> str:
     return text if len(text) <= LABEL_CHARS else text[: LABEL_CHARS - 1].rstrip() + "…"
 
 
+def _short_ticks(labels) -> dict:
+    """Axis settings that show each category label cut (`_short`) while the data keep it whole."""
+    labels = list(labels)
+    return {"tickmode": "array", "tickvals": labels, "ticktext": [_short(label) for label in labels]}
+
+
 def _label_margin(labels) -> int:
     """A left margin that holds these category labels (as `_short` cuts them) and the tick pad."""
     return int(max((_text_width(_short(label)) for label in labels), default=0)) + 22
@@ -139,7 +145,7 @@ def _ranked_bars(
     fig.update_layout(
         xaxis={"title": axis, **count_axis(df[x].max())},
         # The labels stay whole on the bars (and in their hover), cut only where they are shown.
-        yaxis={"tickmode": "array", "tickvals": labels, "ticktext": [_short(label) for label in labels]},
+        yaxis=_short_ticks(labels),
     )
     return _layout(
         fig,
@@ -371,9 +377,8 @@ def actor_theme_heatmap(df: pd.DataFrame, *, title: str = "Actors by theme") -> 
         customdata=[[a, t, int(n)] for a, t, n in cells],
         hovertemplate="%{customdata[0]} × %{customdata[1]}: %{customdata[2]} articles<extra></extra>",
     )
-    fig.update_xaxes(tickangle=-35, tickmode="array", tickvals=list(grid.columns),
-                     ticktext=[_short(theme) for theme in grid.columns])
-    fig.update_yaxes(tickmode="array", tickvals=list(grid.index), ticktext=[_short(actor) for actor in grid.index])
+    fig.update_xaxes(tickangle=-35, **_short_ticks(grid.columns))
+    fig.update_yaxes(**_short_ticks(grid.index))
     # Below: the theme names, turned 35 degrees (their height is about 0.57 of their width).
     turned = max(_text_width(_short(theme)) for theme in grid.columns) * 0.6 + 24
     return _layout(
@@ -449,7 +454,7 @@ def quote_kinds_bar(
     fig.update_layout(
         barmode="stack",
         xaxis={"title": "quotes", **count_axis(most)},
-        yaxis={"tickmode": "array", "tickvals": list(top), "ticktext": [_short(s) for s in top]},
+        yaxis=_short_ticks(top),
         legend={"orientation": "h", "y": -0.15},
     )
     return _layout(fig, title, height=max(300, 24 * len(top) + 100), l=_label_margin(top), b=LEGEND_BELOW + 15)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.analysis.extract.test_quotes_polnear import quotes_of
+from tests.analysis.extract.test_quotes_polnear import quotes_of, starting
 
 
 def test_a_mentions_own_title_gives_its_gender(nlp):
@@ -206,7 +206,7 @@ def test_a_name_the_parser_made_the_root_is_its_sentences_subject(nlp):
     from tests.analysis.extract.test_quotes_polnear import polnear_article
 
     quotes = quotes_of(nlp, polnear_article("wash-post_2015-11-10_caught-fibbing-these-gop-candida"))
-    quote = next(q for t, q in quotes.items() if t.startswith("We made a terrible mistake getting involved"))
+    quote = starting(quotes, "We made a terrible mistake getting involved")
     assert quote.speaker == "Donald Trump"
 
 
@@ -217,5 +217,5 @@ def test_a_name_after_a_dash_before_a_colon_gives_the_turn(nlp):
     from tests.analysis.extract.test_quotes_polnear import polnear_article
 
     quotes = quotes_of(nlp, polnear_article("huff-post_2016-02-03_huffpollster-a-seismic-shift-amo"))
-    assert next(q for t, q in quotes.items() if t.startswith("Gallup’s analysis of political")).speaker == "Jeffrey M. Jones"
-    assert next(q for t, q in quotes.items() if t.startswith("One of the biggest lessons")).speaker == "Carl Bialik"
+    assert starting(quotes, "Gallup’s analysis of political").speaker == "Jeffrey M. Jones"
+    assert starting(quotes, "One of the biggest lessons").speaker == "Carl Bialik"

@@ -13,6 +13,11 @@ def quotes_of(nlp, text):
     return {q.text.rstrip(",.!?"): q for q in extract_quotes(doc, resolve_mentions(doc))}
 
 
+def starting(quotes: dict, prefix: str):
+    """The quote of `quotes_of` whose text begins with `prefix`."""
+    return next(q for t, q in quotes.items() if t.startswith(prefix))
+
+
 def test_a_quotation_the_reporter_finishes_is_partial(nlp):
     # wash-post_2016-06-14_we-are-in-shock: the reporter's words go on after the closing mark.
     text = (
@@ -365,7 +370,7 @@ def test_a_quotation_finishing_the_reporters_clause_is_partial(nlp):
     quotes = quotes_of(nlp, polnear_article("nyt_2016-06-07_germany-pledges-to-expand-its-mi"))
     assert quotes["the general public is not very comfortable with the military dimension"].kind == "partial"
     quotes = quotes_of(nlp, polnear_article("nyt_2016-06-27_britain-s-exit-looms-over-clinto"))
-    quote = next(q for t, q in quotes.items() if t.startswith("the intensity against the status quo"))
+    quote = starting(quotes, "the intensity against the status quo")
     assert (quote.kind, quote.speaker) == ("partial", "Mike DuHaime")
     quotes = quotes_of(nlp, polnear_article("breitbart_2016-02-08_the-latest-nh-towns-cast-first-v"))
     assert quotes["I need you tomorrow"].kind == "direct"
@@ -395,7 +400,7 @@ def test_a_name_after_the_closing_mark_with_a_title_or_apposition_speaks(nlp):
     quotes = quotes_of(nlp, polnear_article("nyt_2016-04-23_campaign-for-trump-says-he-ll-re"))
     assert quotes["Is Donald Trump running against the Republican National Committee"].speaker == "Paul Manafort"
     quotes = quotes_of(nlp, polnear_article("nyt_2015-12-15_white-house-schmoozing-season-ho"))
-    quote = next(q for t, q in quotes.items() if t.startswith("That was a good speech you gave last night"))
+    quote = starting(quotes, "That was a good speech you gave last night")
     assert quote.speaker == "Steve Cohen"
 
 
@@ -412,13 +417,13 @@ def test_a_message_put_out_speaks_with_its_senders_words(nlp):
     # "Trump released a marketing video that said, ..." (PolNeAR): the sender speaks, not nobody
     # and not the video.
     office = quotes_of(nlp, polnear_article("huff-post_2016-07-26_obama-administration-to-expand-p"))
-    quote = next(q for t, q in office.items() if t.startswith("does not have the capacity to properly vet"))
+    quote = starting(office, "does not have the capacity to properly vet")
     assert quote.speaker == "His office"
     statement = quotes_of(nlp, polnear_article("wash-post_2016-02-14_nomination-questions-are-likely-"))
-    quote = next(q for t, q in statement.items() if t.startswith("a remarkable person and a brilliant"))
+    quote = starting(statement, "a remarkable person and a brilliant")
     assert (quote.kind, quote.speaker) == ("partial", "Donald Trump")
     video = quotes_of(nlp, polnear_article("wash-post_2016-05-29_internal-trump-university-record"))
-    quote = next(q for t, q in video.items() if t.startswith("We are going to have professors"))
+    quote = starting(video, "We are going to have professors")
     assert quote.speaker == "Donald Trump"
 
 
@@ -427,10 +432,10 @@ def test_a_name_followed_by_her_or_his_is_a_person(nlp):
     # Ted Cruz, the one person named before it: "Carly Fiorina threw her support behind Sen. Ted
     # Cruz" says she is a person (huff-post_2016-03-09, politico_2015-12-28, PolNeAR).
     quotes = quotes_of(nlp, polnear_article("huff-post_2016-03-09_carly-fiorina-endorses-ted-cruz-"))
-    quote = next(q for t, q in quotes.items() if t.startswith("Ted Cruz has stood up and fought"))
+    quote = starting(quotes, "Ted Cruz has stood up and fought")
     assert quote.speaker == "Carly Fiorina"
     quotes = quotes_of(nlp, polnear_article("politico_2015-12-28_carly-fiorina-bill-clinton-s-fai"))
-    quote = next(q for t, q in quotes.items() if t.startswith("Look, how about an honest woman?"))
+    quote = starting(quotes, "Look, how about an honest woman?")
     assert quote.speaker == "Carly Fiorina"
 
 
@@ -439,14 +444,14 @@ def test_a_quotation_finishing_the_sentence_the_reporter_began_before_the_attrib
     # 2016-01-15) and "Whether the issue is ..., Mr. Garin added, ''it becomes harder ...''" (nyt
     # 2015-11-09): the reporter's words begin the sentence the quotation finishes.
     bush = quotes_of(nlp, polnear_article("usa-today_2016-01-15_republicans-pile-on-obama-clinto"))
-    quote = next(q for t, q in bush.items() if t.startswith("she might be going back and forth"))
+    quote = starting(bush, "she might be going back and forth")
     assert quote.kind == "partial"
     garin = quotes_of(nlp, polnear_article("nyt_2015-11-09_jobs-report-gives-democrats-a-li"))
-    quote = next(q for t, q in garin.items() if t.startswith("it becomes harder and harder"))
+    quote = starting(garin, "it becomes harder and harder")
     assert (quote.kind, quote.speaker) == ("partial", "Geoff Garin")
     # Not the second half of a split quotation, nor a quotation after a participle's comma.
     fallon = quotes_of(nlp, polnear_article("politico_2016-03-10_hillary-clinton-s-backseat-drive"))
-    assert next(q for t, q in fallon.items() if t.startswith("we know you are rooting")).kind == "direct"
+    assert starting(fallon, "we know you are rooting").kind == "direct"
     christie = quotes_of(nlp, polnear_article("politico_2016-08-28_christie-doubles-down-on-trump-s"))
     assert christie["the advice I give to Donald is to Donald"].kind == "direct"
 
@@ -456,10 +461,10 @@ def test_a_name_closing_an_apposition_before_the_verb_speaks(nlp):
     # the presumptive GOP presidential nominee, Donald Trump, tweeted Sunday': the parser gave
     # the verb no subject, and only the comma closing the apposition parts the name from it.
     quotes = quotes_of(nlp, polnear_article("breitbart_2016-04-23_clinton-wades-in-urges-britain-t"))
-    quote = next(q for t, q in quotes.items() if t.startswith("Hillary Clinton believes that transatlantic"))
+    quote = starting(quotes, "Hillary Clinton believes that transatlantic")
     assert quote.speaker == "Jake Sullivan"
     quotes = quotes_of(nlp, polnear_article("usa-today_2016-06-15_obama-rips-rhetoric-over-radical"))
-    quote = next(q for t, q in quotes.items() if t.startswith("Is President Obama going to finally mention"))
+    quote = starting(quotes, "Is President Obama going to finally mention")
     assert quote.speaker == "Donald Trump"
 
 
@@ -467,7 +472,7 @@ def test_a_colon_after_a_clause_the_parser_hung_on_the_quotation_presents_the_sp
     # 'Clinton has since apologized for what happened: "Yes, I should have used two email
     # addresses ..."' (wash-post_2016-03-03): "apologized" and the colon hang on "used".
     quotes = quotes_of(nlp, polnear_article("wash-post_2016-03-03_staffer-who-set-up-clinton-email"))
-    quote = next(q for t, q in quotes.items() if t.startswith("Yes, I should have used two email addresses"))
+    quote = starting(quotes, "Yes, I should have used two email addresses")
     assert quote.speaker == "Hillary Clinton"
 
 
@@ -482,5 +487,5 @@ def test_went_on_to_say_reports(nlp):
     # 'He went on to say Clinton's behavior is "very different from somebody misinterpreting
     # ..."' (west-journal_2015-11-10): the bare "say" after "went on to" reports as "said" does.
     quotes = quotes_of(nlp, polnear_article("west-journal_2015-11-10_ben-carson-slams-hillary-and-the"))
-    quote = next(q for t, q in quotes.items() if t.startswith("very different from somebody misinterpreting"))
+    quote = starting(quotes, "very different from somebody misinterpreting")
     assert (quote.kind, quote.speaker) == ("partial", "Ben Carson")

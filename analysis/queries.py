@@ -525,6 +525,22 @@ def quotes(
     )
 
 
+@_named
+def quotes_by_speaker(con: duckdb.DuckDBPyConnection, filters: Filters, *, limit: int = 15) -> pd.DataFrame:
+    """The speakers quoted most in the matching articles, with their quotations of each kind."""
+    sel, params = _selected(filters)
+    return _df(
+        con,
+        f"""
+        SELECT speaker, count(*) AS quotes, count(*) FILTER (WHERE kind = 'direct') AS direct,
+               count(*) FILTER (WHERE kind = 'partial') AS partial, count(*) FILTER (WHERE kind = 'scare') AS scare
+        FROM quotes
+        WHERE speaker IS NOT NULL AND article_id IN ({sel}) AND kind IN (SELECT unnest(?))
+        GROUP BY speaker ORDER BY quotes DESC, speaker LIMIT {int(limit)}""",
+        [*params, _kinds(filters)],
+    )
+
+
 def normalise_phrase(text: str) -> str:
     """A framing phrase's key: lower case, no surrounding punctuation, single spaces."""
     return " ".join(re.sub(r"[^\w\s'-]", " ", text.lower()).split())
@@ -542,31 +558,29 @@ def framing_phrases(con: duckdb.DuckDBPyConnection, filters: Filters, *, limit: 
         WHERE q.kind IN ('partial', 'scare') AND q.article_id IN ({sel})""",
         params,
     )
-    if raw.empty:
-        return pd.DataFrame(
-            columns=["phrase", "count", "articles", "speakers", "sources", "first_seen", "kinds"]
-        )
-    raw["phrase"] = raw["text"].map(normalise_phrase)
-    raw = raw[raw["phrase"] != ""]
-    grouped = (
-        raw.groupby("phrase")
-        .agg(
-            count=("text", "size"),
-            articles=("article_id", "nunique"),
-            speakers=("speaker", lambda s: ", ".join(sorted({x for x in s if isinstance(x, str)}))),
-            sources=("source", lambda s: ", ".join(sorted({x for x in s if isinstance(x, str)}))),
-            first_seen=("date", "min"),
-            kinds=("kind", lambda s: ", ".join(sorted(set(s)))),
-        )
-        .reset_index()
-    )
-    ranked = (
-        grouped.sort_values(["count", "articles", "phrase"], ascending=[False, False, True])
-        .head(limit)
-        .reset_index(drop=True)
-    )
+    # Normalised in Python (`normalise_phrase`: Unicode words, as the analysis reads them), once
+    # per distinct text; counted in SQL: pandas' groupby with a Python function per group took
+    # half a second for Reuters' 8,778 phrases, on the Quotes tab's path.
+    raw["phrase"] = raw["text"].map({text: normalise_phrase(text) for text in raw["text"].unique()})
+    # A cursor of its own: the frame is seen by this query alone (a new in-memory database
+    # cost 12 ms to open).
+    with con.cursor() as mem:
+        mem.register("raw", raw)
+        ranked = mem.execute(
+            """
+            SELECT phrase, count(*) AS count, count(DISTINCT article_id) AS articles,
+                   coalesce(string_agg(DISTINCT speaker, ', ' ORDER BY speaker), '') AS speakers,
+                   coalesce(string_agg(DISTINCT source, ', ' ORDER BY source), '') AS sources,
+                   min(date) AS first_seen, string_agg(DISTINCT kind, ', ' ORDER BY kind) AS kinds,
+                   count(*) OVER () AS total
+            FROM raw WHERE phrase <> '' GROUP BY phrase
+            ORDER BY count DESC, articles DESC, phrase LIMIT ?""",
+            [int(limit)],
+        ).df()
     # How many phrases there are in all, so that a capped list can say "50 of 1,208".
-    ranked.attrs["total"] = len(grouped)
+    total = int(ranked["total"].iloc[0]) if len(ranked) else 0
+    ranked = ranked.drop(columns="total")
+    ranked.attrs["total"] = total
     return ranked
 
 

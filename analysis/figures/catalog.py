@@ -146,7 +146,7 @@ def _phrases(q: Query, opts: dict):
 
 
 def _quotes(q: Query, opts: dict):
-    df = q("quotes", limit=None)  # every quote counts, however many
+    df = q("quotes_by_speaker", limit=opts.get("limit", 15))
     return charts.quote_kinds_bar(df), df
 
 

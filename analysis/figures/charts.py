@@ -430,34 +430,33 @@ def framing_phrases_bar(
     )
 
 
-def quote_kinds_bar(
-    df: pd.DataFrame, *, title: str = "Quotes by speaker and kind", limit: int = 15
-) -> go.Figure:
-    """Stacked bars: how many quotations of each kind the top speakers have."""
-    spoken = df[df["speaker"].notna()] if not df.empty else df
-    if spoken.empty:
+def quote_kinds_bar(df: pd.DataFrame, *, title: str = "Quotes by speaker and kind") -> go.Figure:
+    """Stacked bars: how many quotations of each kind the most quoted speakers have (the rows of
+    `queries.quotes_by_speaker`, most quoted first)."""
+    if df.empty:
         return empty_figure(title, "No attributed quotes in the matching articles.")
-    top = spoken["speaker"].value_counts().head(limit).index[::-1]
+    top = df.iloc[::-1]  # the most quoted at the top
+    speakers = top["speaker"].tolist()
     fig = go.Figure()
     for kind in ("direct", "partial", "scare"):
-        counts = spoken[spoken["kind"] == kind]["speaker"].value_counts().reindex(top).fillna(0)
         fig.add_bar(
-            x=counts.values,
-            y=list(top),
+            x=top[kind].tolist(),
+            y=speakers,
             name=kind,
             orientation="h",
             marker_color=KIND_COLOURS[kind],
-            customdata=[[s] for s in top],
+            customdata=[[s] for s in speakers],
             hovertemplate="%{y}: %{x} " + kind + "<extra></extra>",
         )
-    most = spoken["speaker"].value_counts().max()
     fig.update_layout(
         barmode="stack",
-        xaxis={"title": "quotes", **count_axis(most)},
-        yaxis=_short_ticks(top),
+        xaxis={"title": "quotes", **count_axis(df["quotes"].max())},
+        yaxis=_short_ticks(speakers),
         legend={"orientation": "h", "y": -0.15},
     )
-    return _layout(fig, title, height=max(300, 24 * len(top) + 100), l=_label_margin(top), b=LEGEND_BELOW + 15)
+    return _layout(
+        fig, title, height=max(300, 24 * len(speakers) + 100), l=_label_margin(speakers), b=LEGEND_BELOW + 15
+    )
 
 
 def keyphrases_bar(df: pd.DataFrame, *, title: str = "Key phrases", limit: int = 20) -> go.Figure:

@@ -271,6 +271,60 @@ def test_a_capped_list_of_framing_phrases_knows_how_many_there_are(sixteen_bbc):
     assert len(top) == 5 and top.attrs["total"] == len(phrases)
 
 
+def test_each_framing_phrase_counts_its_quotes_articles_speakers_and_kinds(sixteen_bbc):
+    """Every column of the ranked framing phrases, against a count made here from the analyses:
+    how often, in how many articles, by whom, from which sources, since when, of which kinds."""
+    path, analysed = sixteen_bbc
+    seen: dict[str, list] = {}
+    for a in analysed:
+        for q in a.quotes:
+            phrase = queries.normalise_phrase(q.text)
+            if q.kind in ("partial", "scare") and phrase:
+                seen.setdefault(phrase, []).append((q, a.article))
+    expected = {
+        phrase: (
+            len(uses),
+            len({art.id for _, art in uses}),
+            ", ".join(sorted({q.speaker for q, _ in uses if q.speaker})),
+            ", ".join(sorted({art.source for _, art in uses if art.source})),
+            ", ".join(sorted({q.kind for q, _ in uses})),
+        )
+        for phrase, uses in seen.items()
+    }
+    with Store(path, read_only=True) as store:
+        listed = queries.run(store.con, "framing_phrases", queries.Filters(), limit=len(expected))
+    assert len(listed) == len(expected) > 10
+    assert any(", " in row.speakers or row.count > 1 for row in listed.itertuples())
+    for row in listed.itertuples():
+        assert (row.count, row.articles, row.speakers, row.sources, row.kinds) == expected[row.phrase], row.phrase
+    ranks = [(-row.count, -row.articles, row.phrase) for row in listed.itertuples()]
+    assert ranks == sorted(ranks)
+
+
+def test_the_most_quoted_speakers_count_their_quotes_of_each_kind(sixteen_bbc):
+    """The speakers of the quote-kinds chart, against a count made here from the analyses: their
+    quotes of each kind, the most quoted first (ties by name); a Quote kind filter narrows it."""
+    from collections import Counter
+
+    path, analysed = sixteen_bbc
+    by_kind = Counter((q.speaker, q.kind) for a in analysed for q in a.quotes if q.speaker)
+    totals = Counter(q.speaker for a in analysed for q in a.quotes if q.speaker)
+    expected = sorted(totals, key=lambda s: (-totals[s], s))[:5]
+    with Store(path, read_only=True) as store:
+        top = queries.run(store.con, "quotes_by_speaker", queries.Filters(), limit=5)
+        direct = queries.run(store.con, "quotes_by_speaker", queries.Filters(kinds=("direct",)), limit=50)
+    assert list(top["speaker"]) == expected and len(expected) == 5
+    for row in top.itertuples():
+        assert (row.quotes, row.direct, row.partial, row.scare) == (
+            totals[row.speaker],
+            by_kind[row.speaker, "direct"],
+            by_kind[row.speaker, "partial"],
+            by_kind[row.speaker, "scare"],
+        )
+    spoken = {s for (s, kind) in by_kind if kind == "direct"}
+    assert set(direct["speaker"]) == spoken and (direct["partial"] + direct["scare"] == 0).all()
+
+
 @pytest.fixture(scope="module")
 def bbc_politics(tmp_path_factory, nlp):
     """A store of the first 60 BBC politics articles, analysed with the real model."""

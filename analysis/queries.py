@@ -21,6 +21,7 @@ from analysis.extract.keyphrases import GENERIC, GENERIC_WEIGHT, TABLE_LABELS
 from analysis.extract.topics import TopicModel, fit_topics
 from analysis.readers import METADATA_FIELDS
 from analysis.records import CHILD_TABLES, record_from_store
+from analysis.store import PHRASE_FREQUENCIES
 
 # Name -> query function (con, filters, **options) -> DataFrame, for `run`.
 QUERIES: dict[str, Callable[..., pd.DataFrame]] = {}
@@ -590,7 +591,7 @@ def corpus_keyphrases(con: duckdb.DuckDBPyConnection, filters: Filters, *, limit
     ranked by how distinctive they are against the store.
 
     A phrase's weight is its uses as a key phrase of the matching articles, times:
-    - its IDF against the stored articles that use it at all (phrase_df);
+    - its IDF against the stored articles that use it at all (phrase_key_df);
     - how concentrated it is: the share of matching articles that have it as a key phrase over
       the share of stored articles that use it (square root). On the whole store this is how
       often a phrase is a key phrase where it occurs: "next general election" is in 77% of the
@@ -606,20 +607,14 @@ def corpus_keyphrases(con: duckdb.DuckDBPyConnection, filters: Filters, *, limit
     A phrase in several cases is one phrase, shown in its commonest form.
     """
     sel, params = _selected(filters)
-    stored = _has_table(con, "phrase_df")
     # Document frequencies are counted once per ingest (Store.refresh_phrase_frequencies); a
     # store from before that table existed is counted here.
-    df_source = (
-        "phrase_df"
-        if stored
-        else "(SELECT phrase, count(DISTINCT id) AS df FROM (SELECT id, unnest(phrases) AS phrase FROM articles) GROUP BY phrase)"
-    )
+    df_source = "phrase_key_df" if _has_table(con, "phrase_key_df") else f"({PHRASE_FREQUENCIES})"
     generic, labels = (", ".join("'" + w.replace("'", "''") + "'" for w in sorted(words)) for words in (GENERIC, TABLE_LABELS))
     return _df(
         con,
         f"""
-        WITH df AS (SELECT * FROM {df_source}),
-             total AS (SELECT count(*) AS n FROM articles),
+        WITH total AS (SELECT count(*) AS n FROM articles),
              chosen AS MATERIALIZED (SELECT id, keyphrases FROM articles WHERE id IN ({sel})),
              matching AS (SELECT count(*) AS n FROM chosen),
              listed AS MATERIALIZED (SELECT id, unnest(keyphrases) AS phrase FROM chosen),
@@ -638,7 +633,7 @@ def corpus_keyphrases(con: duckdb.DuckDBPyConnection, filters: Filters, *, limit
                        FROM listed l JOIN exact e USING (phrase)
                        WHERE e.key IN (SELECT key FROM tf WHERE forms > 1)
                        GROUP BY e.key),
-             dfl AS (SELECT lower(phrase) AS key, sum(df) AS df FROM df GROUP BY key),
+             dfl AS (SELECT key, df FROM {df_source}),
              scored AS (
                 SELECT tf.phrase, tf.uses, tf.articles, df.df,
                        ln((1 + total.n) / (1 + df.df)) AS idf, ln(1 + total.n) AS top_idf,

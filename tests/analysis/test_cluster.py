@@ -121,7 +121,7 @@ def test_dask_ingest_gives_the_local_store(cluster, local_store, tmp_path):
     assert "386 articles read, 386 analysed" in result.stderr
     got, want = tables(path), tables(local_store)
     assert set(got) == {
-        "articles", "sentences", "entities", "actors", "quotes", "themes", "meta", "phrase_df", "topic_terms",
+        "articles", "sentences", "entities", "actors", "quotes", "themes", "meta", "phrase_key_df", "topic_terms",
         "article_topics", "tones",
     }
     assert len(got["articles"]) == 386 and got["themes"]

@@ -271,6 +271,24 @@ def test_a_capped_list_of_framing_phrases_knows_how_many_there_are(sixteen_bbc):
     assert len(top) == 5 and top.attrs["total"] == len(phrases)
 
 
+def test_key_phrases_rank_alike_with_frequencies_stored_at_ingest_or_counted_at_once(sixteen_bbc, tmp_path):
+    """A store from before the phrase frequencies were stored (no phrase_key_df) counts them in
+    the query: the same phrases, weights and counts as from the stored table."""
+    import shutil
+
+    path, _ = sixteen_bbc
+    older = tmp_path / "older.duckdb"
+    shutil.copy(path, older)
+    with Store(older) as store:
+        store.con.execute("DROP TABLE phrase_key_df")
+    filters = (queries.Filters(), queries.Filters(sections=("tech",)))
+    with Store(path, read_only=True) as stored, Store(older, read_only=True) as counted:
+        for f in filters:
+            ranked = queries.run(stored.con, "corpus_keyphrases", f)
+            assert len(ranked) > 5
+            pd.testing.assert_frame_equal(ranked, queries.run(counted.con, "corpus_keyphrases", f))
+
+
 def test_each_framing_phrase_counts_its_quotes_articles_speakers_and_kinds(sixteen_bbc):
     """Every column of the ranked framing phrases, against a count made here from the analyses:
     how often, in how many articles, by whom, from which sources, since when, of which kinds."""

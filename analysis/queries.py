@@ -435,13 +435,23 @@ def topics(con: duckdb.DuckDBPyConnection, filters: Filters, *, k: int = 5) -> p
     return pd.DataFrame(rows, columns=columns).sort_values(["articles", "topic"], ascending=[False, True])
 
 
+def _top(con: duckdb.DuckDBPyConnection, filters: Filters, limit: int, actors: tuple[str, ...] | None) -> list[str]:
+    return list(actors) if actors is not None else top_actors(con, filters, limit=limit)["actor"].tolist()
+
+
 @_named
 def cooccurrence(
-    con: duckdb.DuckDBPyConnection, filters: Filters, *, limit_actors: int = 25, same: str = "sentence"
+    con: duckdb.DuckDBPyConnection,
+    filters: Filters,
+    *,
+    limit_actors: int = 25,
+    same: str = "sentence",
+    actors: tuple[str, ...] | None = None,
 ) -> pd.DataFrame:
-    """Pairs of top actors named in the same sentence (or article), with how often."""
+    """Pairs of top actors named in the same sentence (or article), with how often: the
+    `limit_actors` most mentioned, or `actors` when the caller has ranked them already."""
     sel, params = _selected(filters)
-    top = top_actors(con, filters, limit=limit_actors)["actor"].tolist()
+    top = _top(con, filters, limit_actors, actors)
     if not top:
         return pd.DataFrame(columns=["source", "target", "weight"])
     unit = "e1.sentence = e2.sentence AND " if same == "sentence" else ""
@@ -460,10 +470,16 @@ def cooccurrence(
 
 
 @_named
-def actor_theme(con: duckdb.DuckDBPyConnection, filters: Filters, *, limit_actors: int = 15) -> pd.DataFrame:
-    """Articles per (actor, theme) for the top actors."""
+def actor_theme(
+    con: duckdb.DuckDBPyConnection,
+    filters: Filters,
+    *,
+    limit_actors: int = 15,
+    actors: tuple[str, ...] | None = None,
+) -> pd.DataFrame:
+    """Articles per (actor, theme) for the top actors (or `actors`, as `cooccurrence`)."""
     sel, params = _selected(filters)
-    top = top_actors(con, filters, limit=limit_actors)["actor"].tolist()
+    top = _top(con, filters, limit_actors, actors)
     return _df(
         con,
         f"""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from analysis.figures import catalog
 from components.view import View
 from components.chart_frame import render_named_chart
 from components.sidebar import MAX_ACTOR_OPTIONS
@@ -12,7 +13,7 @@ from components.text import md_escape
 
 
 def render_actors(view: View, *, key: str = "actors") -> None:
-    table = view.query("top_actors", limit=200)
+    table = view.query("top_actors", limit=catalog.RANKED_ACTORS)
     if table.empty:
         st.info("No actors in the matching articles. Loosen the Actor, Theme or date filters.")
         return

@@ -123,14 +123,20 @@ def _topics(q: Query, opts: dict):
     return fig, df
 
 
+# The Actors panel's ranking (its table), whose head the network and the heatmap take: one query
+# for the three, not one each.
+RANKED_ACTORS = 200
+
+
 def _network(q: Query, opts: dict):
+    ranked = q("top_actors", limit=RANKED_ACTORS)
     # The strongest ties only: beyond about sixty lines the circle turns into a grey disc.
-    edges = q("cooccurrence", limit_actors=25).head(60)
-    return charts.cooccurrence_network(edges, q("top_actors", limit=200)), edges
+    edges = q("cooccurrence", actors=tuple(ranked["actor"].head(25))).head(60)
+    return charts.cooccurrence_network(edges, ranked), edges
 
 
 def _heatmap(q: Query, opts: dict):
-    df = q("actor_theme", limit_actors=15)
+    df = q("actor_theme", actors=tuple(q("top_actors", limit=RANKED_ACTORS)["actor"].head(15)))
     return charts.actor_theme_heatmap(df), df
 
 

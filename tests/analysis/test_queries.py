@@ -271,6 +271,41 @@ def test_a_capped_list_of_framing_phrases_knows_how_many_there_are(sixteen_bbc):
     assert len(top) == 5 and top.attrs["total"] == len(phrases)
 
 
+def test_the_article_list_pages_in_order_with_quote_counts_and_copies(sixteen_bbc, tmp_path):
+    """Page by page, in every order, the article list holds each article once with its number of
+    quotes; "copy" marks exactly the articles another stored article repeats (same title and
+    text), not one that shares only a title."""
+    import shutil
+
+    path, analysed = sixteen_bbc
+    store_path = tmp_path / "copies.duckdb"
+    shutil.copy(path, store_path)
+    first, second = analysed[0].article, analysed[1].article
+    with Store(store_path) as store:
+        store.con.execute("INSERT INTO articles SELECT * REPLACE ('again' AS id) FROM articles WHERE id = ?", [first.id])
+        store.con.execute(
+            "INSERT INTO articles SELECT * REPLACE ('same-title' AS id, text || ' More.' AS text) FROM articles WHERE id = ?",
+            [second.id],
+        )
+    quotes = {a.article.id: len(a.quotes) for a in analysed} | {"again": 0, "same-title": 0}
+    assert any(quotes.values())
+    with Store(store_path, read_only=True) as store:
+        for order in queries.ARTICLE_ORDERS:
+            for descending in (True, False):
+                pages = [
+                    queries.articles(store.con, queries.Filters(), limit=5, offset=k, order=order, descending=descending)
+                    for k in range(0, 20, 5)
+                ]
+                listed = pd.concat(pages, ignore_index=True)
+                whole = queries.articles(store.con, queries.Filters(), limit=None, order=order, descending=descending)
+                pd.testing.assert_frame_equal(listed, whole)
+                assert sorted(listed["id"]) == sorted(quotes)
+                assert dict(zip(listed["id"], listed["quotes"])) == quotes
+                assert set(listed.loc[listed["duplicate"], "id"]) == {first.id, "again"}
+        by_quotes = queries.articles(store.con, queries.Filters(), limit=None, order="quotes")
+        assert list(by_quotes["quotes"]) == sorted(by_quotes["quotes"], reverse=True)
+
+
 def test_key_phrases_rank_alike_with_frequencies_stored_at_ingest_or_counted_at_once(sixteen_bbc, tmp_path):
     """A store from before the phrase frequencies were stored (no phrase_key_df) counts them in
     the query: the same phrases, weights and counts as from the stored table."""

@@ -271,6 +271,31 @@ def test_a_capped_list_of_framing_phrases_knows_how_many_there_are(sixteen_bbc):
     assert len(top) == 5 and top.attrs["total"] == len(phrases)
 
 
+def test_a_filtered_view_reads_alike_through_its_kept_ids_or_found_each_time(sixteen_bbc, tmp_path):
+    """A read-only connection keeps a filtered view's article ids for all its queries; one that
+    writes finds them each time, so it sees an article it adds after a query. Both give the same
+    figures."""
+    import shutil
+
+    path, analysed = sixteen_bbc
+    copy = tmp_path / "w.duckdb"
+    shutil.copy(path, copy)
+    views = [queries.Filters(sections=("tech",)), queries.Filters(q="mobile"), queries.Filters(sentiment=(0.05, 1.0))]
+    asked = [("overview", {}), ("top_actors", {}), ("articles", {}), ("theme_distribution", {}), ("quote_count", {})]
+    with Store(path, read_only=True) as reader, Store(copy) as writer:
+        for f in views:
+            for name, options in asked:
+                kept, found = queries.run(reader.con, name, f, **options), queries.run(writer.con, name, f, **options)
+                if isinstance(kept, pd.DataFrame):
+                    pd.testing.assert_frame_equal(kept, found)
+                else:
+                    assert kept == found, (f, name)
+        tech = queries.Filters(sections=("tech",))
+        before = queries.run(writer.con, "overview", tech)["articles"]
+        writer.con.execute("INSERT INTO articles SELECT * REPLACE (id || '-again' AS id) FROM articles WHERE section = 'tech'")
+        assert queries.run(writer.con, "overview", tech)["articles"] == 2 * before == 16
+
+
 def test_the_article_list_pages_in_order_with_quote_counts_and_copies(sixteen_bbc, tmp_path):
     """Page by page, in every order, the article list holds each article once with its number of
     quotes; "copy" marks exactly the articles another stored article repeats (same title and

@@ -609,8 +609,8 @@ def framing_phrases(con: duckdb.DuckDBPyConnection, filters: Filters, *, limit: 
         params,
     )
     # Normalised in Python (`normalise_phrase`: Unicode words, as the analysis reads them), once
-    # per distinct text; counted in SQL: pandas' groupby with a Python function per group took
-    # half a second for Reuters' 8,778 phrases, on the Quotes tab's path.
+    # per distinct text; counted in SQL: pandas' groupby with a Python function per group and
+    # column took 120 ms of the Quotes tab for Reuters' 2,926 phrases (40-60 ms now).
     raw["phrase"] = raw["text"].map({text: normalise_phrase(text) for text in raw["text"].unique()})
     # A cursor of its own: the frame is seen by this query alone (a new in-memory database
     # cost 12 ms to open).

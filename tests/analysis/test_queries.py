@@ -271,6 +271,38 @@ def test_a_capped_list_of_framing_phrases_knows_how_many_there_are(sixteen_bbc):
     assert len(top) == 5 and top.attrs["total"] == len(phrases)
 
 
+def test_an_actor_typed_two_ways_shows_the_type_most_of_its_mentions_have(sixteen_bbc, tmp_path):
+    """The model may type one name two ways in two articles; the actor list shows the type of
+    most of its mentions, not that of the row the store happens to read first (its first article
+    here: the minority type is put there)."""
+    import shutil
+
+    path, analysed = sixteen_bbc
+    rows: dict[str, list] = {}
+    for a in analysed:  # in the order they were stored
+        for r in a.actors:
+            rows.setdefault(r.name, []).append((a.article.id, r))
+    name, mine = next(
+        (n, found)
+        for n, found in sorted(rows.items(), key=lambda kv: -len(kv[1]))
+        if len(found) >= 3 and 2 * found[0][1].mentions < sum(r.mentions for _, r in found)
+    )
+    first, own = mine[0][0], mine[0][1].type
+    other = "ORG" if own != "ORG" else "PERSON"
+
+    def shown(retype_where: str) -> str:
+        copy = tmp_path / f"{len(list(tmp_path.iterdir()))}.duckdb"
+        shutil.copy(path, copy)
+        with Store(copy) as store:
+            store.con.execute(f"UPDATE actors SET type = ? WHERE name = ? AND {retype_where}", [other, name, first])
+        with Store(copy, read_only=True) as store:
+            return queries.run(store.con, "top_actors", queries.Filters(), limit=200).set_index("actor").loc[name, "type"]
+
+    assert all(r.type == own for _, r in mine)
+    assert shown("article_id = ?") == own  # the first article alone is typed otherwise
+    assert shown("article_id <> ?") == other  # every article but the first
+
+
 def test_a_filtered_view_reads_alike_through_its_kept_ids_or_found_each_time(sixteen_bbc, tmp_path):
     """A read-only connection keeps a filtered view's article ids for all its queries; one that
     writes finds them each time, so it sees an article it adds after a query. Both give the same

@@ -205,7 +205,7 @@ def corpus_options(con: duckdb.DuckDBPyConnection) -> dict[str, pd.DataFrame]:
     return {
         "actors": _df(
             con,
-            """SELECT name, any_value(type) AS type, sum(mentions)::BIGINT AS mentions,
+            """SELECT name, sum(mentions)::BIGINT AS mentions,
                               count(*) AS articles FROM actors
                               GROUP BY name ORDER BY mentions DESC, name""",
         ),

@@ -1297,6 +1297,14 @@ def _widened(doc: Doc, ents: list[Span], table: AliasTable) -> list[tuple[Span, 
             out[-1] = (doc[out[-1][0].start : ent.end], "ORG")
             taken = ent.end
             continue
+        if (opening := _firm_opening(doc, ent, out[-1] if out else None)) is not None:
+            # "Goodyear Tire and Rubber Co", "Rohm and Haas Co": the model tags the words
+            # before "and" a person or a place and the rest a firm.
+            if out and out[-1][0].start >= opening:
+                out.pop()
+            out.append((doc[opening : ent.end], "ORG"))
+            taken = ent.end
+            continue
         best, label = ent, ent.label_
         for left in (2, 1, 0):
             for right in (2, 1, 0):
@@ -1347,6 +1355,61 @@ def _widened(doc: Doc, ents: list[Span], table: AliasTable) -> list[tuple[Span, 
         out.append((best, label))
         taken = best.end
     return out
+
+
+_INITIAL = re.compile(r"[A-Z]\.")
+
+
+def _firm_opening(doc: Doc, ent: Span, previous: tuple[Span, str] | None) -> int | None:
+    """Where a firm's name begins when the model cut it at "and": an organisation ending in a
+    legal form ("Rubber Co") right after "and" and capitalised words that are no organisation of
+    their own (untagged, or tagged a person or a place: "Goodyear Tire", "Rohm"). In Reuters
+    "A and B Co" is one firm nearly always ("Pacific Gas and Electric Co", "Tate and Lyle Plc");
+    two organisations ("Ford and General Motors Corp", "Trust Co and Lloyds Bank Plc") or a
+    titled person ("Mr Smith and Acme Corp") before it are left apart."""
+    before = ent.start - 1
+    if not (
+        ent.label_ == "ORG"
+        and len(ent) >= 2
+        and ent[-1].lower_.rstrip(".") in LEGAL_SUFFIXES
+        and before >= 1
+        and doc[before].lower_ in ("and", "&")
+        and doc[before - 1].text[:1].isupper()
+    ):
+        return None
+    # One word after "and" ("Rubber", "Sons", "Poor's"); two or more name a firm of their own
+    # ("S.G. Warburg and Goldman Sachs Co", "Asher Edelman and Dominion Textile Inc").
+    rest = [t for t in _org_tokens(list(ent)) if t.tag_ != "POS"]
+    if len(rest) > 1:
+        return None
+    if previous is not None and previous[0].end == before:
+        span, label = previous
+        if (
+            label in ("ORG", "FAC")
+            or len(span) > 3
+            or _title_before(span)
+            or span[0].lower_ in DETERMINERS
+            or any(t.lower_.rstrip(".") in LEGAL_SUFFIXES for t in span)  # "Wood Gundy Inc and ..."
+        ):
+            return None
+        return span.start
+    start = before
+    while (
+        start > 0
+        and before - start < 3
+        and doc[start - 1].text[:1].isupper()
+        and (doc[start - 1].is_alpha or _INITIAL.fullmatch(doc[start - 1].text))  # "C. Itoh and Co Ltd"
+        and doc[start - 1].ent_iob_ == "O"
+        and doc[start - 1].lower_ not in DETERMINERS
+    ):
+        if doc[start - 1].lower_ in LEGAL_SUFFIXES:
+            return None  # "Wood Gundy Inc and Gordon Capital Corp": two firms
+        start -= 1
+        if doc[start].is_sent_start:
+            break
+    if start == before or _title_before(doc[start:before]):
+        return None
+    return start
 
 
 _SPEECH_VERBS = frozenset({"said", "says", "told", "tells", "added", "adds"})

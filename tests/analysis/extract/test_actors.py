@@ -308,6 +308,27 @@ class TestReutersShapes:
         actors, _ = reuters_actors(nlp, "3116")
         assert "Baring Brothers" in actors and "Co" not in actors
 
+    @pytest.mark.parametrize(
+        "file, newid, firm, fragments",
+        [
+            # "Rohm and Haas Co" tagged "Rohm" (PERSON) and "Haas Co" (ORG).
+            ("reut2-017.sgm", "17585", "Rohm and Haas", {"Rohm", "Haas"}),
+            # "Shearson Lehman Brothers ... and Alex. Brown and Sons Inc".
+            ("reut2-015.sgm", "15034", "Alex. Brown and Sons", {"Alex. Brown", "Sons"}),
+            # "Gulf and Western Inc" tagged "Gulf" (LOC) and "Western Inc".
+            ("reut2-018.sgm", "18084", "Gulf and Western", {"Gulf", "Western"}),
+        ],
+    )
+    def test_a_firm_cut_at_and_is_one_firm(self, nlp, file, newid, firm, fragments):
+        actors, _ = reuters_actors(nlp, newid, file)
+        assert firm in actors and not fragments & actors
+
+    def test_two_firms_joined_by_and_stay_two(self, nlp):
+        # "co-lead managed by S.G. Warburg and Goldman Sachs Co": the words after "and" name a
+        # firm by themselves.
+        actors, _ = reuters_actors(nlp, "20057", "reut2-020.sgm")
+        assert "Goldman Sachs" in actors and "S.G. Warburg and Goldman Sachs" not in actors
+
     def test_a_firm_named_with_a_possessive_stays_whole(self, nlp):
         actors, _ = reuters_actors(nlp, "3148")
         assert "Moody's Investors Service" in actors and "Investors Service" not in actors

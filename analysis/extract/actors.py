@@ -544,7 +544,8 @@ def defined_acronyms(text: str, table: AliasTable) -> dict[str, str]:
                 break
         capitals = [w[0] for w in words if w[:1].isupper()]
         if needed == 0 and capitals == letters:
-            phrase = " ".join(words).strip(",;:")
+            # "the Chicago Board of Trade's (CBT) proposals": the owner's name, without its 's.
+            phrase = re.sub(r"['’]s$", "", " ".join(words).strip(",;:"))
             # "Oil & Natural Gas Corp (ONGC)": the letters may spell the legal form, the name is
             # the organisation's without it, as everywhere else.
             named = phrase.split()

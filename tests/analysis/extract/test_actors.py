@@ -329,6 +329,20 @@ class TestReutersShapes:
         actors, _ = reuters_actors(nlp, "20057", "reut2-020.sgm")
         assert "Goldman Sachs" in actors and "S.G. Warburg and Goldman Sachs" not in actors
 
+    @pytest.mark.parametrize(
+        "file, newid, name, acronym",
+        [
+            # "approval to the Chicago Board of Trade's (CBT) proposals ... The CBT plans".
+            ("reut2-016.sgm", "16756", "Chicago Board of Trade", "CBT"),
+            # "the Saudi Arabian Monetary Agency's (SAMA) ...".
+            ("reut2-009.sgm", "9170", "Saudi Arabian Monetary Agency", "SAMA"),
+        ],
+    )
+    def test_an_acronym_defined_after_a_possessive_is_the_owner(self, nlp, file, newid, name, acronym):
+        actors, mentions = reuters_story_actors(nlp, file, newid)
+        assert {m.actor for m in mentions if m.text == acronym} == {name}
+        assert name + "'s" not in actors
+
     def test_a_firm_named_with_a_possessive_stays_whole(self, nlp):
         actors, _ = reuters_actors(nlp, "3148")
         assert "Moody's Investors Service" in actors and "Investors Service" not in actors

@@ -374,6 +374,16 @@ def bbc_actors(nlp, name):
 
 
 class TestPrecisionMechanisms:
+    def test_a_particle_capitalised_to_open_a_sentence_is_the_same_surname(self, nlp):
+        # "... Robin van Persie ..." then "Van Persie"; Reuters' "Hans van Liemt" then "Van Liemt
+        # would not speculate": one person each.
+        actors, mentions = bbc_actors(nlp, "sport/178.txt")
+        assert {m.actor for m in mentions if m.text == "Van Persie"} == {"Robin van Persie"}
+        assert "Van Persie" not in actors
+        actors, mentions = reuters_story_actors(nlp, "reut2-015.sgm", "15125")
+        assert {m.actor for m in mentions if m.text == "Van Liemt"} == {"Hans van Liemt"}
+        assert "Van Liemt" not in actors
+
     def test_surname_after_an_honorific_is_a_person_the_model_missed(self, nlp):
         # '"... the word vagina," Ms Ensler told the BBC': no entity, yet Eve Ensler.
         actors, mentions = bbc_actors(nlp, "entertainment/010.txt")

@@ -1359,6 +1359,7 @@ def _widened(doc: Doc, ents: list[Span], table: AliasTable) -> list[tuple[Span, 
 
 
 _INITIAL = re.compile(r"[A-Z]\.")
+_INITIAL_OF = re.compile(r"[A-Z]\.?")
 
 
 def _firm_opening(doc: Doc, ent: Span, previous: tuple[Span, str] | None) -> int | None:
@@ -1739,6 +1740,13 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
                 or (not surname_only and len(words) == 1 and full[0] == words[0])
                 # "Carl Icahn" and "Carl C. Icahn": the same first and last names.
                 or (len(words) >= 2 and full[0] == words[0] and full[-1] == words[-1])
+                # "S Borthwick" in a team list beside "Steve Borthwick": an initial for the first.
+                or (
+                    len(words) == 2
+                    and _INITIAL_OF.fullmatch(words[0]) is not None
+                    and full[0][:1] == words[0][0]
+                    and full[-1] == words[-1]
+                )
             )
             if not matches:
                 continue

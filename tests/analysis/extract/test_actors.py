@@ -374,6 +374,13 @@ def bbc_actors(nlp, name):
 
 
 class TestPrecisionMechanisms:
+    def test_an_initial_and_surname_in_a_team_list_is_the_player_named_in_full(self, nlp):
+        # "Stuart Grimes ... Denis Hickie" in the report, "D Hickie, ... S Grimes" in the teams
+        # (the model tags them a place and a firm).
+        actors, mentions = bbc_actors(nlp, "sport/311.txt")
+        assert {m.actor for m in mentions if m.text in ("D Hickie", "S Grimes")} == {"Denis Hickie", "Stuart Grimes"}
+        assert not {"D Hickie", "S Grimes"} & set(actors)
+
     def test_a_particle_capitalised_to_open_a_sentence_is_the_same_surname(self, nlp):
         # "... Robin van Persie ..." then "Van Persie"; Reuters' "Hans van Liemt" then "Van Liemt
         # would not speculate": one person each.

@@ -977,11 +977,14 @@ _PRONOUNS = frozenset({"me", "you", "we", "us", "my", "your", "our", "i"})
 EVENT_NOUNS = frozenset({"election", "elections", "poll", "polls", "referendum", "championship", "championships"})
 
 
-# Last words of the names of events and awards: "Berlin Film Festival", "Grammy Awards".
+# Last words of the names of events, awards and shows: "Berlin Film Festival", "Grammy Awards",
+# "the Australian Open", "Flora London Marathon", "Consumer Electronics Show", "The Catherine
+# Tate Show" (not "Games": "Rockstar Games" is a firm as often as "Commonwealth Games" an event).
 EVENT_LAST_WORDS = frozenset(
     {
         "festival", "awards", "award", "prize", "prizes", "bowl", "cup", "olympics", "championship", "championships",
-        "election", "elections", "by-election",
+        "election", "elections", "by-election", "open", "marathon", "marathons", "slam", "prix", "indoors",
+        "tournament", "trophy", "show", "expo", "summit",
     }
 )
 # Words that stand capitalised for a description, not a name: "the Government", "the Public".

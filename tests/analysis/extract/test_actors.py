@@ -374,6 +374,24 @@ def bbc_actors(nlp, name):
 
 
 class TestPrecisionMechanisms:
+    @pytest.mark.parametrize(
+        "name, event",
+        [
+            ("sport/490.txt", "Australian Open"),  # tagged LOC
+            ("sport/490.txt", "Grand Slam"),  # tagged FAC
+            ("sport/021.txt", "London Marathon"),
+            ("tech/309.txt", "Consumer Electronics Show"),
+            ("entertainment/181.txt", "Benny Hill Show"),
+        ],
+    )
+    def test_events_and_shows_are_no_actors(self, nlp, name, event):
+        actors, _ = bbc_actors(nlp, name)
+        assert event not in actors
+
+    def test_a_summit_is_no_actor(self, nlp):
+        actors, _ = reuters_story_actors(nlp, "reut2-013.sgm", "13657")
+        assert not {"Tokyo Summit", "Venice Economic Summit"} & set(actors)
+
     def test_an_initial_and_surname_in_a_team_list_is_the_player_named_in_full(self, nlp):
         # "Stuart Grimes ... Denis Hickie" in the report, "D Hickie, ... S Grimes" in the teams
         # (the model tags them a place and a firm).

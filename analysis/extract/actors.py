@@ -880,6 +880,15 @@ def _works(drafts: list[_Draft]) -> set[str]:
         before2 = doc[back - 2].lower_ if back > 1 else ""
         after = doc[tokens[-1].i + 1].lower_ if tokens[-1].i + 1 < len(doc) else ""
         title_like = any(t.is_lower and not t.is_punct for t in tokens[1:-1])
+        # "Gangs Of New York", "Get Rich And Die Tryin", "Songs In The Key Of Life": small words
+        # capitalised inside a name are a title's casing; an organisation's name writes them
+        # small ("Bank of England", "Wendy Ide of The Times"), or says what it is ("Development
+        # Bank Of Singapore" in Reuters).
+        title_cased = (
+            not any(t.is_lower and t.is_alpha for t in tokens[1:-1])
+            and any(t.text in _TITLE_CASED_SMALL for t in tokens[1:-1])
+            and not any(t.lower_ in _BODY_WORDS for t in tokens)
+        )
         if len(tokens) >= 2 and tokens[0].lower_ in WORK_NOUNS and _sentence_initial(tokens[0]):
             # "Comedy Meet The Fockers took ...": the kind of work opening a sentence, capitalised
             # and taken into the span, presents the name after it.
@@ -890,6 +899,7 @@ def _works(drafts: list[_Draft]) -> set[str]:
             # "Super Size Me", "Shall We Dance", "Have I Got News For You": a name that speaks in
             # the first or second person is a title (not "the US Senate").
             any(t.text == "I" or (t.lower_ in _PRONOUNS and not t.text.isupper()) for t in tokens[1:])
+            or title_cased
             or
             # "Aviator actor Leonardo DiCaprio", "the Ray soundtrack": what a film has.
             (after in WORK_PARTS and d.label in ("ORG", "PERSON", "WORK_OF_ART", "PRODUCT", "FAC"))
@@ -970,6 +980,7 @@ def _in_list_of_works(doc: Doc, start: int) -> bool:
 
 
 _THING_LABELS = ENTITY_LABELS - ACTOR_LABELS
+_TITLE_CASED_SMALL = frozenset({"Of", "And", "The", "In", "On", "At", "To", "For", "With", "From", "An", "Is", "Are"})
 _PRONOUNS = frozenset({"me", "you", "we", "us", "my", "your", "our", "i"})
 
 
@@ -2423,6 +2434,8 @@ ORG_NOUNS = frozenset(
         "consultancy", "alliance", "lobby", "think-tank", "thinktank", "consortium",
     }
 )
+# Words that say a name is an organisation's, however it is cased.
+_BODY_WORDS = BODY_NOUNS | ORG_NOUNS
 # Words of three letters or more with two capitals or more: "FNSEA", "CompTIA".
 # Last words of the names of organisations and treaties that end "of" or "for" a place: "the
 # Treaty of Rome", "the Economic Commission for Europe", "the Muslim Association of Britain".

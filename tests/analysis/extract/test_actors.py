@@ -388,6 +388,24 @@ class TestPrecisionMechanisms:
         actors, _ = bbc_actors(nlp, name)
         assert event not in actors
 
+    @pytest.mark.parametrize(
+        "name, work",
+        [
+            ("entertainment/102.txt", "Gangs Of New York"),
+            ("entertainment/354.txt", "One Flew Over The Cuckoo's Nest"),
+            ("tech/125.txt", "Knights Of The Old Republic"),
+            ("politics/306.txt", "Breakfast With Frost"),
+        ],
+    )
+    def test_a_name_with_its_small_words_capitalised_is_a_title(self, nlp, name, work):
+        actors, _ = bbc_actors(nlp, name)
+        assert work not in actors
+
+    def test_an_organisation_title_cased_stays_an_actor(self, nlp):
+        # Reuters' "the Development Bank Of Singapore": a bank, however cased.
+        actors, _ = reuters_story_actors(nlp, "reut2-021.sgm", "21522")
+        assert "Development Bank Of Singapore" in actors
+
     def test_a_summit_is_no_actor(self, nlp):
         actors, _ = reuters_story_actors(nlp, "reut2-013.sgm", "13657")
         assert not {"Tokyo Summit", "Venice Economic Summit"} & set(actors)

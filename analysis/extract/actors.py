@@ -2545,10 +2545,15 @@ def _drop_slogan_verbs(drafts: list[_Draft]) -> None:
 _DASHES = frozenset({"-", "–"})
 
 
+_DEMONYM_ENDINGS = ("an", "ans", "ese", "ish", "i", "is")
+
+
 def _demonym_of(word: str, place: str) -> bool:
     """Whether a word is the demonym of a place by the regular endings: "Senegalese" of Senegal,
     "Moroccan" of Morocco, "West German" of West Germany, "Yugoslav" of Yugoslavia."""
     word, place = word.lower(), place.lower()
+    if place == word + " republic":
+        return True  # "Czech" of the Czech Republic, "Kyrgyz" of the Kyrgyz Republic
     if len(place) < 4 or word == place or word.split()[:-1] != place.split()[:-1]:
         return False
     return (word.startswith(place[:-1]) and len(word) - len(place) <= 4) or (place.startswith(word) and len(place) - len(word) <= 2)
@@ -2655,14 +2660,24 @@ def _plurals_of_named(mentions: list[Mention]) -> None:
 
 def _demonyms_of_named_places(mentions: list[Mention]) -> None:
     """A demonym the alias table does not list is the country or place the article names under
-    its own name: "West German" beside "West Germany", "Senegalese" beside "Senegal"."""
+    its own name: "West German" beside "West Germany", "Senegalese" beside "Senegal", "Czech"
+    beside "the Czech Republic"."""
     places = {m.actor for m in mentions if m.actor_type in ("GPE", "LOC") and m.actor}
     if not places:
         return
     for m in mentions:
-        if m.actor_type != "NORP" or not m.actor or m.actor in places:
+        if not m.actor or m.actor_type not in ("NORP", "GPE", "LOC"):
             continue
-        hits = {p for p in places if _demonym_of(m.actor, p)}
+        if m.actor_type == "NORP":
+            if m.actor in places:
+                continue
+            hits = {p for p in places if _demonym_of(m.actor, p)}
+        else:
+            # "Ukrainian" the model tags a place beside "Ukraine": a word longer than the place's
+            # name that ends as demonyms end (not "Iran" beside "Iraq").
+            if " " in m.actor or not m.actor.lower().endswith(_DEMONYM_ENDINGS):
+                continue
+            hits = {p for p in places if len(p) < len(m.actor) and _demonym_of(m.actor, p)}
         if len(hits) == 1:
             m.actor = hits.pop()
             m.actor_type = "GPE"

@@ -406,6 +406,19 @@ class TestPrecisionMechanisms:
         actors, _ = reuters_story_actors(nlp, "reut2-021.sgm", "21522")
         assert "Development Bank Of Singapore" in actors
 
+    @pytest.mark.parametrize(
+        "name, word, country",
+        [
+            ("politics/370.txt", "Czech", "Czech Republic"),  # "the Czech Republic" and "Czech"
+            ("tech/001.txt", "Kyrgyz", "Kyrgyz Republic"),
+            ("sport/510.txt", "Ukrainian", "Ukraine"),  # "Ukrainian" tagged GPE
+        ],
+    )
+    def test_a_demonym_of_a_country_the_article_names_is_that_country(self, nlp, name, word, country):
+        actors, mentions = bbc_actors(nlp, name)
+        assert {m.actor for m in mentions if m.text == word} == {country}
+        assert word not in actors
+
     def test_a_summit_is_no_actor(self, nlp):
         actors, _ = reuters_story_actors(nlp, "reut2-013.sgm", "13657")
         assert not {"Tokyo Summit", "Venice Economic Summit"} & set(actors)

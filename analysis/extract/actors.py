@@ -1002,6 +1002,10 @@ EVENT_LAST_WORDS = frozenset(
 GENERIC_WORDS = frozenset(
     {"government", "administration", "public", "state", "party", "office", "treaty", "ministry", "department"}
 )
+# Feasts and holidays: a time of year, never an actor.
+HOLIDAYS = frozenset(
+    {"christmas", "christmases", "easter", "thanksgiving", "ramadan", "hanukkah", "diwali", "halloween", "passover"}
+)
 # Roles and units written as capitalised words or letters: "MPs", "a Labour MEP", "GMT".
 ROLE_WORDS = frozenset({"mp", "mps", "mep", "meps", "msp", "msps", "am", "ams", "qc", "pm", "gmt", "bst", "est", "cet"})
 _CURRENCY = re.compile(r"(?:(?:[A-Z]\.){2,3} ?|[A-Z]{1,3} ?)?(?i:dollars?|pounds?|euros?|yen|francs?|marks?|lire|dlrs?)")
@@ -1026,6 +1030,7 @@ def _no_name(tokens: list, key: str, table: AliasTable) -> bool:
         or
         (len(tokens) > 1 and last in EVENT_LAST_WORDS)
         or (len(tokens) == 1 and (last in GENERIC_WORDS or last in ROLE_WORDS))
+        or all(t.lower_ in HOLIDAYS for t in tokens)  # "Easter" tagged PERSON, "Christmases"
         or bool(_CURRENCY.fullmatch(_text_of(tokens)))
         or all(_AMOUNT.fullmatch(t.text) for t in tokens)  # "261bn"
         # "anti-Tory", "non-US", "pan-European bourse": a stance or a reach, not who holds it.

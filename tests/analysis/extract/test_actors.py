@@ -419,6 +419,14 @@ class TestPrecisionMechanisms:
         assert {m.actor for m in mentions if m.text == word} == {country}
         assert word not in actors
 
+    def test_a_holiday_is_no_actor(self, nlp):
+        # Reuters' "Easter" tagged PERSON and LOC, the BBC's "Christmases" PERSON.
+        for file, newid in (("reut2-002.sgm", "2269"), ("reut2-002.sgm", "2387")):
+            actors, _ = reuters_story_actors(nlp, file, newid)
+            assert "Easter" not in actors
+        actors, _ = bbc_actors(nlp, "tech/252.txt")
+        assert "Christmases" not in actors
+
     def test_a_summit_is_no_actor(self, nlp):
         actors, _ = reuters_story_actors(nlp, "reut2-013.sgm", "13657")
         assert not {"Tokyo Summit", "Venice Economic Summit"} & set(actors)

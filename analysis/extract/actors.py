@@ -1665,6 +1665,16 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
             draft.tokens = head
             drafts.append(draft)
             draft = _Draft(span=doc[tail[0].i : tail[-1].i + 1], tokens=tail, label="PERSON")
+        if (
+            draft.tokens
+            and draft.label == "NORP"
+            and len(draft.tokens) >= 3
+            and normal_form(draft.tokens[0].text) in table.demonyms
+            and all(t.text[:1].isupper() and t.is_alpha for t in draft.tokens[1:])
+        ):
+            # "Russian Irina Shevchenko" tagged NORP: a nationality and a person's name, as
+            # "Briton Clive Owen" tagged PERSON.
+            draft.label = "PERSON"
         if draft.tokens and draft.label == "PERSON":
             drafts.extend(_person_parts(draft, table))
         elif draft.tokens:

@@ -419,6 +419,11 @@ class TestPrecisionMechanisms:
         assert {m.actor for m in mentions if m.text == word} == {country}
         assert word not in actors
 
+    def test_a_nationality_before_a_name_tagged_norp_is_the_country_and_the_person(self, nlp):
+        # "Russian Irina Shevchenko" tagged NORP as one.
+        actors, _ = bbc_actors(nlp, "sport/001.txt")
+        assert {"Irina Shevchenko", "Russia"} <= set(actors) and "Russian Irina Shevchenko" not in actors
+
     def test_a_holiday_is_no_actor(self, nlp):
         # Reuters' "Easter" tagged PERSON and LOC, the BBC's "Christmases" PERSON.
         for file, newid in (("reut2-002.sgm", "2269"), ("reut2-002.sgm", "2387")):

@@ -880,6 +880,17 @@ def _works(drafts: list[_Draft]) -> set[str]:
         before2 = doc[back - 2].lower_ if back > 1 else ""
         after = doc[tokens[-1].i + 1].lower_ if tokens[-1].i + 1 < len(doc) else ""
         title_like = any(t.is_lower and not t.is_punct for t in tokens[1:-1])
+        if not title_like and after in WORK_NOUNS:
+            # "the Lord of the Rings trilogy" tagged "Rings": the title's words the model left
+            # out before it hold its small words.
+            first = start
+            while first > 0 and start - first < 6 and not doc[first].is_sent_start and (
+                doc[first - 1].text[:1].isupper() or doc[first - 1].lower_ in _TITLE_SMALL
+            ):
+                first -= 1
+            while first < start and doc[first].lower_ in _TITLE_SMALL:
+                first += 1
+            title_like = any(t.lower_ in _TITLE_SMALL for t in doc[first:start])
         # "Gangs Of New York", "Get Rich And Die Tryin", "Songs In The Key Of Life": small words
         # capitalised inside a name are a title's casing; an organisation's name writes them
         # small ("Bank of England", "Wendy Ide of The Times"), or says what it is ("Development
@@ -980,6 +991,8 @@ def _in_list_of_works(doc: Doc, start: int) -> bool:
 
 
 _THING_LABELS = ENTITY_LABELS - ACTOR_LABELS
+# Small words a title holds between its capitalised words.
+_TITLE_SMALL = frozenset({"of", "the", "and", "in", "on", "a", "to"})
 _TITLE_CASED_SMALL = frozenset({"Of", "And", "The", "In", "On", "At", "To", "For", "With", "From", "An", "Is", "Are"})
 _PRONOUNS = frozenset({"me", "you", "we", "us", "my", "your", "our", "i"})
 

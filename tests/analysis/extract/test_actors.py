@@ -424,6 +424,11 @@ class TestPrecisionMechanisms:
         actors, _ = bbc_actors(nlp, "sport/001.txt")
         assert {"Irina Shevchenko", "Russia"} <= set(actors) and "Russian Irina Shevchenko" not in actors
 
+    def test_the_end_of_a_title_before_a_work_noun_is_a_work(self, nlp):
+        # "the three films in the Lord of the Rings trilogy", the model's entity "Rings".
+        actors, _ = bbc_actors(nlp, "entertainment/074.txt")
+        assert "Rings" not in actors
+
     def test_a_holiday_is_no_actor(self, nlp):
         # Reuters' "Easter" tagged PERSON and LOC, the BBC's "Christmases" PERSON.
         for file, newid in (("reut2-002.sgm", "2269"), ("reut2-002.sgm", "2387")):

@@ -1022,8 +1022,9 @@ HOLIDAYS = frozenset(
 # Roles and units written as capitalised words or letters: "MPs", "a Labour MEP", "GMT".
 ROLE_WORDS = frozenset({"mp", "mps", "mep", "meps", "msp", "msps", "am", "ams", "qc", "pm", "gmt", "bst", "est", "cet"})
 _CURRENCY = re.compile(r"(?:(?:[A-Z]\.){2,3} ?|[A-Z]{1,3} ?)?(?i:dollars?|pounds?|euros?|yen|francs?|marks?|lire|dlrs?)")
-# An amount or a figure: "2bn", "11.50", "261bn", "1987".
-_AMOUNT = re.compile(r"[$£€]?\d[\d.,/]*(?:bn|m|mln|k|pct|%)?", re.IGNORECASE)
+# An amount or a figure: "2bn", "11.50", "261bn", "1987", a price in pence ("700p for each IC
+# Gas ordinary").
+_AMOUNT = re.compile(r"[$£€]?\d[\d.,/]*(?:bn|m|mln|k|pct|%|p)?", re.IGNORECASE)
 # A figure after a name that is no part of it: a decimal, an amount or a number of two digits or
 # more ("Senegal 1.8", "Varig 2bn", "San Luis 90 mm"), not a channel's one digit ("Channel 4").
 _FIGURE = re.compile(r"[$£€]?(?:\d+[.,]\d+|\d*\.?\d+(?:bn|m|mln|pct|%)|\d{2,})", re.IGNORECASE)

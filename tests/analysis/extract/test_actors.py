@@ -304,6 +304,11 @@ class TestReutersShapes:
         assert "\nRevs " in text
         assert not {"Revs", "Avg", "Shr", "Oper"} & actors
 
+    def test_a_price_in_pence_is_no_actor(self, nlp):
+        # "the offer was on the basis of 700p for each IC Gas ordinary and 252p for ...".
+        actors, _ = reuters_actors(nlp, "304", "reut2-000.sgm")
+        assert not {"700p", "252p"} & actors
+
     def test_and_co_joins_the_firm(self, nlp):
         actors, _ = reuters_actors(nlp, "3116")
         assert "Baring Brothers" in actors and "Co" not in actors

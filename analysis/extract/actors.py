@@ -125,6 +125,7 @@ TITLES = tuple(
             "cardinal",
             "ambassador",
             "commissioner",
+            "treasurer",
             "speaker",
             "premier",
             "inspector",

@@ -304,6 +304,11 @@ class TestReutersShapes:
         assert "\nRevs " in text
         assert not {"Revs", "Avg", "Shr", "Oper"} & actors
 
+    def test_treasurer_is_a_title(self, nlp):
+        # "Treasurer Paul Keating said ...": Paul Keating, titled.
+        actors, _ = reuters_actors(nlp, "9751", "reut2-009.sgm")
+        assert "Paul Keating" in actors and "Treasurer Paul Keating" not in actors
+
     def test_a_price_in_pence_is_no_actor(self, nlp):
         # "the offer was on the basis of 700p for each IC Gas ordinary and 252p for ...".
         actors, _ = reuters_actors(nlp, "304", "reut2-000.sgm")

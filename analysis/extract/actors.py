@@ -2633,9 +2633,10 @@ def _state_body(tokens: list, table: AliasTable) -> tuple[str, str] | None:
 
 def _same_organisation(mentions: list[Mention], table: AliasTable) -> None:
     """"Institute for Fiscal Studies" and "Institute of Fiscal Studies", "International Coffee
-    Organisation" and "... Organization", "US Supreme Court" and "Supreme Court" in one article
-    are one organisation: under the name mentioned most (on a tie, the first)."""
-    counts = Counter(m.actor for m in mentions if m.actor_type == "ORG" and m.actor and " " in m.actor)
+    Organisation" and "... Organization", "US Supreme Court" and "Supreme Court", "TimeWarner"
+    and "Time Warner", "Hewlett-Packard" and "Hewlett Packard" in one article are one
+    organisation: under the name mentioned most (on a tie, the first)."""
+    counts = Counter(m.actor for m in mentions if m.actor_type == "ORG" and m.actor)
     groups: dict[str, list[str]] = {}
     for name in counts:
         key = _spelling_key(name)
@@ -2647,7 +2648,8 @@ def _same_organisation(mentions: list[Mention], table: AliasTable) -> None:
             if len(words) > width + 1 and hit and hit[1] == "GPE":
                 key = " ".join(words[width:])
                 break
-        groups.setdefault(key, []).append(name)
+        # Spaces, hyphens and full stops inside a name are written or left out.
+        groups.setdefault(re.sub(r"[\s.-]", "", key), []).append(name)
     rename = {}
     for names in groups.values():
         if len(names) > 1:

@@ -304,6 +304,13 @@ class TestReutersShapes:
         assert "\nRevs " in text
         assert not {"Revs", "Avg", "Shr", "Oper"} & actors
 
+    def test_a_firm_written_two_ways_is_one(self, nlp):
+        # "GenCorp Inc" and "Gencorp"; the BBC's "TimeWarner" and "Time Warner".
+        actors, _ = reuters_actors(nlp, "6665", "reut2-006.sgm")
+        assert "GenCorp" in actors and "Gencorp" not in actors
+        actors, _ = bbc_actors(nlp, "business/001.txt")
+        assert len({"TimeWarner", "Time Warner"} & set(actors)) == 1
+
     def test_treasurer_is_a_title(self, nlp):
         # "Treasurer Paul Keating said ...": Paul Keating, titled.
         actors, _ = reuters_actors(nlp, "9751", "reut2-009.sgm")

@@ -994,6 +994,7 @@ def _in_list_of_works(doc: Doc, start: int) -> bool:
 _THING_LABELS = ENTITY_LABELS - ACTOR_LABELS
 # Small words a title holds between its capitalised words.
 _TITLE_SMALL = frozenset({"of", "the", "and", "in", "on", "a", "to"})
+# The same words as a title capitalises them ("Gangs Of New York").
 _TITLE_CASED_SMALL = frozenset({"Of", "And", "The", "In", "On", "At", "To", "For", "With", "From", "An", "Is", "Are"})
 _PRONOUNS = frozenset({"me", "you", "we", "us", "my", "your", "our", "i"})
 
@@ -1392,6 +1393,7 @@ def _widened(doc: Doc, ents: list[Span], table: AliasTable) -> list[tuple[Span, 
     return out
 
 
+# An initial: "C." in "C. Itoh and Co Ltd"; a first name's in a team list may drop its stop ("S Grimes").
 _INITIAL = re.compile(r"[A-Z]\.")
 _INITIAL_OF = re.compile(r"[A-Z]\.?")
 
@@ -2575,6 +2577,7 @@ def _drop_slogan_verbs(drafts: list[_Draft]) -> None:
 _DASHES = frozenset({"-", "–"})
 
 
+# How demonyms end: "Ukrainian", "Angolans", "Senegalese", "Kuwaiti".
 _DEMONYM_ENDINGS = ("an", "ans", "ese", "ish", "i", "is")
 
 

@@ -125,6 +125,7 @@ TITLES = tuple(
             "cardinal",
             "ambassador",
             "commissioner",
+            "treasurer",
             "speaker",
             "premier",
             "inspector",
@@ -544,7 +545,8 @@ def defined_acronyms(text: str, table: AliasTable) -> dict[str, str]:
                 break
         capitals = [w[0] for w in words if w[:1].isupper()]
         if needed == 0 and capitals == letters:
-            phrase = " ".join(words).strip(",;:")
+            # "the Chicago Board of Trade's (CBT) proposals": the owner's name, without its 's.
+            phrase = re.sub(r"['’]s$", "", " ".join(words).strip(",;:"))
             # "Oil & Natural Gas Corp (ONGC)": the letters may spell the legal form, the name is
             # the organisation's without it, as everywhere else.
             named = phrase.split()
@@ -879,6 +881,26 @@ def _works(drafts: list[_Draft]) -> set[str]:
         before2 = doc[back - 2].lower_ if back > 1 else ""
         after = doc[tokens[-1].i + 1].lower_ if tokens[-1].i + 1 < len(doc) else ""
         title_like = any(t.is_lower and not t.is_punct for t in tokens[1:-1])
+        if not title_like and after in WORK_NOUNS:
+            # "the Lord of the Rings trilogy" tagged "Rings": the title's words the model left
+            # out before it hold its small words.
+            first = start
+            while first > 0 and start - first < 6 and not doc[first].is_sent_start and (
+                doc[first - 1].text[:1].isupper() or doc[first - 1].lower_ in _TITLE_SMALL
+            ):
+                first -= 1
+            while first < start and doc[first].lower_ in _TITLE_SMALL:
+                first += 1
+            title_like = any(t.lower_ in _TITLE_SMALL for t in doc[first:start])
+        # "Gangs Of New York", "Get Rich And Die Tryin", "Songs In The Key Of Life": small words
+        # capitalised inside a name are a title's casing; an organisation's name writes them
+        # small ("Bank of England", "Wendy Ide of The Times"), or says what it is ("Development
+        # Bank Of Singapore" in Reuters).
+        title_cased = (
+            not any(t.is_lower and t.is_alpha for t in tokens[1:-1])
+            and any(t.text in _TITLE_CASED_SMALL for t in tokens[1:-1])
+            and not any(t.lower_ in _BODY_WORDS for t in tokens)
+        )
         if len(tokens) >= 2 and tokens[0].lower_ in WORK_NOUNS and _sentence_initial(tokens[0]):
             # "Comedy Meet The Fockers took ...": the kind of work opening a sentence, capitalised
             # and taken into the span, presents the name after it.
@@ -889,6 +911,7 @@ def _works(drafts: list[_Draft]) -> set[str]:
             # "Super Size Me", "Shall We Dance", "Have I Got News For You": a name that speaks in
             # the first or second person is a title (not "the US Senate").
             any(t.text == "I" or (t.lower_ in _PRONOUNS and not t.text.isupper()) for t in tokens[1:])
+            or title_cased
             or
             # "Aviator actor Leonardo DiCaprio", "the Ray soundtrack": what a film has.
             (after in WORK_PARTS and d.label in ("ORG", "PERSON", "WORK_OF_ART", "PRODUCT", "FAC"))
@@ -969,6 +992,10 @@ def _in_list_of_works(doc: Doc, start: int) -> bool:
 
 
 _THING_LABELS = ENTITY_LABELS - ACTOR_LABELS
+# Small words a title holds between its capitalised words.
+_TITLE_SMALL = frozenset({"of", "the", "and", "in", "on", "a", "to"})
+# The same words as a title capitalises them ("Gangs Of New York").
+_TITLE_CASED_SMALL = frozenset({"Of", "And", "The", "In", "On", "At", "To", "For", "With", "From", "An", "Is", "Are"})
 _PRONOUNS = frozenset({"me", "you", "we", "us", "my", "your", "our", "i"})
 
 
@@ -976,22 +1003,30 @@ _PRONOUNS = frozenset({"me", "you", "we", "us", "my", "your", "our", "i"})
 EVENT_NOUNS = frozenset({"election", "elections", "poll", "polls", "referendum", "championship", "championships"})
 
 
-# Last words of the names of events and awards: "Berlin Film Festival", "Grammy Awards".
+# Last words of the names of events, awards and shows: "Berlin Film Festival", "Grammy Awards",
+# "the Australian Open", "Flora London Marathon", "Consumer Electronics Show", "The Catherine
+# Tate Show" (not "Games": "Rockstar Games" is a firm as often as "Commonwealth Games" an event).
 EVENT_LAST_WORDS = frozenset(
     {
         "festival", "awards", "award", "prize", "prizes", "bowl", "cup", "olympics", "championship", "championships",
-        "election", "elections", "by-election",
+        "election", "elections", "by-election", "open", "marathon", "marathons", "slam", "prix", "indoors",
+        "tournament", "trophy", "show", "expo", "summit",
     }
 )
 # Words that stand capitalised for a description, not a name: "the Government", "the Public".
 GENERIC_WORDS = frozenset(
     {"government", "administration", "public", "state", "party", "office", "treaty", "ministry", "department"}
 )
+# Feasts and holidays: a time of year, never an actor.
+HOLIDAYS = frozenset(
+    {"christmas", "christmases", "easter", "thanksgiving", "ramadan", "hanukkah", "diwali", "halloween", "passover"}
+)
 # Roles and units written as capitalised words or letters: "MPs", "a Labour MEP", "GMT".
 ROLE_WORDS = frozenset({"mp", "mps", "mep", "meps", "msp", "msps", "am", "ams", "qc", "pm", "gmt", "bst", "est", "cet"})
 _CURRENCY = re.compile(r"(?:(?:[A-Z]\.){2,3} ?|[A-Z]{1,3} ?)?(?i:dollars?|pounds?|euros?|yen|francs?|marks?|lire|dlrs?)")
-# An amount or a figure: "2bn", "11.50", "261bn", "1987".
-_AMOUNT = re.compile(r"[$£€]?\d[\d.,/]*(?:bn|m|mln|k|pct|%)?", re.IGNORECASE)
+# An amount or a figure: "2bn", "11.50", "261bn", "1987", a price in pence ("700p for each IC
+# Gas ordinary").
+_AMOUNT = re.compile(r"[$£€]?\d[\d.,/]*(?:bn|m|mln|k|pct|%|p)?", re.IGNORECASE)
 # A figure after a name that is no part of it: a decimal, an amount or a number of two digits or
 # more ("Senegal 1.8", "Varig 2bn", "San Luis 90 mm"), not a channel's one digit ("Channel 4").
 _FIGURE = re.compile(r"[$£€]?(?:\d+[.,]\d+|\d*\.?\d+(?:bn|m|mln|pct|%)|\d{2,})", re.IGNORECASE)
@@ -1011,6 +1046,7 @@ def _no_name(tokens: list, key: str, table: AliasTable) -> bool:
         or
         (len(tokens) > 1 and last in EVENT_LAST_WORDS)
         or (len(tokens) == 1 and (last in GENERIC_WORDS or last in ROLE_WORDS))
+        or all(t.lower_ in HOLIDAYS for t in tokens)  # "Easter" tagged PERSON, "Christmases"
         or bool(_CURRENCY.fullmatch(_text_of(tokens)))
         or all(_AMOUNT.fullmatch(t.text) for t in tokens)  # "261bn"
         # "anti-Tory", "non-US", "pan-European bourse": a stance or a reach, not who holds it.
@@ -1297,6 +1333,14 @@ def _widened(doc: Doc, ents: list[Span], table: AliasTable) -> list[tuple[Span, 
             out[-1] = (doc[out[-1][0].start : ent.end], "ORG")
             taken = ent.end
             continue
+        if (opening := _firm_opening(doc, ent, out[-1] if out else None)) is not None:
+            # "Goodyear Tire and Rubber Co", "Rohm and Haas Co": the model tags the words
+            # before "and" a person or a place and the rest a firm.
+            if out and out[-1][0].start >= opening:
+                out.pop()
+            out.append((doc[opening : ent.end], "ORG"))
+            taken = ent.end
+            continue
         best, label = ent, ent.label_
         for left in (2, 1, 0):
             for right in (2, 1, 0):
@@ -1347,6 +1391,63 @@ def _widened(doc: Doc, ents: list[Span], table: AliasTable) -> list[tuple[Span, 
         out.append((best, label))
         taken = best.end
     return out
+
+
+# An initial: "C." in "C. Itoh and Co Ltd"; a first name's in a team list may drop its stop ("S Grimes").
+_INITIAL = re.compile(r"[A-Z]\.")
+_INITIAL_OF = re.compile(r"[A-Z]\.?")
+
+
+def _firm_opening(doc: Doc, ent: Span, previous: tuple[Span, str] | None) -> int | None:
+    """Where a firm's name begins when the model cut it at "and": an organisation ending in a
+    legal form ("Rubber Co") right after "and" and capitalised words that are no organisation of
+    their own (untagged, or tagged a person or a place: "Goodyear Tire", "Rohm"). In Reuters
+    "A and B Co" is one firm nearly always ("Pacific Gas and Electric Co", "Tate and Lyle Plc");
+    two organisations ("Ford and General Motors Corp", "Trust Co and Lloyds Bank Plc") or a
+    titled person ("Mr Smith and Acme Corp") before it are left apart."""
+    before = ent.start - 1
+    if not (
+        ent.label_ == "ORG"
+        and len(ent) >= 2
+        and ent[-1].lower_.rstrip(".") in LEGAL_SUFFIXES
+        and before >= 1
+        and doc[before].lower_ in ("and", "&")
+        and doc[before - 1].text[:1].isupper()
+    ):
+        return None
+    # One word after "and" ("Rubber", "Sons", "Poor's"); two or more name a firm of their own
+    # ("S.G. Warburg and Goldman Sachs Co", "Asher Edelman and Dominion Textile Inc").
+    rest = [t for t in _org_tokens(list(ent)) if t.tag_ != "POS"]
+    if len(rest) > 1:
+        return None
+    if previous is not None and previous[0].end == before:
+        span, label = previous
+        if (
+            label in ("ORG", "FAC")
+            or len(span) > 3
+            or _title_before(span)
+            or span[0].lower_ in DETERMINERS
+            or any(t.lower_.rstrip(".") in LEGAL_SUFFIXES for t in span)  # "Wood Gundy Inc and ..."
+        ):
+            return None
+        return span.start
+    start = before
+    while (
+        start > 0
+        and before - start < 3
+        and doc[start - 1].text[:1].isupper()
+        and (doc[start - 1].is_alpha or _INITIAL.fullmatch(doc[start - 1].text))  # "C. Itoh and Co Ltd"
+        and doc[start - 1].ent_iob_ == "O"
+        and doc[start - 1].lower_ not in DETERMINERS
+    ):
+        if doc[start - 1].lower_ in LEGAL_SUFFIXES:
+            return None  # "Wood Gundy Inc and Gordon Capital Corp": two firms
+        start -= 1
+        if doc[start].is_sent_start:
+            break
+    if start == before or _title_before(doc[start:before]):
+        return None
+    return start
 
 
 _SPEECH_VERBS = frozenset({"said", "says", "told", "tells", "added", "adds"})
@@ -1581,6 +1682,16 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
             draft.tokens = head
             drafts.append(draft)
             draft = _Draft(span=doc[tail[0].i : tail[-1].i + 1], tokens=tail, label="PERSON")
+        if (
+            draft.tokens
+            and draft.label == "NORP"
+            and len(draft.tokens) >= 3
+            and normal_form(draft.tokens[0].text) in table.demonyms
+            and all(t.text[:1].isupper() and t.is_alpha for t in draft.tokens[1:])
+        ):
+            # "Russian Irina Shevchenko" tagged NORP: a nationality and a person's name, as
+            # "Briton Clive Owen" tagged PERSON.
+            draft.label = "PERSON"
         if draft.tokens and draft.label == "PERSON":
             drafts.extend(_person_parts(draft, table))
         elif draft.tokens:
@@ -1659,14 +1770,15 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
     def person_for(words: list[str], at: int, *, surname_only: bool = False) -> str | None:
         """The full name a short mention stands for: by surname, or ("Kate") by first name,
         except after an honorific ("Mr Howard" is never Howard Flight)."""
-        # "Kilroy Silk" and "Robert Kilroy-Silk": a hyphen in a name is written or left out.
-        words = [w for w in words if w not in _DASHES]
+        # "Kilroy Silk" and "Robert Kilroy-Silk": a hyphen in a name is written or left out; "Van
+        # Liemt" opening a sentence is "Hans van Liemt": a particle's capital says nothing.
+        words = [w.lower() if w.lower() in SURNAME_PARTICLES else w for w in words if w not in _DASHES]
         if not words:
             return None
         best: tuple[tuple[int, bool, int], str] | None = None
         candidates = by_last.get(words[-1], []) + ([] if surname_only else by_first.get(words[0], []))
         for start, full, written in candidates:
-            full = [w for w in full if w not in _DASHES]
+            full = [w.lower() if w.lower() in SURNAME_PARTICLES else w for w in full if w not in _DASHES]
             if len(words) > len(full):
                 continue
             matches = (
@@ -1674,6 +1786,13 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
                 or (not surname_only and len(words) == 1 and full[0] == words[0])
                 # "Carl Icahn" and "Carl C. Icahn": the same first and last names.
                 or (len(words) >= 2 and full[0] == words[0] and full[-1] == words[-1])
+                # "S Borthwick" in a team list beside "Steve Borthwick": an initial for the first.
+                or (
+                    len(words) == 2
+                    and _INITIAL_OF.fullmatch(words[0]) is not None
+                    and full[0][:1] == words[0][0]
+                    and full[-1] == words[-1]
+                )
             )
             if not matches:
                 continue
@@ -2347,6 +2466,8 @@ ORG_NOUNS = frozenset(
         "consultancy", "alliance", "lobby", "think-tank", "thinktank", "consortium",
     }
 )
+# Words that say a name is an organisation's, however it is cased.
+_BODY_WORDS = BODY_NOUNS | ORG_NOUNS
 # Words of three letters or more with two capitals or more: "FNSEA", "CompTIA".
 # Last words of the names of organisations and treaties that end "of" or "for" a place: "the
 # Treaty of Rome", "the Economic Commission for Europe", "the Muslim Association of Britain".
@@ -2456,10 +2577,16 @@ def _drop_slogan_verbs(drafts: list[_Draft]) -> None:
 _DASHES = frozenset({"-", "–"})
 
 
+# How demonyms end: "Ukrainian", "Angolans", "Senegalese", "Kuwaiti".
+_DEMONYM_ENDINGS = ("an", "ans", "ese", "ish", "i", "is")
+
+
 def _demonym_of(word: str, place: str) -> bool:
     """Whether a word is the demonym of a place by the regular endings: "Senegalese" of Senegal,
     "Moroccan" of Morocco, "West German" of West Germany, "Yugoslav" of Yugoslavia."""
     word, place = word.lower(), place.lower()
+    if place == word + " republic":
+        return True  # "Czech" of the Czech Republic, "Kyrgyz" of the Kyrgyz Republic
     if len(place) < 4 or word == place or word.split()[:-1] != place.split()[:-1]:
         return False
     return (word.startswith(place[:-1]) and len(word) - len(place) <= 4) or (place.startswith(word) and len(place) - len(word) <= 2)
@@ -2509,9 +2636,10 @@ def _state_body(tokens: list, table: AliasTable) -> tuple[str, str] | None:
 
 def _same_organisation(mentions: list[Mention], table: AliasTable) -> None:
     """"Institute for Fiscal Studies" and "Institute of Fiscal Studies", "International Coffee
-    Organisation" and "... Organization", "US Supreme Court" and "Supreme Court" in one article
-    are one organisation: under the name mentioned most (on a tie, the first)."""
-    counts = Counter(m.actor for m in mentions if m.actor_type == "ORG" and m.actor and " " in m.actor)
+    Organisation" and "... Organization", "US Supreme Court" and "Supreme Court", "TimeWarner"
+    and "Time Warner", "Hewlett-Packard" and "Hewlett Packard" in one article are one
+    organisation: under the name mentioned most (on a tie, the first)."""
+    counts = Counter(m.actor for m in mentions if m.actor_type == "ORG" and m.actor)
     groups: dict[str, list[str]] = {}
     for name in counts:
         key = _spelling_key(name)
@@ -2523,7 +2651,8 @@ def _same_organisation(mentions: list[Mention], table: AliasTable) -> None:
             if len(words) > width + 1 and hit and hit[1] == "GPE":
                 key = " ".join(words[width:])
                 break
-        groups.setdefault(key, []).append(name)
+        # Spaces, hyphens and full stops inside a name are written or left out.
+        groups.setdefault(re.sub(r"[\s.-]", "", key), []).append(name)
     rename = {}
     for names in groups.values():
         if len(names) > 1:
@@ -2566,14 +2695,24 @@ def _plurals_of_named(mentions: list[Mention]) -> None:
 
 def _demonyms_of_named_places(mentions: list[Mention]) -> None:
     """A demonym the alias table does not list is the country or place the article names under
-    its own name: "West German" beside "West Germany", "Senegalese" beside "Senegal"."""
+    its own name: "West German" beside "West Germany", "Senegalese" beside "Senegal", "Czech"
+    beside "the Czech Republic"."""
     places = {m.actor for m in mentions if m.actor_type in ("GPE", "LOC") and m.actor}
     if not places:
         return
     for m in mentions:
-        if m.actor_type != "NORP" or not m.actor or m.actor in places:
+        if not m.actor or m.actor_type not in ("NORP", "GPE", "LOC"):
             continue
-        hits = {p for p in places if _demonym_of(m.actor, p)}
+        if m.actor_type == "NORP":
+            if m.actor in places:
+                continue
+            hits = {p for p in places if _demonym_of(m.actor, p)}
+        else:
+            # "Ukrainian" the model tags a place beside "Ukraine": a word longer than the place's
+            # name that ends as demonyms end (not "Iran" beside "Iraq").
+            if " " in m.actor or not m.actor.lower().endswith(_DEMONYM_ENDINGS):
+                continue
+            hits = {p for p in places if len(p) < len(m.actor) and _demonym_of(m.actor, p)}
         if len(hits) == 1:
             m.actor = hits.pop()
             m.actor_type = "GPE"

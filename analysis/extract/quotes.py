@@ -866,6 +866,10 @@ class _Speakers:
                 and current.tag_ == "VBG"
                 and head.dep_ == "ccomp"
                 and head.head.i in self.reporting
+                # A verb of the quotation's own words is nobody's report: "Weaver didn't seem
+                # particularly impressed ..., telling reporters, "A lot of people said ..."", the
+                # parser making "seem" a ccomp of the quoted "said" (PolNeAR).
+                and not self._inside_quote(head.head.idx)
             ):
                 # 'He said Mr Blair had spoken with "such sincerity", adding: "..."': the parser
                 # hung "adding" on the reported clause; the one adding is the one who said it.

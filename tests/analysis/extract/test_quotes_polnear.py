@@ -489,3 +489,11 @@ def test_went_on_to_say_reports(nlp):
     quotes = quotes_of(nlp, polnear_article("west-journal_2015-11-10_ben-carson-slams-hillary-and-the"))
     quote = starting(quotes, "very different from somebody misinterpreting")
     assert (quote.kind, quote.speaker) == ("partial", "Ben Carson")
+
+
+def test_a_participle_the_parser_hung_on_the_quotations_own_verb_is_the_main_subjects(nlp):
+    # huff-post_2016-01-19_flint-water-response: the parser made "seem" a ccomp of the quoted
+    # "said", and the climb from "telling" went on to that verb's subject, "A lot of people";
+    # the quotation then fell to the previous quotation's speaker, Brockovich.
+    quotes = quotes_of(nlp, polnear_article("huff-post_2016-01-19_flint-water-response-perfectly-c"))
+    assert starting(quotes, "A lot of people said the governor").speaker == "Karen Weaver"

@@ -497,3 +497,12 @@ def test_a_participle_the_parser_hung_on_the_quotations_own_verb_is_the_main_sub
     # the quotation then fell to the previous quotation's speaker, Brockovich.
     quotes = quotes_of(nlp, polnear_article("huff-post_2016-01-19_flint-water-response-perfectly-c"))
     assert starting(quotes, "A lot of people said the governor").speaker == "Karen Weaver"
+
+
+def test_a_fragment_no_reporting_verb_governs_is_the_words_of_the_person_whose_verb_does(nlp):
+    # wash-post_2016-03-30_as-clinton-sanders-answer-union: "Clinton supports "appropriate pay
+    # raises," opposes "across-the-board arbitrary pay freezes" and recalled ..." gives her words
+    # with no verb of speech; they had been nobody's scare quotes.
+    quotes = quotes_of(nlp, polnear_article("wash-post_2016-03-30_as-clinton-sanders-answer-union-"))
+    raises = starting(quotes, "appropriate pay raises")
+    assert (raises.kind, raises.speaker) == ("partial", "Hillary Clinton")

@@ -1209,10 +1209,20 @@ class _Speakers:
         comma, "!" or "?" ('"...," Trump said', '"...?" asked Mr. Manafort'): a few words of a
         speaker and the verb, nothing else between."""
         doc = self.doc
-        if span[-1].text not in (",", "!", "?"):
+        if span[-1].text not in (",", "!", "?", "."):
             return None
         j = _after_marks(doc, span.end)
         if j == span.end:
+            return None
+        if span[-1].text == ".":
+            # A full stop where the comma belongs: only an attribution that is all its
+            # sentence ('"Russia, if you're listening, I hope you're able to find the 30,000
+            # emails that are missing." Trump said.', PolNeAR) can be this quotation's.
+            for t in doc[j : j + 5]:
+                if t.i in self.reporting and not self._inside_quote(t.idx):
+                    return t if t.i + 1 < len(doc) and doc[t.i + 1].text == "." else None
+                if t.pos_ not in _ATTRIBUTION_WORDS:
+                    return None
             return None
         set_off = self._verb_after_apposition(j)
         if set_off is not None:

@@ -506,3 +506,11 @@ def test_a_fragment_no_reporting_verb_governs_is_the_words_of_the_person_whose_v
     quotes = quotes_of(nlp, polnear_article("wash-post_2016-03-30_as-clinton-sanders-answer-union-"))
     raises = starting(quotes, "appropriate pay raises")
     assert (raises.kind, raises.speaker) == ("partial", "Hillary Clinton")
+
+
+def test_an_attribution_that_is_all_its_sentence_takes_a_quotation_closed_by_a_full_stop(nlp):
+    # breitbart_2016-07-27_obama-to-frame-election: '"Russia, if you're listening, I hope you're
+    # able to find the 30,000 emails that are missing." Trump said.' (a full stop where the comma
+    # belongs) had no speaker.
+    quotes = quotes_of(nlp, polnear_article("breitbart_2016-07-27_obama-to-frame-election-as-comma"))
+    assert starting(quotes, "Russia, if you’re listening").speaker == "Donald Trump"

@@ -875,6 +875,17 @@ class _Speakers:
                 # 'He said Mr Blair had spoken with "such sincerity", adding: "..."': the parser
                 # hung "adding" on the reported clause; the one adding is the one who said it.
                 current = head.head
+            elif (
+                current.dep_ == "conj"
+                and current.i in self.reporting
+                and head.dep_ == "ccomp"
+                and head.head.i in self.reporting
+                and not self._inside_quote(head.head.idx)
+            ):
+                # "Pence said in politics it takes time to develop those relationships but
+                # added, "..."" (PolNeAR): the parser joined "added" to the reported clause's
+                # verb, whose subject ("it") is not who adds; the one who said it is.
+                current = head.head
             elif current.dep_ in ("conj", "xcomp", "advcl") or (
                 current.dep_ == "dep" and current.pos_ == "VERB" and head.pos_ == "VERB" and head.i < current.i
             ):

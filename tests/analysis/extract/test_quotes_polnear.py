@@ -514,3 +514,11 @@ def test_an_attribution_that_is_all_its_sentence_takes_a_quotation_closed_by_a_f
     # belongs) had no speaker.
     quotes = quotes_of(nlp, polnear_article("breitbart_2016-07-27_obama-to-frame-election-as-comma"))
     assert starting(quotes, "Russia, if you’re listening").speaker == "Donald Trump"
+
+
+def test_a_report_joined_to_the_reported_clauses_verb_is_the_first_reporters(nlp):
+    # west-journal_2016-08-03_pence-endorses-paul-ryan: "Pence said in politics it takes time
+    # to develop those relationships but added, "I strongly support Paul Ryan ..."": the parser
+    # joined "added" to "takes", whose "it" went to the last organisation, Fox News.
+    quotes = quotes_of(nlp, polnear_article("west-journal_2016-08-03_pence-endorses-paul-ryan-with-tr"))
+    assert starting(quotes, "I strongly support Paul Ryan").speaker == "Mike Pence"

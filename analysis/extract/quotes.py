@@ -862,7 +862,23 @@ class _Speakers:
             head = current.head
             if head is current:
                 return None
+            comma = self.doc[current.i - 1] if current.i else None
             if (
+                current is verb
+                and verb.tag_ == "VBG"
+                and head.i > verb.i
+                and self._inside_quote(head.idx)
+                and comma is not None
+                and comma.text == ","
+                and comma.head.pos_ in ("VERB", "AUX")
+                and comma.head.i < comma.i
+            ):
+                # A participle the parser hung on the quotation's words after its comma ("Band
+                # member Flea shared the news on social media last week, writing "Feels great to
+                # support someone ..."", "writing" the subject of "Feels", PolNeAR): the clause
+                # the comma closes is the one it goes with.
+                current = comma.head
+            elif (
                 current.dep_ == "advcl"
                 and current.tag_ == "VBG"
                 and head.dep_ == "ccomp"

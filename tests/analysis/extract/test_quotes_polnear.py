@@ -522,3 +522,12 @@ def test_a_report_joined_to_the_reported_clauses_verb_is_the_first_reporters(nlp
     # joined "added" to "takes", whose "it" went to the last organisation, Fox News.
     quotes = quotes_of(nlp, polnear_article("west-journal_2016-08-03_pence-endorses-paul-ryan-with-tr"))
     assert starting(quotes, "I strongly support Paul Ryan").speaker == "Mike Pence"
+
+
+def test_a_participle_hung_on_the_quotations_words_goes_with_the_clause_before_its_comma(nlp):
+    # breitbart_2016-02-02_red-hot-chili-peppers: "Band member Flea shared the news on social
+    # media last week, writing "Feels great to support someone I believe in. ..."": the parser
+    # made "writing" the subject of "Feels"; the quotation fell to the band that "announced" in
+    # the sentence before.
+    quotes = quotes_of(nlp, polnear_article("breitbart_2016-02-02_red-hot-chili-peppers-in-final-s"))
+    assert starting(quotes, "Feels great to support someone").speaker == "Flea"

@@ -1480,18 +1480,37 @@ _ATTRIBUTION_WORDS = frozenset({"PROPN", "PRON", "DET", "NOUN", "ADJ", "ADV", "N
 def _set_off(doc: Doc, span: Span, reporting: set[int]) -> bool:
     """A quotation set off as a whole utterance, however short: it opens its sentence, its own
     comma, "!" or "?" closes it and its attribution follows straight after the closing mark
-    ('"Thank you, son," Cruz replied', '"Quiet!" he demanded', '"Nooooo!" the crowd cried')."""
-    if span[-1].text not in (",", "!", "?") or not span[0].text[:1].isupper():
+    ('"Thank you, son," Cruz replied', '"Quiet!" he demanded', '"Nooooo!" the crowd cried'),
+    or its attribution comes before it and it closes its sentence (`_introduced`)."""
+    if span[-1].text not in (",", "!", "?", ".") or not span[0].text[:1].isupper():
         return False
     # Set off at its start too: a comma inside the closing mark is the reporter's in American
     # style ('called it "racially toxic," Scott said' is a fragment).
     before = doc_text(doc)[: span.start_char].rstrip(" \t\"“”'‘’«»")
-    if before and before[-1] not in ".!?\n":
+    if before and before[-1] in ",:" and span[-1].text != ",":
+        return _introduced(doc, span, reporting)
+    if span[-1].text == "." or before and before[-1] not in ".!?\n":
         return False
     j = _after_marks(doc, span.end)
     if j == span.end:
         return False
     for t in doc[j : j + 5]:
+        if t.i in reporting:
+            return True
+        if t.pos_ not in _ATTRIBUTION_WORDS:
+            return False
+    return False
+
+
+def _introduced(doc: Doc, span: Span, reporting: set[int]) -> bool:
+    """An utterance a reporting verb and its comma or colon present, closing its sentence with
+    its own "!", "?" or full stop: 'when a young boy shouted, "Brujas coming, yo!"' (PolNeAR)
+    is the boy's words, verb or none."""
+    j = _after_marks(doc, span.end)
+    if j < len(doc) and not (doc[j].is_space or doc[j].is_sent_start):
+        return False
+    i = _before_marks(doc, span.start - 1) - 1  # the word before the comma or colon
+    for t in reversed(doc[max(0, i - 3) : i + 1]):
         if t.i in reporting:
             return True
         if t.pos_ not in _ATTRIBUTION_WORDS:

@@ -531,3 +531,11 @@ def test_a_participle_hung_on_the_quotations_words_goes_with_the_clause_before_i
     # the sentence before.
     quotes = quotes_of(nlp, polnear_article("breitbart_2016-02-02_red-hot-chili-peppers-in-final-s"))
     assert starting(quotes, "Feels great to support someone").speaker == "Flea"
+
+
+def test_an_utterance_a_reporting_verb_and_its_comma_present_is_direct(nlp):
+    # nyt_2016-07-31_sisterhood-of-the-skateboard: "when a young boy shouted, ''Brujas coming,
+    # yo!''" has no verb of its own; it was a scare quote of nobody's.
+    quotes = quotes_of(nlp, polnear_article("nyt_2016-07-31_sisterhood-of-the-skateboard"))
+    quote = starting(quotes, "Brujas coming")
+    assert (quote.kind, quote.speaker) == ("direct", "a young boy")

@@ -1159,7 +1159,7 @@ class _Speakers:
         """The nearest reporting verb outside the quotation that governs its words; for a
         fragment governed by none, the nearest verb of a person's that does (`_persons_act`)."""
         found = self._governing(span, lambda i: self._is_cue(i, fragment))
-        if found is None and fragment:
+        if found is None and fragment and _worded(span):
             found = self._governing(span, self._persons_act, through_as=False)
         return found
 
@@ -1500,6 +1500,15 @@ def _set_off(doc: Doc, span: Span, reporting: set[int]) -> bool:
         if t.pos_ not in _ATTRIBUTION_WORDS:
             return False
     return False
+
+
+def _worded(span: Span) -> bool:
+    """Whether a fragment reads as someone's wording: three words or more, not all capitalised.
+    A word or two ("comeback kid", "broccoli") or a title ("Fox News Sunday", "Stronger
+    Together") in a person's clause is as often the reporter's label as the person's words
+    (PolNeAR, where such fragments carry no attribution)."""
+    words = [t for t in span if t.is_alpha]
+    return len(words) >= 3 and not all(t.text[:1].isupper() for t in words)
 
 
 def _introduced(doc: Doc, span: Span, reporting: set[int]) -> bool:

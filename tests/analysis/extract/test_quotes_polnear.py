@@ -539,3 +539,15 @@ def test_an_utterance_a_reporting_verb_and_its_comma_present_is_direct(nlp):
     quotes = quotes_of(nlp, polnear_article("nyt_2016-07-31_sisterhood-of-the-skateboard"))
     quote = starting(quotes, "Brujas coming")
     assert (quote.kind, quote.speaker) == ("direct", "a young boy")
+
+
+def test_a_label_of_a_word_or_two_or_a_title_in_a_persons_clause_stays_a_scare_quote(nlp):
+    # usa-today_2016-02-10_insurgent-tops-institution: 'won ... the "comeback kid"' label and
+    # nyt_2016-06-27_britain-s-exit: 'shares ... "Stronger Together"' (a slogan in title case)
+    # are the reporter's labels, PolNeAR annotates no attribution on them.
+    for article, fragment in (
+        ("usa-today_2016-02-10_insurgent-tops-institution-in-sa", "comeback kid"),
+        ("nyt_2016-06-27_britain-s-exit-looms-over-clinto", "Stronger Together"),
+    ):
+        quote = starting(quotes_of(nlp, polnear_article(article)), fragment)
+        assert (quote.kind, quote.speaker) == ("scare", None)

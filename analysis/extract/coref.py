@@ -12,8 +12,9 @@ only to the sentences around quotations. News writing makes a few rules go far:
   are passed over);
 - syntactic role: within a sentence the subject is preferred ("Trump thanked Rubio ... he said"
   is Trump), the subject being the parse's nsubj where the sentence is parsed, otherwise the
-  first person named before the sentence's first verb, then a person or a fitting pronoun that a
-  finite verb directly follows (a later clause's subject);
+  first person named before the sentence's first verb and after no preposition (a sentence with
+  no verb has none), then a person or a fitting pronoun that a finite verb directly follows (a
+  later clause's subject);
 - "they" is the plural subject of its own sentence before it or of the sentence before ("Cruz
   and Trump have used the most aggressive language ... Yet they've offered no specifics",
   "Former prosecutors said ... Take action before the election, they said", PolNeAR): a plural
@@ -166,8 +167,12 @@ class Salience:
             # participle may open the sentence: "Since launching his White House bid, Trump has
             # taken a firm stance", PolNeAR).
             verbs = [t.idx for t in sent if t.tag_ in FINITE_TAGS]
-            first_verb = verbs[0] if verbs else sent.end_char
-            entries += [(0, m.start, m, None) for m in cands if m.start < first_verb]
+            # Without a finite verb, the first verb of any form (the tagger reads some past
+            # tenses as participles: "Clinton, for her part, sided with Guardian"), and a sentence
+            # with no verb has no subject. Not the sentence's end: "(Subscribe to POLITICO's Off
+            # Message podcast with Glenn Thrush.)" made the show, tagged a person, "she" (PolNeAR).
+            first_verb = verbs[0] if verbs else next((t.idx for t in sent if t.tag_.startswith("VB")), sent.start_char)
+            entries += [(0, m.start, m, None) for m in cands if m.start < first_verb and not self._governed(m)]
             # Then a later clause's: a person a finite verb directly follows ("Mrs. Clinton has
             # been a dogged defender ..., while Mr. Sanders has dwelled on ... He prefers";
             # "When she was a federal prosecutor, Loretta Lynch didn't bring ... She ignored").
@@ -231,6 +236,13 @@ class Salience:
             ):
                 entries.append((self._depth(t.i), t.idx, None, t.left_edge.idx))
         return sorted(entries, key=lambda e: (e[0], e[1]))
+
+    def _governed(self, m: Mention) -> bool:
+        """Whether a preposition stands just before the name, whose object is no subject:
+        "Outside Carrier's plant on Hermenegildo Galeana Street in the suburb of Santa Catarina,
+        a worker named Antonio Arroyo has ..." (the street tagged a person, PolNeAR)."""
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        return span is not None and span.start > 0 and self.doc[span.start - 1].tag_ == "IN"
 
     def _next_word_start(self, end: int) -> int:
         """Where the word after character `end` starts (-1 at the end of the text)."""

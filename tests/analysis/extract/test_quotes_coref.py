@@ -219,3 +219,24 @@ def test_a_name_after_a_dash_before_a_colon_gives_the_turn(nlp):
     quotes = quotes_of(nlp, polnear_article("huff-post_2016-02-03_huffpollster-a-seismic-shift-amo"))
     assert starting(quotes, "Gallup’s analysis of political").speaker == "Jeffrey M. Jones"
     assert starting(quotes, "One of the biggest lessons").speaker == "Carl Bialik"
+
+
+def test_a_flat_sentence_without_a_verb_has_no_subject(nlp):
+    # politico_2016-07-11_playbook-passes-the-torch: "(Subscribe to POLITICO's Off Message
+    # podcast with Glenn Thrush.)" stands between Palmer and "she said"; with no finite verb, the
+    # whole sentence had counted as before its first one, and the show (tagged a person) was "she".
+    from tests.analysis.extract.test_quotes_polnear import polnear_article
+
+    quotes = quotes_of(nlp, polnear_article("politico_2016-07-11_playbook-passes-the-torch"))
+    assert starting(quotes, "I covered lobbying").speaker == "Anna Palmer"
+
+
+def test_a_name_after_a_preposition_is_no_flat_sentences_subject(nlp):
+    # nyt_2016-03-21_factory-workers-feel-sting-of-gl: "Outside Carrier's plant on Hermenegildo
+    # Galeana Street in the suburb of Santa Catarina, a worker named Antonio Arroyo has nothing
+    # but positive things to say about his job" (flat: no quotation, no reporting verb); the
+    # street, tagged a person, came first before the verb and was "he".
+    from tests.analysis.extract.test_quotes_polnear import polnear_article
+
+    quotes = quotes_of(nlp, polnear_article("nyt_2016-03-21_factory-workers-feel-sting-of-gl"))
+    assert starting(quotes, "The atmosphere is relaxed").speaker == "Antonio Arroyo"

@@ -489,3 +489,65 @@ def test_went_on_to_say_reports(nlp):
     quotes = quotes_of(nlp, polnear_article("west-journal_2015-11-10_ben-carson-slams-hillary-and-the"))
     quote = starting(quotes, "very different from somebody misinterpreting")
     assert (quote.kind, quote.speaker) == ("partial", "Ben Carson")
+
+
+def test_a_participle_the_parser_hung_on_the_quotations_own_verb_is_the_main_subjects(nlp):
+    # huff-post_2016-01-19_flint-water-response: the parser made "seem" a ccomp of the quoted
+    # "said", and the climb from "telling" went on to that verb's subject, "A lot of people";
+    # the quotation then fell to the previous quotation's speaker, Brockovich.
+    quotes = quotes_of(nlp, polnear_article("huff-post_2016-01-19_flint-water-response-perfectly-c"))
+    assert starting(quotes, "A lot of people said the governor").speaker == "Karen Weaver"
+
+
+def test_a_fragment_no_reporting_verb_governs_is_the_words_of_the_person_whose_verb_does(nlp):
+    # wash-post_2016-03-30_as-clinton-sanders-answer-union: "Clinton supports "appropriate pay
+    # raises," opposes "across-the-board arbitrary pay freezes" and recalled ..." gives her words
+    # with no verb of speech; they had been nobody's scare quotes.
+    quotes = quotes_of(nlp, polnear_article("wash-post_2016-03-30_as-clinton-sanders-answer-union-"))
+    raises = starting(quotes, "appropriate pay raises")
+    assert (raises.kind, raises.speaker) == ("partial", "Hillary Clinton")
+
+
+def test_an_attribution_that_is_all_its_sentence_takes_a_quotation_closed_by_a_full_stop(nlp):
+    # breitbart_2016-07-27_obama-to-frame-election: '"Russia, if you're listening, I hope you're
+    # able to find the 30,000 emails that are missing." Trump said.' (a full stop where the comma
+    # belongs) had no speaker.
+    quotes = quotes_of(nlp, polnear_article("breitbart_2016-07-27_obama-to-frame-election-as-comma"))
+    assert starting(quotes, "Russia, if you’re listening").speaker == "Donald Trump"
+
+
+def test_a_report_joined_to_the_reported_clauses_verb_is_the_first_reporters(nlp):
+    # west-journal_2016-08-03_pence-endorses-paul-ryan: "Pence said in politics it takes time
+    # to develop those relationships but added, "I strongly support Paul Ryan ..."": the parser
+    # joined "added" to "takes", whose "it" went to the last organisation, Fox News.
+    quotes = quotes_of(nlp, polnear_article("west-journal_2016-08-03_pence-endorses-paul-ryan-with-tr"))
+    assert starting(quotes, "I strongly support Paul Ryan").speaker == "Mike Pence"
+
+
+def test_a_participle_hung_on_the_quotations_words_goes_with_the_clause_before_its_comma(nlp):
+    # breitbart_2016-02-02_red-hot-chili-peppers: "Band member Flea shared the news on social
+    # media last week, writing "Feels great to support someone I believe in. ..."": the parser
+    # made "writing" the subject of "Feels"; the quotation fell to the band that "announced" in
+    # the sentence before.
+    quotes = quotes_of(nlp, polnear_article("breitbart_2016-02-02_red-hot-chili-peppers-in-final-s"))
+    assert starting(quotes, "Feels great to support someone").speaker == "Flea"
+
+
+def test_an_utterance_a_reporting_verb_and_its_comma_present_is_direct(nlp):
+    # nyt_2016-07-31_sisterhood-of-the-skateboard: "when a young boy shouted, ''Brujas coming,
+    # yo!''" has no verb of its own; it was a scare quote of nobody's.
+    quotes = quotes_of(nlp, polnear_article("nyt_2016-07-31_sisterhood-of-the-skateboard"))
+    quote = starting(quotes, "Brujas coming")
+    assert (quote.kind, quote.speaker) == ("direct", "a young boy")
+
+
+def test_a_label_of_a_word_or_two_or_a_title_in_a_persons_clause_stays_a_scare_quote(nlp):
+    # usa-today_2016-02-10_insurgent-tops-institution: 'won ... the "comeback kid"' label and
+    # nyt_2016-06-27_britain-s-exit: 'shares ... "Stronger Together"' (a slogan in title case)
+    # are the reporter's labels, PolNeAR annotates no attribution on them.
+    for article, fragment in (
+        ("usa-today_2016-02-10_insurgent-tops-institution-in-sa", "comeback kid"),
+        ("nyt_2016-06-27_britain-s-exit-looms-over-clinto", "Stronger Together"),
+    ):
+        quote = starting(quotes_of(nlp, polnear_article(article)), fragment)
+        assert (quote.kind, quote.speaker) == ("scare", None)

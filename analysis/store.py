@@ -31,6 +31,7 @@ PHRASE_FREQUENCIES = """SELECT lower(phrase) AS key, sum(df)::BIGINT AS df
     FROM (SELECT phrase, count(DISTINCT id) AS df FROM (SELECT id, unnest(phrases) AS phrase FROM articles) GROUP BY phrase)
     GROUP BY key"""
 
+
 def default_store_path() -> Path:
     return Path(os.environ.get(STORE_ENV) or DEFAULT_STORE)
 

@@ -1770,15 +1770,13 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
     def person_for(words: list[str], at: int, *, surname_only: bool = False) -> str | None:
         """The full name a short mention stands for: by surname, or ("Kate") by first name,
         except after an honorific ("Mr Howard" is never Howard Flight)."""
-        # "Kilroy Silk" and "Robert Kilroy-Silk": a hyphen in a name is written or left out; "Van
-        # Liemt" opening a sentence is "Hans van Liemt": a particle's capital says nothing.
-        words = [w.lower() if w.lower() in SURNAME_PARTICLES else w for w in words if w not in _DASHES]
+        words = _name_words(words)
         if not words:
             return None
         best: tuple[tuple[int, bool, int], str] | None = None
         candidates = by_last.get(words[-1], []) + ([] if surname_only else by_first.get(words[0], []))
         for start, full, written in candidates:
-            full = [w.lower() if w.lower() in SURNAME_PARTICLES else w for w in full if w not in _DASHES]
+            full = _name_words(full)
             if len(words) > len(full):
                 continue
             matches = (
@@ -2575,6 +2573,13 @@ def _drop_slogan_verbs(drafts: list[_Draft]) -> None:
 
 
 _DASHES = frozenset({"-", "–"})
+
+
+def _name_words(words: list[str]) -> list[str]:
+    """A person's name's words as two mentions are compared: "Kilroy Silk" and "Robert
+    Kilroy-Silk" (a hyphen is written or left out), "Van Liemt" opening a sentence and "Hans van
+    Liemt" (a particle's capital says nothing)."""
+    return [w.lower() if w.lower() in SURNAME_PARTICLES else w for w in words if w not in _DASHES]
 
 
 # How demonyms end: "Ukrainian", "Angolans", "Senegalese", "Kuwaiti".

@@ -584,18 +584,21 @@ def quotes(
 
 @_named
 def quotes_by_speaker(con: duckdb.DuckDBPyConnection, filters: Filters, *, limit: int = 15) -> pd.DataFrame:
-    """The speakers quoted most in the matching articles, with their quotations of each kind."""
+    """The speakers quoted most in the matching articles, with their quotations of each kind;
+    `attrs["total"]` says how many speakers there are in all, so the capped chart can say so."""
     sel, params = _selected(con, filters)
-    return _df(
+    ranked = _df(
         con,
         f"""
         SELECT speaker, count(*) AS quotes, count(*) FILTER (WHERE kind = 'direct') AS direct,
-               count(*) FILTER (WHERE kind = 'partial') AS partial, count(*) FILTER (WHERE kind = 'scare') AS scare
+               count(*) FILTER (WHERE kind = 'partial') AS partial, count(*) FILTER (WHERE kind = 'scare') AS scare,
+               count(*) OVER () AS total
         FROM quotes
         WHERE speaker IS NOT NULL AND article_id IN ({sel}) AND kind IN (SELECT unnest(?))
         GROUP BY speaker ORDER BY quotes DESC, speaker LIMIT {int(limit)}""",
         [*params, _kinds(filters)],
     )
+    return _with_total(ranked)
 
 
 def normalise_phrase(text: str) -> str:
@@ -635,6 +638,12 @@ def framing_phrases(con: duckdb.DuckDBPyConnection, filters: Filters, *, limit: 
             [int(limit)],
         ).df()
     # How many phrases there are in all, so that a capped list can say "50 of 1,208".
+    return _with_total(ranked)
+
+
+def _with_total(ranked: pd.DataFrame) -> pd.DataFrame:
+    """A capped ranking's rows without their `total` column (a window count of all the rows
+    before the cap), which goes into `attrs["total"]`."""
     total = int(ranked["total"].iloc[0]) if len(ranked) else 0
     ranked = ranked.drop(columns="total")
     ranked.attrs["total"] = total

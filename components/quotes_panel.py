@@ -40,7 +40,9 @@ def render_quotes(view: View, *, key: str = "quotes") -> None:
             "quote": st.column_config.TextColumn(width="large"),
         },
     )
-    render_named_chart(view, "quotes-by-speaker", key=f"{key}_kinds")
+    speakers = render_named_chart(view, "quotes-by-speaker", key=f"{key}_kinds")
+    if speakers.attrs.get("total", 0) > len(speakers):
+        st.caption(f"The {len(speakers):,} most quoted of {speakers.attrs['total']:,} speakers.")
     # The chart's own title heads this part (a heading above it said the same words again).
     phrases = render_named_chart(view, "framing-phrases", key=f"{key}_phrases")
     total = phrases.attrs.get("total", len(phrases))

@@ -4,6 +4,7 @@ change what is shown, URL parameters restore a view."""
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 
@@ -612,3 +613,18 @@ def test_the_framing_phrases_have_one_heading(bbc_app):
     titles = [json.loads(c.proto.spec)["layout"]["title"]["text"] for c in at.get("plotly_chart")]
     assert "Recurring framing phrases" in titles
     assert "Recurring framing phrases" not in [h.value for h in at.subheader]
+
+
+def test_the_quote_kinds_chart_says_of_how_many_speakers_it_shows_the_most_quoted(bbc_app):
+    """The quote-kinds chart draws the 15 most quoted speakers; its caption says of how many, as
+    counted by the speakers' own query without a cap."""
+    from analysis import queries
+    from analysis.store import Store
+
+    at = bbc_app.run()
+    at = open_tab(at, "Quotes")
+    assert not at.exception, at.exception
+    with Store(os.environ["DASHBOARD_STORE"], read_only=True) as store:
+        every = queries.run(store.con, "quotes_by_speaker", queries.Filters(), limit=100_000)
+    assert len(every) > 15
+    assert f"The 15 most quoted of {len(every):,} speakers." in [c.value for c in at.caption]

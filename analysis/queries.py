@@ -111,7 +111,9 @@ class Filters:
             params.append(self.until)
         if self.q:
             # The backslashes that escape % and _ need DuckDB's ESCAPE clause to mean anything.
-            clauses.append(f"({alias}.text ILIKE ? ESCAPE '\\' OR coalesce({alias}.title, '') ILIKE ? ESCAPE '\\')")
+            clauses.append(
+                f"({alias}.text ILIKE ? ESCAPE '\\' OR coalesce({alias}.title, '') ILIKE ? ESCAPE '\\')"
+            )
             needle = "%" + re.sub(r"([%_\\])", r"\\\1", self.q) + "%"
             params += [needle, needle]
         if self.sources:
@@ -239,7 +241,9 @@ ARTICLE_ORDERS = {
 
 
 def _page(limit: int | None, offset: int) -> str:
-    return (f" LIMIT {int(limit)}" if limit is not None else "") + (f" OFFSET {int(offset)}" if offset else "")
+    return (f" LIMIT {int(limit)}" if limit is not None else "") + (
+        f" OFFSET {int(offset)}" if offset else ""
+    )
 
 
 def actor_forms(con: duckdb.DuckDBPyConnection, *, per_actor: int = 3) -> dict[str, list[str]]:
@@ -358,8 +362,8 @@ def top_actors(con: duckdb.DuckDBPyConnection, filters: Filters, *, limit: int =
     sel, params = _selected(con, filters)
     # Summed by actor and type first, then by actor: one pass over the rows, which tells the type
     # most mentions have (a second pass for the types of the ranked actors alone doubled the
-    # query at 200,000 articles).
-    return _df(
+    # query at 200,000 articles). The actors before the cap go into attrs["total"].
+    ranked = _df(
         con,
         f"""
         WITH per_type AS (
@@ -375,10 +379,11 @@ def top_actors(con: duckdb.DuckDBPyConnection, filters: Filters, *, limit: int =
         SELECT name AS actor, first(type ORDER BY mentions DESC, type) AS type, sum(mentions)::BIGINT AS mentions,
                sum(articles)::BIGINT AS articles, sum(said) / nullif(sum(said_n), 0) AS talked_about,
                sum(toward) / nullif(sum(toward_n), 0) AS tone_toward, sum(own) / nullif(sum(own_n), 0) AS own_tone,
-               sum(quotes)::BIGINT AS quotes
+               sum(quotes)::BIGINT AS quotes, count(*) OVER () AS total
         FROM per_type GROUP BY name ORDER BY mentions DESC, name LIMIT {int(limit)}""",
         params,
     )
+    return _with_total(ranked)
 
 
 @_named
@@ -425,7 +430,9 @@ def topic_labels(con: duckdb.DuckDBPyConnection) -> list[str]:
 
 def _has_table(con: duckdb.DuckDBPyConnection, name: str) -> bool:
     return bool(
-        con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [name]).fetchone()[0]
+        con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [name]).fetchone()[
+            0
+        ]
     )
 
 
@@ -451,9 +458,7 @@ def topics(con: duckdb.DuckDBPyConnection, filters: Filters, *, k: int = 5) -> p
     model = topic_model(con, k=k)
     if model is None:
         return pd.DataFrame(columns=columns)
-    assigned = pd.DataFrame(
-        {"id": model.ids, "topic": model.article_topic, "share": model.article_share}
-    )
+    assigned = pd.DataFrame({"id": model.ids, "topic": model.article_topic, "share": model.article_share})
     sel, params = _selected(con, filters)
     chosen = _df(con, f"SELECT id, title, compound FROM articles WHERE id IN ({sel})", params)
     df = assigned[assigned["topic"] >= 0].merge(chosen, on="id")
@@ -475,7 +480,9 @@ def topics(con: duckdb.DuckDBPyConnection, filters: Filters, *, k: int = 5) -> p
     return pd.DataFrame(rows, columns=columns).sort_values(["articles", "topic"], ascending=[False, True])
 
 
-def _top(con: duckdb.DuckDBPyConnection, filters: Filters, limit: int, actors: tuple[str, ...] | None) -> list[str]:
+def _top(
+    con: duckdb.DuckDBPyConnection, filters: Filters, limit: int, actors: tuple[str, ...] | None
+) -> list[str]:
     return list(actors) if actors is not None else top_actors(con, filters, limit=limit)["actor"].tolist()
 
 
@@ -675,8 +682,12 @@ def corpus_keyphrases(con: duckdb.DuckDBPyConnection, filters: Filters, *, limit
     # Document frequencies are counted once per ingest (Store.refresh_phrase_frequencies); a
     # store from before that table existed is counted here.
     df_source = "phrase_key_df" if _has_table(con, "phrase_key_df") else f"({PHRASE_FREQUENCIES})"
-    generic, labels = (", ".join("'" + w.replace("'", "''") + "'" for w in sorted(words)) for words in (GENERIC, TABLE_LABELS))
-    return _df(
+    generic, labels = (
+        ", ".join("'" + w.replace("'", "''") + "'" for w in sorted(words))
+        for words in (GENERIC, TABLE_LABELS)
+    )
+    # The phrases ranked, before the cap, go into attrs["total"].
+    ranked = _df(
         con,
         f"""
         WITH total AS (SELECT count(*) AS n FROM articles),
@@ -710,18 +721,19 @@ def corpus_keyphrases(con: duckdb.DuckDBPyConnection, filters: Filters, *, limit
         SELECT phrase, uses, articles, weight
                    * CASE WHEN list_has_all([{generic}], string_split(lower(phrase), ' '))
                                OR list_has_any([{labels}], string_split(lower(phrase), ' '))
-                          THEN {GENERIC_WEIGHT} ELSE 1 END AS weight
+                          THEN {GENERIC_WEIGHT} ELSE 1 END AS weight, total
         FROM (SELECT phrase, uses, articles,
                      uses * least(2.0, 1 + 0.5 * spaces) * idf * sqrt(concentration)
                          * articles / (articles + 2)
                          * CASE WHEN spaces = 0 AND phrase = lower(phrase) THEN idf / top_idf ELSE 1 END
-                         AS weight
+                         AS weight, count(*) OVER () AS total
               FROM scored
               -- Generic words only lower a weight: they are looked for among the best phrases.
               ORDER BY weight DESC, phrase LIMIT {20 * int(limit)})
         ORDER BY weight DESC, phrase LIMIT {int(limit)}""",
         params,
     )
+    return _with_total(ranked)
 
 
 @_named
@@ -788,7 +800,9 @@ class Evidence:
     def describe(self) -> str:
         parts = []
         if self.actors:
-            parts.append(" and ".join(self.actors) + (" named together" if len(self.actors) > 1 else " named"))
+            parts.append(
+                " and ".join(self.actors) + (" named together" if len(self.actors) > 1 else " named")
+            )
         if self.speaker:
             parts.append(f"quotes of {self.speaker}")
         if self.terms:
@@ -855,7 +869,7 @@ def _evidence_where(con: duckdb.DuckDBPyConnection, filters: Filters, request: E
         extra.append(request.until)
     pattern = request.pattern()
     if pattern:
-        clauses.append("regexp_matches(lower(substr(a.text, s.start + 1, s.\"end\" - s.start)), ?)")
+        clauses.append('regexp_matches(lower(substr(a.text, s.start + 1, s."end" - s.start)), ?)')
         extra.append(pattern)
     return " AND ".join(clauses), extra
 
@@ -927,7 +941,9 @@ def records(con: duckdb.DuckDBPyConnection, filters: Filters, *, limit: int | No
     return list(iter_records(con, filters, limit=limit))
 
 
-def iter_records(con: duckdb.DuckDBPyConnection, filters: Filters, *, limit: int | None = None) -> Iterator[dict]:
+def iter_records(
+    con: duckdb.DuckDBPyConnection, filters: Filters, *, limit: int | None = None
+) -> Iterator[dict]:
     """The matching articles as analysis records, in id order, read a block of articles at a
     time: a whole store's records never sit in memory at once."""
     sel, params = _selected(con, filters)
@@ -963,5 +979,6 @@ def iter_records(con: duckdb.DuckDBPyConnection, filters: Filters, *, limit: int
             children[table] = by_article
         for a in block:
             if a in rows:
-                yield record_from_store(rows[a], {table: children[table].get(a, []) for table in CHILD_TABLES})
-
+                yield record_from_store(
+                    rows[a], {table: children[table].get(a, []) for table in CHILD_TABLES}
+                )

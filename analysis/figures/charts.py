@@ -58,7 +58,10 @@ def _layout(fig: go.Figure, title: str, *, height: int = 380, **margin: int) -> 
 def _text_width(text: str) -> float:
     """About how wide `text` is at 12 px in the page's sans-serif font: a little wider than it is,
     since a margin too narrow costs a second drawing and one too wide a few pixels."""
-    return sum(3.8 if c in " .,:;'|!il-()" else 7.8 if c.isupper() or c.isdigit() or c in "mwMW" else 6.6 for c in text)
+    return sum(
+        3.8 if c in " .,:;'|!il-()" else 7.8 if c.isupper() or c.isdigit() or c in "mwMW" else 6.6
+        for c in text
+    )
 
 
 def _short(label: object) -> str:
@@ -114,11 +117,16 @@ def _ranked_bars(
     marker: dict = {"color": colour}
     if tone is not None:
         score = df[tone].astype(float)
-        custom = pd.concat([custom, score.map(lambda v: "–" if pd.isna(v) else f"{v:+.2f}").rename("_tone")], axis=1)
+        custom = pd.concat(
+            [custom, score.map(lambda v: "–" if pd.isna(v) else f"{v:+.2f}").rename("_tone")], axis=1
+        )
         # The colours are computed here, not by plotly.js from the scores: for a bar trace it logs
         # a warning with a stack trace for every bar given a number as its colour, on every draw.
         position = (score.fillna(0).clip(-0.5, 0.5) + 0.5).tolist()
-        marker = {"color": sample_colorscale(SENTIMENT_SCALE, position), "line": {"color": "#888", "width": 0.5}}
+        marker = {
+            "color": sample_colorscale(SENTIMENT_SCALE, position),
+            "line": {"color": "#888", "width": 0.5},
+        }
     fig = go.Figure(
         go.Bar(
             x=df[x],
@@ -138,8 +146,14 @@ def _ranked_bars(
             mode="markers",
             showlegend=False,
             hoverinfo="skip",
-            marker={"color": [0], "colorscale": SENTIMENT_SCALE, "cmin": -0.5, "cmax": 0.5, "showscale": True,
-                    "colorbar": {"title": colorbar, "thickness": 10}},
+            marker={
+                "color": [0],
+                "colorscale": SENTIMENT_SCALE,
+                "cmin": -0.5,
+                "cmax": 0.5,
+                "showscale": True,
+                "colorbar": {"title": colorbar, "thickness": 10},
+            },
         )
     labels = list(df[y])
     fig.update_layout(
@@ -230,15 +244,22 @@ def sentiment_timeline(df: pd.DataFrame, *, title: str = "Attention and sentimen
     return _layout(fig, title, l=Y_NUMBERS + 10, r=Y_NUMBERS, b=LEGEND_BELOW)
 
 
+def _capped(title: str, shown: int, total: int, head: str = "") -> str:
+    """A ranking's title, saying of how many it shows the head when it is capped ("Top actors:
+    15 of 11,870"); short, as the Overview draws it in half the page's width."""
+    return f"{title}: {head}{shown:,} of {total:,}" if total > shown else title
+
+
 def top_actors_bar(df: pd.DataFrame, *, title: str = "Top actors") -> go.Figure:
-    """Horizontal bars of mentions, coloured by how the actor is talked about."""
+    """Horizontal bars of mentions, coloured by how the actor is talked about; a ranking capped
+    before its `attrs["total"]` actors says so in its title."""
     if df.empty:
         return empty_figure(title, "No actors in the matching articles.")
     return _ranked_bars(
         df,
         "mentions",
         "actor",
-        title=title,
+        title=_capped(title, len(df), df.attrs.get("total", 0)),
         axis="mentions",
         customdata=["actor", "type", "articles"],
         tone="talked_about",
@@ -337,8 +358,16 @@ def cooccurrence_network(
             hoverinfo="skip",
             marker={"size": 10, "color": TYPE_COLOURS.get(kind, "#7f8c8d")},
         )
-    fig.update_layout(legend={"orientation": "h", "y": -0.02, "x": 0.5, "xanchor": "center", "itemclick": False,
-                              "itemdoubleclick": False})
+    fig.update_layout(
+        legend={
+            "orientation": "h",
+            "y": -0.02,
+            "x": 0.5,
+            "xanchor": "center",
+            "itemclick": False,
+            "itemdoubleclick": False,
+        }
+    )
     fig.update_xaxes(visible=False, range=[-1.6, 1.6])
     fig.update_yaxes(visible=False, range=[-1.25, 1.3], scaleanchor="x")
     return _layout(fig, title, height=520, b=50)
@@ -460,9 +489,11 @@ def quote_kinds_bar(df: pd.DataFrame, *, title: str = "Quotes by speaker and kin
 
 
 def keyphrases_bar(df: pd.DataFrame, *, title: str = "Key phrases", limit: int = 20) -> go.Figure:
-    """Noun phrases that set the matching articles apart, by distinctiveness weight."""
+    """Noun phrases that set the matching articles apart, by distinctiveness weight; the title
+    says of how many ranked phrases (`attrs["total"]`) the bars are the head."""
     if df.empty:
         return empty_figure(title, "No key phrases in the matching articles.")
+    total = df.attrs.get("total", 0)
     # A phrase in every article of the store weighs 0 (its IDF is 0): a bar of nothing. In a store
     # of one article every phrase is, and the chart was a column of names without bars.
     df = df[df["weight"] > 0]
@@ -470,11 +501,12 @@ def keyphrases_bar(df: pd.DataFrame, *, title: str = "Key phrases", limit: int =
         return empty_figure(
             title, "No phrase sets the matching articles apart: each is in every stored article."
         )
+    df = df.head(limit)
     return _ranked_bars(
-        df.head(limit),
+        df,
         "weight",
         "phrase",
-        title=title,
+        title=_capped(title, len(df), total, "top "),
         axis="distinctiveness weight",
         customdata=["phrase", "uses", "articles"],
         hover="%{y}<br>%{customdata[1]} uses in %{customdata[2]} articles",

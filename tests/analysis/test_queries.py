@@ -18,7 +18,9 @@ TEXT_B = "Gordon Brown met Tony Blair. The match was a draw."
 
 def analysis_a() -> ArticleAnalysis:
     return ArticleAnalysis(
-        article=Article(id="a", text=TEXT_A, title="Blair speaks", date="2005-01-02", source="BBC", section="politics"),
+        article=Article(
+            id="a", text=TEXT_A, title="Blair speaks", date="2005-01-02", source="BBC", section="politics"
+        ),
         sentences=[SentenceRow(0, 27, 0.0), SentenceRow(28, 51, 0.5859), SentenceRow(52, 74, 0.0)],
         entities=[
             EntityRow(0, 10, "Tony Blair", "PERSON", "Tony Blair", "PERSON", 0),
@@ -48,7 +50,10 @@ def analysis_b() -> ArticleAnalysis:
             EntityRow(0, 12, "Gordon Brown", "PERSON", "Gordon Brown", "PERSON", 0),
             EntityRow(17, 27, "Tony Blair", "PERSON", "Tony Blair", "PERSON", 0),
         ],
-        actors=[ActorRow("Gordon Brown", "PERSON", 1, 0.0, None, 0), ActorRow("Tony Blair", "PERSON", 1, 0.0, None, 0)],
+        actors=[
+            ActorRow("Gordon Brown", "PERSON", 1, 0.0, None, 0),
+            ActorRow("Tony Blair", "PERSON", 1, 0.0, None, 0),
+        ],
         quotes=[],
         themes=[ThemeRow("Sport", 1.0, 2)],
         keyphrases=["match"],
@@ -124,7 +129,10 @@ def test_counts(con):
         (queries.Evidence(terms=("sale",)), ["Sales rose 5% in May."]),  # inflections count
         (queries.Evidence(terms=("ale",)), []),  # but only whole words
         (queries.Evidence(theme="Sport", terms=("draw", "match")), ["The match was a draw."]),
-        (queries.Evidence(since="2005-01-01", until="2005-01-31", actors=("Tony Blair",)), ["Tony Blair spoke in London."]),
+        (
+            queries.Evidence(since="2005-01-01", until="2005-01-31", actors=("Tony Blair",)),
+            ["Tony Blair spoke in London."],
+        ),
     ],
 )
 def test_evidence_is_exactly_the_sentences_behind_a_mark(con, request_, sentences):
@@ -135,7 +143,9 @@ def test_evidence_is_exactly_the_sentences_behind_a_mark(con, request_, sentence
 
 def test_evidence_pages_add_up_to_the_count(con):
     request = queries.Evidence()
-    everything = list(queries.run(con, "evidence", queries.Filters(), request=request, limit=None)["sentence"])
+    everything = list(
+        queries.run(con, "evidence", queries.Filters(), request=request, limit=None)["sentence"]
+    )
     pages = [
         list(queries.run(con, "evidence", queries.Filters(), request=request, limit=2, offset=k)["sentence"])
         for k in range(0, 6, 2)
@@ -188,7 +198,12 @@ def test_resolve_actor(con, value, actor):
 
 def test_actor_forms_are_how_the_text_names_an_actor(tmp_path):
     row = analysis_a()
-    row = ArticleAnalysis(**{**row.__dict__, "entities": [*row.entities, EntityRow(60, 65, "Blair", "PERSON", "Tony Blair", "PERSON", 2)]})
+    row = ArticleAnalysis(
+        **{
+            **row.__dict__,
+            "entities": [*row.entities, EntityRow(60, 65, "Blair", "PERSON", "Tony Blair", "PERSON", 2)],
+        }
+    )
     with Store(tmp_path / "s.duckdb") as store:
         store.write([row], "v1")
         assert queries.actor_forms(store.con) == {"Tony Blair": ["Blair"]}
@@ -207,7 +222,6 @@ def test_records_of_real_articles_read_back_as_analysed(nlp, tmp_path):
         store.write(analysed, ANALYSIS_VERSION)
         read_back = {r["id"]: r for r in queries.records(store.con, queries.Filters())}
     assert read_back == {a.article.id: a.to_record() for a in analysed}
-
 
 
 @pytest.fixture(scope="module")
@@ -271,6 +285,26 @@ def test_a_capped_list_of_framing_phrases_knows_how_many_there_are(sixteen_bbc):
     assert len(top) == 5 and top.attrs["total"] == len(phrases)
 
 
+def test_the_overview_rankings_say_of_how_many_they_show_the_head(sixteen_bbc):
+    """The Overview's top actors and key phrases are capped; their titles say "15 of N", N the
+    actors counted here from the analyses and the phrases the query ranks before its cap."""
+    from analysis.figures import catalog
+
+    path, analysed = sixteen_bbc
+    business = [a for a in analysed if a.article.section == "business"]
+    names = {r.name for a in business for r in a.actors}
+    filters = queries.Filters(sections=("business",))
+    with Store(path, read_only=True) as store:
+        run = catalog.bind(store.con, filters)
+        actors, _ = catalog.build("top-actors", run)
+        phrases, ranked = catalog.build("key-phrases", run)
+        every = queries.run(store.con, "corpus_keyphrases", filters, limit=100_000)
+    assert len(names) > 15
+    assert actors.layout.title.text == f"Top actors: 15 of {len(names):,}"
+    assert len(every) > 20 and ranked.attrs["total"] == len(every)
+    assert phrases.layout.title.text == f"Key phrases: top 20 of {len(every):,}"
+
+
 def test_an_actor_typed_two_ways_shows_the_type_most_of_its_mentions_have(sixteen_bbc, tmp_path):
     """The model may type one name two ways in two articles; the actor list shows the type of
     most of its mentions, not that of the row the store happens to read first (its first article
@@ -294,9 +328,15 @@ def test_an_actor_typed_two_ways_shows_the_type_most_of_its_mentions_have(sixtee
         copy = tmp_path / f"{len(list(tmp_path.iterdir()))}.duckdb"
         shutil.copy(path, copy)
         with Store(copy) as store:
-            store.con.execute(f"UPDATE actors SET type = ? WHERE name = ? AND {retype_where}", [other, name, first])
+            store.con.execute(
+                f"UPDATE actors SET type = ? WHERE name = ? AND {retype_where}", [other, name, first]
+            )
         with Store(copy, read_only=True) as store:
-            return queries.run(store.con, "top_actors", queries.Filters(), limit=200).set_index("actor").loc[name, "type"]
+            return (
+                queries.run(store.con, "top_actors", queries.Filters(), limit=200)
+                .set_index("actor")
+                .loc[name, "type"]
+            )
 
     assert all(r.type == own for _, r in mine)
     assert shown("article_id = ?") == own  # the first article alone is typed otherwise
@@ -312,19 +352,34 @@ def test_a_filtered_view_reads_alike_through_its_kept_ids_or_found_each_time(six
     path, analysed = sixteen_bbc
     copy = tmp_path / "w.duckdb"
     shutil.copy(path, copy)
-    views = [queries.Filters(sections=("tech",)), queries.Filters(q="mobile"), queries.Filters(sentiment=(0.05, 1.0))]
-    asked = [("overview", {}), ("top_actors", {}), ("articles", {}), ("theme_distribution", {}), ("quote_count", {})]
+    views = [
+        queries.Filters(sections=("tech",)),
+        queries.Filters(q="mobile"),
+        queries.Filters(sentiment=(0.05, 1.0)),
+    ]
+    asked = [
+        ("overview", {}),
+        ("top_actors", {}),
+        ("articles", {}),
+        ("theme_distribution", {}),
+        ("quote_count", {}),
+    ]
     with Store(path, read_only=True) as reader, Store(copy) as writer:
         for f in views:
             for name, options in asked:
-                kept, found = queries.run(reader.con, name, f, **options), queries.run(writer.con, name, f, **options)
+                kept, found = (
+                    queries.run(reader.con, name, f, **options),
+                    queries.run(writer.con, name, f, **options),
+                )
                 if isinstance(kept, pd.DataFrame):
                     pd.testing.assert_frame_equal(kept, found)
                 else:
                     assert kept == found, (f, name)
         tech = queries.Filters(sections=("tech",))
         before = queries.run(writer.con, "overview", tech)["articles"]
-        writer.con.execute("INSERT INTO articles SELECT * REPLACE (id || '-again' AS id) FROM articles WHERE section = 'tech'")
+        writer.con.execute(
+            "INSERT INTO articles SELECT * REPLACE (id || '-again' AS id) FROM articles WHERE section = 'tech'"
+        )
         assert queries.run(writer.con, "overview", tech)["articles"] == 2 * before == 16
 
 
@@ -339,7 +394,9 @@ def test_the_article_list_pages_in_order_with_quote_counts_and_copies(sixteen_bb
     shutil.copy(path, store_path)
     first, second = analysed[0].article, analysed[1].article
     with Store(store_path) as store:
-        store.con.execute("INSERT INTO articles SELECT * REPLACE ('again' AS id) FROM articles WHERE id = ?", [first.id])
+        store.con.execute(
+            "INSERT INTO articles SELECT * REPLACE ('again' AS id) FROM articles WHERE id = ?", [first.id]
+        )
         store.con.execute(
             "INSERT INTO articles SELECT * REPLACE ('same-title' AS id, text || ' More.' AS text) FROM articles WHERE id = ?",
             [second.id],
@@ -350,11 +407,15 @@ def test_the_article_list_pages_in_order_with_quote_counts_and_copies(sixteen_bb
         for order in queries.ARTICLE_ORDERS:
             for descending in (True, False):
                 pages = [
-                    queries.articles(store.con, queries.Filters(), limit=5, offset=k, order=order, descending=descending)
+                    queries.articles(
+                        store.con, queries.Filters(), limit=5, offset=k, order=order, descending=descending
+                    )
                     for k in range(0, 20, 5)
                 ]
                 listed = pd.concat(pages, ignore_index=True)
-                whole = queries.articles(store.con, queries.Filters(), limit=None, order=order, descending=descending)
+                whole = queries.articles(
+                    store.con, queries.Filters(), limit=None, order=order, descending=descending
+                )
                 pd.testing.assert_frame_equal(listed, whole)
                 assert sorted(listed["id"]) == sorted(quotes)
                 assert dict(zip(listed["id"], listed["quotes"])) == quotes
@@ -406,7 +467,9 @@ def test_each_framing_phrase_counts_its_quotes_articles_speakers_and_kinds(sixte
     assert len(listed) == len(expected) > 10
     assert any(", " in row.speakers or row.count > 1 for row in listed.itertuples())
     for row in listed.itertuples():
-        assert (row.count, row.articles, row.speakers, row.sources, row.kinds) == expected[row.phrase], row.phrase
+        assert (row.count, row.articles, row.speakers, row.sources, row.kinds) == expected[row.phrase], (
+            row.phrase
+        )
     ranks = [(-row.count, -row.articles, row.phrase) for row in listed.itertuples()]
     assert ranks == sorted(ranks)
 
@@ -469,9 +532,11 @@ class TestCorpusKeyphrases:
         assert rank["home secretary"] < rank["prime minister"] < rank["government"], ranked.head(20)
 
     def test_a_phrase_in_several_cases_is_one_phrase(self, bbc_politics):
-        """"Prime Minister's Questions", "Prime minister's questions" and "prime minister's
+        """ "Prime Minister's Questions", "Prime minister's questions" and "prime minister's
         questions" (a name to the tagger in some sentences, not in others) are one phrase."""
         ranked = queries.corpus_keyphrases(bbc_politics, queries.Filters(), limit=1000)
-        assert not ranked["phrase"].str.lower().duplicated().any(), ranked[ranked["phrase"].str.lower().duplicated(keep=False)]
+        assert not ranked["phrase"].str.lower().duplicated().any(), ranked[
+            ranked["phrase"].str.lower().duplicated(keep=False)
+        ]
         row = ranked[ranked["phrase"].str.lower() == "prime minister's questions"]
         assert row["articles"].tolist() == [4], row

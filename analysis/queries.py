@@ -833,9 +833,47 @@ class Evidence:
         return rf"(^|[^\w])({alternatives})(s|es|ed|d|ing)?([^\w]|$)"
 
 
-def _evidence_where(con: duckdb.DuckDBPyConnection, filters: Filters, request: Evidence) -> tuple[str, list]:
+def _evidence_from(con: duckdb.DuckDBPyConnection, filters: Filters, request: Evidence) -> tuple[str, list]:
+    """`FROM ... WHERE ...` of a request's sentences (`s`) and their articles (`a`), and its
+    parameters.
+
+    What narrows articles (the filters, a theme, a topic, dates) narrows the articles table
+    before its sentences are joined to it, so only those articles' texts are read. A request of
+    terms alone (a phrase's bar) also keeps only the articles holding, for some term, that
+    term's longest word as written (lower case): a sentence the pattern matches holds each of
+    its term's words, so none is lost, and the sentences of the other articles are never cut
+    from their texts to be matched. (A theme's thirty-odd words looked for in every text cost
+    more than its articles' sentences; an actor or speaker narrows the sentences first.)
+    The count and first page of a mark's evidence on the 200,000-article store, on a busy
+    machine: a key phrase 4.5-5.8 -> 1.8-2.1 s, a theme 5.6-6.5 -> 0.6-0.8 s, a topic 6.7 ->
+    0.7 s; on Reuters a key phrase 0.35-0.42 -> 0.13-0.16 s. Tested: the same rows.
+    """
     sel, params = _selected(con, filters)
-    clauses, extra = [f"s.article_id IN ({sel})"], list(params)
+    narrow, extra = [f"id IN ({sel})"], list(params)
+    if request.theme:
+        narrow.append("id IN (SELECT article_id FROM themes WHERE name = ?)")
+        extra.append(request.theme)
+    if request.topic:
+        if _has_table(con, "article_topics"):
+            narrow.append(f"id IN ({_TOPIC_ARTICLES} WHERE t.label = ?)")
+            extra.append(request.topic)
+        else:  # a store from before topics were stored: the articles of the topics the page fitted
+            model = topic_model(con)
+            numbers = {t.number for t in model.topics if t.label == request.topic} if model else set()
+            ids = [i for i, n in zip(model.ids, model.article_topic) if n in numbers] if model else []
+            narrow.append("id IN (SELECT unnest(?))")
+            extra.append(ids)
+    if request.since:
+        narrow.append("date >= CAST(? AS DATE)")
+        extra.append(request.since)
+    if request.until:
+        narrow.append("date <= CAST(? AS DATE)")
+        extra.append(request.until)
+    words = sorted({max(term.lower().split(), key=len) for term in request.terms if term.split()})
+    if words and not (request.theme or request.topic or request.actors or request.speaker):
+        narrow.append("(" + " OR ".join(["contains(lower(text), ?)"] * len(words)) + ")")
+        extra.extend(words)
+    clauses = ["true"]
     for actor in request.actors:
         clauses.append(
             "EXISTS (SELECT 1 FROM entities e WHERE e.article_id = s.article_id "
@@ -848,30 +886,22 @@ def _evidence_where(con: duckdb.DuckDBPyConnection, filters: Filters, request: E
             "AND q.sentence = s.idx AND q.speaker = ?)"
         )
         extra.append(request.speaker)
-    if request.theme:
-        clauses.append("s.article_id IN (SELECT article_id FROM themes WHERE name = ?)")
-        extra.append(request.theme)
-    if request.topic:
-        if _has_table(con, "article_topics"):
-            clauses.append(f"s.article_id IN ({_TOPIC_ARTICLES} WHERE t.label = ?)")
-            extra.append(request.topic)
-        else:  # a store from before topics were stored: the articles of the topics the page fitted
-            model = topic_model(con)
-            numbers = {t.number for t in model.topics if t.label == request.topic} if model else set()
-            ids = [i for i, n in zip(model.ids, model.article_topic) if n in numbers] if model else []
-            clauses.append("s.article_id IN (SELECT unnest(?))")
-            extra.append(ids)
-    if request.since:
-        clauses.append("a.date >= CAST(? AS DATE)")
-        extra.append(request.since)
-    if request.until:
-        clauses.append("a.date <= CAST(? AS DATE)")
-        extra.append(request.until)
     pattern = request.pattern()
     if pattern:
         clauses.append('regexp_matches(lower(substr(a.text, s.start + 1, s."end" - s.start)), ?)')
         extra.append(pattern)
-    return " AND ".join(clauses), extra
+    if request.actors or request.speaker:
+        # Their sentences are found from the entities or quotes first; the articles' conditions
+        # then only check them (as a table of articles read first, an actor's evidence with a
+        # term took 0.08 -> 0.38 s on Reuters).
+        where = [
+            f"s.article_{c}" if c.startswith("id ") else f"a.{c}" if c.startswith("date ") else c
+            for c in narrow
+        ]
+        where += clauses
+        return f"FROM sentences s JOIN articles a ON a.id = s.article_id WHERE {' AND '.join(where)}", extra
+    articles = f"(SELECT * FROM articles WHERE {' AND '.join(narrow)})"
+    return f"FROM sentences s JOIN {articles} a ON a.id = s.article_id WHERE {' AND '.join(clauses)}", extra
 
 
 @_named
@@ -884,11 +914,9 @@ def evidence_count(con: duckdb.DuckDBPyConnection, filters: Filters, *, request:
 def evidence_totals(con: duckdb.DuckDBPyConnection, filters: Filters, *, request: Evidence) -> dict:
     """How many sentences `evidence` would list without a limit, and from how many articles, in
     one pass: a bar that counts articles (a theme, a topic) is checked against the articles."""
-    where, params = _evidence_where(con, filters, request)
+    where, params = _evidence_from(con, filters, request)
     sentences, articles = con.execute(
-        f"SELECT count(*), count(DISTINCT s.article_id) FROM sentences s JOIN articles a ON a.id = s.article_id "
-        f"WHERE {where}",
-        params,
+        f"SELECT count(*), count(DISTINCT s.article_id) {where}", params
     ).fetchone()
     return {"sentences": sentences, "articles": articles}
 
@@ -906,7 +934,7 @@ def evidence(
     sentiment and article, newest first; for an actor's mark, `marks` holds where in the sentence
     the mentions that put it there are ([start, end] from the sentence's start): "UK", "British",
     a resolved "he", which the actor's name alone would not find."""
-    where, params = _evidence_where(con, filters, request)
+    where, params = _evidence_from(con, filters, request)
     marks = (
         """(SELECT list([e.start - p.start, e."end" - p.start] ORDER BY e.start) FROM entities e
             WHERE e.article_id = p.article_id AND e.sentence = p.idx AND e.actor IN (SELECT unnest(?)))"""
@@ -921,8 +949,7 @@ def evidence(
         f"""
         WITH page AS (
             SELECT s.article_id, s.idx, s.start, s."end", s.compound, a.date
-            FROM sentences s JOIN articles a ON a.id = s.article_id
-            WHERE {where}
+            {where}
             ORDER BY a.date DESC NULLS LAST, s.article_id, s.idx{_page(limit, offset)})
         SELECT substr(a.text, p.start + 1, p."end" - p.start) AS sentence, p.compound AS sentiment,
                coalesce(a.title, left(a.text, 60)) AS article, CAST(p.date AS VARCHAR) AS date, a.source,

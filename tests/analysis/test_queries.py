@@ -285,6 +285,34 @@ def test_a_capped_list_of_framing_phrases_knows_how_many_there_are(sixteen_bbc):
     assert len(top) == 5 and top.attrs["total"] == len(phrases)
 
 
+def test_a_phrase_s_evidence_is_every_sentence_holding_it(sixteen_bbc):
+    """A phrase's evidence reads only the articles holding its longest word; it must still be
+    every sentence of the view the phrase's pattern matches, found here by reading every stored
+    sentence (RE2's \\w is ASCII: so is the pattern here). The terms: the tech view's key phrases,
+    a word written in capitals at a sentence's start and a word written with a hyphen."""
+    import re
+
+    path, analysed = sixteen_bbc
+    filters = queries.Filters(sections=("tech",))
+    tech = [a for a in analysed if a.article.section == "tech"]
+    with Store(path, read_only=True) as store:
+        phrases = list(queries.run(store.con, "corpus_keyphrases", filters)["phrase"].head(8))
+        requests = [queries.Evidence(terms=(p,)) for p in phrases]
+        requests += [queries.Evidence(terms=("the",)), queries.Evidence(terms=("e mail", "high speed"))]
+        for request in requests:
+            pattern = re.compile(request.pattern(), re.ASCII)
+            expected = [
+                (a.article.id, k)
+                for a in tech
+                for k, s in enumerate(a.sentences)
+                if pattern.search(a.article.text[s.start : s.end].lower())
+            ]
+            rows = queries.run(store.con, "evidence", filters, request=request, limit=None)
+            assert sorted(zip(rows["article_id"], rows["idx"])) == sorted(expected), request.terms
+            assert queries.run(store.con, "evidence_count", filters, request=request) == len(expected)
+    assert len(phrases) == 8
+
+
 def test_the_overview_rankings_say_of_how_many_they_show_the_head(sixteen_bbc):
     """The Overview's top actors and key phrases are capped; their titles say "15 of N", N the
     actors counted here from the analyses and the phrases the query ranks before its cap."""

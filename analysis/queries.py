@@ -608,6 +608,9 @@ def quotes_by_speaker(con: duckdb.DuckDBPyConnection, filters: Filters, *, limit
     return _with_total(ranked)
 
 
+_TWO_LETTERS = re.compile(r"[^\W\d_]{2}")
+
+
 def normalise_phrase(text: str) -> str:
     """A framing phrase's key: lower case, no surrounding punctuation, single spaces."""
     return " ".join(re.sub(r"[^\w\s'-]", " ", text.lower()).split())
@@ -629,6 +632,11 @@ def framing_phrases(con: duckdb.DuckDBPyConnection, filters: Filters, *, limit: 
     # per distinct text; counted in SQL: pandas' groupby with a Python function per group and
     # column took 120 ms of the Quotes tab for Reuters' 2,926 phrases (40-60 ms now).
     raw["phrase"] = raw["text"].map({text: normalise_phrase(text) for text in raw["text"].unique()})
+    # A letter or number alone is no framing phrase: Reuters quotes credit ratings ('B', 'A', 'C':
+    # 139 of its 152 quotes without two letters in a row), which headed the chart. They are
+    # counted apart (attrs["wordless"]), so the page can say what it leaves out.
+    raw["worded"] = raw["phrase"].map({p: bool(_TWO_LETTERS.search(p)) for p in raw["phrase"].unique()})
+    wordless = int((~raw["worded"] & (raw["phrase"] != "")).sum())
     # A cursor of its own: the frame is seen by this query alone (a new in-memory database
     # cost 12 ms to open).
     with con.cursor() as mem:
@@ -640,12 +648,14 @@ def framing_phrases(con: duckdb.DuckDBPyConnection, filters: Filters, *, limit: 
                    coalesce(string_agg(DISTINCT source, ', ' ORDER BY source), '') AS sources,
                    min(date) AS first_seen, string_agg(DISTINCT kind, ', ' ORDER BY kind) AS kinds,
                    count(*) OVER () AS total
-            FROM raw WHERE phrase <> '' GROUP BY phrase
+            FROM raw WHERE phrase <> '' AND worded GROUP BY phrase
             ORDER BY count DESC, articles DESC, phrase LIMIT ?""",
             [int(limit)],
         ).df()
     # How many phrases there are in all, so that a capped list can say "50 of 1,208".
-    return _with_total(ranked)
+    ranked = _with_total(ranked)
+    ranked.attrs["wordless"] = wordless
+    return ranked
 
 
 def _with_total(ranked: pd.DataFrame) -> pd.DataFrame:

@@ -20,7 +20,11 @@ def render_quotes(view: View, *, key: str = "quotes") -> None:
     st.subheader(f"Quotes ({total:,})")
     pages = (total + PAGE - 1) // PAGE
     head, pick = st.columns([4, 1])
-    page = pick.number_input(f"Page (of {pages:,})", 1, pages, value=1, step=1, key=f"{key}_page") if pages > 1 else 1
+    page = (
+        pick.number_input(f"Page (of {pages:,})", 1, pages, value=1, step=1, key=f"{key}_page")
+        if pages > 1
+        else 1
+    )
     first = (int(page) - 1) * PAGE
     table = view.query("quotes", limit=PAGE, offset=first)
     head.caption(f"Quotes {first + 1:,}–{first + len(table):,} of {total:,}")
@@ -47,7 +51,15 @@ def render_quotes(view: View, *, key: str = "quotes") -> None:
     phrases = render_named_chart(view, "framing-phrases", key=f"{key}_phrases")
     total = phrases.attrs.get("total", len(phrases))
     capped = f" The {len(phrases):,} most quoted of {total:,} phrases." if total > len(phrases) else ""
-    st.caption(f"Partial and scare quotes in the matching articles, normalised (case, punctuation).{capped}")
+    wordless = phrases.attrs.get("wordless", 0)
+    apart = (
+        f" {wordless:,} quotes of a letter or number alone (a rating such as 'B', a score) are not counted as phrases."
+        if wordless
+        else ""
+    )
+    st.caption(
+        f"Partial and scare quotes in the matching articles, normalised (case, punctuation).{capped}{apart}"
+    )
     # No date or source (a corpus without them): a dash, as in the quote table, not "None".
     st.dataframe(phrases, hide_index=True, placeholder="–")
     st.subheader("Who speaks about whom")

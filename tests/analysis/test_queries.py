@@ -333,6 +333,35 @@ def test_the_overview_rankings_say_of_how_many_they_show_the_head(sixteen_bbc):
     assert phrases.layout.title.text == f"Key phrases: top 20 of {len(every):,}"
 
 
+def test_a_rating_quoted_alone_is_no_framing_phrase_and_is_counted_apart(nlp, tmp_path):
+    """Reuters quotes credit ratings ('B', 'A'): a letter alone is no framing phrase, so it is
+    left out of the ranking and counted apart for the page to say so; every worded phrase stays.
+    Counted here from the analyses of four Reuters stories that quote ratings and one that quotes words."""
+    import re
+
+    from analysis.pipeline import ANALYSIS_VERSION, analyze_articles
+    from analysis.readers import read_file
+    from tests.conftest import REUTERS
+
+    stories = [
+        a
+        for a in read_file(REUTERS / "reut2-003.sgm")
+        if a.meta.get("newid") in {"3111", "3112", "3470", "3623", "4107"}
+    ]
+    analysed = list(analyze_articles(stories, nlp=nlp))
+    phrases = [
+        queries.normalise_phrase(q.text) for a in analysed for q in a.quotes if q.kind in ("partial", "scare")
+    ]
+    wordless = [p for p in phrases if p and not re.search(r"[a-z]{2}", p)]
+    worded = {p for p in phrases if re.search(r"[a-z]{2}", p)}
+    assert wordless and worded
+    with Store(tmp_path / "s.duckdb") as store:
+        store.write(analysed, ANALYSIS_VERSION)
+        ranked = queries.run(store.con, "framing_phrases", queries.Filters())
+    assert set(ranked["phrase"]) == worded and ranked.attrs["total"] == len(worded)
+    assert ranked.attrs["wordless"] == len(wordless)
+
+
 def test_an_actor_typed_two_ways_shows_the_type_most_of_its_mentions_have(sixteen_bbc, tmp_path):
     """The model may type one name two ways in two articles; the actor list shows the type of
     most of its mentions, not that of the row the store happens to read first (its first article

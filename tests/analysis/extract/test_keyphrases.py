@@ -48,6 +48,15 @@ def test_a_reuters_sign_off_is_no_text(nlp):
     assert not [p for p in candidate_phrases(parse(nlp, [story.text])[0]) if "REUTER" in p.upper()]
 
 
+def test_a_possessive_inside_a_name_is_the_name(nlp):
+    """Reuters 8: "Moody's Investors Service Inc" (a key phrase of 136 Reuters stories) is a
+    name, an actor, though its possessive is no proper noun; a name's possessive before what it
+    owns ("USX's senior debt") still makes a phrase."""
+    phrases = candidate_phrases(parse(nlp, [_story("reut2-000.sgm", "8").text])[0])
+    assert not [p for p in phrases if p.startswith("Moody")], phrases
+    assert "USX's senior debt" in phrases, phrases
+
+
 def test_a_role_before_a_name_is_the_role(nlp):
     """BBC business/087 ("former Worldcom boss Bernie Ebbers", whom the model does not tag a
     person) and tech/116 ("Finnish security firm F-Secure"): the name is an actor, the role is

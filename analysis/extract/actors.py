@@ -36,6 +36,7 @@ import yaml
 from spacy.tokens import Doc, Span
 
 from analysis.errors import ConfigError
+from analysis.extract.keyphrases import TABLE_LABELS
 from analysis.nlp import doc_text
 
 DEFAULT_ALIASES = Path(__file__).parent.parent / "data" / "aliases.yaml"
@@ -1034,7 +1035,8 @@ _FIGURE = re.compile(r"[$£€]?(?:\d+[.,]\d+|\d*\.?\d+(?:bn|m|mln|pct|%)|\d{2,}
 
 def _no_name(tokens: list, key: str, table: AliasTable) -> bool:
     """Entities that name no actor whatever their label: events and awards by their last word,
-    a lone generic word, role or legal form, a currency ("USdollars")."""
+    a lone generic word, role, legal form or label of a results table ("Revs", "Shr" in Reuters'
+    earnings tables), a currency ("USdollars")."""
     if key in table.aliases:
         return False
     last = tokens[-1].lower_
@@ -1045,7 +1047,7 @@ def _no_name(tokens: list, key: str, table: AliasTable) -> bool:
         or (key in _TITLE_SET and key not in SOLE_TITLES)
         or
         (len(tokens) > 1 and last in EVENT_LAST_WORDS)
-        or (len(tokens) == 1 and (last in GENERIC_WORDS or last in ROLE_WORDS))
+        or (len(tokens) == 1 and (last in GENERIC_WORDS or last in ROLE_WORDS or last in TABLE_LABELS))
         or all(t.lower_ in HOLIDAYS for t in tokens)  # "Easter" tagged PERSON, "Christmases"
         or bool(_CURRENCY.fullmatch(_text_of(tokens)))
         or all(_AMOUNT.fullmatch(t.text) for t in tokens)  # "261bn"

@@ -768,7 +768,7 @@ class _Speakers:
             # you gave last night, Mr. President,'' Representative Steve Cohen, Democrat of
             # Tennessee, told Mr. Obama", the parser making the speaker an apposition of "Mr.
             # President"): the name set off before the verb speaks.
-            found = self._name_before(verb) or found
+            found = self._name_before(verb) or self._described_after(verb) or found
         elif found is not None and verb.i in self.reporting:
             m = self.mention_at(found)
             if m is not None and m.actor_type in ("GPE", "LOC") and found.i < verb.i:
@@ -973,6 +973,23 @@ class _Speakers:
                 return None
         return None
 
+    def _described_after(self, verb: Token) -> Token | None:
+        """The noun phrase after a reporting verb that follows a quotation's closing mark, where
+        the parser found the verb no subject outside the quotation: it reads the post-posed
+        subject as the verb's object ('"... #Cologne," tweeted a German user from Hanover going
+        by the handle Pulvermann', PolNeAR, "Cologne" the subject). A finite verb only: after a
+        participle the noun is its object ('"...," citing an instance in which ...')."""
+        doc = self.doc
+        if verb.tag_ not in FINITE_TAGS or verb.i < 1 or verb.i + 1 >= len(doc):
+            return None
+        if doc[verb.i - 1].text not in DOUBLE_MARK_TOKENS | SINGLE_MARKS:
+            return None
+        objects = ("dobj", "attr", "npadvmod", "dative")
+        return next(
+            (c for c in verb.rights if c.left_edge.i == verb.i + 1 and c.pos_ == "NOUN" and c.dep_ in objects),
+            None,
+        )
+
     def _name_after_close(self, verb: Token) -> Token | None:
         """A name standing right after a quotation's closing mark and before the reporting verb,
         when the parser gave the verb no subject: it hung the name on the quotation's words
@@ -1060,6 +1077,11 @@ class _Speakers:
         appos = next(
             (self.mention_at(c) for c in subject.children if c.dep_ == "appos" and self.mention_at(c)), None
         )
+        group = _partitive_group(subject)
+        if appos is None and group is not None:
+            # "said one of those advisers, who spoke on the condition of anonymity" (PolNeAR):
+            # one of a group speaks, not anyone the group's words name ("one of Clinton's aides").
+            return self.text[left : group.idx + len(group)], "NOMINAL"
         m = appos or self.mention_in(left, right)
         # A person named only as whom the speaker works for or backs ("a senior Cruz adviser",
         # "one Clinton aide") is not the speaker; one in apposition ("the adviser, John Smith") is.
@@ -1500,6 +1522,21 @@ def _set_off(doc: Doc, span: Span, reporting: set[int]) -> bool:
         if t.pos_ not in _ATTRIBUTION_WORDS:
             return False
     return False
+
+
+# Words that, as a subject, pick speakers out of a group named after "of": "one of those
+# advisers", "two of his aides", "some of the delegates".
+_QUANTIFIERS = frozenset("one two three four five several some many most few each another".split())
+
+
+def _partitive_group(subject: Token) -> Token | None:
+    """The group a quantifier subject picks its speaker from ("one of those advisers", "some of
+    Sanders' delegates", "one of her ads"): the noun after "of", if it is a plural one."""
+    if subject.lower_ not in _QUANTIFIERS or subject.pos_ not in ("NUM", "PRON", "DET", "ADJ", "NOUN"):
+        return None
+    of = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of" and c.i > subject.i), None)
+    group = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return group if group is not None and group.tag_ in ("NNS", "NNPS") else None
 
 
 def _worded(span: Span) -> bool:

@@ -551,3 +551,21 @@ def test_a_label_of_a_word_or_two_or_a_title_in_a_persons_clause_stays_a_scare_q
     ):
         quote = starting(quotes_of(nlp, polnear_article(article)), fragment)
         assert (quote.kind, quote.speaker) == ("scare", None)
+
+
+def test_one_of_a_group_is_the_speaker_not_whom_the_group_names(nlp):
+    # wash-post_2016-04-10_why-new-york-is-pivotal: '"There won't be a path for Bernie to
+    # succeed," said one of those advisers, who spoke on the condition of anonymity' had no
+    # speaker ("one" a numeral the speaker search took for nobody).
+    quotes = quotes_of(nlp, polnear_article("wash-post_2016-04-10_why-new-york-is-pivotal-for-clin"))
+    quote = starting(quotes, "There won't be a path for Bernie")
+    assert (quote.speaker, quote.speaker_type) == ("one of those advisers", "NOMINAL")
+
+
+def test_a_description_after_a_verb_following_the_closing_mark_speaks(nlp):
+    # wash-post_2016-01-07_germany-targets-a-surge: '"... #Cologne," tweeted a German user from
+    # Hanover going by the handle Pulvermann': the parser made "Cologne" the subject and the user
+    # an object, so the quotation had no speaker.
+    quotes = quotes_of(nlp, polnear_article("wash-post_2016-01-07_germany-targets-a-surge-of-vitri"))
+    quote = starting(quotes, "It's not politically correct")
+    assert quote.speaker == "a German user from Hanover"

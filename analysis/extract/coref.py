@@ -180,7 +180,7 @@ class Salience:
             entries += [
                 (1, m.start, m, None)
                 for m in cands
-                if m.start >= first_verb and self._next_word_start(m.end) in finite
+                if m.start >= first_verb and self._verb_follows(m.end, finite)
             ]
             # A fitting pronoun in either place chains back as in a parsed sentence ("He would
             # like to see ... the progressive ideas Sanders championed. Even then, he said" is
@@ -243,6 +243,24 @@ class Salience:
         a worker named Antonio Arroyo has ..." (the street tagged a person, PolNeAR)."""
         span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
         return span is not None and span.start > 0 and self.doc[span.start - 1].tag_ == "IN"
+
+    def _verb_follows(self, end: int, finite: set[int]) -> bool:
+        """Whether a finite verb follows character `end` directly or after an aside set off by
+        commas: "there is also the possibility that Mrs. Clinton, if elected, might nominate Mr.
+        Obama himself" (PolNeAR) makes her the clause's subject as "Mrs. Clinton might" would."""
+        at = self._next_word_start(end)
+        if at in finite:
+            return True
+        span = self.doc.char_span(end - 1, end, alignment_mode="expand")
+        if span is None or not len(span) or span.end >= len(self.doc) or self.doc[span.end].text != ",":
+            return False
+        sent_end = self.doc[span.end].sent.end
+        for t in self.doc[span.end + 1 : min(sent_end - 1, span.end + 8)]:
+            if t.idx in finite:
+                return False  # the aside's own verb: a clause of its own, not an aside
+            if t.text == ",":
+                return self.doc[t.i + 1].idx in finite
+        return False
 
     def _next_word_start(self, end: int) -> int:
         """Where the word after character `end` starts (-1 at the end of the text)."""

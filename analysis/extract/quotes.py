@@ -849,6 +849,9 @@ class _Speakers:
                 # outside the quotation speaks.
                 return next((c for c in subjects if not self._inside_quote(c.idx)), subjects[0])
             if current is verb and verb.lemma_ != ACCORDING:
+                named_as = self._object_of_as(verb)
+                if named_as is not None:
+                    return named_as
                 beside = self._person_beside(verb)
                 if beside is not None:
                     return beside
@@ -940,6 +943,17 @@ class _Speakers:
             else:
                 return None
         return None
+
+    @staticmethod
+    def _object_of_as(verb: Token) -> Token | None:
+        """The subject the parser hung on the "as" opening the verb's clause, as if on a
+        preposition: in "As Akhil Amar, professor of constitutional law at Yale ..., put it,
+        ''Senate Republicans should remember ...''" (PolNeAR) Amar is the object of "As" and
+        "put" has no subject of its own."""
+        opening = next((c for c in verb.children if c.lower_ == "as" and c.i < verb.i), None)
+        if opening is None or opening.dep_ not in ("mark", "prep"):
+            return None
+        return next((o for o in opening.children if o.dep_ == "pobj"), None)
 
     @staticmethod
     def _sent_message(noun: Token) -> bool:

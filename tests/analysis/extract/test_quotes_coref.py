@@ -240,3 +240,14 @@ def test_a_name_after_a_preposition_is_no_flat_sentences_subject(nlp):
 
     quotes = quotes_of(nlp, polnear_article("nyt_2016-03-21_factory-workers-feel-sting-of-gl"))
     assert starting(quotes, "The atmosphere is relaxed").speaker == "Antonio Arroyo"
+
+
+def test_a_name_before_an_aside_and_a_finite_verb_is_a_flat_sentences_subject(nlp):
+    # nyt_2016-03-04_republicans-have-stake-in-a-deal: "there is also the possibility that Mrs.
+    # Clinton, if elected, might nominate Mr. Obama himself" (flat) is followed by "''Wow, what a
+    # great idea,'' she said"; with no subject found there, "she" went to a professor quoted
+    # three sentences before.
+    from tests.analysis.extract.test_quotes_polnear import polnear_article
+
+    quotes = quotes_of(nlp, polnear_article("nyt_2016-03-04_republicans-have-stake-in-a-deal"))
+    assert starting(quotes, "Wow, what a great idea").speaker == "Hillary Clinton"

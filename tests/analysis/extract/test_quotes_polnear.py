@@ -569,3 +569,11 @@ def test_a_description_after_a_verb_following_the_closing_mark_speaks(nlp):
     quotes = quotes_of(nlp, polnear_article("wash-post_2016-01-07_germany-targets-a-surge-of-vitri"))
     quote = starting(quotes, "It's not politically correct")
     assert quote.speaker == "a German user from Hanover"
+
+
+def test_a_name_the_parser_hung_on_as_before_put_it_speaks(nlp):
+    # nyt_2016-03-04_republicans-have-stake-in-a-deal: "As Akhil Amar, professor of
+    # constitutional law at Yale ..., put it, ''Senate Republicans should remember ...''": Amar
+    # is the object of "As", and the climb from "put" went on to the quotation's own subject.
+    quotes = quotes_of(nlp, polnear_article("nyt_2016-03-04_republicans-have-stake-in-a-deal"))
+    assert starting(quotes, "Senate Republicans should remember").speaker == "Akhil Amar"

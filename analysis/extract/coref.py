@@ -107,6 +107,7 @@ class Salience:
         inside_quote: Callable[[int], bool],
         parsed: Callable[[Span], bool] = is_parsed,
         said_by: Callable[[int], bool] | None = None,
+        stated_by: Callable[[int], bool] | None = None,
     ):
         self.doc = doc
         self.people = list(people)  # PERSON mentions outside quotations, in text order
@@ -122,6 +123,8 @@ class Salience:
         # the subject of a reporting verb another way ('"...," Ramos, 58, told AFP', "Ramos" an
         # npadvmod of the quotation's verb). It is a subject all the same.
         self.said_by = said_by or (lambda i: False)
+        # Of them, who states rather than asks: the one a speaking pronoun prefers (`resolve`).
+        self.stated_by = stated_by or self.said_by
         self._sents = list(doc.sents)
         self._sent_starts = [s.start_char for s in self._sents]
         self._quoted_sents: dict[int, bool] = {}
@@ -237,6 +240,14 @@ class Salience:
                 entries.append((self._depth(t.i), t.idx, None, t.left_edge.idx))
         return sorted(entries, key=lambda e: (e[0], e[1]))
 
+    def _speaks(self, mention: Mention | None, chained: int | None) -> bool:
+        """Whether a subject entry (a person named, or a pronoun standing at `chained`) is the
+        subject of a reporting verb that states (`stated_by`)."""
+        if mention is None:
+            return chained is not None and self.stated_by(chained)
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        return span is not None and any(self.stated_by(t.idx) for t in span)
+
     def _governed(self, m: Mention) -> bool:
         """Whether a preposition stands just before the name, whose object is no subject:
         "Outside Carrier's plant on Hermenegildo Galeana Street in the suburb of Santa Catarina,
@@ -311,9 +322,12 @@ class Salience:
                 return min(subjects, key=lambda t: (self._depth(t.i), t.i))
         return None
 
-    def resolve(self, before: int, wanted: str, *, depth: int = 0) -> Mention | None:
+    def resolve(self, before: int, wanted: str, *, depth: int = 0, speaking: bool = False) -> Mention | None:
         """The person a pronoun or description standing at character `before` refers to;
-        `wanted` is "m", "f" or "person"."""
+        `wanted` is "m", "f" or "person". A pronoun that is `speaking` (the subject of a
+        reporting verb: '"...," he said') takes, within a sentence, a subject presented as
+        speaking before any other subject: after "Trump, Sexton said, has created a ... zone."
+        (PolNeAR, "said" a parenthetical, Trump the main clause's subject) he is Sexton."""
         k = bisect_left(self._sent_starts, before + 1) - 1
         at_token = self.doc.char_span(before, before + 1, alignment_mode="expand")
         own_head = at_token[0].head if at_token is not None and len(at_token) else None
@@ -337,11 +351,14 @@ class Salience:
             lo, hi = bisect_left(self.starts, sent.start_char), bisect_left(self.starts, end)
             cands = [m for m in self.people[lo:hi] if m.end <= end and self._fits(m, wanted)]
             own = blocked if s == k else (lambda t: False)
-            for _, _, mention, chained in self._subject_entries(sent, cands, end, wanted, own):
+            entries = self._subject_entries(sent, cands, end, wanted, own)
+            if speaking:
+                entries.sort(key=lambda e: not self._speaks(e[2], e[3]))
+            for _, _, mention, chained in entries:
                 if mention is not None:
                     return mention
                 if depth < 3:
-                    found = self.resolve(chained, wanted, depth=depth + 1)
+                    found = self.resolve(chained, wanted, depth=depth + 1, speaking=speaking)
                     if found is not None:
                         return found
             if fallback is None:

@@ -208,6 +208,10 @@ _PERSON_NAME = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?(?: [A-Z][a-z]+(?
 # A US party-state tag after a name: "(D-N.Y.)", "(R-OH)", "(I-Vt.)", "(R-Texas)".
 _PARTY_TAG = re.compile(r"[DRI]\s?-\s?[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?")
 
+# Verbs of asking: whom they present speaking is seldom who answers in the next quotation ("Ryan
+# also did not exude confidence when Tapper asked whether ... "...," he said" is Ryan).
+ASKING_VERBS = frozenset("ask question inquire enquire wonder press quiz".split())
+
 # Verbs whose passive subject is the one spoken to ("was asked", "was told"), not the speaker.
 ADDRESSEE_VERBS = frozenset("ask tell question press urge inform advise remind thank congratulate".split())
 
@@ -363,6 +367,7 @@ class _Speakers:
         self.hole_starts = [s for s, _ in self.holes]
         self._plan = None  # the parse plan per sentence, found when first needed
         self._speaking_subjects: set[int] = set()  # where subjects of reporting verbs stand
+        self._stating_subjects: set[int] = set()  # of them, those of verbs other than asking
         self._subjects: dict[int, Token | None] = {}  # subject_of's answers by verb
         self._sentence_of = None
         outside = [m for m in mentions if m.actor and not self._inside_quote(m.start)]
@@ -566,6 +571,8 @@ class _Speakers:
             if subject is None or self._inside_quote(subject.idx):
                 continue
             self._speaking_subjects.add(subject.idx)
+            if token.lemma_.lower() not in ASKING_VERBS:
+                self._stating_subjects.add(subject.idx)
             name, kind = self.speaker_from_subject(subject)
             if name and kind in ("PERSON", "ORG", "GPE", "NORP", SPOKESPERSON):
                 self.reporters.append(_Reporter(token.idx, name, kind, self.genders.get(name, "")))
@@ -669,6 +676,7 @@ class _Speakers:
                 inside_quote=self._inside_quote,
                 parsed=self._planned,
                 said_by=self._speaking_subjects.__contains__,
+                stated_by=self._stating_subjects.__contains__,
             )
         return self._salience
 
@@ -700,11 +708,12 @@ class _Speakers:
         holders = {m.actor for m in earlier if m.actor and role in self._roles(m)}
         return next((m for m in reversed(earlier) if m.actor in holders), None)
 
-    def previous_actor(self, before: int, wanted: str) -> tuple[str, str] | None:
+    def previous_actor(self, before: int, wanted: str, *, speaking: bool = False) -> tuple[str, str] | None:
         """Who a pronoun or a definite description standing at `before` refers to; `wanted` is
-        "m", "f", "person", "org", "group" (a description of a body), "it" or "they"."""
+        "m", "f", "person", "org", "group" (a description of a body), "it" or "they"; `speaking`
+        for the subject of a reporting verb (`Salience.resolve`)."""
         if wanted in ("m", "f", "person"):
-            found = self.salience.resolve(before, wanted)
+            found = self.salience.resolve(before, wanted, speaking=speaking)
             if found is not None:
                 return found.actor, found.actor_type
         if wanted == "they":
@@ -1040,7 +1049,7 @@ class _Speakers:
         lower = subject.lower_
         if lower in PRONOUNS:
             wanted = {"m": "m", "f": "f", "p": "they"}.get(PRONOUNS[lower], "it")
-            found = self.previous_actor(subject.idx, wanted)
+            found = self.previous_actor(subject.idx, wanted, speaking=subject.head.i in self.reporting)
             return found if found else (None, None)
         if lower in ("who", "which", "that") and subject.head.dep_ == "relcl":
             subject = subject.head.head
@@ -1232,6 +1241,8 @@ class _Speakers:
                 if not through_as and doc[node].lower_ == "as":
                     break
                 if not (span.start <= node < span.end) and is_cue(node):
+                    if self._across_paragraphs(doc[node], span):
+                        break
                     subject = self.subject_of(self.doc[node])
                     # '"every expert" had suggested ...': the quotation is the subject, not the
                     # speaker, of that verb; the speaker is further up ("Mr Howard told MPs").
@@ -1241,6 +1252,15 @@ class _Speakers:
                         best = (depth, node)
                     break
         return self.doc[best[1]] if best else None
+
+    def _across_paragraphs(self, token: Token, span: Span) -> bool:
+        """Whether a paragraph's end lies between a word and a quotation. No verb across one
+        reports the quotation, though the sentence splitter and the parser may join the two
+        ('"What does this say about your party that this is your standard-bearer?"\nSeveral
+        Republican leaders ... have since denounced Trump's comments', PolNeAR, "say" a ccomp of
+        "denounced")."""
+        lo, hi = (span.end_char, token.idx) if token.i >= span.end else (token.idx, span.start_char)
+        return "\n" in self.text[lo:hi]
 
     def colon_intro(self, span: Span) -> Token | None:
         """The verb of the clause a colon ends just before the quotation: whatever the verb,
@@ -1377,6 +1397,8 @@ class _Speakers:
             return False
 
         def reachable(t: Token) -> bool:
+            if self._across_paragraphs(t, span):
+                return False
             if t.i >= span.end:
                 return not closes_sentence and not sentence_end(span.end, t.i, closing_marks=False)
             return not sentence_end(t.i, span.start, closing_marks=True)

@@ -251,3 +251,14 @@ def test_a_name_before_an_aside_and_a_finite_verb_is_a_flat_sentences_subject(nl
 
     quotes = quotes_of(nlp, polnear_article("nyt_2016-03-04_republicans-have-stake-in-a-deal"))
     assert starting(quotes, "Wow, what a great idea").speaker == "Hillary Clinton"
+
+
+def test_a_speaking_pronoun_prefers_who_was_presented_speaking(nlp):
+    # huff-post_2016-06-17_trump-s-supporters-may-be-the-re: 'Trump, Sexton said, has created a
+    # "strange, reality-bending political correctness-free zone." / "So afterwards, his
+    # supporters feel justified," he said.' Trump is the main clause's subject, but the one the
+    # sentence presents speaking is Sexton.
+    from tests.analysis.extract.test_quotes_polnear import polnear_article
+
+    quotes = quotes_of(nlp, polnear_article("huff-post_2016-06-17_trump-s-supporters-may-be-the-re"))
+    assert starting(quotes, "So afterwards, his supporters feel justified").speaker == "Jared Sexton"

@@ -577,3 +577,12 @@ def test_a_name_the_parser_hung_on_as_before_put_it_speaks(nlp):
     # is the object of "As", and the climb from "put" went on to the quotation's own subject.
     quotes = quotes_of(nlp, polnear_article("nyt_2016-03-04_republicans-have-stake-in-a-deal"))
     assert starting(quotes, "Senate Republicans should remember").speaker == "Akhil Amar"
+
+
+def test_no_verb_across_a_paragraphs_end_reports_a_quotation(nlp):
+    # huff-post_2016-08-03_francois-hollande-says: '"Why are you still endorsing him?" Obama
+    # asked Republican politicians. "What does this say about your party ...?"' then, in the
+    # next paragraph, 'Several Republican leaders ... have since denounced Trump's comments': the
+    # parser hung the question on "denounced", which gave it to the Republican leaders.
+    quotes = quotes_of(nlp, polnear_article("huff-post_2016-08-03_francois-hollande-says-donald-tr"))
+    assert starting(quotes, "What does this say about your party").speaker == "Barack Obama"

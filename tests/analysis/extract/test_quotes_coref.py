@@ -169,7 +169,10 @@ def test_a_headline_names_its_speaker_before_a_colon(nlp):
         "Donald Trump spoke in New York on Thursday.",
     )
     assert cruz["Physically Assaulting A Reporter Is A Fireable Offense"].speaker == "Ted Cruz"
-    assert latest["New York values"].speaker is None
+    # Nobody is named before the colon: the fragment is Trump's through his own verb (PolNeAR's
+    # attribution: source "Trump", cue "delivers defense of"), not through the headline's colon.
+    new_york = latest["New York values"]
+    assert (new_york.speaker, new_york.cue) == ("Donald Trump", "delivers")
 
 
 def test_a_paragraph_ending_on_a_colon_introduces_the_next(nlp):
@@ -262,3 +265,14 @@ def test_a_speaking_pronoun_prefers_who_was_presented_speaking(nlp):
 
     quotes = quotes_of(nlp, polnear_article("huff-post_2016-06-17_trump-s-supporters-may-be-the-re"))
     assert starting(quotes, "So afterwards, his supporters feel justified").speaker == "Jared Sexton"
+
+
+def test_an_untagged_surname_of_one_person_is_that_person(nlp):
+    # politico_2016-07-06_atlantic-city-officials-welcome-: "Trump blamed local officials on
+    # Twitter before the speech. "Hillary Clinton should ask why ...," he wrote." The model tags
+    # nothing on "Trump" (the tagger reads a common noun), so "he" went to Chris Christie, the
+    # subject of the sentence before.
+    from tests.analysis.extract.test_quotes_polnear import polnear_article
+
+    quotes = quotes_of(nlp, polnear_article("politico_2016-07-06_atlantic-city-officials-welcome-"))
+    assert starting(quotes, "Hillary Clinton should ask why").speaker == "Donald Trump"

@@ -586,3 +586,11 @@ def test_no_verb_across_a_paragraphs_end_reports_a_quotation(nlp):
     # parser hung the question on "denounced", which gave it to the Republican leaders.
     quotes = quotes_of(nlp, polnear_article("huff-post_2016-08-03_francois-hollande-says-donald-tr"))
     assert starting(quotes, "What does this say about your party").speaker == "Barack Obama"
+
+
+def test_a_name_and_any_verb_with_a_phrase_of_manner_ending_the_sentence(nlp):
+    # huff-post_2016-02-12_the-unlikely-friendship: '"They're all here because he's promising
+    # to give them all this free stuff," Bennett shot back with a laugh.' went to the quotation
+    # before it (Sandra Paradis).
+    quotes = quotes_of(nlp, polnear_article("huff-post_2016-02-12_the-unlikely-friendship-of-a-tru"))
+    assert starting(quotes, "They’re all here because").speaker == "Jim Bennett"

@@ -107,7 +107,7 @@ class Salience:
         inside_quote: Callable[[int], bool],
         parsed: Callable[[Span], bool] = is_parsed,
         said_by: Callable[[int], bool] | None = None,
-        stated_by: Callable[[int], bool] | None = None,
+        attributed_by: Callable[[int], bool] | None = None,
     ):
         self.doc = doc
         self.people = list(people)  # PERSON mentions outside quotations, in text order
@@ -123,8 +123,9 @@ class Salience:
         # the subject of a reporting verb another way ('"...," Ramos, 58, told AFP', "Ramos" an
         # npadvmod of the quotation's verb). It is a subject all the same.
         self.said_by = said_by or (lambda i: False)
-        # Of them, who states rather than asks: the one a speaking pronoun prefers (`resolve`).
-        self.stated_by = stated_by or self.said_by
+        # Of them, the subjects of an attribution set aside in its sentence ("Trump, Sexton said,
+        # has created ..."): the ones a speaking pronoun prefers (`resolve`).
+        self.attributed_by = attributed_by or (lambda i: False)
         self._sents = list(doc.sents)
         self._sent_starts = [s.start_char for s in self._sents]
         self._quoted_sents: dict[int, bool] = {}
@@ -242,11 +243,11 @@ class Salience:
 
     def _speaks(self, mention: Mention | None, chained: int | None) -> bool:
         """Whether a subject entry (a person named, or a pronoun standing at `chained`) is the
-        subject of a reporting verb that states (`stated_by`)."""
+        subject of an attribution set aside (`attributed_by`)."""
         if mention is None:
-            return chained is not None and self.stated_by(chained)
+            return chained is not None and self.attributed_by(chained)
         span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        return span is not None and any(self.stated_by(t.idx) for t in span)
+        return span is not None and any(self.attributed_by(t.idx) for t in span)
 
     def _governed(self, m: Mention) -> bool:
         """Whether a preposition stands just before the name, whose object is no subject:
@@ -325,8 +326,8 @@ class Salience:
     def resolve(self, before: int, wanted: str, *, depth: int = 0, speaking: bool = False) -> Mention | None:
         """The person a pronoun or description standing at character `before` refers to;
         `wanted` is "m", "f" or "person". A pronoun that is `speaking` (the subject of a
-        reporting verb: '"...," he said') takes, within a sentence, a subject presented as
-        speaking before any other subject: after "Trump, Sexton said, has created a ... zone."
+        reporting verb: '"...," he said') takes, within a sentence, the subject of an attribution
+        set aside before any other subject: after "Trump, Sexton said, has created a ... zone."
         (PolNeAR, "said" a parenthetical, Trump the main clause's subject) he is Sexton."""
         k = bisect_left(self._sent_starts, before + 1) - 1
         at_token = self.doc.char_span(before, before + 1, alignment_mode="expand")

@@ -208,10 +208,6 @@ _PERSON_NAME = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?(?: [A-Z][a-z]+(?
 # A US party-state tag after a name: "(D-N.Y.)", "(R-OH)", "(I-Vt.)", "(R-Texas)".
 _PARTY_TAG = re.compile(r"[DRI]\s?-\s?[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?")
 
-# Verbs of asking: whom they present speaking is seldom who answers in the next quotation ("Ryan
-# also did not exude confidence when Tapper asked whether ... "...," he said" is Ryan).
-ASKING_VERBS = frozenset("ask question inquire enquire wonder press quiz".split())
-
 # Verbs whose passive subject is the one spoken to ("was asked", "was told"), not the speaker.
 ADDRESSEE_VERBS = frozenset("ask tell question press urge inform advise remind thank congratulate".split())
 
@@ -367,7 +363,7 @@ class _Speakers:
         self.hole_starts = [s for s, _ in self.holes]
         self._plan = None  # the parse plan per sentence, found when first needed
         self._speaking_subjects: set[int] = set()  # where subjects of reporting verbs stand
-        self._stating_subjects: set[int] = set()  # of them, those of verbs other than asking
+        self._attributing_subjects: set[int] = set()  # of them, those of an attribution set aside
         self._subjects: dict[int, Token | None] = {}  # subject_of's answers by verb
         self._sentence_of = None
         outside = [m for m in mentions if m.actor and not self._inside_quote(m.start)]
@@ -610,8 +606,14 @@ class _Speakers:
             if subject is None or self._inside_quote(subject.idx):
                 continue
             self._speaking_subjects.add(subject.idx)
-            if token.lemma_.lower() not in ASKING_VERBS:
-                self._stating_subjects.add(subject.idx)
+            if token.dep_ == "parataxis":
+                # An attribution set in the sentence as an aside: "Trump, Sexton said, has created
+                # a ... zone" presents Sexton speaking, whoever the main clause is about. Not any
+                # subject of a reporting verb: in "When Maddow pointed out that ..., Clinton seized
+                # upon the reference" the next "she said" is Clinton (PolNeAR), and a participle's
+                # subject is often the parser's guess ("Mr Campbell then e-mailed Mr McFadyen
+                # pointing out the mistake", BBC politics/009).
+                self._attributing_subjects.add(subject.idx)
             name, kind = self.speaker_from_subject(subject)
             if name and kind in ("PERSON", "ORG", "GPE", "NORP", SPOKESPERSON):
                 self.reporters.append(_Reporter(token.idx, name, kind, self.genders.get(name, "")))
@@ -715,7 +717,7 @@ class _Speakers:
                 inside_quote=self._inside_quote,
                 parsed=self._planned,
                 said_by=self._speaking_subjects.__contains__,
-                stated_by=self._stating_subjects.__contains__,
+                attributed_by=self._attributing_subjects.__contains__,
             )
         return self._salience
 
@@ -1047,10 +1049,19 @@ class _Speakers:
         if doc[verb.i - 1].text not in DOUBLE_MARK_TOKENS | SINGLE_MARKS:
             return None
         objects = ("dobj", "attr", "npadvmod", "dative")
-        return next(
+        noun = next(
             (c for c in verb.rights if c.left_edge.i == verb.i + 1 and c.pos_ == "NOUN" and c.dep_ in objects),
             None,
         )
+        if noun is None or doc[verb.i + 1].lower_ not in ("the", "this", "that"):
+            return noun
+        # A definite description refers back to someone named ('"...," added the two-time Academy
+        # Award winner', BBC entertainment/036, is Hanks, whom the quotation's context gives): it
+        # speaks here only where it names someone or is one of the role or group nouns the
+        # speaker search resolves ("the senator", "the firm").
+        lo, hi = noun.left_edge.idx, noun.right_edge.idx + len(noun.right_edge)
+        known = noun.lemma_.lower() in ROLE_NOUNS | GROUP_NOUNS | SPOKES_NOUNS
+        return noun if known or self.mention_in(lo, hi) is not None else None
 
     def _name_after_close(self, verb: Token) -> Token | None:
         """A name standing right after a quotation's closing mark and before the reporting verb,
@@ -1140,9 +1151,15 @@ class _Speakers:
             (self.mention_at(c) for c in subject.children if c.dep_ == "appos" and self.mention_at(c)), None
         )
         group = _partitive_group(subject)
-        if appos is None and group is not None:
+        if group is not None:
             # "said one of those advisers, who spoke on the condition of anonymity" (PolNeAR):
-            # one of a group speaks, not anyone the group's words name ("one of Clinton's aides").
+            # one of a group speaks, not anyone the group's words name ("one of Clinton's aides");
+            # unless the one is named in apposition ("said one of their lawyers, Michalis
+            # Dimitrakopoulos", BBC sport/016).
+            named = (self.mention_at(t) for t in group.subtree if t.dep_ == "appos")
+            person = next((m for m in named if m is not None and m.actor_type == "PERSON"), None)
+            if person is not None:
+                return person.actor, person.actor_type
             return self.text[left : group.idx + len(group)], "NOMINAL"
         m = appos or self.mention_in(left, right)
         # A person named only as whom the speaker works for or backs ("a senior Cruz adviser",
@@ -1178,7 +1195,13 @@ class _Speakers:
         if m and not self._describes_member(subject, m, lemma, determiner):
             return m.actor, m.actor_type
         if subject.pos_ in ("NOUN", "PROPN") or aged:
-            words = self.text[left:right].strip(" ,")
+            # A clause on a word of the description says more of the speaker than who it is:
+            # "one person with knowledge of the governor's dilemma, who spoke on the condition
+            # of anonymity" (PolNeAR) is the speaker up to the clause.
+            clauses = [
+                t.left_edge.idx for t in subject.subtree if t.dep_ in ("relcl", "acl") and t.i > subject.i
+            ]
+            words = self.text[left : min([right, *clauses])].strip(" ,")
             return (words or None), "NOMINAL"
         return None, None
 

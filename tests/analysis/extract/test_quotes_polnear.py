@@ -594,3 +594,12 @@ def test_a_name_and_any_verb_with_a_phrase_of_manner_ending_the_sentence(nlp):
     # before it (Sandra Paradis).
     quotes = quotes_of(nlp, polnear_article("huff-post_2016-02-12_the-unlikely-friendship-of-a-tru"))
     assert starting(quotes, "They’re all here because").speaker == "Jim Bennett"
+
+
+def test_a_description_speaks_up_to_a_clause_on_its_words(nlp):
+    # nyt_2015-12-01_puerto-rican-bank-left-debt-inst: "said one person with knowledge of the
+    # governor's dilemma, who spoke on the condition of anonymity": the clause says more of the
+    # speaker than who it is.
+    quotes = quotes_of(nlp, polnear_article("nyt_2015-12-01_puerto-rican-bank-left-debt-inst"))
+    quote = starting(quotes, "The decision matrix is like choosing")
+    assert quote.speaker == "one person with knowledge of the governor's dilemma"

@@ -107,6 +107,7 @@ class Salience:
         inside_quote: Callable[[int], bool],
         parsed: Callable[[Span], bool] = is_parsed,
         said_by: Callable[[int], bool] | None = None,
+        attributed_by: Callable[[int], bool] | None = None,
     ):
         self.doc = doc
         self.people = list(people)  # PERSON mentions outside quotations, in text order
@@ -122,6 +123,9 @@ class Salience:
         # the subject of a reporting verb another way ('"...," Ramos, 58, told AFP', "Ramos" an
         # npadvmod of the quotation's verb). It is a subject all the same.
         self.said_by = said_by or (lambda i: False)
+        # Of them, the subjects of an attribution set aside in its sentence ("Trump, Sexton said,
+        # has created ..."): the ones a speaking pronoun prefers (`resolve`).
+        self.attributed_by = attributed_by or (lambda i: False)
         self._sents = list(doc.sents)
         self._sent_starts = [s.start_char for s in self._sents]
         self._quoted_sents: dict[int, bool] = {}
@@ -180,7 +184,7 @@ class Salience:
             entries += [
                 (1, m.start, m, None)
                 for m in cands
-                if m.start >= first_verb and self._next_word_start(m.end) in finite
+                if m.start >= first_verb and self._verb_follows(m.end, finite)
             ]
             # A fitting pronoun in either place chains back as in a parsed sentence ("He would
             # like to see ... the progressive ideas Sanders championed. Even then, he said" is
@@ -237,12 +241,38 @@ class Salience:
                 entries.append((self._depth(t.i), t.idx, None, t.left_edge.idx))
         return sorted(entries, key=lambda e: (e[0], e[1]))
 
+    def _speaks(self, mention: Mention | None, chained: int | None) -> bool:
+        """Whether a subject entry (a person named, or a pronoun standing at `chained`) is the
+        subject of an attribution set aside (`attributed_by`)."""
+        if mention is None:
+            return chained is not None and self.attributed_by(chained)
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        return span is not None and any(self.attributed_by(t.idx) for t in span)
+
     def _governed(self, m: Mention) -> bool:
         """Whether a preposition stands just before the name, whose object is no subject:
         "Outside Carrier's plant on Hermenegildo Galeana Street in the suburb of Santa Catarina,
         a worker named Antonio Arroyo has ..." (the street tagged a person, PolNeAR)."""
         span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
         return span is not None and span.start > 0 and self.doc[span.start - 1].tag_ == "IN"
+
+    def _verb_follows(self, end: int, finite: set[int]) -> bool:
+        """Whether a finite verb follows character `end` directly or after an aside set off by
+        commas: "there is also the possibility that Mrs. Clinton, if elected, might nominate Mr.
+        Obama himself" (PolNeAR) makes her the clause's subject as "Mrs. Clinton might" would."""
+        at = self._next_word_start(end)
+        if at in finite:
+            return True
+        span = self.doc.char_span(end - 1, end, alignment_mode="expand")
+        if span is None or not len(span) or span.end >= len(self.doc) or self.doc[span.end].text != ",":
+            return False
+        sent_end = self.doc[span.end].sent.end
+        for t in self.doc[span.end + 1 : min(sent_end - 1, span.end + 8)]:
+            if t.idx in finite:
+                return False  # the aside's own verb: a clause of its own, not an aside
+            if t.text == ",":
+                return self.doc[t.i + 1].idx in finite
+        return False
 
     def _next_word_start(self, end: int) -> int:
         """Where the word after character `end` starts (-1 at the end of the text)."""
@@ -293,9 +323,12 @@ class Salience:
                 return min(subjects, key=lambda t: (self._depth(t.i), t.i))
         return None
 
-    def resolve(self, before: int, wanted: str, *, depth: int = 0) -> Mention | None:
+    def resolve(self, before: int, wanted: str, *, depth: int = 0, speaking: bool = False) -> Mention | None:
         """The person a pronoun or description standing at character `before` refers to;
-        `wanted` is "m", "f" or "person"."""
+        `wanted` is "m", "f" or "person". A pronoun that is `speaking` (the subject of a
+        reporting verb: '"...," he said') takes, within a sentence, the subject of an attribution
+        set aside before any other subject: after "Trump, Sexton said, has created a ... zone."
+        (PolNeAR, "said" a parenthetical, Trump the main clause's subject) he is Sexton."""
         k = bisect_left(self._sent_starts, before + 1) - 1
         at_token = self.doc.char_span(before, before + 1, alignment_mode="expand")
         own_head = at_token[0].head if at_token is not None and len(at_token) else None
@@ -319,11 +352,14 @@ class Salience:
             lo, hi = bisect_left(self.starts, sent.start_char), bisect_left(self.starts, end)
             cands = [m for m in self.people[lo:hi] if m.end <= end and self._fits(m, wanted)]
             own = blocked if s == k else (lambda t: False)
-            for _, _, mention, chained in self._subject_entries(sent, cands, end, wanted, own):
+            entries = self._subject_entries(sent, cands, end, wanted, own)
+            if speaking:
+                entries.sort(key=lambda e: not self._speaks(e[2], e[3]))
+            for _, _, mention, chained in entries:
                 if mention is not None:
                     return mention
                 if depth < 3:
-                    found = self.resolve(chained, wanted, depth=depth + 1)
+                    found = self.resolve(chained, wanted, depth=depth + 1, speaking=speaking)
                     if found is not None:
                         return found
             if fallback is None:

@@ -363,6 +363,7 @@ class _Speakers:
         self.hole_starts = [s for s, _ in self.holes]
         self._plan = None  # the parse plan per sentence, found when first needed
         self._speaking_subjects: set[int] = set()  # where subjects of reporting verbs stand
+        self._attributing_subjects: set[int] = set()  # of them, those of an attribution set aside
         self._subjects: dict[int, Token | None] = {}  # subject_of's answers by verb
         self._sentence_of = None
         outside = [m for m in mentions if m.actor and not self._inside_quote(m.start)]
@@ -373,6 +374,7 @@ class _Speakers:
             key=lambda m: m.start,
         )
         self.mention_starts = [m.start for m in self.mentions]
+        self._add_untagged_surnames()
         self.genders = title_genders(self.mentions)
         self._salience: Salience | None = None
         self._add_spokespeople()
@@ -384,6 +386,44 @@ class _Speakers:
         self.reporters: list[_Reporter] = []
         self.reporter_starts: list[int] = []  # kept beside `reporters`, in text order, for bisect
         self._collect_reporters(reporting)
+
+    def _add_untagged_surnames(self) -> None:
+        """The surname of one person of the article standing alone where the model tagged
+        nothing, as a proper noun of its own: "Trump blamed local officials on Twitter before the
+        speech. "...," he wrote" (PolNeAR; the actor table keeps "Trump" apart because the
+        article writes "Donald Trump" and "Donald J. Trump", and it tags "Trump Plaza" a person)
+        must find Trump for "he". Surnames are compared by the person, not the written name."""
+        owners: dict[str, set[str]] = {}
+        for m in self.mentions:
+            if m.actor_type == "PERSON" and m.actor and " " in m.actor.strip():
+                owners.setdefault(m.actor.split()[-1], set()).add(m.actor)
+        surnames = {
+            name: next(iter(actors))
+            for name, actors in owners.items()
+            if len(actors) == 1 and len(name) >= 3 and name.isalpha() and name[0].isupper()
+        }
+        if not surnames:
+            return
+        found = []
+        for match in re.finditer(r"\b(?:" + "|".join(map(re.escape, surnames)) + r")\b", self.text):
+            at = match.start()
+            k = bisect_right(self.mention_starts, at) - 1
+            if k >= 0 and max(m.end for m in self.mentions[max(0, k - 2) : k + 1]) > at or self._inside_quote(at):
+                continue
+            span = self.doc.char_span(at, match.end())
+            # The tagger reads some surnames as common nouns ("Trump blamed": NN).
+            if span is None or len(span) != 1 or span[0].tag_ not in ("NNP", "NN"):
+                continue
+            token = span[0]
+            neighbours = [self.doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(self.doc)]
+            if any(n.pos_ == "PROPN" and n.text[:1].isupper() for n in neighbours):
+                continue  # part of a longer name ("Trump Tower")
+            if token.i + 1 < len(self.doc) and self.doc[token.i + 1].pos_ == "NOUN":
+                continue  # whom a noun is of ("Rubio spokesman Alex Conant", "Clinton aides")
+            found.append(Mention(at, match.end(), match.group(), "PERSON", surnames[match.group()], "PERSON"))
+        if found:
+            self.mentions = sorted(self.mentions + found, key=lambda m: m.start)
+            self.mention_starts = [m.start for m in self.mentions]
 
     def _inside_quote(self, pos: int) -> bool:
         k = bisect_right(self.hole_starts, pos) - 1
@@ -566,6 +606,14 @@ class _Speakers:
             if subject is None or self._inside_quote(subject.idx):
                 continue
             self._speaking_subjects.add(subject.idx)
+            if token.dep_ == "parataxis":
+                # An attribution set in the sentence as an aside: "Trump, Sexton said, has created
+                # a ... zone" presents Sexton speaking, whoever the main clause is about. Not any
+                # subject of a reporting verb: in "When Maddow pointed out that ..., Clinton seized
+                # upon the reference" the next "she said" is Clinton (PolNeAR), and a participle's
+                # subject is often the parser's guess ("Mr Campbell then e-mailed Mr McFadyen
+                # pointing out the mistake", BBC politics/009).
+                self._attributing_subjects.add(subject.idx)
             name, kind = self.speaker_from_subject(subject)
             if name and kind in ("PERSON", "ORG", "GPE", "NORP", SPOKESPERSON):
                 self.reporters.append(_Reporter(token.idx, name, kind, self.genders.get(name, "")))
@@ -669,6 +717,7 @@ class _Speakers:
                 inside_quote=self._inside_quote,
                 parsed=self._planned,
                 said_by=self._speaking_subjects.__contains__,
+                attributed_by=self._attributing_subjects.__contains__,
             )
         return self._salience
 
@@ -700,11 +749,12 @@ class _Speakers:
         holders = {m.actor for m in earlier if m.actor and role in self._roles(m)}
         return next((m for m in reversed(earlier) if m.actor in holders), None)
 
-    def previous_actor(self, before: int, wanted: str) -> tuple[str, str] | None:
+    def previous_actor(self, before: int, wanted: str, *, speaking: bool = False) -> tuple[str, str] | None:
         """Who a pronoun or a definite description standing at `before` refers to; `wanted` is
-        "m", "f", "person", "org", "group" (a description of a body), "it" or "they"."""
+        "m", "f", "person", "org", "group" (a description of a body), "it" or "they"; `speaking`
+        for the subject of a reporting verb (`Salience.resolve`)."""
         if wanted in ("m", "f", "person"):
-            found = self.salience.resolve(before, wanted)
+            found = self.salience.resolve(before, wanted, speaking=speaking)
             if found is not None:
                 return found.actor, found.actor_type
         if wanted == "they":
@@ -768,7 +818,7 @@ class _Speakers:
             # you gave last night, Mr. President,'' Representative Steve Cohen, Democrat of
             # Tennessee, told Mr. Obama", the parser making the speaker an apposition of "Mr.
             # President"): the name set off before the verb speaks.
-            found = self._name_before(verb) or found
+            found = self._name_before(verb) or self._described_after(verb) or found
         elif found is not None and verb.i in self.reporting:
             m = self.mention_at(found)
             if m is not None and m.actor_type in ("GPE", "LOC") and found.i < verb.i:
@@ -849,6 +899,9 @@ class _Speakers:
                 # outside the quotation speaks.
                 return next((c for c in subjects if not self._inside_quote(c.idx)), subjects[0])
             if current is verb and verb.lemma_ != ACCORDING:
+                named_as = self._object_of_as(verb)
+                if named_as is not None:
+                    return named_as
                 beside = self._person_beside(verb)
                 if beside is not None:
                     return beside
@@ -942,6 +995,17 @@ class _Speakers:
         return None
 
     @staticmethod
+    def _object_of_as(verb: Token) -> Token | None:
+        """The subject the parser hung on the "as" opening the verb's clause, as if on a
+        preposition: in "As Akhil Amar, professor of constitutional law at Yale ..., put it,
+        ''Senate Republicans should remember ...''" (PolNeAR) Amar is the object of "As" and
+        "put" has no subject of its own."""
+        opening = next((c for c in verb.children if c.lower_ == "as" and c.i < verb.i), None)
+        if opening is None or opening.dep_ not in ("mark", "prep"):
+            return None
+        return next((o for o in opening.children if o.dep_ == "pobj"), None)
+
+    @staticmethod
     def _sent_message(noun: Token) -> bool:
         """A message its sender put out: the object of a verb of sending ("issued a
         statement", "put out a statement", "sent out a press release")."""
@@ -972,6 +1036,32 @@ class _Speakers:
             if doc[j].dep_ not in ("amod", "compound", "nmod") or not doc[j].text.removesuffix(".").isalpha():
                 return None
         return None
+
+    def _described_after(self, verb: Token) -> Token | None:
+        """The noun phrase after a reporting verb that follows a quotation's closing mark, where
+        the parser found the verb no subject outside the quotation: it reads the post-posed
+        subject as the verb's object ('"... #Cologne," tweeted a German user from Hanover going
+        by the handle Pulvermann', PolNeAR, "Cologne" the subject). A finite verb only: after a
+        participle the noun is its object ('"...," citing an instance in which ...')."""
+        doc = self.doc
+        if verb.tag_ not in FINITE_TAGS or verb.i < 1 or verb.i + 1 >= len(doc):
+            return None
+        if doc[verb.i - 1].text not in DOUBLE_MARK_TOKENS | SINGLE_MARKS:
+            return None
+        objects = ("dobj", "attr", "npadvmod", "dative")
+        noun = next(
+            (c for c in verb.rights if c.left_edge.i == verb.i + 1 and c.pos_ == "NOUN" and c.dep_ in objects),
+            None,
+        )
+        if noun is None or doc[verb.i + 1].lower_ not in ("the", "this", "that"):
+            return noun
+        # A definite description refers back to someone named ('"...," added the two-time Academy
+        # Award winner', BBC entertainment/036, is Hanks, whom the quotation's context gives): it
+        # speaks here only where it names someone or is one of the role or group nouns the
+        # speaker search resolves ("the senator", "the firm").
+        lo, hi = noun.left_edge.idx, noun.right_edge.idx + len(noun.right_edge)
+        known = noun.lemma_.lower() in ROLE_NOUNS | GROUP_NOUNS | SPOKES_NOUNS
+        return noun if known or self.mention_in(lo, hi) is not None else None
 
     def _name_after_close(self, verb: Token) -> Token | None:
         """A name standing right after a quotation's closing mark and before the reporting verb,
@@ -1009,7 +1099,7 @@ class _Speakers:
         lower = subject.lower_
         if lower in PRONOUNS:
             wanted = {"m": "m", "f": "f", "p": "they"}.get(PRONOUNS[lower], "it")
-            found = self.previous_actor(subject.idx, wanted)
+            found = self.previous_actor(subject.idx, wanted, speaking=subject.head.i in self.reporting)
             return found if found else (None, None)
         if lower in ("who", "which", "that") and subject.head.dep_ == "relcl":
             subject = subject.head.head
@@ -1060,6 +1150,17 @@ class _Speakers:
         appos = next(
             (self.mention_at(c) for c in subject.children if c.dep_ == "appos" and self.mention_at(c)), None
         )
+        group = _partitive_group(subject)
+        if group is not None:
+            # "said one of those advisers, who spoke on the condition of anonymity" (PolNeAR):
+            # one of a group speaks, not anyone the group's words name ("one of Clinton's aides");
+            # unless the one is named in apposition ("said one of their lawyers, Michalis
+            # Dimitrakopoulos", BBC sport/016).
+            named = (self.mention_at(t) for t in group.subtree if t.dep_ == "appos")
+            person = next((m for m in named if m is not None and m.actor_type == "PERSON"), None)
+            if person is not None:
+                return person.actor, person.actor_type
+            return self.text[left : group.idx + len(group)], "NOMINAL"
         m = appos or self.mention_in(left, right)
         # A person named only as whom the speaker works for or backs ("a senior Cruz adviser",
         # "one Clinton aide") is not the speaker; one in apposition ("the adviser, John Smith") is.
@@ -1094,7 +1195,13 @@ class _Speakers:
         if m and not self._describes_member(subject, m, lemma, determiner):
             return m.actor, m.actor_type
         if subject.pos_ in ("NOUN", "PROPN") or aged:
-            words = self.text[left:right].strip(" ,")
+            # A clause on a word of the description says more of the speaker than who it is:
+            # "one person with knowledge of the governor's dilemma, who spoke on the condition
+            # of anonymity" (PolNeAR) is the speaker up to the clause.
+            clauses = [
+                t.left_edge.idx for t in subject.subtree if t.dep_ in ("relcl", "acl") and t.i > subject.i
+            ]
+            words = self.text[left : min([right, *clauses])].strip(" ,")
             return (words or None), "NOMINAL"
         return None, None
 
@@ -1196,6 +1303,8 @@ class _Speakers:
                 if not through_as and doc[node].lower_ == "as":
                     break
                 if not (span.start <= node < span.end) and is_cue(node):
+                    if self._across_paragraphs(doc[node], span):
+                        break
                     subject = self.subject_of(self.doc[node])
                     # '"every expert" had suggested ...': the quotation is the subject, not the
                     # speaker, of that verb; the speaker is further up ("Mr Howard told MPs").
@@ -1205,6 +1314,15 @@ class _Speakers:
                         best = (depth, node)
                     break
         return self.doc[best[1]] if best else None
+
+    def _across_paragraphs(self, token: Token, span: Span) -> bool:
+        """Whether a paragraph's end lies between a word and a quotation. No verb across one
+        reports the quotation, though the sentence splitter and the parser may join the two
+        ('"What does this say about your party that this is your standard-bearer?"\nSeveral
+        Republican leaders ... have since denounced Trump's comments', PolNeAR, "say" a ccomp of
+        "denounced")."""
+        lo, hi = (span.end_char, token.idx) if token.i >= span.end else (token.idx, span.start_char)
+        return "\n" in self.text[lo:hi]
 
     def colon_intro(self, span: Span) -> Token | None:
         """The verb of the clause a colon ends just before the quotation: whatever the verb,
@@ -1259,10 +1377,15 @@ class _Speakers:
                 return t
             if t.pos_ == "VERB" and t.tag_ in FINITE_TAGS and t.i > j:
                 # Any verb, when it and a particle or adverb end the sentence: '"Jeb wants to
-                # be a tough guy tonight," Trump shot back.'
+                # be a tough guy tonight," Trump shot back.'; a short phrase of manner may close
+                # it ('"They're all here because he's promising to give them all this free
+                # stuff," Bennett shot back with a laugh.', PolNeAR).
                 k = t.i + 1
                 while k < len(doc) and doc[k].pos_ in ("ADP", "ADV", "PART") and k - t.i <= 2:
                     k += 1
+                if k < len(doc) and doc[k - 1].lower_ == "with":
+                    while k < len(doc) and doc[k].pos_ in ("DET", "ADJ", "NOUN") and k - t.i <= 6:
+                        k += 1
                 if k >= len(doc) or doc[k].text not in (".", "!"):
                     return None
                 subject = self.subject_of(t)
@@ -1341,6 +1464,8 @@ class _Speakers:
             return False
 
         def reachable(t: Token) -> bool:
+            if self._across_paragraphs(t, span):
+                return False
             if t.i >= span.end:
                 return not closes_sentence and not sentence_end(span.end, t.i, closing_marks=False)
             return not sentence_end(t.i, span.start, closing_marks=True)
@@ -1500,6 +1625,21 @@ def _set_off(doc: Doc, span: Span, reporting: set[int]) -> bool:
         if t.pos_ not in _ATTRIBUTION_WORDS:
             return False
     return False
+
+
+# Words that, as a subject, pick speakers out of a group named after "of": "one of those
+# advisers", "two of his aides", "some of the delegates".
+_QUANTIFIERS = frozenset("one two three four five several some many most few each another".split())
+
+
+def _partitive_group(subject: Token) -> Token | None:
+    """The group a quantifier subject picks its speaker from ("one of those advisers", "some of
+    Sanders' delegates", "one of her ads"): the noun after "of", if it is a plural one."""
+    if subject.lower_ not in _QUANTIFIERS or subject.pos_ not in ("NUM", "PRON", "DET", "ADJ", "NOUN"):
+        return None
+    of = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of" and c.i > subject.i), None)
+    group = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return group if group is not None and group.tag_ in ("NNS", "NNPS") else None
 
 
 def _worded(span: Span) -> bool:

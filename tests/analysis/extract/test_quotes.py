@@ -254,3 +254,25 @@ def test_run_together_text_does_not_leak_into_the_speaker():
     assert _clean_speaker("the authors of the \u201cGrowth and Opportunity Project") == (
         "the authors of the Growth and Opportunity Project"
     )
+
+
+def bbc_article(path: str) -> str:
+    from tests.conftest import BBC
+
+    return (BBC / path).read_text(encoding="utf-8")
+
+
+def test_one_of_a_group_named_in_apposition_is_the_person(nlp):
+    # BBC sport/016: '"A decision is now expected by around mid-March," said one of their
+    # lawyers, Michalis Dimitrakopoulos.' The lawyer is named; the group is no speaker.
+    quotes = quotes_of(nlp, bbc_article("sport/016.txt"))
+    quote = next(q for q in quotes if q.text.startswith("A decision is now expected"))
+    assert quote.speaker == "Michalis Dimitrakopoulos"
+
+
+def test_a_definite_description_after_the_verb_leaves_the_speaker_to_the_context(nlp):
+    # BBC entertainment/036: '"Christmas is a special time of the year ...," added the two-time
+    # Academy Award winner.' after "Hanks said that the new film has an "elegant message"".
+    quotes = quotes_of(nlp, bbc_article("entertainment/036.txt"))
+    quote = next(q for q in quotes if q.text.startswith("Christmas is a special time"))
+    assert quote.speaker == "Hanks"

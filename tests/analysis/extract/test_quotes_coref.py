@@ -169,7 +169,10 @@ def test_a_headline_names_its_speaker_before_a_colon(nlp):
         "Donald Trump spoke in New York on Thursday.",
     )
     assert cruz["Physically Assaulting A Reporter Is A Fireable Offense"].speaker == "Ted Cruz"
-    assert latest["New York values"].speaker is None
+    # Nobody is named before the colon: the fragment is Trump's through his own verb (PolNeAR's
+    # attribution: source "Trump", cue "delivers defense of"), not through the headline's colon.
+    new_york = latest["New York values"]
+    assert (new_york.speaker, new_york.cue) == ("Donald Trump", "delivers")
 
 
 def test_a_paragraph_ending_on_a_colon_introduces_the_next(nlp):
@@ -240,3 +243,36 @@ def test_a_name_after_a_preposition_is_no_flat_sentences_subject(nlp):
 
     quotes = quotes_of(nlp, polnear_article("nyt_2016-03-21_factory-workers-feel-sting-of-gl"))
     assert starting(quotes, "The atmosphere is relaxed").speaker == "Antonio Arroyo"
+
+
+def test_a_name_before_an_aside_and_a_finite_verb_is_a_flat_sentences_subject(nlp):
+    # nyt_2016-03-04_republicans-have-stake-in-a-deal: "there is also the possibility that Mrs.
+    # Clinton, if elected, might nominate Mr. Obama himself" (flat) is followed by "''Wow, what a
+    # great idea,'' she said"; with no subject found there, "she" went to a professor quoted
+    # three sentences before.
+    from tests.analysis.extract.test_quotes_polnear import polnear_article
+
+    quotes = quotes_of(nlp, polnear_article("nyt_2016-03-04_republicans-have-stake-in-a-deal"))
+    assert starting(quotes, "Wow, what a great idea").speaker == "Hillary Clinton"
+
+
+def test_a_speaking_pronoun_prefers_who_was_presented_speaking(nlp):
+    # huff-post_2016-06-17_trump-s-supporters-may-be-the-re: 'Trump, Sexton said, has created a
+    # "strange, reality-bending political correctness-free zone." / "So afterwards, his
+    # supporters feel justified," he said.' Trump is the main clause's subject, but the one the
+    # sentence presents speaking is Sexton.
+    from tests.analysis.extract.test_quotes_polnear import polnear_article
+
+    quotes = quotes_of(nlp, polnear_article("huff-post_2016-06-17_trump-s-supporters-may-be-the-re"))
+    assert starting(quotes, "So afterwards, his supporters feel justified").speaker == "Jared Sexton"
+
+
+def test_an_untagged_surname_of_one_person_is_that_person(nlp):
+    # politico_2016-07-06_atlantic-city-officials-welcome-: "Trump blamed local officials on
+    # Twitter before the speech. "Hillary Clinton should ask why ...," he wrote." The model tags
+    # nothing on "Trump" (the tagger reads a common noun), so "he" went to Chris Christie, the
+    # subject of the sentence before.
+    from tests.analysis.extract.test_quotes_polnear import polnear_article
+
+    quotes = quotes_of(nlp, polnear_article("politico_2016-07-06_atlantic-city-officials-welcome-"))
+    assert starting(quotes, "Hillary Clinton should ask why").speaker == "Donald Trump"

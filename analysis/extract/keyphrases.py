@@ -10,7 +10,7 @@ import math
 from collections import Counter
 
 import numpy
-from spacy.attrs import ENT_TYPE, IS_STOP, LIKE_NUM, LOWER, ORTH, POS, SPACY, TAG
+from spacy.attrs import ENT_IOB, ENT_TYPE, IS_STOP, LIKE_NUM, LOWER, ORTH, POS, SPACY, TAG
 from spacy.parts_of_speech import IDS
 from spacy.strings import hash_string
 from spacy.tokens import Doc
@@ -105,6 +105,7 @@ MEDIA_WORDS = frozenset(
 _DET, _NUM, _ADJ, _NOUN, _PROPN = IDS["DET"], IDS["NUM"], IDS["ADJ"], IDS["NOUN"], IDS["PROPN"]
 _SKIP_POS = frozenset(IDS[p] for p in ("DET", "PRON", "NUM"))
 _HONORIFIC_HASHES = [hash_string(word) for word in ("mr", "mrs", "ms", "dr")]
+_INSIDE_ENTITY = 1  # ENT_IOB's "I": the token continues the entity before it
 
 
 def _noun_groups(pos, tag, space, entity, strings) -> list[tuple[int, int]]:
@@ -154,8 +155,8 @@ def candidate_phrases(doc: Doc) -> list[str]:
     """Noun-group phrases of an article, normalised (no determiners, pronouns or numbers).
     Read from the integer arrays: a Token object per word cost more than the rest together."""
     strings = doc.vocab.strings
-    pos, tag, space, entity, lower, orth, like_num, stop = doc.to_array(
-        [POS, TAG, SPACY, ENT_TYPE, LOWER, ORTH, LIKE_NUM, IS_STOP]
+    pos, tag, space, entity, iob, lower, orth, like_num, stop = doc.to_array(
+        [POS, TAG, SPACY, ENT_TYPE, ENT_IOB, LOWER, ORTH, LIKE_NUM, IS_STOP]
     ).T
     groups = _noun_groups(pos, tag, space, entity, strings)
     if not groups:
@@ -163,10 +164,12 @@ def candidate_phrases(doc: Doc) -> list[str]:
     # Names keep their capitals ("Japanese Finance Minister"), other words go lower case.
     form = numpy.where((pos == _PROPN) | (entity != 0), orth, lower).tolist()
     name = (pos == _PROPN) | numpy.isin(lower, _HONORIFIC_HASHES)
-    # The hyphen of "Mr Kilroy-Silk" and the possessive of "Moody's Investors Service Inc" (a
-    # key phrase of 136 Reuters stories) belong to the name they join.
-    joining = numpy.isin(tag, [strings.add("HYPH"), strings.add("POS")])
+    # The hyphen of "Mr Kilroy-Silk" belongs to the name it joins, and so does a possessive
+    # inside an entity the model found: "Moody's Investors Service Inc" (a key phrase of 136
+    # Reuters stories) is an organisation, left to actors, while "Prime Minister's Questions",
+    # no entity, stays the phrase that "prime minister's questions" is.
     inside = numpy.concatenate(([False], name[:-1])) & numpy.concatenate((name[1:], [False]))
+    joining = (tag == strings.add("HYPH")) | ((tag == strings.add("POS")) & (iob == _INSIDE_ENTITY))
     name = (name | (joining & inside)).tolist()
     # Running count of words that are not stop words, for "are all of these stop words".
     content = numpy.concatenate(([0], numpy.cumsum(stop == 0))).tolist()

@@ -1109,6 +1109,12 @@ def _languages(ents: list[tuple], table: AliasTable) -> set[str]:
     }
 
 
+def _before_bracket(tokens: list) -> str:
+    """The text of the tokens before the first opening bracket among them."""
+    cut = next((i for i, t in enumerate(tokens) if t.text == "("), len(tokens))
+    return _text_of(tokens[:cut])
+
+
 def _sentence_initial(token) -> bool:
     """The first word of a sentence, or of a quotation or bracket that opens one."""
     doc, i = token.doc, token.i
@@ -1617,6 +1623,7 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
     table = options.table()
     text = doc_text(doc)
     acronyms = defined_acronyms(text, table)
+    defined_names = set(acronyms.values())
     things = noun_acronyms(text)
     # The entities once: each read of doc.ents builds its spans anew.
     all_ents = [(e, e.label_, e.text) for e in doc.ents]
@@ -1658,10 +1665,16 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
         if (
             label == "ORG"
             and len(draft.tokens) >= 2
-            and (draft.tokens[0].lower_ in STATUS_WORDS or known(draft.tokens[1:]))
             and _sentence_initial(draft.tokens[0])
-            and draft.tokens[0].text in common
             and normal_form(_text_of(draft.tokens)) not in table.aliases
+            and (
+                (draft.tokens[0].lower_ in STATUS_WORDS or known(draft.tokens[1:]))
+                and draft.tokens[0].text in common
+                # The article spells an acronym in brackets from the words after the first alone
+                # ("Past Congressional Budget Office (CBO)", "Recent International Coffee
+                # Organization (ICO)"), even where it never writes "past" small.
+                or _before_bracket(draft.tokens[1:]) in defined_names
+            )
         ):
             # "New Metropolitan Police Commissioner Sir Ian Blair", "New Home Secretary Charles
             # Clarke", "Past Congressional Budget Office (CBO) forecasts", "Rapper 50 Cent has

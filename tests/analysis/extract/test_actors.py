@@ -1082,3 +1082,10 @@ class TestPrecisionMechanismsSession11:
         actors, _ = reuters_story_actors(nlp, "reut2-006.sgm", "6345")
         assert "Hashemi Rafsanjani" in actors
         assert not [name for name in actors if name.startswith("Hojatoleslam")]
+
+    def test_a_word_opening_the_sentence_before_a_name_an_acronym_spells_is_no_part_of_it(self, nlp):
+        # "Recent International Coffee Organization (ICO) negotiations in London": the letters
+        # in brackets say where the name begins, though the story never writes "recent" small.
+        actors, _ = reuters_story_actors(nlp, "reut2-011.sgm", "11224")
+        assert "International Coffee Organization" in actors
+        assert "Recent International Coffee Organization" not in actors

@@ -603,15 +603,33 @@ def initials_acronyms(drafts: list, table: AliasTable) -> dict[str, str]:
         if len(capitals) >= 2 and all(w[:1].isupper() or w.lower() in _CONNECTORS | {"the"} for w in words):
             canonical = table.aliases.get(normal_form(name), (name, "ORG"))[0]
             by_letters.setdefault("".join(capitals).lower(), set()).add(canonical)
+    # The alias table's actors the article names otherwise than by an acronym.
+    named = {
+        table.aliases[key][0]
+        for d in drafts
+        if not (len(d.tokens) == 1 and d.tokens[0].text.isupper())
+        and (key := normal_form(_text_of(d.tokens))) in table.aliases
+    }
     found = {}
     for d in drafts:
         word = d.tokens[0].text if len(d.tokens) == 1 else ""
         key = normal_form(word)
-        if 2 <= len(word) <= 6 and word.isupper() and key not in table.aliases:
+        if 2 <= len(word) <= 6 and word.isupper() and (
+            key not in table.aliases
+            # An acronym with two expansions takes the one the article writes out: "EC" is the
+            # table's European Commission, but the European Community in a 1987 story that
+            # names "the European Community" and never the Commission.
+            or table.aliases[key][0] not in named
+        ):
             names = by_letters.get(key, set())
-            if len(names) == 1:
+            if len(names) == 1 and (key not in table.aliases or _table_actor(next(iter(names)), table)):
                 found[key] = next(iter(names))
     return found
+
+
+def _table_actor(name: str, table: AliasTable) -> bool:
+    """Whether `name` is the canonical name of one of the alias table's actors."""
+    return table.aliases.get(normal_form(name), ("",))[0] == name
 
 
 # Words that open a title when a title word follows them ("House Speaker", "Home Secretary",

@@ -1089,3 +1089,10 @@ class TestPrecisionMechanismsSession11:
         actors, _ = reuters_story_actors(nlp, "reut2-011.sgm", "11224")
         assert "International Coffee Organization" in actors
         assert "Recent International Coffee Organization" not in actors
+
+    def test_an_acronym_takes_the_expansion_the_article_writes_out(self, nlp):
+        # A 1987 story naming "the European Community" and never the Commission: its "EC" is
+        # the Community, not the alias table's European Commission.
+        actors, mentions = reuters_story_actors(nlp, "reut2-007.sgm", "7515")
+        assert "European Commission" not in actors
+        assert {m.actor for m in mentions if m.text == "EC"} == {"European Community"}

@@ -2116,6 +2116,7 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
     _same_person(mentions)
     _demonyms_of_named_places(mentions)
     _plurals_of_named(mentions)
+    _members_of_named_parties(mentions)
     _same_organisation(mentions, table)
     return mentions
 
@@ -2734,6 +2735,28 @@ def _plurals_of_named(mentions: list[Mention]) -> None:
         single = name[:-1]
         if single in types and types[single] in ("ORG", "NORP", "PERSON", "GPE"):
             m.actor, m.actor_type = single, types[single]
+
+
+def _members_of_named_parties(mentions: list[Mention]) -> None:
+    """Members named in the plural are the party the article names so: "the Christian
+    Democrats" beside the "Christian Democratic Party", "Communists" beside the "Communist
+    Party", "Liberals" beside the "Liberal Party" (parties the alias table need not know)."""
+    parties = {
+        m.actor[: -len(" Party")]: m.actor
+        for m in mentions
+        if m.actor and m.actor_type == "ORG" and m.actor.endswith(" Party") and m.actor[:1].isupper()
+    }
+    if not parties:
+        return
+    for m in mentions:
+        name = m.actor or ""
+        if not name.endswith("s") or name != re.sub(r"\s+", " ", m.text) or not all(w[:1].isupper() for w in name.split()):
+            continue
+        # "Democrats" are of a "Democratic" party, "Socialists" of a "Socialist" one.
+        for single in (name[:-1], name[:-1] + "ic" if name.endswith("ats") else ""):
+            if single in parties:
+                m.actor, m.actor_type = parties[single], "ORG"
+                break
 
 
 def _demonyms_of_named_places(mentions: list[Mention]) -> None:

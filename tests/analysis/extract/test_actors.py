@@ -1096,3 +1096,15 @@ class TestPrecisionMechanismsSession11:
         actors, mentions = reuters_story_actors(nlp, "reut2-007.sgm", "7515")
         assert "European Commission" not in actors
         assert {m.actor for m in mentions if m.text == "EC"} == {"European Community"}
+
+    @pytest.mark.parametrize(
+        "file, newid, members, party",
+        [
+            ("reut2-012.sgm", "12879", "Communists", "Communist Party"),  # China's
+            ("reut2-006.sgm", "6190", "Liberals", "Liberal Party"),  # Britain's, in 1987
+        ],
+    )
+    def test_members_in_the_plural_are_the_party_the_article_names(self, nlp, file, newid, members, party):
+        actors, mentions = reuters_story_actors(nlp, file, newid)
+        assert members not in actors
+        assert {m.actor for m in mentions if m.text == members} == {party}

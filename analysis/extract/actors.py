@@ -1268,6 +1268,17 @@ _GOVERNING_PARTICIPLES = frozenset(
 )
 
 
+# Nouns of what one addresses to a government, which make the city after "to" its government: "a
+# request to Washington", "an offer to Moscow", "a challenge to Washington" (not "a visit to
+# Washington", "a trip to Moscow").
+_ADDRESSED_NOUNS = frozenset(
+    {
+        "request", "requests", "offer", "offers", "appeal", "appeals", "message", "messages", "letter",
+        "letters", "challenge", "challenges", "warning", "warnings", "proposal", "proposals", "plea",
+        "pleas", "ultimatum", "demand", "demands", "overture", "overtures", "reply", "note", "protest",
+        "protests", "concession", "concessions", "ultimatums",
+    }
+)
 # Nouns after a city that make it its government: "Moscow officials", "the Beijing authorities".
 _GOVERNING_NOUNS = frozenset(
     {"officials", "authorities", "government", "regime", "administration", "negotiators", "diplomats"}
@@ -1325,6 +1336,8 @@ def _literal_place(span: Span) -> bool:
         while head + 1 < len(doc) and doc[head + 1].is_lower and doc[head + 1].tag_.startswith("NN"):
             head += 1  # "trade remedy laws"
         return doc[head].lower_ in CITY_NOUNS
+    if before is not None and before.lower_ == "to" and start > 1 and doc[start - 2].lower_ in _ADDRESSED_NOUNS:
+        return False
     if before is not None and (before.lower_ in LOCATIVE or before.lower_ in AREA_WORDS):
         return True
     if after is not None and after.text in _DASHES and end + 1 < len(doc):

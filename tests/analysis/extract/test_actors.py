@@ -1108,3 +1108,8 @@ class TestPrecisionMechanismsSession11:
         actors, mentions = reuters_story_actors(nlp, file, newid)
         assert members not in actors
         assert {m.actor for m in mentions if m.text == members} == {party}
+
+    def test_a_capital_a_request_or_warning_is_addressed_to_is_its_country(self, nlp):
+        # "a Commission warning to Washington that such a bill ..." (not "a visit to Washington").
+        _, mentions = reuters_story_actors(nlp, "reut2-005.sgm", "5169")
+        assert {m.actor for m in mentions if m.text == "Washington"} == {"United States"}

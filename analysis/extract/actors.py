@@ -2122,6 +2122,7 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
     )
     if untagged:
         mentions = sorted(mentions + untagged, key=lambda m: m.start)
+    mentions = _hyphenated_countries(mentions, table, options)
     _bracketed_acronyms(mentions, text)
     _parties_named_longer(mentions, table)
     _parties_by_context(mentions, table)
@@ -2748,6 +2749,34 @@ def _plurals_of_named(mentions: list[Mention]) -> None:
         single = name[:-1]
         if single in types and types[single] in ("ORG", "NORP", "PERSON", "GPE"):
             m.actor, m.actor_type = single, types[single]
+
+
+def _hyphenated_countries(mentions: list[Mention], table: AliasTable, options: ActorOptions) -> list[Mention]:
+    """A name of countries joined by hyphens ("U.S.-Japanese trade talks", "the U.S.-Greek bases
+    accord", "U.S.-European Community relations"), one word to the model, names each of them:
+    a mention for each part, when every part is a name or demonym the alias table knows (not
+    "Oversea-Chinese Banking", "Guinea-Bissau")."""
+    out = []
+    for m in mentions:
+        parts = m.text.split("-") if "-" in m.text and not any(c.isspace() for c in m.text) else []
+        resolved = []
+        for part in parts:
+            key = normal_form(part)
+            if key in table.demonyms:
+                actor = table.demonyms[key] if options.demonyms else (part, "NORP")
+                resolved.append((part, "NORP", actor))
+            elif key in table.countries or key in table.aliases:
+                resolved.append((part, "GPE", table.countries.get(key) or table.aliases[key]))
+            else:
+                break
+        if len(parts) < 2 or len(resolved) < len(parts):
+            out.append(m)
+            continue
+        start = m.start
+        for part, label, (actor, actor_type) in resolved:
+            out.append(Mention(start=start, end=start + len(part), text=part, label=label, actor=actor, actor_type=actor_type))
+            start += len(part) + 1
+    return out
 
 
 def _members_of_named_parties(mentions: list[Mention]) -> None:

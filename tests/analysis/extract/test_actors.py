@@ -1113,3 +1113,15 @@ class TestPrecisionMechanismsSession11:
         # "a Commission warning to Washington that such a bill ..." (not "a visit to Washington").
         _, mentions = reuters_story_actors(nlp, "reut2-005.sgm", "5169")
         assert {m.actor for m in mentions if m.text == "Washington"} == {"United States"}
+
+    def test_countries_joined_by_a_hyphen_are_each_named(self, nlp):
+        # "U.S.-Soviet" is one word to the model: each country is named, no "U.S.-Soviet" actor.
+        actors, mentions = reuters_story_actors(nlp, "reut2-004.sgm", "4248")
+        assert "U.S.-Soviet" not in actors
+        assert [(m.text, m.actor) for m in mentions if m.actor in ("United States", "Soviet Union")] == [
+            ("U.S.", "United States"),
+            ("Soviet", "Soviet Union"),
+        ]
+        # Not a firm's name with a demonym in it.
+        actors, _ = reuters_story_actors(nlp, "reut2-000.sgm", "300")
+        assert "Oversea-Chinese Banking" in actors

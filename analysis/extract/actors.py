@@ -2131,6 +2131,7 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
     _demonyms_of_named_places(mentions)
     _plurals_of_named(mentions)
     _members_of_named_parties(mentions)
+    _seas_named_short(mentions, table)
     _same_organisation(mentions, table)
     return mentions
 
@@ -2777,6 +2778,25 @@ def _hyphenated_countries(mentions: list[Mention], table: AliasTable, options: A
             out.append(Mention(start=start, end=start + len(part), text=part, label=label, actor=actor, actor_type=actor_type))
             start += len(part) + 1
     return out
+
+
+def _seas_named_short(mentions: list[Mention], table: AliasTable) -> None:
+    """"The Aegean" beside "the Aegean Sea", "the Indian" beside "the Indian Ocean": a sea named
+    without its noun is the sea the article names, not a place of its own (not "China" beside
+    "China Sea", nor "North" beside "North Sea")."""
+    seas = {
+        words[0]: m.actor
+        for m in mentions
+        if m.actor
+        and m.actor_type in ("LOC", "GPE")
+        and len(words := m.actor.split()) == 2
+        and words[1] in ("Sea", "Ocean")
+        and words[0].lower() not in AREA_WORDS
+        and not _known(normal_form(words[0]), table)
+    }
+    for m in mentions:
+        if m.actor in seas and m.actor == m.text and m.label in ("LOC", "GPE", "NORP"):
+            m.actor, m.actor_type = seas[m.actor], "LOC"
 
 
 def _members_of_named_parties(mentions: list[Mention]) -> None:

@@ -1125,3 +1125,9 @@ class TestPrecisionMechanismsSession11:
         # Not a firm's name with a demonym in it.
         actors, _ = reuters_story_actors(nlp, "reut2-000.sgm", "300")
         assert "Oversea-Chinese Banking" in actors
+
+    def test_a_sea_named_without_its_noun_is_the_sea(self, nlp):
+        # "the Aegean" beside "the Aegean Sea" in a Greek-Turkish story.
+        actors, mentions = reuters_story_actors(nlp, "reut2-010.sgm", "10395")
+        assert "Aegean" not in actors
+        assert {m.actor for m in mentions if m.text == "Aegean"} == {"Aegean Sea"}

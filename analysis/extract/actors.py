@@ -1497,13 +1497,16 @@ def _firm_opening(doc: Doc, ent: Span, previous: tuple[Span, str] | None) -> int
 _SPEECH_VERBS = frozenset({"said", "says", "told", "tells", "added", "adds"})
 
 
-def _speaks(last) -> bool:
-    """Whether a reporting verb follows a name ("Meridian said", "Meridian also said")."""
+def _speaks(first, last) -> bool:
+    """Whether a reporting verb follows a name ("Meridian said", "Meridian also said") or comes
+    just before it, the name closing the clause ("said Texas.", "said Texas, which ...")."""
     doc = last.doc
     i = last.i + 1
     if i < len(doc) and doc[i].tag_ == "RB":
         i += 1
-    return i < len(doc) and doc[i].lower_ in _SPEECH_VERBS
+    if i < len(doc) and doc[i].lower_ in _SPEECH_VERBS:
+        return True
+    return first.i > 0 and doc[first.i - 1].lower_ in _SPEECH_VERBS and (last.i + 1 == len(doc) or doc[last.i + 1].is_punct)
 
 
 def _incorporated(ent: Span) -> Span:
@@ -2070,7 +2073,7 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
                 actor, actor_type, label = company, "ORG", "ORG"
             elif (
                 label in ("GPE", "LOC", "FAC", "NORP")
-                and _speaks(tokens[-1])
+                and _speaks(tokens[0], tokens[-1])
                 and (org := org_for(_text_of(tokens), at)) != _text_of(tokens)
             ):
                 # "Meridian said" (tagged NORP) beside "Meridian Diagnostics", "Union Texas said"
@@ -2126,6 +2129,7 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
     _bracketed_acronyms(mentions, text)
     _parties_named_longer(mentions, table)
     _parties_by_context(mentions, table)
+    _places_that_spoke(mentions, text)
     _one_actor_per_name(mentions)
     _same_person(mentions)
     _demonyms_of_named_places(mentions)
@@ -2778,6 +2782,28 @@ def _hyphenated_countries(mentions: list[Mention], table: AliasTable, options: A
             out.append(Mention(start=start, end=start + len(part), text=part, label=label, actor=actor, actor_type=actor_type))
             start += len(part) + 1
     return out
+
+
+def _places_that_spoke(mentions: list[Mention], text: str) -> None:
+    """A place's name that once speaks as the organisation named after it ("said Texas" beside
+    "Texas Instruments") is that organisation wherever it is not located by "in" ("Texas, which
+    makes computer chips", "Texas is keen"): an article uses the short name in one sense."""
+    spoke = {
+        m.text: (m.actor, m.actor_type)
+        for m in mentions
+        if m.actor and m.label == "ORG" and m.actor.startswith(m.text + " ") and m.text[:1].isupper()
+    }
+    if not spoke:
+        return
+    for m in mentions:
+        if (
+            m.text in spoke
+            and m.actor == m.text
+            and m.label in ("GPE", "LOC", "NORP", "FAC")
+            and not text[max(0, m.start - 3) : m.start] == "in "
+        ):
+            m.actor, m.actor_type = spoke[m.text]
+            m.label = "ORG"
 
 
 def _seas_named_short(mentions: list[Mention], table: AliasTable) -> None:

@@ -1131,3 +1131,8 @@ class TestPrecisionMechanismsSession11:
         actors, mentions = reuters_story_actors(nlp, "reut2-010.sgm", "10395")
         assert "Aegean" not in actors
         assert {m.actor for m in mentions if m.text == "Aegean"} == {"Aegean Sea"}
+
+    def test_a_place_name_said_to_speak_is_the_organisation_named_after_it(self, nlp):
+        # "Carolian Systems International Inc ... said Carolian." (tagged NORP): the company.
+        actors, _ = reuters_story_actors(nlp, "reut2-009.sgm", "9861")
+        assert "Carolian" not in actors and "Carolian Systems International" in actors

@@ -2934,6 +2934,10 @@ def _parties_by_context(mentions: list[Mention], table: AliasTable) -> None:
             votes[NATIONS_OF.get(m.actor, m.actor)] += 1
         elif m.actor in table.party_countries:
             votes[table.party_countries[m.actor]] += 1
+        elif m.actor and m.actor_type == "ORG" and m.actor.endswith(" Party"):
+            # Italy's "Christian Democratic Party" and "Socialist Party", which the table does
+            # not know, set the article in a country of their own.
+            votes[""] += 1
     if not votes:
         return
     # The party's own mentions vote for its country too: with none of the others, only the

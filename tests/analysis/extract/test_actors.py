@@ -1136,3 +1136,9 @@ class TestPrecisionMechanismsSession11:
         # "Carolian Systems International Inc ... said Carolian." (tagged NORP): the company.
         actors, _ = reuters_story_actors(nlp, "reut2-009.sgm", "9861")
         assert "Carolian" not in actors and "Carolian Systems International" in actors
+
+    def test_parties_the_table_does_not_know_set_the_article_abroad(self, nlp):
+        # Italy's coalition ("Christian Democratic Party", "Socialist Party", "Republicans,
+        # Liberals and Social Democrats"), Italy named only in the title: no US party.
+        actors, _ = gold_actors(nlp, "reuters21578/reut2-001.sgm#1900")
+        assert "Republican Party" not in actors and "Republicans" in actors

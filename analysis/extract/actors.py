@@ -2760,7 +2760,8 @@ def _hyphenated_countries(mentions: list[Mention], table: AliasTable, options: A
     """A name of countries joined by hyphens ("U.S.-Japanese trade talks", "the U.S.-Greek bases
     accord", "U.S.-European Community relations"), one word to the model, names each of them:
     a mention for each part, when every part is a name or demonym the alias table knows (not
-    "Oversea-Chinese Banking", "Guinea-Bissau")."""
+    "Oversea-Chinese Banking", "Guinea-Bissau"). So do a nationality and a group of people
+    the model tags as one ("A British Muslim group")."""
     out = []
     for m in mentions:
         parts = m.text.split("-") if "-" in m.text and not any(c.isspace() for c in m.text) else []
@@ -2774,6 +2775,13 @@ def _hyphenated_countries(mentions: list[Mention], table: AliasTable, options: A
                 resolved.append((part, "GPE", table.countries.get(key) or table.aliases[key]))
             else:
                 break
+        if (
+            m.label == "NORP"
+            and not parts
+            and len(words := m.text.split()) == 2
+            and len(resolved := _nationality_and_group(words, table, options)) == 2
+        ):
+            parts = words
         if len(parts) < 2 or len(resolved) < len(parts):
             out.append(m)
             continue
@@ -2823,6 +2831,23 @@ def _seas_named_short(mentions: list[Mention], table: AliasTable) -> None:
     for m in mentions:
         if m.actor in seas and m.actor == m.text and m.label in ("LOC", "GPE", "NORP"):
             m.actor, m.actor_type = seas[m.actor], "LOC"
+
+
+def _nationality_and_group(words: list[str], table: AliasTable, options: ActorOptions) -> list:
+    """"British Muslim", "Pakistani Muslim", "Iraqi Kurds" (one NORP entity to the model): a
+    nationality, which names its country, and a group of people of its own; [] for anything
+    else ("North American", "Roman Catholic", "Irish Americans", "British Columbians")."""
+    nationality, group = normal_form(words[0]), normal_form(words[1])
+    if (
+        nationality not in table.demonyms
+        or _known(group, table)
+        or not (words[1][:1].isupper() and words[1].isalpha())
+        # "British Columbians" are the people of British Columbia, no Britons.
+        or group.endswith(_DEMONYM_ENDINGS)
+    ):
+        return []
+    actor = table.demonyms[nationality] if options.demonyms else (words[0], "NORP")
+    return [(words[0], "NORP", actor), (words[1], "NORP", (words[1], "NORP"))]
 
 
 def _members_of_named_parties(mentions: list[Mention]) -> None:

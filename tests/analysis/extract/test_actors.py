@@ -1142,3 +1142,11 @@ class TestPrecisionMechanismsSession11:
         # Liberals and Social Democrats"), Italy named only in the title: no US party.
         actors, _ = gold_actors(nlp, "reuters21578/reut2-001.sgm#1900")
         assert "Republican Party" not in actors and "Republicans" in actors
+
+    def test_a_nationality_before_a_group_of_people_names_the_country(self, nlp):
+        # "Pakistani Muslim" (one NORP entity): Pakistan and the Muslims, no third actor; not
+        # the Britons in "British Columbians" (Reuters 5507).
+        actors, _ = bbc_actors(nlp, "entertainment/369.txt")
+        assert {"Pakistan", "Muslim"} <= set(actors) and "Pakistani Muslim" not in actors
+        actors, _ = gold_actors(nlp, "reuters21578/reut2-005.sgm#5507")
+        assert "United Kingdom" not in actors

@@ -955,6 +955,15 @@ def _works(drafts: list[_Draft]) -> set[str]:
             or (_in_list_of_works(doc, back) and after not in POSSESSIVE_TAILS and not _makes(tokens[-1]))
         ):
             found.add(normal_form(_text_of(tokens)))
+    # "the Colombian drama Maria Full of Grace", tagged "Maria Full" and "Grace": a name right
+    # after a work's, joined by "of" or "of the", is the rest of its title (not "Gangs of New
+    # York"'s place, nor a person's: "a film of Mike Leigh").
+    for d, following in zip(drafts, drafts[1:]):
+        if normal_form(_text_of(d.tokens)) not in found or following.label in ("PERSON", "GPE", "LOC"):
+            continue
+        between = [t.lower_ for t in d.span.doc[d.tokens[-1].i + 1 : following.tokens[0].i]]
+        if between in (["of"], ["of", "the"]):
+            found.add(normal_form(_text_of(following.tokens)))
     # One name, one sense: a name the model tags a product or work more often than anything else
     # is one in every mention ("The AutoLink feature", tagged PRODUCT five times and ORG twice).
     votes: dict[str, list[int]] = {}

@@ -1150,3 +1150,14 @@ class TestPrecisionMechanismsSession11:
         assert {"Pakistan", "Muslim"} <= set(actors) and "Pakistani Muslim" not in actors
         actors, _ = gold_actors(nlp, "reuters21578/reut2-005.sgm#5507")
         assert "United Kingdom" not in actors
+
+    @pytest.mark.parametrize(
+        "name, rest",
+        [
+            ("entertainment/038.txt", "Spotless Mind"),  # "Eternal Sunshine of the Spotless Mind"
+            ("entertainment/040.txt", "Grace"),  # "Maria Full of Grace"
+        ],
+    )
+    def test_the_name_after_a_works_name_and_of_is_the_rest_of_its_title(self, nlp, name, rest):
+        actors, _ = bbc_actors(nlp, name)
+        assert rest not in actors

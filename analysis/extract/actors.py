@@ -1738,6 +1738,16 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
                     owner_draft.tokens, owner_draft.title = rest, title
                 drafts.append(owner_draft)
                 draft.tokens = draft.tokens[len(owner_tokens) + 1 :]
+        if (
+            draft.label == "ORG"
+            and len(draft.tokens) == 2
+            and draft.tokens[1].lower_ == "administration"
+            and draft.tokens[0].text in people | surnames
+        ):
+            # "Reagan Administration officials" beside "President Reagan": a government named
+            # after its head names him, as "the Reagan administration" (the model's "Reagan") does.
+            draft.tokens, draft.label = draft.tokens[:1], "PERSON"
+            draft.span = Span(doc, draft.tokens[0].i, draft.tokens[0].i + 1, label="PERSON")
         if draft.tokens and draft.label == "ORG" and (cut := _person_tail(draft.tokens, surnames, table)):
             # "For the Lib Dems David Laws said", "aerospace group EADS Philippe Camus is to
             # leave" (later "Mr Camus"): an organisation and a person the model ran together.

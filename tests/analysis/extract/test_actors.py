@@ -1161,3 +1161,10 @@ class TestPrecisionMechanismsSession11:
     def test_the_name_after_a_works_name_and_of_is_the_rest_of_its_title(self, nlp, name, rest):
         actors, _ = bbc_actors(nlp, name)
         assert rest not in actors
+
+    def test_a_government_named_after_its_head_names_him(self, nlp):
+        # "Reagan Administration" beside "Reagan": the president, no organisation of that name
+        # (before, "Reagan" itself went under "Reagan Administration").
+        actors, mentions = reuters_story_actors(nlp, "reut2-003.sgm", "3982")
+        assert "Reagan Administration" not in actors
+        assert {m.actor for m in mentions if m.text.startswith("Reagan")} == {"Reagan"}

@@ -1765,11 +1765,12 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
             # "Russian Irina Shevchenko" tagged NORP: a nationality and a person's name, as
             # "Briton Clive Owen" tagged PERSON.
             draft.label = "PERSON"
-        if draft.tokens and draft.label == "PERSON":
-            drafts.extend(_person_parts(draft, table))
-        elif draft.tokens:
-            parts = _dash_parts(draft)
-            if len(parts) == 2 and draft.label == "ORG":
+        for piece in _comma_parts(draft) if draft.tokens else []:
+            if piece.label == "PERSON":
+                drafts.extend(_person_parts(piece, table))
+                continue
+            parts = _dash_parts(piece)
+            if len(parts) == 2 and piece.label == "ORG":
                 # "IRI - Istituto per la Ricostruzione Industriale": an acronym and its name.
                 short, long_ = sorted(parts, key=lambda p: len(p.tokens))
                 word = short.tokens[0].text
@@ -2332,6 +2333,53 @@ ROLE_NOUNS = frozenset(
 HONOURS = frozenset({"obe", "mbe", "cbe", "kbe", "dbe", "frs"})
 # Generational suffixes after a surname.
 GENERATIONAL = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def _comma_parts(draft: _Draft) -> list[_Draft]:
+    """Names the model ran together over a comma are a list, each a name of its own: "Chris
+    Martin, Dido", "Dell, Samsung", "House of Commons, European Parliament", "Hyypia, Traore".
+    Not one name with a comma in it, whose list ends in "and" or which ends in a legal form
+    ("Department for Culture, Media and Sport"), nor an organisation's name the text goes on
+    with ("Smith Barney, Harris Upham and Co", "Peat, Marwick, Mitchell and Co", tagged without
+    their ends)."""
+    tokens = draft.tokens
+    commas = [i for i, t in enumerate(tokens) if t.text == ","]
+    if not commas:
+        return [draft]
+    doc = draft.span.doc
+    # The words after the span, up to the first that no firm's name holds.
+    after = []
+    for t in doc[tokens[-1].i + 1 : tokens[-1].i + 8]:
+        if t.is_space:
+            continue
+        if not (t.text[:1].isupper() or t.lower_ in ("and", "&", ",")):
+            break
+        after.append(t)
+    if (
+        any(t.lower_ in ("and", "&") for t in tokens[commas[-1] :])
+        or tokens[-1].lower_.rstrip(".") in LEGAL_SUFFIXES
+        or (
+            draft.label == "ORG"
+            and after
+            and (
+                # "Donaldson, Lufkin, and Jenrette", "Smith Barney, Harris Upham And Co Inc",
+                # "Peat, Marwick, Mitchell and Co" (not "House of Commons, European
+                # Parliament, Scottish Parliament").
+                (len(after) > 2 and after[0].text == "," and after[1].lower_ in ("and", "&"))
+                or (len(after) > 1 and after[0].lower_ in ("and", "&"))
+                or any(t.lower_.rstrip(".") in LEGAL_SUFFIXES for t in after)
+            )
+        )
+    ):
+        return [draft]
+    out, start = [], 0
+    for cut in [*commas, len(tokens)]:
+        part = tokens[start:cut]
+        start = cut + 1
+        if part and part[0].text[:1].isupper() and part[-1].text[:1].isupper():
+            span = Span(doc, part[0].i, part[-1].i + 1, label=draft.label)
+            out.append(_Draft(span=span, tokens=part, label=draft.label, title=draft.title if not out else None))
+    return out or [draft]
 
 
 def _dash_parts(draft: _Draft) -> list[_Draft]:

@@ -1168,3 +1168,15 @@ class TestPrecisionMechanismsSession11:
         actors, mentions = reuters_story_actors(nlp, "reut2-003.sgm", "3982")
         assert "Reagan Administration" not in actors
         assert {m.actor for m in mentions if m.text.startswith("Reagan")} == {"Reagan"}
+
+    def test_names_run_together_over_a_comma_are_each_a_name(self, nlp):
+        # "the House of Commons, European Parliament, ..." tagged as one organisation.
+        actors, _ = bbc_actors(nlp, "politics/059.txt")
+        assert {"House of Commons", "European Parliament"} <= set(actors)
+        assert "House of Commons, European Parliament" not in actors
+        # "Chris Martin, Dido" tagged as one person: Dido is a person of her own.
+        actors, _ = bbc_actors(nlp, "entertainment/159.txt")
+        assert "Dido" in actors and "Chris Martin, Dido" not in actors
+        # Not a firm's name the text goes on with: "Smith Barney, Harris Upham And Co Inc".
+        actors, _ = reuters_story_actors(nlp, "reut2-002.sgm", "2500")
+        assert "Smith Barney" not in actors

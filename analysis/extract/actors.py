@@ -277,6 +277,9 @@ class AliasTable:
     # Party -> the country whose politics it belongs to: "Democrats" is the US Democratic Party
     # only in an article set in the United States.
     party_countries: dict[str, str] = field(default_factory=dict)
+    # A capital two states have held -> both, the default first: "Moscow" is Russia, but the
+    # Soviet Union in a story that names the Soviet Union and never Russia.
+    metonym_states: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, user_file: str | Path | None = None) -> AliasTable:
@@ -308,6 +311,7 @@ def _load_table(user_file: str | None) -> AliasTable:
     demonyms: dict[str, tuple[str, str]] = {}
     types: dict[str, str] = {}
     party_countries: dict[str, str] = {}
+    metonym_states: dict[str, tuple[tuple[str, str], ...]] = {}
     not_actors: set[str] = set()
     for layer in layers:
         not_actors.update(normal_form(str(n)) for n in layer.get("not_actors") or [])
@@ -321,11 +325,23 @@ def _load_table(user_file: str | None) -> AliasTable:
                 party_countries[name] = str(spec["country"])
             for form in [name, *(spec.get("forms") or [])]:
                 aliases[normal_form(str(form))] = (name, kind)
+        layer_metonyms: dict[str, list[tuple[str, str]]] = {}
         for target, section in (("metonyms", metonyms), ("demonyms", demonyms)):
             for name, forms in (layer.get(target) or {}).items():
                 kind = types.get(name, "GPE")
                 for form in forms or []:
-                    section[normal_form(str(form))] = (name, kind)
+                    key = normal_form(str(form))
+                    if target == "metonyms":
+                        # A form a layer gives two states stands for the first by default.
+                        layer_metonyms.setdefault(key, []).append((name, kind))
+                        section[key] = layer_metonyms[key][0]
+                    else:
+                        section[key] = (name, kind)
+        for key, states in layer_metonyms.items():
+            if len(states) > 1:
+                metonym_states[key] = tuple(states)
+            else:
+                metonym_states.pop(key, None)  # a user's file naming a form decides it
     countries = {
         normal_form(name): (name, kind)
         for section in (metonyms, demonyms)
@@ -342,11 +358,12 @@ def _load_table(user_file: str | None) -> AliasTable:
             demonyms.setdefault(key + "ns", (name, kind))
     fingerprint = hashlib.sha1(
         json.dumps(
-            [aliases, metonyms, demonyms, countries, sorted(not_actors), party_countries], sort_keys=True
+            [aliases, metonyms, demonyms, countries, sorted(not_actors), party_countries, metonym_states],
+            sort_keys=True,
         ).encode()
     ).hexdigest()[:12]
     return AliasTable(
-        aliases, metonyms, demonyms, fingerprint, countries, frozenset(not_actors), party_countries
+        aliases, metonyms, demonyms, fingerprint, countries, frozenset(not_actors), party_countries, metonym_states
     )
 
 
@@ -2156,6 +2173,7 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
     _plurals_of_named(mentions)
     _members_of_named_parties(mentions)
     _seas_named_short(mentions, table)
+    _capitals_of_named_states(mentions, table)
     _same_organisation(mentions, table)
     return mentions
 
@@ -2879,6 +2897,24 @@ def _places_that_spoke(mentions: list[Mention], text: str) -> None:
         ):
             m.actor, m.actor_type = spoke[m.text]
             m.label = "ORG"
+
+
+def _capitals_of_named_states(mentions: list[Mention], table: AliasTable) -> None:
+    """A capital two states have held stands for the one the article names by its own name:
+    "Moscow" and "the Kremlin" are the Soviet Union in a 1987 story naming the Soviet Union (or
+    "Soviet") and never Russia; "Brussels" the European Community where the story names it and
+    never the European Union. Otherwise the alias table's first state."""
+    if not table.metonym_states:
+        return
+    # States the article names otherwise than by a capital.
+    named = {m.actor for m in mentions if m.actor and normal_form(m.text) not in table.metonyms}
+    for m in mentions:
+        states = table.metonym_states.get(normal_form(m.text))
+        if not states or m.actor != states[0][0] or states[0][0] in named:
+            continue
+        others = [state for state in states[1:] if state[0] in named]
+        if len(others) == 1:
+            m.actor, m.actor_type = others[0]
 
 
 def _seas_named_short(mentions: list[Mention], table: AliasTable) -> None:

@@ -1180,3 +1180,17 @@ class TestPrecisionMechanismsSession11:
         # Not a firm's name the text goes on with: "Smith Barney, Harris Upham And Co Inc".
         actors, _ = reuters_story_actors(nlp, "reut2-002.sgm", "2500")
         assert "Smith Barney" not in actors
+
+    @pytest.mark.parametrize(
+        "file, newid, capital, state, default",
+        [
+            ("reut2-012.sgm", "12002", "Moscow", "Soviet Union", "Russia"),
+            ("reut2-018.sgm", "18403", "Brussels", "European Community", "European Union"),
+        ],
+    )
+    def test_a_capital_two_states_held_is_the_one_the_article_names(self, nlp, file, newid, capital, state, default):
+        # A 1987 story naming the Soviet Union (the European Community) and never Russia (the
+        # European Union): its governing "Moscow" ("Brussels") is that state.
+        actors, mentions = reuters_story_actors(nlp, file, newid)
+        assert default not in actors
+        assert state in {m.actor for m in mentions if m.text == capital}

@@ -1301,8 +1301,8 @@ _ADDRESSED_NOUNS = frozenset(
     {
         "request", "requests", "offer", "offers", "appeal", "appeals", "message", "messages", "letter",
         "letters", "challenge", "challenges", "warning", "warnings", "proposal", "proposals", "plea",
-        "pleas", "ultimatum", "demand", "demands", "overture", "overtures", "reply", "note", "protest",
-        "protests", "concession", "concessions", "ultimatums",
+        "pleas", "ultimatum", "ultimatums", "demand", "demands", "overture", "overtures", "reply",
+        "note", "protest", "protests", "concession", "concessions",
     }
 )
 # Nouns after a city that make it its government: "Moscow officials", "the Beijing authorities".
@@ -2863,7 +2863,7 @@ def _hyphenated_countries(mentions: list[Mention], table: AliasTable, options: A
         if (
             m.label == "NORP"
             and not parts
-            and len(words := m.text.split()) == 2
+            and len(words := m.text.split(" ")) == 2
             and len(resolved := _nationality_and_group(words, table, options)) == 2
         ):
             parts = words
@@ -2878,9 +2878,10 @@ def _hyphenated_countries(mentions: list[Mention], table: AliasTable, options: A
 
 
 def _places_that_spoke(mentions: list[Mention], text: str) -> None:
-    """A place's name that once speaks as the organisation named after it ("said Texas" beside
-    "Texas Instruments") is that organisation wherever it is not located by "in" ("Texas, which
-    makes computer chips", "Texas is keen"): an article uses the short name in one sense."""
+    """A place's name that the article once uses for the organisation named after it (it
+    speaks: "said Texas" beside "Texas Instruments") is that organisation wherever "in" does not
+    locate it ("Texas, which makes computer chips", "Texas is keen"): an article uses the short
+    name in one sense."""
     spoke = {
         m.text: (m.actor, m.actor_type)
         for m in mentions

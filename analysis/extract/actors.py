@@ -981,6 +981,25 @@ def _works(drafts: list[_Draft]) -> set[str]:
         between = [t.lower_ for t in d.span.doc[d.tokens[-1].i + 1 : following.tokens[0].i]]
         if between in (["of"], ["of", "the"]):
             found.add(normal_form(_text_of(following.tokens)))
+    # "Microsoft's Xbox", "Apple's iPod", "the BBC's EastEnders": one word an organisation owns,
+    # which never speaks (not "Time Warner's AOL said"), is no place ("GM's Detroit plant") and
+    # heads no body, person or deal ("USX Corp's USS division", "the party's Holyrood leader",
+    # "SBC's AT&T deal"), is its product or its work, in every mention.
+    speaking = {normal_form(_text_of(d.tokens)) for d in drafts if _speaks(d.tokens[0], d.tokens[-1])}
+    for d in drafts:
+        first = d.tokens[0]
+        doc = d.span.doc
+        following = doc[first.i + 1] if first.i + 1 < len(doc) else None
+        if (
+            len(d.tokens) == 1
+            and d.label not in ("PERSON", "GPE", "LOC", "NORP")
+            and first.i > 1
+            and doc[first.i - 1].tag_ == "POS"
+            and doc[first.i - 2].ent_type_ == "ORG"
+            and normal_form(first.text) not in speaking
+            and not (following is not None and following.is_lower and following.lower_ in _OWNED_BODY_NOUNS)
+        ):
+            found.add(normal_form(first.text))
     # One name, one sense: a name the model tags a product or work more often than anything else
     # is one in every mention ("The AutoLink feature", tagged PRODUCT five times and ORG twice).
     votes: dict[str, list[int]] = {}
@@ -993,6 +1012,18 @@ def _works(drafts: list[_Draft]) -> set[str]:
     return found
 
 
+# Nouns after a name an organisation owns that make it a body of it, not a product: "USX
+# Corp's USS division", "the party's Holyrood leader", "SBC's AT&T deal".
+_OWNED_BODY_NOUNS = frozenset(
+    {
+        "division", "divisions", "unit", "units", "subsidiary", "subsidiaries", "arm", "branch",
+        "business", "businesses", "operation", "operations", "deal", "deals", "stake", "stakes",
+        "interests", "shares", "shareholders", "leader", "leaders", "spokesman", "spokeswoman",
+        "spokesperson", "team", "staff", "chief", "chairman", "boss", "executive", "executives",
+        "director", "directors", "president", "board", "management", "group", "bid", "takeover",
+        "merger", "plant", "factory", "office", "offices", "headquarters",
+    }
+)
 # Words that open a list of examples after a work noun: "films such as", "films including",
 # "whose previous films have included".
 _EXAMPLE_OPENERS = frozenset({"as", "including", "like", "include", "includes", "included"})

@@ -1194,3 +1194,13 @@ class TestPrecisionMechanismsSession11:
         actors, mentions = reuters_story_actors(nlp, file, newid)
         assert default not in actors
         assert state in {m.actor for m in mentions if m.text == capital}
+
+    def test_one_word_an_organisation_owns_is_its_product(self, nlp):
+        # "Microsoft's Xbox games console", "Sony's Qrio robots": products, not organisations.
+        actors, _ = bbc_actors(nlp, "tech/052.txt")
+        assert "Xbox" not in actors and "Microsoft" in actors
+        actors, _ = bbc_actors(nlp, "tech/356.txt")
+        assert "Qrio" not in actors and "Sony" in actors
+        # Not a body the word after it makes one: "USX Corp's USS division said".
+        actors, _ = reuters_story_actors(nlp, "reut2-013.sgm", "13101")
+        assert "USS" in actors

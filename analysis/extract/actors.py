@@ -150,7 +150,14 @@ TITLES = tuple(
             "emperor",
             "crown prince",
             "sheikh",
+            # Clerics' ranks and styles ("Hojatoleslam Ali Akbar Hashemi Rafsanjani").
             "ayatollah",
+            "grand ayatollah",
+            "hojatoleslam",
+            "hojjatoleslam",
+            "imam",
+            "mullah",
+            "rabbi",
             "president-elect",
             "senior",
             "chief of staff",
@@ -271,6 +278,9 @@ class AliasTable:
     # Party -> the country whose politics it belongs to: "Democrats" is the US Democratic Party
     # only in an article set in the United States.
     party_countries: dict[str, str] = field(default_factory=dict)
+    # A capital two states have held -> both, the default first: "Moscow" is Russia, but the
+    # Soviet Union in a story that names the Soviet Union and never Russia.
+    metonym_states: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, user_file: str | Path | None = None) -> AliasTable:
@@ -302,6 +312,7 @@ def _load_table(user_file: str | None) -> AliasTable:
     demonyms: dict[str, tuple[str, str]] = {}
     types: dict[str, str] = {}
     party_countries: dict[str, str] = {}
+    metonym_states: dict[str, tuple[tuple[str, str], ...]] = {}
     not_actors: set[str] = set()
     for layer in layers:
         not_actors.update(normal_form(str(n)) for n in layer.get("not_actors") or [])
@@ -315,11 +326,23 @@ def _load_table(user_file: str | None) -> AliasTable:
                 party_countries[name] = str(spec["country"])
             for form in [name, *(spec.get("forms") or [])]:
                 aliases[normal_form(str(form))] = (name, kind)
+        layer_metonyms: dict[str, list[tuple[str, str]]] = {}
         for target, section in (("metonyms", metonyms), ("demonyms", demonyms)):
             for name, forms in (layer.get(target) or {}).items():
                 kind = types.get(name, "GPE")
                 for form in forms or []:
-                    section[normal_form(str(form))] = (name, kind)
+                    key = normal_form(str(form))
+                    if target == "metonyms":
+                        # A form a layer gives two states stands for the first by default.
+                        layer_metonyms.setdefault(key, []).append((name, kind))
+                        section[key] = layer_metonyms[key][0]
+                    else:
+                        section[key] = (name, kind)
+        for key, states in layer_metonyms.items():
+            if len(states) > 1:
+                metonym_states[key] = tuple(states)
+            else:
+                metonym_states.pop(key, None)  # a user's file naming a form decides it
     countries = {
         normal_form(name): (name, kind)
         for section in (metonyms, demonyms)
@@ -336,11 +359,12 @@ def _load_table(user_file: str | None) -> AliasTable:
             demonyms.setdefault(key + "ns", (name, kind))
     fingerprint = hashlib.sha1(
         json.dumps(
-            [aliases, metonyms, demonyms, countries, sorted(not_actors), party_countries], sort_keys=True
+            [aliases, metonyms, demonyms, countries, sorted(not_actors), party_countries, metonym_states],
+            sort_keys=True,
         ).encode()
     ).hexdigest()[:12]
     return AliasTable(
-        aliases, metonyms, demonyms, fingerprint, countries, frozenset(not_actors), party_countries
+        aliases, metonyms, demonyms, fingerprint, countries, frozenset(not_actors), party_countries, metonym_states
     )
 
 
@@ -597,15 +621,33 @@ def initials_acronyms(drafts: list, table: AliasTable) -> dict[str, str]:
         if len(capitals) >= 2 and all(w[:1].isupper() or w.lower() in _CONNECTORS | {"the"} for w in words):
             canonical = table.aliases.get(normal_form(name), (name, "ORG"))[0]
             by_letters.setdefault("".join(capitals).lower(), set()).add(canonical)
+    # The alias table's actors the article names otherwise than by an acronym.
+    named = {
+        table.aliases[key][0]
+        for d in drafts
+        if not (len(d.tokens) == 1 and d.tokens[0].text.isupper())
+        and (key := normal_form(_text_of(d.tokens))) in table.aliases
+    }
     found = {}
     for d in drafts:
         word = d.tokens[0].text if len(d.tokens) == 1 else ""
         key = normal_form(word)
-        if 2 <= len(word) <= 6 and word.isupper() and key not in table.aliases:
+        if 2 <= len(word) <= 6 and word.isupper() and (
+            key not in table.aliases
+            # An acronym with two expansions takes the one the article writes out: "EC" is the
+            # table's European Commission, but the European Community in a 1987 story that
+            # names "the European Community" and never the Commission.
+            or table.aliases[key][0] not in named
+        ):
             names = by_letters.get(key, set())
-            if len(names) == 1:
+            if len(names) == 1 and (key not in table.aliases or _table_actor(next(iter(names)), table)):
                 found[key] = next(iter(names))
     return found
+
+
+def _table_actor(name: str, table: AliasTable) -> bool:
+    """Whether `name` is the canonical name of one of the alias table's actors."""
+    return table.aliases.get(normal_form(name), ("",))[0] == name
 
 
 # Words that open a title when a title word follows them ("House Speaker", "Home Secretary",
@@ -931,6 +973,34 @@ def _works(drafts: list[_Draft]) -> set[str]:
             or (_in_list_of_works(doc, back) and after not in POSSESSIVE_TAILS and not _makes(tokens[-1]))
         ):
             found.add(normal_form(_text_of(tokens)))
+    # "the Colombian drama Maria Full of Grace", tagged "Maria Full" and "Grace": a name right
+    # after a work's, joined by "of" or "of the", is the rest of its title (not "Gangs of New
+    # York"'s place, nor a person's: "a film of Mike Leigh").
+    for d, following in zip(drafts, drafts[1:]):
+        if normal_form(_text_of(d.tokens)) not in found or following.label in ("PERSON", "GPE", "LOC"):
+            continue
+        between = [t.lower_ for t in d.span.doc[d.tokens[-1].i + 1 : following.tokens[0].i]]
+        if between in (["of"], ["of", "the"]):
+            found.add(normal_form(_text_of(following.tokens)))
+    # "Microsoft's Xbox", "Apple's iPod", "the BBC's EastEnders": one word an organisation owns,
+    # which never speaks (not "Time Warner's AOL said"), is no place ("GM's Detroit plant") and
+    # heads no body, person or deal ("USX Corp's USS division", "the party's Holyrood leader",
+    # "SBC's AT&T deal"), is its product or its work, in every mention.
+    speaking = {normal_form(_text_of(d.tokens)) for d in drafts if _speaks(d.tokens[0], d.tokens[-1])}
+    for d in drafts:
+        first = d.tokens[0]
+        doc = d.span.doc
+        following = doc[first.i + 1] if first.i + 1 < len(doc) else None
+        if (
+            len(d.tokens) == 1
+            and d.label not in ("PERSON", "GPE", "LOC", "NORP")
+            and first.i > 1
+            and doc[first.i - 1].tag_ == "POS"
+            and doc[first.i - 2].ent_type_ == "ORG"
+            and normal_form(first.text) not in speaking
+            and not (following is not None and following.is_lower and following.lower_ in _OWNED_BODY_NOUNS)
+        ):
+            found.add(normal_form(first.text))
     # One name, one sense: a name the model tags a product or work more often than anything else
     # is one in every mention ("The AutoLink feature", tagged PRODUCT five times and ORG twice).
     votes: dict[str, list[int]] = {}
@@ -943,6 +1013,18 @@ def _works(drafts: list[_Draft]) -> set[str]:
     return found
 
 
+# Nouns after a name an organisation owns that make it a body of it, not a product: "USX
+# Corp's USS division", "the party's Holyrood leader", "SBC's AT&T deal".
+_OWNED_BODY_NOUNS = frozenset(
+    {
+        "division", "divisions", "unit", "units", "subsidiary", "subsidiaries", "arm", "branch",
+        "business", "businesses", "operation", "operations", "deal", "deals", "stake", "stakes",
+        "interests", "shares", "shareholders", "leader", "leaders", "spokesman", "spokeswoman",
+        "spokesperson", "team", "staff", "chief", "chairman", "boss", "executive", "executives",
+        "director", "directors", "president", "board", "management", "group", "bid", "takeover",
+        "merger", "plant", "factory", "office", "offices", "headquarters",
+    }
+)
 # Words that open a list of examples after a work noun: "films such as", "films including",
 # "whose previous films have included".
 _EXAMPLE_OPENERS = frozenset({"as", "including", "like", "include", "includes", "included"})
@@ -1104,6 +1186,12 @@ def _languages(ents: list[tuple], table: AliasTable) -> set[str]:
     }
 
 
+def _before_bracket(tokens: list) -> str:
+    """The text of the tokens before the first opening bracket among them."""
+    cut = next((i for i, t in enumerate(tokens) if t.text == "("), len(tokens))
+    return _text_of(tokens[:cut])
+
+
 def _sentence_initial(token) -> bool:
     """The first word of a sentence, or of a quotation or bracket that opens one."""
     doc, i = token.doc, token.i
@@ -1239,6 +1327,17 @@ _GOVERNING_PARTICIPLES = frozenset(
 )
 
 
+# Nouns of what one addresses to a government, which make the city after "to" its government: "a
+# request to Washington", "an offer to Moscow", "a challenge to Washington" (not "a visit to
+# Washington", "a trip to Moscow").
+_ADDRESSED_NOUNS = frozenset(
+    {
+        "request", "requests", "offer", "offers", "appeal", "appeals", "message", "messages", "letter",
+        "letters", "challenge", "challenges", "warning", "warnings", "proposal", "proposals", "plea",
+        "pleas", "ultimatum", "ultimatums", "demand", "demands", "overture", "overtures", "reply",
+        "note", "protest", "protests", "concession", "concessions",
+    }
+)
 # Nouns after a city that make it its government: "Moscow officials", "the Beijing authorities".
 _GOVERNING_NOUNS = frozenset(
     {"officials", "authorities", "government", "regime", "administration", "negotiators", "diplomats"}
@@ -1296,6 +1395,8 @@ def _literal_place(span: Span) -> bool:
         while head + 1 < len(doc) and doc[head + 1].is_lower and doc[head + 1].tag_.startswith("NN"):
             head += 1  # "trade remedy laws"
         return doc[head].lower_ in CITY_NOUNS
+    if before is not None and before.lower_ == "to" and start > 1 and doc[start - 2].lower_ in _ADDRESSED_NOUNS:
+        return False
     if before is not None and (before.lower_ in LOCATIVE or before.lower_ in AREA_WORDS):
         return True
     if after is not None and after.text in _DASHES and end + 1 < len(doc):
@@ -1455,13 +1556,16 @@ def _firm_opening(doc: Doc, ent: Span, previous: tuple[Span, str] | None) -> int
 _SPEECH_VERBS = frozenset({"said", "says", "told", "tells", "added", "adds"})
 
 
-def _speaks(last) -> bool:
-    """Whether a reporting verb follows a name ("Meridian said", "Meridian also said")."""
+def _speaks(first, last) -> bool:
+    """Whether a reporting verb follows a name ("Meridian said", "Meridian also said") or comes
+    just before it, the name closing the clause ("said Texas.", "said Texas, which ...")."""
     doc = last.doc
     i = last.i + 1
     if i < len(doc) and doc[i].tag_ == "RB":
         i += 1
-    return i < len(doc) and doc[i].lower_ in _SPEECH_VERBS
+    if i < len(doc) and doc[i].lower_ in _SPEECH_VERBS:
+        return True
+    return first.i > 0 and doc[first.i - 1].lower_ in _SPEECH_VERBS and (last.i + 1 == len(doc) or doc[last.i + 1].is_punct)
 
 
 def _incorporated(ent: Span) -> Span:
@@ -1612,6 +1716,7 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
     table = options.table()
     text = doc_text(doc)
     acronyms = defined_acronyms(text, table)
+    defined_names = set(acronyms.values())
     things = noun_acronyms(text)
     # The entities once: each read of doc.ents builds its spans anew.
     all_ents = [(e, e.label_, e.text) for e in doc.ents]
@@ -1653,10 +1758,16 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
         if (
             label == "ORG"
             and len(draft.tokens) >= 2
-            and (draft.tokens[0].lower_ in STATUS_WORDS or known(draft.tokens[1:]))
             and _sentence_initial(draft.tokens[0])
-            and draft.tokens[0].text in common
             and normal_form(_text_of(draft.tokens)) not in table.aliases
+            and (
+                (draft.tokens[0].lower_ in STATUS_WORDS or known(draft.tokens[1:]))
+                and draft.tokens[0].text in common
+                # The article spells an acronym in brackets from the words after the first alone
+                # ("Past Congressional Budget Office (CBO)", "Recent International Coffee
+                # Organization (ICO)"), even where it never writes "past" small.
+                or _before_bracket(draft.tokens[1:]) in defined_names
+            )
         ):
             # "New Metropolitan Police Commissioner Sir Ian Blair", "New Home Secretary Charles
             # Clarke", "Past Congressional Budget Office (CBO) forecasts", "Rapper 50 Cent has
@@ -1677,6 +1788,16 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
                     owner_draft.tokens, owner_draft.title = rest, title
                 drafts.append(owner_draft)
                 draft.tokens = draft.tokens[len(owner_tokens) + 1 :]
+        if (
+            draft.label == "ORG"
+            and len(draft.tokens) == 2
+            and draft.tokens[1].lower_ == "administration"
+            and draft.tokens[0].text in people | surnames
+        ):
+            # "Reagan Administration officials" beside "President Reagan": a government named
+            # after its head names him, as "the Reagan administration" (the model's "Reagan") does.
+            draft.tokens, draft.label = draft.tokens[:1], "PERSON"
+            draft.span = Span(doc, draft.tokens[0].i, draft.tokens[0].i + 1, label="PERSON")
         if draft.tokens and draft.label == "ORG" and (cut := _person_tail(draft.tokens, surnames, table)):
             # "For the Lib Dems David Laws said", "aerospace group EADS Philippe Camus is to
             # leave" (later "Mr Camus"): an organisation and a person the model ran together.
@@ -1694,11 +1815,12 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
             # "Russian Irina Shevchenko" tagged NORP: a nationality and a person's name, as
             # "Briton Clive Owen" tagged PERSON.
             draft.label = "PERSON"
-        if draft.tokens and draft.label == "PERSON":
-            drafts.extend(_person_parts(draft, table))
-        elif draft.tokens:
-            parts = _dash_parts(draft)
-            if len(parts) == 2 and draft.label == "ORG":
+        for piece in _comma_parts(draft) if draft.tokens else []:
+            if piece.label == "PERSON":
+                drafts.extend(_person_parts(piece, table))
+                continue
+            parts = _dash_parts(piece)
+            if len(parts) == 2 and piece.label == "ORG":
                 # "IRI - Istituto per la Ricostruzione Industriale": an acronym and its name.
                 short, long_ = sorted(parts, key=lambda p: len(p.tokens))
                 word = short.tokens[0].text
@@ -2021,7 +2143,7 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
                 actor, actor_type, label = company, "ORG", "ORG"
             elif (
                 label in ("GPE", "LOC", "FAC", "NORP")
-                and _speaks(tokens[-1])
+                and _speaks(tokens[0], tokens[-1])
                 and (org := org_for(_text_of(tokens), at)) != _text_of(tokens)
             ):
                 # "Meridian said" (tagged NORP) beside "Meridian Diagnostics", "Union Texas said"
@@ -2073,13 +2195,18 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
     )
     if untagged:
         mentions = sorted(mentions + untagged, key=lambda m: m.start)
+    mentions = _hyphenated_countries(mentions, table, options)
     _bracketed_acronyms(mentions, text)
     _parties_named_longer(mentions, table)
     _parties_by_context(mentions, table)
+    _places_that_spoke(mentions, text)
     _one_actor_per_name(mentions)
     _same_person(mentions)
     _demonyms_of_named_places(mentions)
     _plurals_of_named(mentions)
+    _members_of_named_parties(mentions)
+    _seas_named_short(mentions, table)
+    _capitals_of_named_states(mentions, table)
     _same_organisation(mentions, table)
     return mentions
 
@@ -2257,6 +2384,53 @@ ROLE_NOUNS = frozenset(
 HONOURS = frozenset({"obe", "mbe", "cbe", "kbe", "dbe", "frs"})
 # Generational suffixes after a surname.
 GENERATIONAL = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def _comma_parts(draft: _Draft) -> list[_Draft]:
+    """Names the model ran together over a comma are a list, each a name of its own: "Chris
+    Martin, Dido", "Dell, Samsung", "House of Commons, European Parliament", "Hyypia, Traore".
+    Not one name with a comma in it, whose list ends in "and" or which ends in a legal form
+    ("Department for Culture, Media and Sport"), nor an organisation's name the text goes on
+    with ("Smith Barney, Harris Upham and Co", "Peat, Marwick, Mitchell and Co", tagged without
+    their ends)."""
+    tokens = draft.tokens
+    commas = [i for i, t in enumerate(tokens) if t.text == ","]
+    if not commas:
+        return [draft]
+    doc = draft.span.doc
+    # The words after the span, up to the first that no firm's name holds.
+    after = []
+    for t in doc[tokens[-1].i + 1 : tokens[-1].i + 8]:
+        if t.is_space:
+            continue
+        if not (t.text[:1].isupper() or t.lower_ in ("and", "&", ",")):
+            break
+        after.append(t)
+    if (
+        any(t.lower_ in ("and", "&") for t in tokens[commas[-1] :])
+        or tokens[-1].lower_.rstrip(".") in LEGAL_SUFFIXES
+        or (
+            draft.label == "ORG"
+            and after
+            and (
+                # "Donaldson, Lufkin, and Jenrette", "Smith Barney, Harris Upham And Co Inc",
+                # "Peat, Marwick, Mitchell and Co" (not "House of Commons, European
+                # Parliament, Scottish Parliament").
+                (len(after) > 2 and after[0].text == "," and after[1].lower_ in ("and", "&"))
+                or (len(after) > 1 and after[0].lower_ in ("and", "&"))
+                or any(t.lower_.rstrip(".") in LEGAL_SUFFIXES for t in after)
+            )
+        )
+    ):
+        return [draft]
+    out, start = [], 0
+    for cut in [*commas, len(tokens)]:
+        part = tokens[start:cut]
+        start = cut + 1
+        if part and part[0].text[:1].isupper() and part[-1].text[:1].isupper():
+            span = Span(doc, part[0].i, part[-1].i + 1, label=draft.label)
+            out.append(_Draft(span=span, tokens=part, label=draft.label, title=draft.title if not out else None))
+    return out or [draft]
 
 
 def _dash_parts(draft: _Draft) -> list[_Draft]:
@@ -2700,6 +2874,141 @@ def _plurals_of_named(mentions: list[Mention]) -> None:
             m.actor, m.actor_type = single, types[single]
 
 
+def _hyphenated_countries(mentions: list[Mention], table: AliasTable, options: ActorOptions) -> list[Mention]:
+    """A name of countries joined by hyphens ("U.S.-Japanese trade talks", "the U.S.-Greek bases
+    accord", "U.S.-European Community relations"), one word to the model, names each of them:
+    a mention for each part, when every part is a name or demonym the alias table knows (not
+    "Oversea-Chinese Banking", "Guinea-Bissau"). So do a nationality and a group of people
+    the model tags as one ("A British Muslim group")."""
+    out = []
+    for m in mentions:
+        parts = m.text.split("-") if "-" in m.text and not any(c.isspace() for c in m.text) else []
+        resolved = []
+        for part in parts:
+            key = normal_form(part)
+            if key in table.demonyms:
+                actor = table.demonyms[key] if options.demonyms else (part, "NORP")
+                resolved.append((part, "NORP", actor))
+            elif key in table.countries or key in table.aliases:
+                resolved.append((part, "GPE", table.countries.get(key) or table.aliases[key]))
+            else:
+                break
+        if (
+            m.label == "NORP"
+            and not parts
+            and len(words := m.text.split(" ")) == 2
+            and len(resolved := _nationality_and_group(words, table, options)) == 2
+        ):
+            parts = words
+        if len(parts) < 2 or len(resolved) < len(parts):
+            out.append(m)
+            continue
+        start = m.start
+        for part, label, (actor, actor_type) in resolved:
+            out.append(Mention(start=start, end=start + len(part), text=part, label=label, actor=actor, actor_type=actor_type))
+            start += len(part) + 1
+    return out
+
+
+def _places_that_spoke(mentions: list[Mention], text: str) -> None:
+    """A place's name that the article once uses for the organisation named after it (it
+    speaks: "said Texas" beside "Texas Instruments") is that organisation wherever "in" does not
+    locate it ("Texas, which makes computer chips", "Texas is keen"): an article uses the short
+    name in one sense."""
+    spoke = {
+        m.text: (m.actor, m.actor_type)
+        for m in mentions
+        if m.actor and m.label == "ORG" and m.actor.startswith(m.text + " ") and m.text[:1].isupper()
+    }
+    if not spoke:
+        return
+    for m in mentions:
+        if (
+            m.text in spoke
+            and m.actor == m.text
+            and m.label in ("GPE", "LOC", "NORP", "FAC")
+            and not text[max(0, m.start - 3) : m.start] == "in "
+        ):
+            m.actor, m.actor_type = spoke[m.text]
+            m.label = "ORG"
+
+
+def _capitals_of_named_states(mentions: list[Mention], table: AliasTable) -> None:
+    """A capital two states have held stands for the one the article names by its own name:
+    "Moscow" and "the Kremlin" are the Soviet Union in a 1987 story naming the Soviet Union (or
+    "Soviet") and never Russia; "Brussels" the European Community where the story names it and
+    never the European Union. Otherwise the alias table's first state."""
+    if not table.metonym_states:
+        return
+    # States the article names otherwise than by a capital.
+    named = {m.actor for m in mentions if m.actor and normal_form(m.text) not in table.metonyms}
+    for m in mentions:
+        states = table.metonym_states.get(normal_form(m.text))
+        if not states or m.actor != states[0][0] or states[0][0] in named:
+            continue
+        others = [state for state in states[1:] if state[0] in named]
+        if len(others) == 1:
+            m.actor, m.actor_type = others[0]
+
+
+def _seas_named_short(mentions: list[Mention], table: AliasTable) -> None:
+    """"The Aegean" beside "the Aegean Sea", "the Indian" beside "the Indian Ocean": a sea named
+    without its noun is the sea the article names, not a place of its own (not "China" beside
+    "China Sea", nor "North" beside "North Sea")."""
+    seas = {
+        words[0]: m.actor
+        for m in mentions
+        if m.actor
+        and m.actor_type in ("LOC", "GPE")
+        and len(words := m.actor.split()) == 2
+        and words[1] in ("Sea", "Ocean")
+        and words[0].lower() not in AREA_WORDS
+        and not _known(normal_form(words[0]), table)
+    }
+    for m in mentions:
+        if m.actor in seas and m.actor == m.text and m.label in ("LOC", "GPE", "NORP"):
+            m.actor, m.actor_type = seas[m.actor], "LOC"
+
+
+def _nationality_and_group(words: list[str], table: AliasTable, options: ActorOptions) -> list:
+    """"British Muslim", "Pakistani Muslim", "Iraqi Kurds" (one NORP entity to the model): a
+    nationality, which names its country, and a group of people of its own; [] for anything
+    else ("North American", "Roman Catholic", "Irish Americans", "British Columbians")."""
+    nationality, group = normal_form(words[0]), normal_form(words[1])
+    if (
+        nationality not in table.demonyms
+        or _known(group, table)
+        or not (words[1][:1].isupper() and words[1].isalpha())
+        # "British Columbians" are the people of British Columbia, no Britons.
+        or group.endswith(_DEMONYM_ENDINGS)
+    ):
+        return []
+    actor = table.demonyms[nationality] if options.demonyms else (words[0], "NORP")
+    return [(words[0], "NORP", actor), (words[1], "NORP", (words[1], "NORP"))]
+
+
+def _members_of_named_parties(mentions: list[Mention]) -> None:
+    """Members named in the plural are the party the article names so: "the Christian
+    Democrats" beside the "Christian Democratic Party", "Communists" beside the "Communist
+    Party", "Liberals" beside the "Liberal Party" (parties the alias table need not know)."""
+    parties = {
+        m.actor[: -len(" Party")]: m.actor
+        for m in mentions
+        if m.actor and m.actor_type == "ORG" and m.actor.endswith(" Party") and m.actor[:1].isupper()
+    }
+    if not parties:
+        return
+    for m in mentions:
+        name = m.actor or ""
+        if not name.endswith("s") or name != re.sub(r"\s+", " ", m.text) or not all(w[:1].isupper() for w in name.split()):
+            continue
+        # "Democrats" are of a "Democratic" party, "Socialists" of a "Socialist" one.
+        for single in (name[:-1], name[:-1] + "ic" if name.endswith("ats") else ""):
+            if single in parties:
+                m.actor, m.actor_type = parties[single], "ORG"
+                break
+
+
 def _demonyms_of_named_places(mentions: list[Mention]) -> None:
     """A demonym the alias table does not list is the country or place the article names under
     its own name: "West German" beside "West Germany", "Senegalese" beside "Senegal", "Czech"
@@ -2787,6 +3096,10 @@ def _parties_by_context(mentions: list[Mention], table: AliasTable) -> None:
             votes[NATIONS_OF.get(m.actor, m.actor)] += 1
         elif m.actor in table.party_countries:
             votes[table.party_countries[m.actor]] += 1
+        elif m.actor and m.actor_type == "ORG" and m.actor.endswith(" Party"):
+            # Italy's "Christian Democratic Party" and "Socialist Party", which the table does
+            # not know, set the article in a country of their own.
+            votes[""] += 1
     if not votes:
         return
     # The party's own mentions vote for its country too: with none of the others, only the

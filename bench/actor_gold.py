@@ -138,6 +138,11 @@ def score_entries(nlp, entries: list[dict]) -> list[dict]:
     return results
 
 
+def print_row(part: str, results: list[dict]) -> None:
+    p, r, mp, mr, bad = summary(results)
+    print(f"{part:10} {len(results):>4} {p:>8.3f} {r:>8.3f} {mp:>8.3f} {mr:>8.3f} {bad:>10}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=(*SPLITS, FRESH), default="all", help="the part listed by -v")
@@ -154,16 +159,11 @@ def main() -> None:
         f"{'part':10} {'n':>4} {'actor P':>8} {'actor R':>8} {'merge P':>8} {'merge R':>8} {'not_actors':>10}"
     )
     for split in SPLITS:
-        chosen = [r for i, r in enumerate(results) if in_split(i, split)]
-        p, r, mp, mr, bad = summary(chosen)
-        print(f"{split:10} {len(chosen):>4} {p:>8.3f} {r:>8.3f} {mp:>8.3f} {mr:>8.3f} {bad:>10}")
+        print_row(split, [r for i, r in enumerate(results) if in_split(i, split)])
     for source in ("bbc", "reuters"):
-        chosen = [r for e, r in zip(entries, results) if e["file"].startswith(source)]
-        p, r, mp, mr, bad = summary(chosen)
-        print(f"{source:10} {len(chosen):>4} {p:>8.3f} {r:>8.3f} {mp:>8.3f} {mr:>8.3f} {bad:>10}")
+        print_row(source, [r for e, r in zip(entries, results) if e["file"].startswith(source)])
     if fresh_results:
-        p, r, mp, mr, bad = summary(fresh_results)
-        print(f"{FRESH:10} {len(fresh_results):>4} {p:>8.3f} {r:>8.3f} {mp:>8.3f} {mr:>8.3f} {bad:>10}")
+        print_row(FRESH, fresh_results)
 
     if args.verbose:
         print(f"\nerrors ({args.split}):")

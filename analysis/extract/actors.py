@@ -2123,10 +2123,7 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
                 pass  # "the European elections": the word says which elections, it names no one
             elif key in table.demonyms and (label == "NORP" or (label == "ORG" and len(tokens) == 1)):
                 # "a third of Welsh households": a lone demonym the model tagged ORG.
-                if options.demonyms:
-                    actor, actor_type = table.demonyms[key]
-                else:
-                    actor, actor_type = _text_of(tokens), "NORP"
+                actor, actor_type = _nationality(key, _text_of(tokens), table, options)
             elif not _home_town(d.span) and (linked := person_for(words, at)):
                 # A surname the model mistook for a place or an organisation.
                 actor, actor_type, label = linked, "PERSON", "PERSON"
@@ -2882,32 +2879,39 @@ def _hyphenated_countries(mentions: list[Mention], table: AliasTable, options: A
     the model tags as one ("A British Muslim group")."""
     out = []
     for m in mentions:
-        parts = m.text.split("-") if "-" in m.text and not any(c.isspace() for c in m.text) else []
-        resolved = []
-        for part in parts:
-            key = normal_form(part)
-            if key in table.demonyms:
-                actor = table.demonyms[key] if options.demonyms else (part, "NORP")
-                resolved.append((part, "NORP", actor))
-            elif key in table.countries or key in table.aliases:
-                resolved.append((part, "GPE", table.countries.get(key) or table.aliases[key]))
-            else:
-                break
-        if (
-            m.label == "NORP"
-            and not parts
-            and len(words := m.text.split(" ")) == 2
-            and len(resolved := _nationality_and_group(words, table, options)) == 2
-        ):
-            parts = words
-        if len(parts) < 2 or len(resolved) < len(parts):
+        parts = _country_parts(m, table, options)
+        if not parts:
             out.append(m)
             continue
         start = m.start
-        for part, label, (actor, actor_type) in resolved:
+        for part, label, (actor, actor_type) in parts:
             out.append(Mention(start=start, end=start + len(part), text=part, label=label, actor=actor, actor_type=actor_type))
             start += len(part) + 1
     return out
+
+
+def _country_parts(m: Mention, table: AliasTable, options: ActorOptions) -> list:
+    """The parts of a mention that each name a country or a group, as (text, label, (actor,
+    type)) in order, a hyphen or a space apart; [] unless every part does (`_hyphenated_countries`)."""
+    if "-" in m.text and not any(c.isspace() for c in m.text):
+        parts = []
+        for part in m.text.split("-"):
+            key = normal_form(part)
+            if key in table.demonyms:
+                parts.append((part, "NORP", _nationality(key, part, table, options)))
+            elif key in table.countries or key in table.aliases:
+                parts.append((part, "GPE", table.countries.get(key) or table.aliases[key]))
+            else:
+                return []
+        return parts
+    words = m.text.split(" ")
+    return _nationality_and_group(words, table, options) if m.label == "NORP" and len(words) == 2 else []
+
+
+def _nationality(key: str, written: str, table: AliasTable, options: ActorOptions) -> tuple[str, str]:
+    """The actor a nationality word (`key`, its normal form) stands for: its country, or the word
+    as written, a group, when demonyms are not resolved to countries (`ActorOptions.demonyms`)."""
+    return table.demonyms[key] if options.demonyms else (written, "NORP")
 
 
 def _places_that_spoke(mentions: list[Mention], text: str) -> None:
@@ -2983,7 +2987,7 @@ def _nationality_and_group(words: list[str], table: AliasTable, options: ActorOp
         or group.endswith(_DEMONYM_ENDINGS)
     ):
         return []
-    actor = table.demonyms[nationality] if options.demonyms else (words[0], "NORP")
+    actor = _nationality(nationality, words[0], table, options)
     return [(words[0], "NORP", actor), (words[1], "NORP", (words[1], "NORP"))]
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.analysis.extract.test_quotes_polnear import quotes_of, starting
+from tests.analysis.extract.test_quotes_polnear import polnear_article, quotes_of, starting
 
 
 def test_a_mentions_own_title_gives_its_gender(nlp):
@@ -206,8 +206,6 @@ def test_a_name_the_parser_made_the_root_is_its_sentences_subject(nlp):
     # wash-post_2015-11-10_caught-fibbing: the parser read "steam-rolls" as nouns and made
     # "Trump" the root of "Trump, when asked about his own contradictions or factual errors, often
     # steam-rolls through the questions"; "he told CNN's Chris Cuomo" went past him to Carson.
-    from tests.analysis.extract.test_quotes_polnear import polnear_article
-
     quotes = quotes_of(nlp, polnear_article("wash-post_2015-11-10_caught-fibbing-these-gop-candida"))
     quote = starting(quotes, "We made a terrible mistake getting involved")
     assert quote.speaker == "Donald Trump"
@@ -217,8 +215,6 @@ def test_a_name_after_a_dash_before_a_colon_gives_the_turn(nlp):
     # huff-post_2016-02-03_huffpollster (a digest): "RED STATES OUTNUMBER BLUE STATES FOR THE
     # FIRST TIME - Jeffrey M. Jones: "Gallup's analysis ..."", and "Pollsters agree - Carl
     # Bialik: "..."", where the clause before the dash is not who speaks.
-    from tests.analysis.extract.test_quotes_polnear import polnear_article
-
     quotes = quotes_of(nlp, polnear_article("huff-post_2016-02-03_huffpollster-a-seismic-shift-amo"))
     assert starting(quotes, "Gallup’s analysis of political").speaker == "Jeffrey M. Jones"
     assert starting(quotes, "One of the biggest lessons").speaker == "Carl Bialik"
@@ -228,8 +224,6 @@ def test_a_flat_sentence_without_a_verb_has_no_subject(nlp):
     # politico_2016-07-11_playbook-passes-the-torch: "(Subscribe to POLITICO's Off Message
     # podcast with Glenn Thrush.)" stands between Palmer and "she said"; with no finite verb, the
     # whole sentence had counted as before its first one, and the show (tagged a person) was "she".
-    from tests.analysis.extract.test_quotes_polnear import polnear_article
-
     quotes = quotes_of(nlp, polnear_article("politico_2016-07-11_playbook-passes-the-torch"))
     assert starting(quotes, "I covered lobbying").speaker == "Anna Palmer"
 
@@ -239,8 +233,6 @@ def test_a_name_after_a_preposition_is_no_flat_sentences_subject(nlp):
     # Galeana Street in the suburb of Santa Catarina, a worker named Antonio Arroyo has nothing
     # but positive things to say about his job" (flat: no quotation, no reporting verb); the
     # street, tagged a person, came first before the verb and was "he".
-    from tests.analysis.extract.test_quotes_polnear import polnear_article
-
     quotes = quotes_of(nlp, polnear_article("nyt_2016-03-21_factory-workers-feel-sting-of-gl"))
     assert starting(quotes, "The atmosphere is relaxed").speaker == "Antonio Arroyo"
 
@@ -250,8 +242,6 @@ def test_a_name_before_an_aside_and_a_finite_verb_is_a_flat_sentences_subject(nl
     # Clinton, if elected, might nominate Mr. Obama himself" (flat) is followed by "''Wow, what a
     # great idea,'' she said"; with no subject found there, "she" went to a professor quoted
     # three sentences before.
-    from tests.analysis.extract.test_quotes_polnear import polnear_article
-
     quotes = quotes_of(nlp, polnear_article("nyt_2016-03-04_republicans-have-stake-in-a-deal"))
     assert starting(quotes, "Wow, what a great idea").speaker == "Hillary Clinton"
 
@@ -261,8 +251,6 @@ def test_a_speaking_pronoun_prefers_who_was_presented_speaking(nlp):
     # "strange, reality-bending political correctness-free zone." / "So afterwards, his
     # supporters feel justified," he said.' Trump is the main clause's subject, but the one the
     # sentence presents speaking is Sexton.
-    from tests.analysis.extract.test_quotes_polnear import polnear_article
-
     quotes = quotes_of(nlp, polnear_article("huff-post_2016-06-17_trump-s-supporters-may-be-the-re"))
     assert starting(quotes, "So afterwards, his supporters feel justified").speaker == "Jared Sexton"
 
@@ -272,7 +260,5 @@ def test_an_untagged_surname_of_one_person_is_that_person(nlp):
     # Twitter before the speech. "Hillary Clinton should ask why ...," he wrote." The model tags
     # nothing on "Trump" (the tagger reads a common noun), so "he" went to Chris Christie, the
     # subject of the sentence before.
-    from tests.analysis.extract.test_quotes_polnear import polnear_article
-
     quotes = quotes_of(nlp, polnear_article("politico_2016-07-06_atlantic-city-officials-welcome-"))
     assert starting(quotes, "Hillary Clinton should ask why").speaker == "Donald Trump"

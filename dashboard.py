@@ -4,8 +4,8 @@
 
 `streamlit run` finds the `st.App` below and serves the page through it. Its start-up runs
 `page.warm` before the server accepts a connection: the page's imports (pandas, Plotly, DuckDB)
-and the store's unfiltered Overview, about a second that the first analyst of every new server
-used to wait for. Then it freezes what start-up made, so that collecting garbage after each rerun
+and the store's unfiltered Overview and Topics tab, about a second that the first analyst of
+every new server used to wait for. Then it freezes what start-up made, so that collecting garbage after each rerun
 is cheap. A store that cannot be read yet (an ingest holding it, an older analysis) is left to
 the page, which says what is wrong; the server starts all the same.
 """

@@ -1,5 +1,5 @@
-"""Overview panel: headline figures, attention and sentiment over time, top actors, themes,
-key phrases."""
+"""Overview panel: headline figures, attention and sentiment over time, top actors, themes.
+(Topics and key phrases have a tab of their own: `components/topics_panel.py`.)"""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import streamlit as st
 from components.view import View
 from components.chart_frame import render_named_chart
 
-# The Overview's charts below its figures, two a row (the time chart first when articles have dates).
-OVERVIEW_CHARTS = ("sentiment-over-time", "top-actors", "themes", "key-phrases", "topics")
+# The Overview's charts below its figures: the time chart (when articles have dates), then two a row.
+OVERVIEW_CHARTS = ("sentiment-over-time", "top-actors", "themes")
 
 
 def charts_shown(figures: dict) -> tuple[str, ...]:
@@ -40,9 +40,7 @@ def render_overview(view: View, *, key: str = "overview") -> None:
         render_named_chart(view, OVERVIEW_CHARTS[0], key=f"{key}_timeline")
     elif figures["articles"]:
         st.caption("No matching article has a date, so there is no time chart.")
-    for row, pair in enumerate((OVERVIEW_CHARTS[1:3], OVERVIEW_CHARTS[3:5])):
-        for column, name in zip(st.columns(2), pair):
-            with column:
-                render_named_chart(view, name, key=f"{key}_{name}")
-        if row == 0:
-            st.caption("Select a bar, point or phrase to see the sentences behind it.")
+    for column, name in zip(st.columns(2), OVERVIEW_CHARTS[1:]):
+        with column:
+            render_named_chart(view, name, key=f"{key}_{name}")
+    st.caption("Select a bar or point to see the sentences behind it.")

@@ -28,6 +28,7 @@ from components.quotes_panel import render_quotes
 from components.reader import render_reader
 from components.report import render_report
 from components.text import md_escape
+from components.topics_panel import TOPICS_CHARTS, render_topics
 from components.view import View
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -131,6 +132,7 @@ def panels(view: View) -> None:
 
 PANELS = {
     "Overview": render_overview,
+    "Topics": render_topics,
     "Actors": render_actors,
     "Quotes": render_quotes,
     "Articles": render_reader,
@@ -167,7 +169,8 @@ def _active(filters) -> list[str]:
 def warm() -> None:
     """Compute what the first analyst of a new server would otherwise wait for: the page's
     imports (done by importing this module), Plotly's first figure, and the store's unfiltered
-    Overview (counts, filter options, queries and charts), into the caches every session shares.
+    Overview and Topics (counts, filter options, queries and charts), into the caches every
+    session shares.
     Nothing is added to the store here: a corpus named at start is ingested by the first run."""
     _, store_path = settings()
     if not Path(store_path).exists():
@@ -179,7 +182,8 @@ def warm() -> None:
         state.options_of(store_path, version)
         state.actor_index(store_path, version)
         figures = state.query("overview", store_path, version, filters)
-        for name in charts_shown(figures):
+        # The Topics tab's too (they stood on the Overview before it had its own tab).
+        for name in charts_shown(figures) + TOPICS_CHARTS:
             state.chart(name, store_path, version, filters)
 
 

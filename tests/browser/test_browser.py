@@ -221,7 +221,7 @@ def test_every_chart_is_drawn_within_the_margins_it_is_given(page, dashboard_url
         return [p._fullLayout.title.text, ['l', 'r', 't', 'b'].map(s => [given[s], Math.round(drawn[s])])];
     })"""
     seen = 0
-    for tab in ("Overview", "Actors", "Quotes", "Articles"):
+    for tab in ("Overview", "Topics", "Actors", "Quotes", "Articles"):
         open_tab(page, tab)
         for title, sides in page.evaluate(margins):
             seen += 1

@@ -20,7 +20,7 @@ MARKS = [
     ("Overview", 0, "Articles dated"),
     ("Overview", 1, "Actor:"),
     ("Overview", 2, "Theme:"),
-    ("Overview", 3, "“"),
+    ("Topics", 1, "“"),
     ("Actors", 0, ""),
     ("Actors", 1, " articles"),
     ("Actors", 2, " on "),
@@ -108,7 +108,8 @@ def test_true_totals_on_a_large_store_opened_alone(page, big_store):
         metrics = " ".join(page.locator("[data-testid=stMetric]").all_inner_texts())
         assert f"{articles:,}" in metrics and f"{quotes:,}" in metrics
         # Topics need more articles than the small corpus has: a topic's evidence, here.
-        click_mark(page.locator(".js-plotly-plot").nth(3))
+        open_tab(page, "Topics")
+        click_mark(page.locator(".js-plotly-plot").nth(0))
         settle(page)
         assert "Topic:" in page.get_by_text("Evidence ·").first.inner_text()
         items = page.locator("ol li")
@@ -135,9 +136,9 @@ def test_a_topic_bar_narrows_the_page_to_its_stored_articles(page, big_store):
     )
     con.close()
     with serve(DASHBOARD_STORE=str(store)) as url:
-        page.goto(url)
+        page.goto(f"{url}/?tab=Topics")
         settle(page)
-        click_mark(page.locator(".js-plotly-plot").nth(3))
+        click_mark(page.locator(".js-plotly-plot").nth(0))
         settle(page)
         header = page.get_by_text("Evidence ·").first.inner_text()
         label = re.search(r"Topic: ([^—\n]+)", header).group(1).strip()
@@ -145,5 +146,6 @@ def test_a_topic_bar_narrows_the_page_to_its_stored_articles(page, big_store):
         page.get_by_role("button", name=f"Filter the page to topic: {label}").click()
         settle(page)
         assert "topic=" in page.url
+        open_tab(page, "Overview")
         metrics = page.locator("[data-testid=stMetric]").first.inner_text()
         assert metrics.split()[-1] == f"{stored[label]:,}", (metrics, label, stored)

@@ -55,7 +55,7 @@ def bbc_app(tmp_path_factory, bbc_corpus, monkeypatch):
     return AppTest.from_file(str(ROOT / "components" / "page.py"), default_timeout=TIMEOUT)
 
 
-PANELS = ["Overview", "Actors", "Quotes", "Articles"]
+PANELS = ["Overview", "Topics", "Actors", "Quotes", "Articles"]
 
 
 def open_tab(at: AppTest, name: str) -> AppTest:
@@ -78,7 +78,7 @@ def test_seed_every_panel_renders(seed_app):
             table = at.dataframe[0]
             assert table.proto.placeholder == "–"  # no tone shows as a dash, not "None"
             assert table.value["mentions"].dtype.kind == "i" and table.value["own_tone"].isna().any()
-    assert charts_per_panel["Overview"] >= 4 and charts_per_panel["Actors"] >= 3
+    assert charts_per_panel["Overview"] == 3 and charts_per_panel["Topics"] == 2 and charts_per_panel["Actors"] >= 3
     assert charts_per_panel["Quotes"] >= 2 and charts_per_panel["Articles"] >= 1
     body = all_html(at)
     assert body.count("nr-q-partial") >= 3  # "right perception" twice, "egregious provocation"
@@ -146,7 +146,7 @@ def test_a_one_article_store_says_why_it_has_no_topics_or_key_phrases(seed_app):
     """The seed store holds one article, too few to find topics in: the topic chart says so (it
     said "No themes in the matching articles", the theme chart's reason, beside a theme chart
     full of themes), and the store line counts "1 article"."""
-    at = seed_app.run()
+    at = open_tab(seed_app.run(), "Topics")
     assert not at.exception, at.exception
     layouts = [json.loads(c.proto.spec)["layout"] for c in at.get("plotly_chart")]
     (topics,) = [lay for lay in layouts if lay["title"]["text"] == "Topics found in the corpus"]
@@ -560,11 +560,13 @@ def test_the_report_is_built_on_request_then_offered(seed_app):
 
 
 def test_the_servers_warm_up_is_what_the_first_page_run_shows(tmp_path, monkeypatch):
-    """`page.warm` (run when the server starts) builds the unfiltered Overview's charts under the
-    keys the first analyst's run looks up: that run shows the warmed figures, not new ones."""
+    """`page.warm` (run when the server starts) builds the unfiltered Overview's and Topics' charts
+    under the keys the first analyst's runs look up: those runs show the warmed figures, not new
+    ones."""
     from analysis.queries import Filters
     from components import page, state
     from components.overview import OVERVIEW_CHARTS
+    from components.topics_panel import TOPICS_CHARTS
     from tests.conftest import run_cli
 
     store = tmp_path / "seed.duckdb"
@@ -574,15 +576,17 @@ def test_the_servers_warm_up_is_what_the_first_page_run_shows(tmp_path, monkeypa
     page.warm()
     version = state.store_version(str(store))
     away = store.rename(tmp_path / "away.duckdb")  # so that only a warmed chart can be had
-    for name in OVERVIEW_CHARTS:
+    for name in OVERVIEW_CHARTS + TOPICS_CHARTS:
         # Charts are shared objects: a mark on the warmed one shows wherever the page uses it.
         fig, _ = state.chart(name, str(store), version, Filters())
         fig.layout.meta = f"warmed {name}"
     away.rename(store)
     at = AppTest.from_file(str(ROOT / "components" / "page.py"), default_timeout=TIMEOUT).run()
-    assert not at.exception, at.exception
-    shown_meta = [json.loads(chart.proto.spec)["layout"].get("meta") for chart in at.get("plotly_chart")]
-    assert shown_meta == [f"warmed {name}" for name in OVERVIEW_CHARTS]
+    for tab, names in (("Overview", OVERVIEW_CHARTS), ("Topics", TOPICS_CHARTS)):
+        at = open_tab(at, tab)
+        assert not at.exception, at.exception
+        shown_meta = [json.loads(chart.proto.spec)["layout"].get("meta") for chart in at.get("plotly_chart")]
+        assert shown_meta == [f"warmed {name}" for name in names]
 
 
 def test_the_reader_and_the_evidence_name_only_the_dates_and_sources_the_store_has(bbc_app):

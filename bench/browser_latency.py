@@ -277,16 +277,32 @@ def _session(
                 errors += page.locator("[data-testid=stException]").count()
         except Exception:  # a failed session counts as an error, the others go on
             errors += 1
+        drawing = _browser_cpu()
         browser.close()
-    queue.put((waits, errors))
+    queue.put((waits, errors, drawing))
+
+
+def _browser_cpu() -> float:
+    """CPU seconds (user and system) this process's Chromium has used so far."""
+    import psutil
+
+    used = 0.0
+    for child in psutil.Process().children(recursive=True):
+        try:
+            if "chrom" in child.name():
+                used += sum(child.cpu_times()[:2])
+        except psutil.Error:
+            continue
+    return used
 
 
 def many_users(
     store: Path, users: int, seconds: float, actors: list[str], think: tuple[float, float], arrive: float = 0
-) -> tuple[dict[str, list[float]], int, float]:
-    """Every user's waits by action, the errors, and the CPU seconds the server used meanwhile."""
+) -> tuple[dict[str, list[float]], int, float, float, float]:
+    """Every user's waits by action, the errors, the CPU seconds the server and the users'
+    browsers used meanwhile, and the seconds it all took."""
     with serve(DASHBOARD_STORE=str(store)) as url:
-        started = server_cpu()
+        started, began = server_cpu(), time.monotonic()
         queue = multiprocessing.get_context("spawn").Queue()
         procs = [
             multiprocessing.get_context("spawn").Process(
@@ -299,12 +315,12 @@ def many_users(
         results = [queue.get(timeout=arrive + seconds + 600) for _ in procs]
         for proc in procs:
             proc.join(timeout=60)
-        used = server_cpu() - started
+        used, took = server_cpu() - started, time.monotonic() - began
     waits: dict[str, list[float]] = {}
-    for session, _ in results:
+    for session, _, _ in results:
         for action, values in session.items():
             waits.setdefault(action, []).extend(values)
-    return waits, sum(e for _, e in results), used
+    return waits, sum(e for _, e, _ in results), used, sum(d for _, _, d in results), took
 
 
 def p95(values: list[float]) -> float:
@@ -347,7 +363,7 @@ def main() -> None:
         print(f"  server RSS after every action and the report, MB: {', '.join(f'{r:,.0f}' for r in rss)}")
     think = tuple(float(t) for t in args.think.split(","))
     for arrive in (float(a) for a in args.arrive.split(",")) if args.users else ():
-        waits, errors, used = many_users(
+        waits, errors, used, drawing, took = many_users(
             build_store("bbc"),
             args.users,
             args.seconds,
@@ -365,6 +381,11 @@ def main() -> None:
         # The browsers share this machine with the server; what the server itself spent says how
         # much of each wait was its work and how much the eight Chromiums' drawing.
         print(f"  server CPU: {used:.1f} s over {len(every)} actions ({used / max(1, len(every)):.3f} s an action)")
+        print(
+            f"  the browsers' CPU: {drawing:.1f} s ({drawing / max(1, len(every)):.3f} s an action), of the "
+            f"{took * multiprocessing.cpu_count():.0f} CPU seconds this machine's {multiprocessing.cpu_count()} cores had "
+            f"in the {took:.0f} s of the run"
+        )
 
 
 if __name__ == "__main__":

@@ -16,14 +16,16 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from analysis.errors import AnalysisError
 from analysis.extract.actors import ActorOptions
-from analysis.ingest import Problem
 from analysis.pipeline import AnalysisOptions, analyze_articles
 from analysis.readers import Article, Limits, ReadError, articles_only, read_paths
 from analysis.records import CSV_COLUMNS, csv_row
+
+if TYPE_CHECKING:  # the store's modules (pandas, duckdb: 0.5 s) are imported by the commands that use them
+    from analysis.ingest import Problem
 
 
 # Seconds to wait, by default, for a store that another process is using (an ingest between

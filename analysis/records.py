@@ -13,12 +13,13 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
-from typing import Any, ClassVar
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from analysis.extract.sentiment import label as sentiment_label
 from analysis.readers import METADATA_FIELDS, Article
+
+if TYPE_CHECKING:  # pandas is imported where the store's frames are built: `analyze` never needs it
+    import pandas as pd
 
 
 @dataclass(frozen=True)
@@ -280,6 +281,8 @@ def csv_row(record: dict) -> dict:
 
 def store_frames(results: list[ArticleAnalysis], version: str) -> dict[str, pd.DataFrame]:
     """One DataFrame per store table for a batch of analyses stored under `version`."""
+    import pandas as pd
+
     now = pd.Timestamp.now()
     rows: dict[str, list[dict]] = {name: [] for name in ("articles", *CHILD_TABLES)}
     for r in results:
@@ -331,6 +334,8 @@ def record_from_store(article: dict, children: dict[str, list[dict]]) -> dict:
 
 def _plain(value: Any) -> Any:
     """A value read from the store as the JSON record holds it (None for missing, Python numbers)."""
+    import pandas as pd
+
     if value is None:
         return None
     try:

@@ -104,3 +104,12 @@ def test_max_article_chars_cuts_with_a_warning(tmp_path):
     assert len(json.loads(result.stdout)["text"]) <= 100
     assert "warning: " in result.stderr and "cut to its first" in result.stderr
     assert run_cli("analyze", "seeds", "--max-article-chars", "0").returncode == 2
+
+
+def test_analyze_does_not_load_the_stores_libraries():
+    # pandas and duckdb cost 0.35 s of every `analyze` run's start (bench/throughput.py) and
+    # only the store's commands use them.
+    probe = "import sys, analysis.__main__; print(sorted({'pandas', 'duckdb'} & set(sys.modules)))"
+    result = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"

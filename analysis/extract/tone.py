@@ -655,6 +655,13 @@ def _valence_ids() -> numpy.ndarray:
     return numpy.array(sorted(hash_string(w) for w in words), dtype=numpy.uint64)
 
 
+def _in_sorted(values: numpy.ndarray, ids: numpy.ndarray) -> numpy.ndarray:
+    """`numpy.isin(values, ids)` for sorted `ids`, by binary search: `isin` hashes all of
+    VADER's 7,500 ids again at every call: 0.45 s on the bench's 200 articles, against 0.01 s."""
+    found = numpy.minimum(numpy.searchsorted(ids, values), len(ids) - 1)
+    return ids[found] == values
+
+
 def sentences_needing_parse(doc: Doc, sentence: numpy.ndarray) -> numpy.ndarray:
     """The sentences whose parse the analysis reads (see nlp.pipes.SelectiveParser): the speaker
     search's, and those that name two actors or more (entities) with a word of some valence,
@@ -668,7 +675,7 @@ def sentences_needing_parse(doc: Doc, sentence: numpy.ndarray) -> numpy.ndarray:
     # Entity labels are symbols (ORG is 383), not hashes: their ids come from the vocabulary.
     labels = numpy.array([doc.vocab.strings.add(label) for label in ACTOR_LABELS], dtype=numpy.uint64)
     begins = numpy.isin(features[:, 0], labels) & (features[:, 1] == _IOB_BEGIN)
-    valence = numpy.isin(features[:, 2], _valence_ids()) | numpy.isin(features[:, 3], _valence_ids())
+    valence = _in_sorted(features[:, 2], _valence_ids()) | _in_sorted(features[:, 3], _valence_ids())
     size = len(needed)
     names = numpy.bincount(sentence[begins], minlength=size)
     has_valence = numpy.bincount(sentence[valence], minlength=size) > 0

@@ -201,3 +201,21 @@ def test_the_parse_plan_builds_its_word_table_once():
     # The plan runs inside the parser for every article; rebuilding the table of words with a
     # valence each time cost 12% of the whole analysis (bench/throughput.py).
     assert tone._valence_ids() is tone._valence_ids()
+
+
+def test_the_plans_word_lookup_is_numpys(nlp):
+    # The plan looks words up by binary search in the sorted table; numpy.isin is the reference.
+    import numpy
+    from spacy.attrs import LEMMA, LOWER
+
+    from tests.conftest import BBC
+
+    ids = tone._valence_ids()
+    texts = [p.read_text(encoding="utf-8") for p in sorted((BBC / "politics").glob("*.txt"))[:20]]
+    for doc in parse(nlp, texts):
+        words = doc.to_array([LOWER, LEMMA])
+        for column in words.T:
+            assert (tone._in_sorted(column, ids) == numpy.isin(column, ids)).all()
+    # Below the first id and above the last, where the search falls off the table's ends.
+    edges = numpy.array([0, ids[0], ids[-1], numpy.iinfo(numpy.uint64).max], dtype=numpy.uint64)
+    assert tone._in_sorted(edges, ids).tolist() == [False, True, True, False]

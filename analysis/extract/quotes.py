@@ -897,7 +897,11 @@ class _Speakers:
                 # Two subjects where the parser read the end of a quotation as one
                 # ('"... anymore: Michigan, Pennsylvania, Ohio," Mr. Trump said'): the one
                 # outside the quotation speaks.
-                return next((c for c in subjects if not self._inside_quote(c.idx)), subjects[0])
+                outside = [c for c in subjects if not self._inside_quote(c.idx)] or subjects
+                # Two outside it where the parser split a name's words ("And ex-Tory education
+                # secretary Gillian Shepherd remembered", "ex" and "Shepherd" both subjects, BBC
+                # politics/008): the one naming someone.
+                return next((c for c in outside if self.mention_at(c) is not None), outside[0])
             if current is verb and verb.lemma_ != ACCORDING:
                 named_as = self._object_of_as(verb)
                 if named_as is not None:
@@ -1864,10 +1868,15 @@ def _speaker_from_context(
             break
     if previous.start < first.start:
         intro = [t for t in previous if t.i in finder.reporting and not finder._inside_quote(t.idx)]
-        # The last reporting verb first; an earlier one when the last gives no one ('"...,"
-        # said Rep. Beto O'Rourke (D-Tex.), a Clinton endorser whose district went for her but
-        # who suggested that ... . "In El Paso, ..."': "suggested" is a relative clause's).
-        for cue in reversed(intro):
+        # The reporting verbs no other of them governs first: the one who tells goes on
+        # speaking, not whom the telling reports ('Gillian Shepherd remembered how one of her
+        # male colleagues called all women "Betty". "When I said, ..."', BBC politics/008).
+        # Among them the last first; an earlier one when the last gives no one ('"...," said
+        # Rep. Beto O'Rourke (D-Tex.), a Clinton endorser whose district went for her but who
+        # suggested that ... . "In El Paso, ..."': "suggested" is a relative clause's).
+        cues = set(intro)
+        reported = [cue for cue in intro if any(a in cues for a in cue.ancestors)]
+        for cue in [*reversed([c for c in intro if c not in reported]), *reversed(reported)]:
             subject = finder.subject_of(cue)
             if subject is not None:
                 speaker, kind = finder.speaker_from_subject(subject)

@@ -603,3 +603,25 @@ def test_a_description_speaks_up_to_a_clause_on_its_words(nlp):
     quotes = quotes_of(nlp, polnear_article("nyt_2015-12-01_puerto-rican-bank-left-debt-inst"))
     quote = starting(quotes, "The decision matrix is like choosing")
     assert quote.speaker == "one person with knowledge of the governor's dilemma"
+
+
+def test_a_he_after_a_name_and_a_described_person_gives_the_name_no_gender(nlp):
+    # huff-post_2015-12-10_hillary-clinton-under-pressure: "his" is the general's and "he" the
+    # mayor's, not Clinton's; learning "he" for her sent "she" to her spokesman.
+    text = (
+        "The general stumped for Clinton in Iowa on Veteran’s Day, and the campaign has touted his "
+        "endorsement on its Facebook page.\n\n"
+        "The groups points out that Clinton’s campaign immediately removed the mayor of Roanoke, "
+        "Virginia, from its state leadership team in November after he suggested that the wartime "
+        "imprisonment of Japanese-Americans during World War II could be a model for interning Syrian "
+        "refugees.\n\n"
+        "In a statement Thursday, Clinton spokesman Jesse Ferguson said, “Hillary has vocally opposed "
+        "any discrimination against Muslims.”\n\n"
+        "On Wednesday, Clinton bashed Trump’s proposal to ban Muslims from coming into the country. "
+        "She addressed Muslim-Americans in an email to supporters, saying that “what you’re hearing "
+        "from Trump and other Republicans is absolutely, unequivocally wrong.”\n\n"
+        "“Now is the time for all of us to stand up to hateful, dangerous words and deeds,” she said."
+    )
+    quotes = quotes_of(nlp, text)
+    assert "Clinton" in starting(quotes, "what you’re hearing").speaker
+    assert "Clinton" in starting(quotes, "Now is the time").speaker

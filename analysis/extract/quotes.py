@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -393,14 +394,25 @@ class _Speakers:
         speech. "...," he wrote" (PolNeAR; the actor table keeps "Trump" apart because the
         article writes "Donald Trump" and "Donald J. Trump", and it tags "Trump Plaza" a person)
         must find Trump for "he". Surnames are compared by the person, not the written name."""
-        owners: dict[str, set[str]] = {}
+        # By the surname without accents, each person (full name without accents) and its
+        # spelling: names that differ only by accents are one person's ("Francois Hollande" in
+        # the headline, "François Hollande" in the text, PolNeAR), the accented one kept.
+        owners: dict[str, dict[str, str]] = {}
+        written: dict[str, set[str]] = {}
         for m in self.mentions:
             if m.actor_type == "PERSON" and m.actor and " " in m.actor.strip():
-                owners.setdefault(m.actor.split()[-1], set()).add(m.actor)
+                surname = m.actor.split()[-1]
+                spellings = owners.setdefault(_unaccented(surname), {})
+                written.setdefault(_unaccented(surname), set()).add(surname)
+                folded = _unaccented(m.actor)
+                if folded not in spellings or not m.actor.isascii():
+                    spellings[folded] = m.actor
         surnames = {
-            name: next(iter(actors))
-            for name, actors in owners.items()
-            if len(actors) == 1 and len(name) >= 3 and name.isalpha() and name[0].isupper()
+            name: next(iter(actors.values()))
+            for key, actors in owners.items()
+            if len(actors) == 1
+            for name in written[key]
+            if len(name) >= 3 and name.isalpha() and name[0].isupper()
         }
         if not surnames:
             return
@@ -1840,6 +1852,10 @@ def is_title_of_work(span: Span, tagged_work: bool) -> bool:
         return False
     # Names of people and the like in quotes ("Crooked Hillary") are rarely titles.
     return tagged_work or not any(t.ent_type_ in ("PERSON", "GPE", "NORP", "ORG") for t in big)
+
+
+def _unaccented(name: str) -> str:
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
 
 
 def _clean_speaker(speaker: str | None) -> str | None:

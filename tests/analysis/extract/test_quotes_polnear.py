@@ -625,3 +625,22 @@ def test_a_he_after_a_name_and_a_described_person_gives_the_name_no_gender(nlp):
     quotes = quotes_of(nlp, text)
     assert "Clinton" in starting(quotes, "what you’re hearing").speaker
     assert "Clinton" in starting(quotes, "Now is the time").speaker
+
+
+def test_a_surname_of_a_name_spelt_with_and_without_accents_is_one_person(nlp):
+    # huff-post_2016-08-03_francois-hollande: the headline's "Francois Hollande" and the text's
+    # "François Hollande" are one man, so the untagged "Hollande denounced" is him and "he said"
+    # after it is not Khizr Khan, named before.
+    text = (
+        "Francois Hollande Says Donald Trump ‘Makes You Want To Retch.’\n\n"
+        "French President François Hollande has joined a growing list of world leaders who have "
+        "slammed U.S. presidential hopeful Donald Trump as the election looms closer.\n\n"
+        "Khizr Khan, the father of a slain American soldier, decried Trump’s repeated calls to ban all "
+        "Muslims from entering the U.S. during a speech at the DNC.\n\n"
+        "Hollande denounced Trump’s remarks as “hurtful and humiliating” and warned of the global "
+        "implications a Trump presidency would have. \n"
+        "“If the Americans choose Trump, that will have consequences, because an American election is "
+        "a world election,” he said."
+    )
+    quotes = quotes_of(nlp, text)
+    assert starting(quotes, "If the Americans choose Trump").speaker == "François Hollande"

@@ -756,9 +756,21 @@ class _Speakers:
 
     def role_holder(self, role: str, before: int) -> Mention | None:
         """The person most recently named among those the text has called by this role before
-        `before`: "the senator" is the last-named senator, not the last-named person."""
+        `before`: "the senator" is the last-named senator, not the last-named person (but see
+        below)."""
         earlier = [m for m in self.mentions[: bisect_left(self.mention_starts, before)] if m.actor_type == "PERSON"]
         holders = {m.actor for m in earlier if m.actor and role in self._roles(m)}
+        # The subject of the description's own sentence, as for "he", when the text has given
+        # it no other role: 'Cruz defends his outsider bona fides in a commercial ...: "...,"
+        # the senator says' (PolNeAR) is Cruz, though only John McCain had the title before.
+        salient = self.salience.resolve(before, "person") if holders else None
+        span = salient and self.doc.char_span(salient.start, salient.end, alignment_mode="expand")
+        if (
+            span
+            and span[0].sent.start_char <= before < span[0].sent.end_char
+            and (salient.actor in holders or not any(self._roles(m) for m in earlier if m.actor == salient.actor))
+        ):
+            return salient
         return next((m for m in reversed(earlier) if m.actor in holders), None)
 
     def previous_actor(self, before: int, wanted: str, *, speaking: bool = False) -> tuple[str, str] | None:

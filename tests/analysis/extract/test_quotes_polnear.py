@@ -644,3 +644,19 @@ def test_a_surname_of_a_name_spelt_with_and_without_accents_is_one_person(nlp):
     )
     quotes = quotes_of(nlp, text)
     assert starting(quotes, "If the Americans choose Trump").speaker == "François Hollande"
+
+
+def test_the_senator_in_the_sentence_of_its_subject_is_the_subject(nlp):
+    # wash-post_2015-12-24_ted-cruz-constitutional-conservative: the text titles only McCain a
+    # senator, but "the senator" who speaks in the commercial is Cruz, the sentence's subject.
+    text = (
+        "There's a history of outsider mavericks faltering when voters judge that they're not that "
+        "different from the insiders they're challenging. Recall Sen. John McCain (Ariz.) damaging his "
+        "reputation for candor in 2000 when he equivocated on whether South Carolina should remove the "
+        "Confederate flag from the state capitol.\n\n"
+        "Cruz defends his outsider bona fides in a commercial running on Iowa TV: \"Securing our borders "
+        "and stopping illegal immigration is a matter of national security,\" the senator says directly "
+        "to the camera."
+    )
+    quotes = quotes_of(nlp, text)
+    assert starting(quotes, "Securing our borders").speaker == "Cruz"

@@ -23,7 +23,7 @@ believe think feel fear consider insist point defend
 say tell add warn emphasize emphasise urge describe brand call deny insist claim argue state
 declare explain note stress announce admit reply respond ask suggest accuse dismiss label term
 write comment confirm report predict promise vow pledge acknowledge agree conclude contend
-continue maintain recall reveal remark complain concede view regard condemn criticise criticize
+continue maintain recall remember reveal remark complain concede view regard condemn criticise criticize
 praise hail quip joke shout tweet assert caution observe demand reject question wonder plead boast
 scoff retort counter describe characterise characterize dub decry lament brand blast slam testify
 exclaim whisper mutter recount told reiterate underline underscore charge threaten signal hint

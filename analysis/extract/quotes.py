@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -393,14 +394,25 @@ class _Speakers:
         speech. "...," he wrote" (PolNeAR; the actor table keeps "Trump" apart because the
         article writes "Donald Trump" and "Donald J. Trump", and it tags "Trump Plaza" a person)
         must find Trump for "he". Surnames are compared by the person, not the written name."""
-        owners: dict[str, set[str]] = {}
+        # By the surname without accents, each person (full name without accents) and its
+        # spelling: names that differ only by accents are one person's ("Francois Hollande" in
+        # the headline, "François Hollande" in the text, PolNeAR), the accented one kept.
+        owners: dict[str, dict[str, str]] = {}
+        written: dict[str, set[str]] = {}
         for m in self.mentions:
             if m.actor_type == "PERSON" and m.actor and " " in m.actor.strip():
-                owners.setdefault(m.actor.split()[-1], set()).add(m.actor)
+                surname = m.actor.split()[-1]
+                spellings = owners.setdefault(_unaccented(surname), {})
+                written.setdefault(_unaccented(surname), set()).add(surname)
+                folded = _unaccented(m.actor)
+                if folded not in spellings or not m.actor.isascii():
+                    spellings[folded] = m.actor
         surnames = {
-            name: next(iter(actors))
-            for name, actors in owners.items()
-            if len(actors) == 1 and len(name) >= 3 and name.isalpha() and name[0].isupper()
+            name: next(iter(actors.values()))
+            for key, actors in owners.items()
+            if len(actors) == 1
+            for name in written[key]
+            if len(name) >= 3 and name.isalpha() and name[0].isupper()
         }
         if not surnames:
             return
@@ -744,9 +756,21 @@ class _Speakers:
 
     def role_holder(self, role: str, before: int) -> Mention | None:
         """The person most recently named among those the text has called by this role before
-        `before`: "the senator" is the last-named senator, not the last-named person."""
+        `before`: "the senator" is the last-named senator, not the last-named person (but see
+        below)."""
         earlier = [m for m in self.mentions[: bisect_left(self.mention_starts, before)] if m.actor_type == "PERSON"]
         holders = {m.actor for m in earlier if m.actor and role in self._roles(m)}
+        # The subject of the description's own sentence, as for "he", when the text has given
+        # it no other role: 'Cruz defends his outsider bona fides in a commercial ...: "...,"
+        # the senator says' (PolNeAR) is Cruz, though only John McCain had the title before.
+        salient = self.salience.resolve(before, "person") if holders else None
+        span = salient and self.doc.char_span(salient.start, salient.end, alignment_mode="expand")
+        if (
+            span
+            and span[0].sent.start_char <= before < span[0].sent.end_char
+            and (salient.actor in holders or not any(self._roles(m) for m in earlier if m.actor == salient.actor))
+        ):
+            return salient
         return next((m for m in reversed(earlier) if m.actor in holders), None)
 
     def previous_actor(self, before: int, wanted: str, *, speaking: bool = False) -> tuple[str, str] | None:
@@ -897,7 +921,11 @@ class _Speakers:
                 # Two subjects where the parser read the end of a quotation as one
                 # ('"... anymore: Michigan, Pennsylvania, Ohio," Mr. Trump said'): the one
                 # outside the quotation speaks.
-                return next((c for c in subjects if not self._inside_quote(c.idx)), subjects[0])
+                outside = [c for c in subjects if not self._inside_quote(c.idx)] or subjects
+                # Two outside it where the parser split a name's words ("And ex-Tory education
+                # secretary Gillian Shepherd remembered", "ex" and "Shepherd" both subjects, BBC
+                # politics/008): the one naming someone.
+                return next((c for c in outside if self.mention_at(c) is not None), outside[0])
             if current is verb and verb.lemma_ != ACCORDING:
                 named_as = self._object_of_as(verb)
                 if named_as is not None:
@@ -1838,6 +1866,10 @@ def is_title_of_work(span: Span, tagged_work: bool) -> bool:
     return tagged_work or not any(t.ent_type_ in ("PERSON", "GPE", "NORP", "ORG") for t in big)
 
 
+def _unaccented(name: str) -> str:
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+
+
 def _clean_speaker(speaker: str | None) -> str | None:
     """A speaker without quotation marks: in run-together text a quotation's close and the next
     name fuse ('paranoia,"Clinton' -> 'Clinton'); elsewhere the marks are dropped."""
@@ -1864,10 +1896,15 @@ def _speaker_from_context(
             break
     if previous.start < first.start:
         intro = [t for t in previous if t.i in finder.reporting and not finder._inside_quote(t.idx)]
-        # The last reporting verb first; an earlier one when the last gives no one ('"...,"
-        # said Rep. Beto O'Rourke (D-Tex.), a Clinton endorser whose district went for her but
-        # who suggested that ... . "In El Paso, ..."': "suggested" is a relative clause's).
-        for cue in reversed(intro):
+        # The reporting verbs no other of them governs first: the one who tells goes on
+        # speaking, not whom the telling reports ('Gillian Shepherd remembered how one of her
+        # male colleagues called all women "Betty". "When I said, ..."', BBC politics/008).
+        # Among them the last first; an earlier one when the last gives no one ('"...," said
+        # Rep. Beto O'Rourke (D-Tex.), a Clinton endorser whose district went for her but who
+        # suggested that ... . "In El Paso, ..."': "suggested" is a relative clause's).
+        cues = set(intro)
+        reported = [cue for cue in intro if any(a in cues for a in cue.ancestors)]
+        for cue in [*reversed([c for c in intro if c not in reported]), *reversed(reported)]:
             subject = finder.subject_of(cue)
             if subject is not None:
                 speaker, kind = finder.speaker_from_subject(subject)

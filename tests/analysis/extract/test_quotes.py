@@ -276,3 +276,13 @@ def test_a_definite_description_after_the_verb_leaves_the_speaker_to_the_context
     quotes = quotes_of(nlp, bbc_article("entertainment/036.txt"))
     quote = next(q for q in quotes if q.text.startswith("Christmas is a special time"))
     assert quote.speaker == "Hanks"
+
+
+def test_a_quote_paragraph_goes_on_with_who_tells_not_whom_the_telling_reports(nlp):
+    # BBC politics/008: 'And ex-Tory education secretary Gillian Shepherd remembered how one of
+    # her male colleagues called all women "Betty". / "When I said, 'Look you know my name isn't
+    # Betty', he said, ..."' is Shepherd's memory, not the colleague's words (the parser also
+    # makes "ex" a second subject of "remembered").
+    quotes = quotes_of(nlp, bbc_article("politics/008.txt"))
+    quote = next(q for q in quotes if q.text.startswith("When I said"))
+    assert quote.speaker == "Gillian Shepherd"

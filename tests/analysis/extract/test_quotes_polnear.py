@@ -603,3 +603,60 @@ def test_a_description_speaks_up_to_a_clause_on_its_words(nlp):
     quotes = quotes_of(nlp, polnear_article("nyt_2015-12-01_puerto-rican-bank-left-debt-inst"))
     quote = starting(quotes, "The decision matrix is like choosing")
     assert quote.speaker == "one person with knowledge of the governor's dilemma"
+
+
+def test_a_he_after_a_name_and_a_described_person_gives_the_name_no_gender(nlp):
+    # huff-post_2015-12-10_hillary-clinton-under-pressure: "his" is the general's and "he" the
+    # mayor's, not Clinton's; learning "he" for her sent "she" to her spokesman.
+    text = (
+        "The general stumped for Clinton in Iowa on Veteran’s Day, and the campaign has touted his "
+        "endorsement on its Facebook page.\n\n"
+        "The groups points out that Clinton’s campaign immediately removed the mayor of Roanoke, "
+        "Virginia, from its state leadership team in November after he suggested that the wartime "
+        "imprisonment of Japanese-Americans during World War II could be a model for interning Syrian "
+        "refugees.\n\n"
+        "In a statement Thursday, Clinton spokesman Jesse Ferguson said, “Hillary has vocally opposed "
+        "any discrimination against Muslims.”\n\n"
+        "On Wednesday, Clinton bashed Trump’s proposal to ban Muslims from coming into the country. "
+        "She addressed Muslim-Americans in an email to supporters, saying that “what you’re hearing "
+        "from Trump and other Republicans is absolutely, unequivocally wrong.”\n\n"
+        "“Now is the time for all of us to stand up to hateful, dangerous words and deeds,” she said."
+    )
+    quotes = quotes_of(nlp, text)
+    assert "Clinton" in starting(quotes, "what you’re hearing").speaker
+    assert "Clinton" in starting(quotes, "Now is the time").speaker
+
+
+def test_a_surname_of_a_name_spelt_with_and_without_accents_is_one_person(nlp):
+    # huff-post_2016-08-03_francois-hollande: the headline's "Francois Hollande" and the text's
+    # "François Hollande" are one man, so the untagged "Hollande denounced" is him and "he said"
+    # after it is not Khizr Khan, named before.
+    text = (
+        "Francois Hollande Says Donald Trump ‘Makes You Want To Retch.’\n\n"
+        "French President François Hollande has joined a growing list of world leaders who have "
+        "slammed U.S. presidential hopeful Donald Trump as the election looms closer.\n\n"
+        "Khizr Khan, the father of a slain American soldier, decried Trump’s repeated calls to ban all "
+        "Muslims from entering the U.S. during a speech at the DNC.\n\n"
+        "Hollande denounced Trump’s remarks as “hurtful and humiliating” and warned of the global "
+        "implications a Trump presidency would have. \n"
+        "“If the Americans choose Trump, that will have consequences, because an American election is "
+        "a world election,” he said."
+    )
+    quotes = quotes_of(nlp, text)
+    assert starting(quotes, "If the Americans choose Trump").speaker == "François Hollande"
+
+
+def test_the_senator_in_the_sentence_of_its_subject_is_the_subject(nlp):
+    # wash-post_2015-12-24_ted-cruz-constitutional-conservative: the text titles only McCain a
+    # senator, but "the senator" who speaks in the commercial is Cruz, the sentence's subject.
+    text = (
+        "There's a history of outsider mavericks faltering when voters judge that they're not that "
+        "different from the insiders they're challenging. Recall Sen. John McCain (Ariz.) damaging his "
+        "reputation for candor in 2000 when he equivocated on whether South Carolina should remove the "
+        "Confederate flag from the state capitol.\n\n"
+        "Cruz defends his outsider bona fides in a commercial running on Iowa TV: \"Securing our borders "
+        "and stopping illegal immigration is a matter of national security,\" the senator says directly "
+        "to the camera."
+    )
+    quotes = quotes_of(nlp, text)
+    assert starting(quotes, "Securing our borders").speaker == "Cruz"

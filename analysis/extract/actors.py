@@ -214,6 +214,23 @@ WORK_NOUNS = frozenset(
         "thriller", "biopic", "cartoon", "blockbuster", "play", "trilogy", "sequel", "remake",
     }
 )
+# Nouns that present a name as a product or a technology: "the Cell processor", "the Skulls
+# program", "its Windows Media Center software", "the Smart brand", "a technology called XDR",
+# "programs such as Ad-Aware and Spybot". Singular after a name: a plural names what a maker
+# makes ("Nokia smartphones", "Intel chips").
+PRODUCT_NOUNS = frozenset(
+    {
+        "processor", "microprocessor", "chip", "chipset", "program", "software", "application",
+        "browser", "console", "handset", "drug", "vaccine", "brand", "aircraft", "jet", "helicopter",
+        "missile", "upgrade", "format", "technology", "virus", "worm", "malware",
+        "spyware", "codec", "gadget", "device",
+    }
+)
+# Words before such a name that make the noun after it the name's own: "the", "its", "Microsoft's"
+# (not "a": "aboard a U.S. Air Force jet" names its owner).
+_PRODUCT_OPENERS = frozenset({"the", "its", "their", "this", "that", "'s", "’s"})
+# Words that give the name of a thing of the kind just named: "a technology called XDR".
+_NAMING_WORDS = frozenset({"called", "named", "nicknamed", "dubbed", "codenamed"})
 # Nouns after a name that make it a film or show: "Aviator actor", "the Ray soundtrack".
 # ("star" is not among them: "former Westlife star Brian McFadden" is a band's.)
 WORK_PARTS = frozenset({"actress", "actor", "premiere", "sequel", "soundtrack", "screenplay"})
@@ -908,6 +925,7 @@ def _works(drafts: list[_Draft]) -> set[str]:
     ("BBC comedy Coupling", "ABC serial Desperate Housewives", "star of Bride and Prejudice",
     "the Serious Organised Crime and Police Bill")."""
     found = set()
+    speaking = {normal_form(_text_of(d.tokens)) for d in drafts if _speaks(d.tokens[0], d.tokens[-1])}
     for d in drafts:
         tokens = d.tokens
         if d.label != "PERSON" and len(tokens) >= 2 and tokens[-1].text in LAW_WORDS:
@@ -967,10 +985,22 @@ def _works(drafts: list[_Draft]) -> set[str]:
             or (before is not None and before.lower_ == "directed" and d.label != "PERSON" and not _before_noun(tokens[-1]))
             # "the BBC's Focus on Africa programme": a title-cased name with small words in it.
             or (after in WORK_NOUNS and title_like)
+            or (_presented_as_product(d, before, back) and normal_form(_text_of(tokens)) not in speaking)
             # Not "shows such as Channel 4's gameshow ...", "the sequel to Ben Stiller comedy Meet
             # The Parents": the owner or maker of a work after it (but "the James Bond films" are
             # the series).
-            or (_in_list_of_works(doc, back) and after not in POSSESSIVE_TAILS and not _makes(tokens[-1]))
+            or (
+                _in_list_of_works(doc, back)
+                and after not in POSSESSIVE_TAILS
+                and not _makes(tokens[-1])
+                # "consoles like the Sony PSP and the Nintendo DS": the maker of a thing whose name
+                # the model left untagged after it (not "Songs like Sunday Bloody Sunday").
+                and not (
+                    tokens[-1].i + 1 < len(doc)
+                    and doc[tokens[-1].i + 1].tag_ == "NNP"
+                    and doc[tokens[-1].i + 1].ent_iob_ == "O"
+                )
+            )
         ):
             found.add(normal_form(_text_of(tokens)))
     # "the Colombian drama Maria Full of Grace", tagged "Maria Full" and "Grace": a name right
@@ -986,7 +1016,6 @@ def _works(drafts: list[_Draft]) -> set[str]:
     # which never speaks (not "Time Warner's AOL said"), is no place ("GM's Detroit plant") and
     # heads no body, person or deal ("USX Corp's USS division", "the party's Holyrood leader",
     # "SBC's AT&T deal"), is its product or its work, in every mention.
-    speaking = {normal_form(_text_of(d.tokens)) for d in drafts if _speaks(d.tokens[0], d.tokens[-1])}
     for d in drafts:
         first = d.tokens[0]
         doc = d.span.doc
@@ -1032,6 +1061,35 @@ _EXAMPLE_OPENERS = frozenset({"as", "including", "like", "include", "includes", 
 _LIST_JOINS = frozenset({",", "and", "or", "&", "the", "'s", "’s", "of", "a"})
 
 
+def _presented_as_product(d: _Draft, before, back: int) -> bool:
+    """Whether the text presents the name as a product or a technology of its own: "the Cell
+    processor", "the company's Smart brand" (a singular noun after it, the name standing where a
+    determiner or owner leaves it), "a technology called XDR" (after a product's or a work's
+    noun and "called")."""
+    if d.label in ("PERSON", "GPE", "LOC", "NORP") or before is None:
+        return False
+    doc, last = d.span.doc, d.tokens[-1]
+    after = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    if (
+        after is not None
+        and after.lower_ in PRODUCT_NOUNS
+        and after.tag_ == "NN"
+        and before.lower_ in _PRODUCT_OPENERS
+        # The noun heads the phrase: not "the Argonaut software division"; nor does it present a
+        # title ("the NBC program "Today"": a broadcaster's).
+        and not (after.i + 1 < len(doc) and (doc[after.i + 1].tag_.startswith("NN") or doc[after.i + 1].is_quote))
+        and not (after.i + 2 < len(doc) and doc[after.i + 1].text == "," and doc[after.i + 2].is_quote)
+    ):
+        return True
+    return before.lower_ in _NAMING_WORDS and back > 1 and (_product_noun(doc[back - 2]) or _work_noun(doc[back - 2]))
+
+
+def _product_noun(token) -> bool:
+    """A noun for a kind of product, singular or plural ("program", "programs")."""
+    low = token.lower_
+    return token.tag_.startswith("NN") and (low in PRODUCT_NOUNS or (low.endswith("s") and low[:-1] in PRODUCT_NOUNS))
+
+
 def _work_noun(token) -> bool:
     """A noun for a kind of work, singular or plural ("film", "blockbusters", "comedies")."""
     low = token.lower_
@@ -1068,7 +1126,7 @@ def _in_list_of_works(doc: Doc, start: int) -> bool:
         while j > 0 and doc[j].lower_ in ("such", "have", "has", "had", "also"):
             j -= 1
         plural_only = doc[i].lower_ not in ("as", "including", "like")
-        return _work_noun(doc[j]) and not (plural_only and doc[j].lower_ in WORK_NOUNS)
+        return (_work_noun(doc[j]) or _product_noun(doc[j])) and not (plural_only and doc[j].lower_ in WORK_NOUNS | PRODUCT_NOUNS)
     if (doc[i - 1].lower_, doc[i].lower_) in WORK_PHRASES:
         return True
     return _work_noun(doc[i]) and doc[i].lower_ not in WORK_NOUNS

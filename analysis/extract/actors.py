@@ -211,7 +211,7 @@ WORK_NOUNS = frozenset(
     {
         "film", "movie", "comedy", "drama", "serial", "series", "sitcom", "soap", "show", "programme",
         "program", "documentary", "album", "single", "song", "novel", "book", "musical", "opera",
-        "thriller", "biopic", "cartoon", "blockbuster", "play", "trilogy", "sequel", "remake",
+        "thriller", "biopic", "cartoon", "animation", "blockbuster", "play", "trilogy", "sequel", "remake",
     }
 )
 # Nouns that present a name as a product or a technology: "the Cell processor", "the Skulls
@@ -919,11 +919,12 @@ def _makes(token) -> bool:
     )
 
 
-def _works(drafts: list[_Draft]) -> set[str]:
+def _works(drafts: list[_Draft], lower: set[str]) -> set[str]:
     """Names of works (films, programmes, books, albums, laws) by normal form: whatever label the
     model gives, a name that the article once presents as a work is one throughout
     ("BBC comedy Coupling", "ABC serial Desperate Housewives", "star of Bride and Prejudice",
-    "the Serious Organised Crime and Police Bill")."""
+    "the Serious Organised Crime and Police Bill"). `lower`: the words the article writes in
+    lower case."""
     found = set()
     speaking = {normal_form(_text_of(d.tokens)) for d in drafts if _speaks(d.tokens[0], d.tokens[-1])}
     for d in drafts:
@@ -962,6 +963,22 @@ def _works(drafts: list[_Draft]) -> set[str]:
             and any(t.text in _TITLE_CASED_SMALL for t in tokens[1:-1])
             and not any(t.lower_ in _BODY_WORDS for t in tokens)
         )
+        if (
+            len(tokens) >= 2
+            and len(tokens[-1].text) == 1
+            and tokens[-1].is_digit
+            and d.label in ("PERSON", "WORK_OF_ART", "PRODUCT")
+            and not any(t.lower_ in lower for t in tokens[:-1])
+        ):
+            # "Shrek 2", "Spider-Man 2" tagged PERSON: no one's name ends in a figure; a name and
+            # the number of its sequel is a film or a game, and so is the name alone ("the
+            # original Shrek"). (Tagged ORG, such a name is as often a channel's: "Radio 4".)
+            found.add(normal_form(_text_of(tokens)))
+            alone = normal_form(_text_of(tokens[:-1]))
+            # Not a place the article names ("the generating units Chesterfield 7 and 8").
+            if not any(o.label in ("GPE", "LOC") and normal_form(_text_of(o.tokens)) == alone for o in drafts):
+                found.add(alone)
+            continue
         if len(tokens) >= 2 and tokens[0].lower_ in WORK_NOUNS and _sentence_initial(tokens[0]):
             # "Comedy Meet The Fockers took ...": the kind of work opening a sentence, capitalised
             # and taken into the span, presents the name after it.
@@ -979,6 +996,16 @@ def _works(drafts: list[_Draft]) -> set[str]:
             or
             # A noun, not "play EC shipments" or "a single market".
             (before is not None and before.lower_ in WORK_NOUNS and before.tag_.startswith("NN"))
+            # "The film, A Different Story, chronicles": a name set off after the work's noun.
+            or (
+                before is not None
+                and before.text == ","
+                and back > 2
+                and doc[back - 2].lower_ in WORK_NOUNS
+                and doc[back - 3].lower_ in DETERMINERS
+                and tokens[-1].i + 1 < len(doc)
+                and doc[tokens[-1].i + 1].text == ","
+            )
             # The name ends the phrase: not "sequel to Ben Stiller comedy Meet The Parents".
             or (before is not None and (before2, before.lower_) in WORK_PHRASES and not _before_noun(tokens[-1]))
             # "who directed Titanic", not "directed by James Cameron".
@@ -1919,7 +1946,7 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
     _bracketed_companies(drafts, text)
     # Whether the article capitalises names: most of its names are capitalised.
     cased = 2 * sum(d.tokens[0].text[:1].isupper() for d in drafts) >= len(drafts)
-    works = _works(drafts)
+    works = _works(drafts, lower_words)
     table_rows = [(m.start(), m.end()) for m in _TABLE_ROW.finditer(text)]
 
     # Full person names the article gives, in order, for linking short mentions to them.

@@ -1244,3 +1244,21 @@ class TestPrecisionOnOwnSamples:
         assert "U.S. Air Force" in actors or "United States Air Force" in actors
         actors, _ = reuters_story_actors(nlp, "reut2-016.sgm", "16856")
         assert "NBC" in actors
+
+    @pytest.mark.parametrize(
+        "name, work",
+        [
+            ("tech/082.txt", "Xbox 2"),  # tagged PERSON: no one's name ends in a figure
+            ("entertainment/077.txt", "Spider-Man 2"),
+            ("entertainment/359.txt", "Shark Tale"),  # "Oscar-nominated animation Shark Tale"
+            ("entertainment/269.txt", "Different Story"),  # "The film, A Different Story, chronicles"
+        ],
+    )
+    def test_a_sequel_number_or_a_work_noun_presents_a_work(self, nlp, name, work):
+        actors, _ = bbc_actors(nlp, name)
+        assert work not in actors
+
+    def test_a_channel_named_with_its_number_stays_an_actor(self, nlp):
+        # "the Channel 4 show", "told Radio 4's Today programme": tagged ORG, a broadcaster's.
+        actors, _ = bbc_actors(nlp, "entertainment/180.txt")
+        assert "Channel 4" in actors

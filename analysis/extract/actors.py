@@ -1297,6 +1297,7 @@ class _CommonWords:
         # The words the article writes in lower case.
         self.lower = set(_LOWER_WORD.findall(text))
         self._seen: dict[str, bool] = {}
+        self._opening: dict[str, bool] = {}
 
     def __contains__(self, word: str) -> bool:
         hit = self._seen.get(word)
@@ -1305,10 +1306,20 @@ class _CommonWords:
         return hit
 
     def _common(self, word: str) -> bool:
-        if not (word[:1].isupper() and word[1:].islower()):
-            return False
         low, lower = word.lower(), self.lower
         if not (low in lower or (low.endswith("s") and low[:-1] in lower) or low + "s" in lower):
+            return False
+        return self.opens_only(word)
+
+    def opens_only(self, word: str) -> bool:
+        """Whether the article writes the word capitalised only where it opens a sentence."""
+        hit = self._opening.get(word)
+        if hit is None:
+            hit = self._opening[word] = self._opens_only(word)
+        return hit
+
+    def _opens_only(self, word: str) -> bool:
+        if not (word[:1].isupper() and word[1:].islower()):
             return False
         for m in re.finditer(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", self.text):
             span = self.doc.char_span(m.start(), m.end())
@@ -1317,6 +1328,8 @@ class _CommonWords:
         return True
 
 
+# Penn tags of a common word: noun, adjective, gerund.
+_COMMON_TAGS = frozenset({"NN", "NNS", "JJ", "VBG"})
 _LOWER_WORD = re.compile(r"(?<![\w'’])[a-z]+(?!\w)")
 
 
@@ -2144,6 +2157,17 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
             or _in_rows(tokens[0].idx, table_rows)
             or key in languages
             or (len(tokens) == 1 and _sentence_initial(tokens[0]) and tokens[0].text in common and not _known(key, table))
+            # "Mystery firm Baikal", "Teamwork is essential", "Quirky comedy Sideways": a word the
+            # tagger reads as a common noun or adjective, capitalised only where it opens a
+            # sentence, is that word, though the article never writes it small.
+            or (
+                len(tokens) == 1
+                and label in ("ORG", "PERSON", "FAC")
+                and tokens[0].tag_ in _COMMON_TAGS
+                and _sentence_initial(tokens[0])
+                and common.opens_only(tokens[0].text)
+                and not _known(key, table)
+            )
             or (label == "ORG" and _country_and_word(tokens, table, lower_words))
             or (len(tokens) == 1 and key not in table.aliases and _acronym_noun(tokens[0].text, text))
             or (label in ("GPE", "LOC", "NORP") and _of_a_name(tokens[0], name_ends))

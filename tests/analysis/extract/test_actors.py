@@ -1262,3 +1262,24 @@ class TestPrecisionOnOwnSamples:
         # "the Channel 4 show", "told Radio 4's Today programme": tagged ORG, a broadcaster's.
         actors, _ = bbc_actors(nlp, "entertainment/180.txt")
         assert "Channel 4" in actors
+
+    @pytest.mark.parametrize(
+        "name, word, actor",
+        [
+            ("business/314.txt", "Mystery", "Baikal Finance Group"),  # "Mystery firm Baikal Finance Group"
+            ("tech/071.txt", "Teamwork", None),  # "Teamwork is essential"
+            ("business/152.txt", "Freezing", None),  # "Freezing temperatures and heavy snowfall"
+            ("tech/149.txt", "Software", "Microsoft"),  # "Software giant Microsoft"
+        ],
+    )
+    def test_a_common_word_capitalised_only_to_open_a_sentence_is_no_name(self, nlp, name, word, actor):
+        actors, _ = bbc_actors(nlp, name)
+        assert word not in actors
+        assert actor is None or actor in actors
+
+    def test_a_common_word_opening_a_reuters_sentence_is_no_name(self, nlp):
+        # "Value was not disclosed", "Rice and wheat farmers in China": the tagger's common nouns.
+        actors, _ = reuters_story_actors(nlp, "reut2-007.sgm", "7292")
+        assert "Value" not in actors and "Ericsson" in actors
+        actors, _ = reuters_story_actors(nlp, "reut2-007.sgm", "7545")
+        assert "Rice" not in actors and "China" in actors

@@ -214,8 +214,8 @@ WORK_NOUNS = frozenset(
         "thriller", "biopic", "cartoon", "animation", "blockbuster", "play", "trilogy", "sequel", "remake",
     }
 )
-# Nouns that present a name as a product or a technology: "the Cell processor", "the Skulls
-# program", "its Windows Media Center software", "the Smart brand", "a technology called XDR",
+# Nouns that present a name as a product, a technology or an index: "the Cell processor", "the
+# Skulls program", "France's Cac index", "its Windows Media Center software", "the Smart brand", "a technology called XDR",
 # "programs such as Ad-Aware and Spybot". Singular after a name: a plural names what a maker
 # makes ("Nokia smartphones", "Intel chips").
 PRODUCT_NOUNS = frozenset(
@@ -223,7 +223,7 @@ PRODUCT_NOUNS = frozenset(
         "processor", "microprocessor", "chip", "chipset", "program", "software", "application",
         "browser", "console", "handset", "drug", "vaccine", "brand", "aircraft", "jet", "helicopter",
         "missile", "upgrade", "format", "technology", "virus", "worm", "malware",
-        "spyware", "codec", "gadget", "device",
+        "spyware", "codec", "gadget", "device", "index",
     }
 )
 # Words before such a name that make the noun after it the name's own: "the", "its", "Microsoft's"
@@ -1064,8 +1064,10 @@ def _works(drafts: list[_Draft], lower: set[str]) -> set[str]:
         vote = votes.setdefault(normal_form(_text_of(d.tokens)), [0, 0])
         vote[d.label in _THING_LABELS] += 1
     found.update(key for key, (actor, thing) in votes.items() if thing > actor)
-    # "AutoLinks": the plural of such a name is the same thing.
-    found.update(key for key in votes if key.endswith("s") and key[:-1] in found)
+    # "AutoLinks": the plural of such a name is the same thing, and so is the name spaced
+    # otherwise ("Rip Guard" beside "RipGuard").
+    spaced = {key.replace(" ", "") for key in found}
+    found.update(key for key in votes if (key.endswith("s") and key[:-1] in found) or key.replace(" ", "") in spaced)
     return found
 
 
@@ -1097,6 +1099,9 @@ def _presented_as_product(d: _Draft, before, back: int) -> bool:
         return False
     doc, last = d.span.doc, d.tokens[-1]
     after = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    # "its new RipGuard technology": an adjective may stand between.
+    if before.tag_ == "JJ" and before.is_lower and back > 1:
+        before = doc[back - 2]
     if (
         after is not None
         and after.lower_ in PRODUCT_NOUNS

@@ -1283,3 +1283,13 @@ class TestPrecisionOnOwnSamples:
         assert "Value" not in actors and "Ericsson" in actors
         actors, _ = reuters_story_actors(nlp, "reut2-007.sgm", "7545")
         assert "Rice" not in actors and "China" in actors
+
+    def test_an_adjective_may_stand_between_a_product_and_its_determiner(self, nlp):
+        # "its new RipGuard technology", and "Rip Guard" spaced otherwise later on: one product.
+        actors, _ = bbc_actors(nlp, "tech/043.txt")
+        assert "RipGuard" not in actors and "Rip Guard" not in actors
+        # "the main Dow Jones index", "France's Cac index": indices, not their firms.
+        actors, _ = bbc_actors(nlp, "business/134.txt")
+        assert "Dow Jones" not in actors and "George W Bush" in actors
+        actors, _ = bbc_actors(nlp, "business/262.txt")
+        assert "Cac" not in actors and "Allianz" in actors

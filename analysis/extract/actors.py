@@ -215,15 +215,15 @@ WORK_NOUNS = frozenset(
     }
 )
 # Nouns that present a name as a product, a technology or an index: "the Cell processor", "the
-# Skulls program", "France's Cac index", "its Windows Media Center software", "the Smart brand", "a technology called XDR",
-# "programs such as Ad-Aware and Spybot". Singular after a name: a plural names what a maker
-# makes ("Nokia smartphones", "Intel chips").
+# Skulls program", "its Windows Media Center software", "the Smart brand", "France's Cac index",
+# "a technology called XDR", "programs such as Ad-Aware and Spybot". Singular after a name: a
+# plural names what a maker makes ("Nokia smartphones", "Intel chips").
 PRODUCT_NOUNS = frozenset(
     {
         "processor", "microprocessor", "chip", "chipset", "program", "software", "application",
         "browser", "console", "handset", "drug", "vaccine", "brand", "aircraft", "jet", "helicopter",
-        "missile", "upgrade", "format", "technology", "virus", "worm", "malware",
-        "spyware", "codec", "gadget", "device", "index",
+        "missile", "upgrade", "format", "technology", "virus", "worm", "malware", "spyware", "codec",
+        "gadget", "device", "index",
     }
 )
 # Words before such a name that make the noun after it the name's own: "the", "its", "Microsoft's"
@@ -1012,6 +1012,7 @@ def _works(drafts: list[_Draft], lower: set[str]) -> set[str]:
             or (before is not None and before.lower_ == "directed" and d.label != "PERSON" and not _before_noun(tokens[-1]))
             # "the BBC's Focus on Africa programme": a title-cased name with small words in it.
             or (after in WORK_NOUNS and title_like)
+            # "the Cell processor", "a technology called XDR": a product, unless it speaks.
             or (_presented_as_product(d, before, back) and normal_form(_text_of(tokens)) not in speaking)
             # Not "shows such as Channel 4's gameshow ...", "the sequel to Ben Stiller comedy Meet
             # The Parents": the owner or maker of a work after it (but "the James Bond films" are

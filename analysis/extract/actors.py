@@ -211,9 +211,26 @@ WORK_NOUNS = frozenset(
     {
         "film", "movie", "comedy", "drama", "serial", "series", "sitcom", "soap", "show", "programme",
         "program", "documentary", "album", "single", "song", "novel", "book", "musical", "opera",
-        "thriller", "biopic", "cartoon", "blockbuster", "play", "trilogy", "sequel", "remake",
+        "thriller", "biopic", "cartoon", "animation", "blockbuster", "play", "trilogy", "sequel", "remake",
     }
 )
+# Nouns that present a name as a product, a technology or an index: "the Cell processor", "the
+# Skulls program", "its Windows Media Center software", "the Smart brand", "France's Cac index",
+# "a technology called XDR", "programs such as Ad-Aware and Spybot". Singular after a name: a
+# plural names what a maker makes ("Nokia smartphones", "Intel chips").
+PRODUCT_NOUNS = frozenset(
+    {
+        "processor", "microprocessor", "chip", "chipset", "program", "software", "application",
+        "browser", "console", "handset", "drug", "vaccine", "brand", "aircraft", "jet", "helicopter",
+        "missile", "upgrade", "format", "technology", "virus", "worm", "malware", "spyware", "codec",
+        "gadget", "device", "index",
+    }
+)
+# Words before such a name that make the noun after it the name's own: "the", "its", "Microsoft's"
+# (not "a": "aboard a U.S. Air Force jet" names its owner).
+_PRODUCT_OPENERS = frozenset({"the", "its", "their", "this", "that", "'s", "’s"})
+# Words that give the name of a thing of the kind just named: "a technology called XDR".
+_NAMING_WORDS = frozenset({"called", "named", "nicknamed", "dubbed", "codenamed"})
 # Nouns after a name that make it a film or show: "Aviator actor", "the Ray soundtrack".
 # ("star" is not among them: "former Westlife star Brian McFadden" is a band's.)
 WORK_PARTS = frozenset({"actress", "actor", "premiere", "sequel", "soundtrack", "screenplay"})
@@ -902,12 +919,14 @@ def _makes(token) -> bool:
     )
 
 
-def _works(drafts: list[_Draft]) -> set[str]:
+def _works(drafts: list[_Draft], lower: set[str]) -> set[str]:
     """Names of works (films, programmes, books, albums, laws) by normal form: whatever label the
     model gives, a name that the article once presents as a work is one throughout
     ("BBC comedy Coupling", "ABC serial Desperate Housewives", "star of Bride and Prejudice",
-    "the Serious Organised Crime and Police Bill")."""
+    "the Serious Organised Crime and Police Bill"). `lower`: the words the article writes in
+    lower case."""
     found = set()
+    speaking = {normal_form(_text_of(d.tokens)) for d in drafts if _speaks(d.tokens[0], d.tokens[-1])}
     for d in drafts:
         tokens = d.tokens
         if d.label != "PERSON" and len(tokens) >= 2 and tokens[-1].text in LAW_WORDS:
@@ -944,6 +963,22 @@ def _works(drafts: list[_Draft]) -> set[str]:
             and any(t.text in _TITLE_CASED_SMALL for t in tokens[1:-1])
             and not any(t.lower_ in _BODY_WORDS for t in tokens)
         )
+        if (
+            len(tokens) >= 2
+            and len(tokens[-1].text) == 1
+            and tokens[-1].is_digit
+            and d.label in ("PERSON", "WORK_OF_ART", "PRODUCT")
+            and not any(t.lower_ in lower for t in tokens[:-1])
+        ):
+            # "Shrek 2", "Spider-Man 2" tagged PERSON: no one's name ends in a figure; a name and
+            # the number of its sequel is a film or a game, and so is the name alone ("the
+            # original Shrek"). (Tagged ORG, such a name is as often a channel's: "Radio 4".)
+            found.add(normal_form(_text_of(tokens)))
+            alone = normal_form(_text_of(tokens[:-1]))
+            # Not a place the article names ("the generating units Chesterfield 7 and 8").
+            if not any(o.label in ("GPE", "LOC") and normal_form(_text_of(o.tokens)) == alone for o in drafts):
+                found.add(alone)
+            continue
         if len(tokens) >= 2 and tokens[0].lower_ in WORK_NOUNS and _sentence_initial(tokens[0]):
             # "Comedy Meet The Fockers took ...": the kind of work opening a sentence, capitalised
             # and taken into the span, presents the name after it.
@@ -961,16 +996,39 @@ def _works(drafts: list[_Draft]) -> set[str]:
             or
             # A noun, not "play EC shipments" or "a single market".
             (before is not None and before.lower_ in WORK_NOUNS and before.tag_.startswith("NN"))
+            # "The film, A Different Story, chronicles": a name set off after the work's noun.
+            or (
+                before is not None
+                and before.text == ","
+                and back > 2
+                and doc[back - 2].lower_ in WORK_NOUNS
+                and doc[back - 3].lower_ in DETERMINERS
+                and tokens[-1].i + 1 < len(doc)
+                and doc[tokens[-1].i + 1].text == ","
+            )
             # The name ends the phrase: not "sequel to Ben Stiller comedy Meet The Parents".
             or (before is not None and (before2, before.lower_) in WORK_PHRASES and not _before_noun(tokens[-1]))
             # "who directed Titanic", not "directed by James Cameron".
             or (before is not None and before.lower_ == "directed" and d.label != "PERSON" and not _before_noun(tokens[-1]))
             # "the BBC's Focus on Africa programme": a title-cased name with small words in it.
             or (after in WORK_NOUNS and title_like)
+            # "the Cell processor", "a technology called XDR": a product, unless it speaks.
+            or (_presented_as_product(d, before, back) and normal_form(_text_of(tokens)) not in speaking)
             # Not "shows such as Channel 4's gameshow ...", "the sequel to Ben Stiller comedy Meet
             # The Parents": the owner or maker of a work after it (but "the James Bond films" are
             # the series).
-            or (_in_list_of_works(doc, back) and after not in POSSESSIVE_TAILS and not _makes(tokens[-1]))
+            or (
+                _in_list_of_works(doc, back)
+                and after not in POSSESSIVE_TAILS
+                and not _makes(tokens[-1])
+                # "consoles like the Sony PSP and the Nintendo DS": the maker of a thing whose name
+                # the model left untagged after it (not "Songs like Sunday Bloody Sunday").
+                and not (
+                    tokens[-1].i + 1 < len(doc)
+                    and doc[tokens[-1].i + 1].tag_ == "NNP"
+                    and doc[tokens[-1].i + 1].ent_iob_ == "O"
+                )
+            )
         ):
             found.add(normal_form(_text_of(tokens)))
     # "the Colombian drama Maria Full of Grace", tagged "Maria Full" and "Grace": a name right
@@ -986,7 +1044,6 @@ def _works(drafts: list[_Draft]) -> set[str]:
     # which never speaks (not "Time Warner's AOL said"), is no place ("GM's Detroit plant") and
     # heads no body, person or deal ("USX Corp's USS division", "the party's Holyrood leader",
     # "SBC's AT&T deal"), is its product or its work, in every mention.
-    speaking = {normal_form(_text_of(d.tokens)) for d in drafts if _speaks(d.tokens[0], d.tokens[-1])}
     for d in drafts:
         first = d.tokens[0]
         doc = d.span.doc
@@ -1008,8 +1065,10 @@ def _works(drafts: list[_Draft]) -> set[str]:
         vote = votes.setdefault(normal_form(_text_of(d.tokens)), [0, 0])
         vote[d.label in _THING_LABELS] += 1
     found.update(key for key, (actor, thing) in votes.items() if thing > actor)
-    # "AutoLinks": the plural of such a name is the same thing.
-    found.update(key for key in votes if key.endswith("s") and key[:-1] in found)
+    # "AutoLinks": the plural of such a name is the same thing, and so is the name spaced
+    # otherwise ("Rip Guard" beside "RipGuard").
+    spaced = {key.replace(" ", "") for key in found}
+    found.update(key for key in votes if (key.endswith("s") and key[:-1] in found) or key.replace(" ", "") in spaced)
     return found
 
 
@@ -1030,6 +1089,38 @@ _OWNED_BODY_NOUNS = frozenset(
 _EXAMPLE_OPENERS = frozenset({"as", "including", "like", "include", "includes", "included"})
 # Words inside a list of names, between them or inside one ("The Devil's Advocate").
 _LIST_JOINS = frozenset({",", "and", "or", "&", "the", "'s", "’s", "of", "a"})
+
+
+def _presented_as_product(d: _Draft, before, back: int) -> bool:
+    """Whether the text presents the name as a product or a technology of its own: "the Cell
+    processor", "the company's Smart brand" (a singular noun after it, the name standing where a
+    determiner or owner leaves it), "a technology called XDR" (after a product's or a work's
+    noun and "called")."""
+    if d.label in ("PERSON", "GPE", "LOC", "NORP") or before is None:
+        return False
+    doc, last = d.span.doc, d.tokens[-1]
+    after = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    # "its new RipGuard technology": an adjective may stand between.
+    if before.tag_ == "JJ" and before.is_lower and back > 1:
+        before = doc[back - 2]
+    if (
+        after is not None
+        and after.lower_ in PRODUCT_NOUNS
+        and after.tag_ == "NN"
+        and before.lower_ in _PRODUCT_OPENERS
+        # The noun heads the phrase: not "the Argonaut software division"; nor does it present a
+        # title ("the NBC program "Today"": a broadcaster's).
+        and not (after.i + 1 < len(doc) and (doc[after.i + 1].tag_.startswith("NN") or doc[after.i + 1].is_quote))
+        and not (after.i + 2 < len(doc) and doc[after.i + 1].text == "," and doc[after.i + 2].is_quote)
+    ):
+        return True
+    return before.lower_ in _NAMING_WORDS and back > 1 and (_product_noun(doc[back - 2]) or _work_noun(doc[back - 2]))
+
+
+def _product_noun(token) -> bool:
+    """A noun for a kind of product, singular or plural ("program", "programs")."""
+    low = token.lower_
+    return token.tag_.startswith("NN") and (low in PRODUCT_NOUNS or (low.endswith("s") and low[:-1] in PRODUCT_NOUNS))
 
 
 def _work_noun(token) -> bool:
@@ -1068,7 +1159,7 @@ def _in_list_of_works(doc: Doc, start: int) -> bool:
         while j > 0 and doc[j].lower_ in ("such", "have", "has", "had", "also"):
             j -= 1
         plural_only = doc[i].lower_ not in ("as", "including", "like")
-        return _work_noun(doc[j]) and not (plural_only and doc[j].lower_ in WORK_NOUNS)
+        return (_work_noun(doc[j]) or _product_noun(doc[j])) and not (plural_only and doc[j].lower_ in WORK_NOUNS | PRODUCT_NOUNS)
     if (doc[i - 1].lower_, doc[i].lower_) in WORK_PHRASES:
         return True
     return _work_noun(doc[i]) and doc[i].lower_ not in WORK_NOUNS
@@ -1212,6 +1303,7 @@ class _CommonWords:
         # The words the article writes in lower case.
         self.lower = set(_LOWER_WORD.findall(text))
         self._seen: dict[str, bool] = {}
+        self._opening: dict[str, bool] = {}
 
     def __contains__(self, word: str) -> bool:
         hit = self._seen.get(word)
@@ -1220,10 +1312,20 @@ class _CommonWords:
         return hit
 
     def _common(self, word: str) -> bool:
-        if not (word[:1].isupper() and word[1:].islower()):
-            return False
         low, lower = word.lower(), self.lower
         if not (low in lower or (low.endswith("s") and low[:-1] in lower) or low + "s" in lower):
+            return False
+        return self.opens_only(word)
+
+    def opens_only(self, word: str) -> bool:
+        """Whether the article writes the word capitalised only where it opens a sentence."""
+        hit = self._opening.get(word)
+        if hit is None:
+            hit = self._opening[word] = self._opens_only(word)
+        return hit
+
+    def _opens_only(self, word: str) -> bool:
+        if not (word[:1].isupper() and word[1:].islower()):
             return False
         for m in re.finditer(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", self.text):
             span = self.doc.char_span(m.start(), m.end())
@@ -1232,6 +1334,8 @@ class _CommonWords:
         return True
 
 
+# Penn tags of a common word: noun, adjective, gerund.
+_COMMON_TAGS = frozenset({"NN", "NNS", "JJ", "VBG"})
 _LOWER_WORD = re.compile(r"(?<![\w'’])[a-z]+(?!\w)")
 
 
@@ -1861,7 +1965,7 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
     _bracketed_companies(drafts, text)
     # Whether the article capitalises names: most of its names are capitalised.
     cased = 2 * sum(d.tokens[0].text[:1].isupper() for d in drafts) >= len(drafts)
-    works = _works(drafts)
+    works = _works(drafts, lower_words)
     table_rows = [(m.start(), m.end()) for m in _TABLE_ROW.finditer(text)]
 
     # Full person names the article gives, in order, for linking short mentions to them.
@@ -2059,6 +2163,17 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
             or _in_rows(tokens[0].idx, table_rows)
             or key in languages
             or (len(tokens) == 1 and _sentence_initial(tokens[0]) and tokens[0].text in common and not _known(key, table))
+            # "Mystery firm Baikal", "Teamwork is essential", "Quirky comedy Sideways": a word the
+            # tagger reads as a common noun or adjective, capitalised only where it opens a
+            # sentence, is that word, though the article never writes it small.
+            or (
+                len(tokens) == 1
+                and label in ("ORG", "PERSON", "FAC")
+                and tokens[0].tag_ in _COMMON_TAGS
+                and _sentence_initial(tokens[0])
+                and common.opens_only(tokens[0].text)
+                and not _known(key, table)
+            )
             or (label == "ORG" and _country_and_word(tokens, table, lower_words))
             or (len(tokens) == 1 and key not in table.aliases and _acronym_noun(tokens[0].text, text))
             or (label in ("GPE", "LOC", "NORP") and _of_a_name(tokens[0], name_ends))

@@ -925,9 +925,9 @@ def evidence_count(con: duckdb.DuckDBPyConnection, filters: Filters, *, request:
 def evidence_totals(con: duckdb.DuckDBPyConnection, filters: Filters, *, request: Evidence) -> dict:
     """How many sentences `evidence` would list without a limit, and from how many articles, in
     one pass: a bar that counts articles (a theme, a topic) is checked against the articles."""
-    where, params = _evidence_from(con, filters, request)
+    source, params = _evidence_from(con, filters, request)
     sentences, articles = con.execute(
-        f"SELECT count(*), count(DISTINCT s.article_id) {where}", params
+        f"SELECT count(*), count(DISTINCT s.article_id) {source}", params
     ).fetchone()
     return {"sentences": sentences, "articles": articles}
 
@@ -945,7 +945,7 @@ def evidence(
     sentiment and article, newest first; for an actor's mark, `marks` holds where in the sentence
     the mentions that put it there are ([start, end] from the sentence's start): "UK", "British",
     a resolved "he", which the actor's name alone would not find."""
-    where, params = _evidence_from(con, filters, request)
+    source, params = _evidence_from(con, filters, request)
     marks = (
         """(SELECT list([e.start - p.start, e."end" - p.start] ORDER BY e.start) FROM entities e
             WHERE e.article_id = p.article_id AND e.sentence = p.idx AND e.actor IN (SELECT unnest(?)))"""
@@ -960,7 +960,7 @@ def evidence(
         f"""
         WITH page AS (
             SELECT s.article_id, s.idx, s.start, s."end", s.compound, a.date
-            {where}
+            {source}
             ORDER BY a.date DESC NULLS LAST, s.article_id, s.idx{_page(limit, offset)})
         SELECT substr(a.text, p.start + 1, p."end" - p.start) AS sentence, p.compound AS sentiment,
                coalesce(a.title, left(a.text, 60)) AS article, CAST(p.date AS VARCHAR) AS date, a.source,

@@ -11,7 +11,7 @@ cannot drift apart.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -321,25 +321,26 @@ _TABLE_COLUMNS = {row.TABLE: _columns(row) for row in ROW_TYPES}
 def record_from_store(article: dict, children: dict[str, list[dict]]) -> dict:
     """The JSON record of a stored article: `article` is its row of the articles table,
     `children` its rows of each child table in order; the same shape as `to_record`."""
+    from pandas import isna  # once a record, not once a value (`analyze` never imports pandas)
+
     names = {row.TABLE: [f.name for f in fields(row)] for row in ROW_TYPES}
     metadata = {name: article[name] for name in METADATA_FIELDS}
     metadata["date"] = str(metadata["date"]) if metadata["date"] else None
     return _record(
         metadata,
         {k: article[k] for k in ("compound", "label", "narrator", "quoted")},
-        {table: [{k: _plain(r[k]) for k in names[table]} for r in children[table]] for table in CHILD_TABLES},
+        {table: [{k: _plain(r[k], isna) for k in names[table]} for r in children[table]] for table in CHILD_TABLES},
         list(article["keyphrases"] or []),
     )
 
 
-def _plain(value: Any) -> Any:
-    """A value read from the store as the JSON record holds it (None for missing, Python numbers)."""
-    import pandas as pd
-
+def _plain(value: Any, isna: Callable[[Any], Any]) -> Any:
+    """A value read from the store as the JSON record holds it (None for missing, Python numbers);
+    `isna` is pandas'."""
     if value is None:
         return None
     try:
-        if pd.isna(value):
+        if isna(value):
             return None
     except (TypeError, ValueError):
         pass

@@ -211,16 +211,34 @@ def one_user(store: Path, repeat: int, actor: str) -> tuple[dict[str, list[float
     return times, rss
 
 
-def _servers():
-    """The dashboard server process(es) started by this bench (psutil processes)."""
+def _children(is_wanted):
+    """This process's descendants that `is_wanted(process)` picks (psutil processes)."""
     import psutil
 
     for child in psutil.Process().children(recursive=True):
         try:  # the exports' browser processes come and go (some are zombies by now)
-            if "streamlit" in " ".join(child.cmdline()):
+            if is_wanted(child):
                 yield child
         except psutil.Error:
             continue
+
+
+def _servers():
+    """The dashboard server process(es) started by this bench."""
+    return _children(lambda p: "streamlit" in " ".join(p.cmdline()))
+
+
+def _cpu(processes) -> float:
+    """CPU seconds (user and system) these processes have used so far."""
+    import psutil
+
+    used = 0.0
+    for proc in processes:
+        try:
+            used += sum(proc.cpu_times()[:2])
+        except psutil.Error:  # gone since it was found
+            continue
+    return used
 
 
 def server_rss() -> float:
@@ -229,8 +247,8 @@ def server_rss() -> float:
 
 
 def server_cpu() -> float:
-    """CPU seconds (user and system) the dashboard's server process(es) have used so far."""
-    return sum(sum(proc.cpu_times()[:2]) for proc in _servers())
+    """CPU seconds the dashboard's server process(es) have used so far."""
+    return _cpu(_servers())
 
 
 def _session(
@@ -283,17 +301,8 @@ def _session(
 
 
 def _browser_cpu() -> float:
-    """CPU seconds (user and system) this process's Chromium has used so far."""
-    import psutil
-
-    used = 0.0
-    for child in psutil.Process().children(recursive=True):
-        try:
-            if "chrom" in child.name():
-                used += sum(child.cpu_times()[:2])
-        except psutil.Error:
-            continue
-    return used
+    """CPU seconds this process's Chromium has used so far."""
+    return _cpu(_children(lambda p: "chrom" in p.name()))
 
 
 def many_users(

@@ -226,6 +226,8 @@ PRODUCT_NOUNS = frozenset(
         "gadget", "device", "index",
     }
 )
+# The singular nouns of a work or a product, looked up at every name in a list (`_in_list_of_works`).
+_KIND_NOUNS = WORK_NOUNS | PRODUCT_NOUNS
 # Words before such a name that make the noun after it the name's own: "the", "its", "Microsoft's"
 # (not "a": "aboard a U.S. Air Force jet" names its owner).
 _PRODUCT_OPENERS = frozenset({"the", "its", "their", "this", "that", "'s", "’s"})
@@ -1159,7 +1161,7 @@ def _in_list_of_works(doc: Doc, start: int) -> bool:
         while j > 0 and doc[j].lower_ in ("such", "have", "has", "had", "also"):
             j -= 1
         plural_only = doc[i].lower_ not in ("as", "including", "like")
-        return (_work_noun(doc[j]) or _product_noun(doc[j])) and not (plural_only and doc[j].lower_ in WORK_NOUNS | PRODUCT_NOUNS)
+        return (_work_noun(doc[j]) or _product_noun(doc[j])) and not (plural_only and doc[j].lower_ in _KIND_NOUNS)
     if (doc[i - 1].lower_, doc[i].lower_) in WORK_PHRASES:
         return True
     return _work_noun(doc[i]) and doc[i].lower_ not in WORK_NOUNS
@@ -1296,29 +1298,24 @@ class _CommonWords:
     sentence: "Viruses written to make headlines" beside "viruses", "Broadband has become hugely
     competitive" beside "broadband". At the start of a sentence they are the same common word,
     not a name (a name keeps its capital inside a sentence: "Vince Cable" beside "cable").
-    Asked word by word (`word in common`), each answer computed once: a few words an article."""
+    Asked word by word (`word in common`); the search of the text is done once a word: a few
+    words an article."""
 
     def __init__(self, doc: Doc, text: str) -> None:
         self.doc, self.text = doc, text
         # The words the article writes in lower case.
         self.lower = set(_LOWER_WORD.findall(text))
-        self._seen: dict[str, bool] = {}
         self._opening: dict[str, bool] = {}
 
     def __contains__(self, word: str) -> bool:
-        hit = self._seen.get(word)
-        if hit is None:
-            hit = self._seen[word] = self._common(word)
-        return hit
-
-    def _common(self, word: str) -> bool:
         low, lower = word.lower(), self.lower
         if not (low in lower or (low.endswith("s") and low[:-1] in lower) or low + "s" in lower):
             return False
         return self.opens_only(word)
 
     def opens_only(self, word: str) -> bool:
-        """Whether the article writes the word capitalised only where it opens a sentence."""
+        """Whether the article writes the word capitalised only where it opens a sentence
+        (searched once a word)."""
         hit = self._opening.get(word)
         if hit is None:
             hit = self._opening[word] = self._opens_only(word)

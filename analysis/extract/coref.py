@@ -141,13 +141,14 @@ class Salience:
         for sent in self._sents:
             lo, hi = bisect_left(self.starts, sent.start_char), bisect_left(self.starts, sent.end_char)
             actors = {m.actor for m in self.people[lo:hi]}
-            if len(actors) != 1 or self._describes_another(sent, self.people[lo]):
+            if len(actors) != 1:
                 continue
             actor = next(iter(actors))
             after = self.people[lo].end
             words = {t.lower_ for t in sent if t.idx >= after and not self.inside_quote(t.idx)}
             male, female = bool(words & {"he", "his", "him"}), bool(words & {"she", "her"})
-            if male != female:
+            # The description's search reads every word: only where a pronoun would vote.
+            if male != female and not self._describes_another(sent, self.people[lo]):
                 votes.setdefault(actor, [0, 0])[0 if male else 1] += 1
         for actor, (m, f) in votes.items():
             if actor not in self.genders and m != f:

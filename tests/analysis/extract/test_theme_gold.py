@@ -30,5 +30,7 @@ def test_theme_gold_figures(nlp):
     # tuning, which is why "all" is lower. With economy `with` energy and commodities: tune
     # 0.951 / 0.907, holdout unchanged, all 0.900 / 0.877; with a second theme's density floor
     # (set by reading BBC articles outside the gold), holdout 0.849 / 0.839, all 0.905 / 0.877.
+    # With the economy's 'sale' and 'price' common (a chart's or a console's sales): tune
+    # unchanged at 0.951 / 0.907, holdout 0.851 / 0.851 -> 0.871 / 0.851, all 0.915 / 0.882.
     assert tune_p >= 0.95 and tune_r >= 0.90, (tune_p, tune_r)
-    assert all_p >= 0.904 and all_r >= 0.87, (all_p, all_r)
+    assert all_p >= 0.914 and all_r >= 0.88, (all_p, all_r)

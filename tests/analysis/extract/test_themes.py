@@ -196,6 +196,29 @@ class TestWordsOfTheirOwnTheme:
         assert themes_of(nlp, bbc(path))[:1] == ["Technology"]
 
 
+class TestTheSalesOfWhatAStoryIsAbout:
+    """Sales and prices are the economy when the article is about it; a chart's sales, a box
+    office's takings or a console's sales make no second theme beside a film, music or gadget
+    story (issue 21: the economy was the held-out half's most frequent false second theme)."""
+
+    @pytest.mark.parametrize(
+        ("path", "theme"),
+        [
+            ("entertainment/066.txt", "Culture and entertainment"),  # US box office set for a record
+            ("entertainment/103.txt", "Culture and entertainment"),  # downloads enter the singles chart
+            ("tech/130.txt", "Technology"),  # the slim PlayStation triples sales
+        ],
+    )
+    def test_a_chart_or_a_console_selling_is_no_economy_story(self, nlp, path, theme):
+        found = themes_of(nlp, bbc(path))
+        assert theme in found and "Trade and economy" not in found, found
+
+    def test_a_music_company_sold_still_is(self, nlp):
+        """BBC entertainment/319: Simon Fuller sells his company, 19 Entertainment."""
+        found = themes_of(nlp, bbc("entertainment/319.txt"))
+        assert "Culture and entertainment" in found and "Trade and economy" in found, found
+
+
 class TestTheGovernmentAsAnActor:
     """Words any story uses of governments ("political", "cabinet") are politics when the
     article is about politics, but make no second theme beside an economy story."""

@@ -660,3 +660,80 @@ def test_the_senator_in_the_sentence_of_its_subject_is_the_subject(nlp):
     )
     quotes = quotes_of(nlp, text)
     assert starting(quotes, "Securing our borders").speaker == "Cruz"
+
+
+def test_a_quotation_after_the_reporters_article_or_preposition_is_a_noun_phrase_not_speech(nlp):
+    # nyt_2016-04-21_espn-fires-schilling and nyt_2016-08-31_the-human-face-of-coal-power: long
+    # and capitalised, they were direct quotes; the "a" and the "as" are the reporter's.
+    schilling = quotes_of(
+        nlp,
+        "Schilling, a six-time All-Star, has often shared his views. Schilling describes himself on his "
+        "Facebook account as a ''Conservative pro life pro 2nd amendment American who wants to help "
+        "those that cannot help themselves.''",
+    )
+    coal = quotes_of(
+        nlp,
+        "Forcing coal miners into jobs in newfangled energy industries is a cop-out.\n\nThe world's "
+        "energy transition cannot be portrayed simply as ''Big Coal vs. virtuous wind and solar.'' "
+        "Horrible as this might sound to economists, the energy transition needs losers to be compensated.",
+    )
+    assert starting(schilling, "Conservative pro life").kind != "direct"
+    assert coal["Big Coal vs. virtuous wind and solar"].kind != "direct"
+    # A preposition the quotation's own clause opens with is not the reporter's
+    # (breitbart_2016-08-29_trump-plans-major-ad-buy: PolNeAR's direct quotation).
+    narrator = quotes_of(
+        nlp,
+        "“It’s more of the same, but worse,” says a narrator.\n\nThe narrator continues that, in “Donald "
+        "Trump’s America, working families get tax relief. Millions of new jobs created, wages go up. "
+        "Small businesses thrive.”",
+    )
+    assert starting(narrator, "Donald Trump’s America").kind == "direct"
+
+
+def test_a_subject_straight_before_the_opening_mark_makes_the_quotation_its_predicate(nlp):
+    # breitbart_2016-04-14_the-latest-trump-delivers-defens: the parser makes "if elected
+    # president" the subject of the quoted "will work": the reporter's words in its clause.
+    quotes = quotes_of(
+        nlp,
+        "Cruz has railed against what he calls the “Washington cartel” and cast himself as a Washington "
+        "outsider, despite pursuing support from fellow lawmakers.\n\nCruz says if elected president “I "
+        "will work very, very closely with leaders in Congress.”",
+    )
+    assert quotes["I will work very, very closely with leaders in Congress"].kind == "partial"
+
+
+def test_a_quotation_titled_or_entitled_is_a_title_whatever_its_case(nlp):
+    # politico_2016-01-29_clinton-camp-plans-to-roll-out-w: two editorials' titles were direct
+    # quotes, the second given to "Post".
+    quotes = quotes_of(
+        nlp,
+        "Clinton officials were thrilled with the editorial, entitled “Mr. Sanders Is Not a Brave "
+        "Truth-Teller,” when it posted on Jan. 27.\n\nThat only escalated the fight. The Post responded "
+        "with a second critical piece, entitled “Bernie Sanders’s ideas are not too bold. They are too "
+        "facile.”",
+    )
+    for title in ("Mr. Sanders Is Not a Brave Truth-Teller", "Bernie Sanders’s ideas are not too bold"):
+        assert (starting(quotes, title).kind, starting(quotes, title).speaker) == ("scare", None)
+
+
+def test_the_second_half_of_a_split_partial_quote_is_partial(nlp):
+    # usa-today_2016-01-12_energy-guns-top-young-voters-age: the first half's comma is cut from
+    # the fragment, so the second half was not seen to go on from it and stood as direct.
+    quotes = quotes_of(
+        nlp,
+        "\"I'm not really sure where I stand on him right now,\" says Acs, the student from New Mexico "
+        "and a Republican. Trump's support nationwide and in key states means \"he must be doing "
+        "something right,\" she says, \"but I don't know if I would vote for him.\"",
+    )
+    assert quotes["he must be doing something right"].kind == "partial"
+    assert quotes["but I don't know if I would vote for him"].kind == "partial"
+    # A title is nobody's words for a second half to go on from
+    # (politico_2016-05-24_ken-starr-praises-laments-bill-c, PolNeAR's direct quotation).
+    starr = quotes_of(
+        nlp,
+        'Starr said the situation reminds him of the 1969 book titled "The Tragedy of Lyndon Johnson," '
+        'explaining, "because what could have been and so there are certain tragic dimensions of it, '
+        'which we all lament."',
+    )
+    assert starting(starr, "because what could have been").kind == "direct"
+

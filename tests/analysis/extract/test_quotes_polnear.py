@@ -737,3 +737,18 @@ def test_the_second_half_of_a_split_partial_quote_is_partial(nlp):
     )
     assert starting(starr, "because what could have been").kind == "direct"
 
+
+def test_a_straight_mark_left_open_does_not_pair_with_a_curly_one_a_paragraph_later(nlp):
+    # huff-post_2016-02-01_read-live-updates-on-the-iowa-ca: the reporter's paragraph after a
+    # stray straight mark and the curly-quoted words of Sanders were one direct quote.
+    quotes = quotes_of(
+        nlp,
+        "See live caucus results here.Read the latest updates below:\n\n\"Sen. Bernie Sanders (I-Vt.) "
+        "took the stage in Iowa late Monday night trailing former Secretary of State Hillary Clinton by "
+        "just 0.3 percentage points in the Democratic presidential caucus, so it was fitting that his "
+        "speech resembled a version he would give for a victory more than one for a loss.\n“While the "
+        "results are not yet known, it looks like we are in a virtual tie,” Sanders said.\nSanders said "
+        "he just barely trailed Clinton.",
+    )
+    assert list(quotes) == ["While the results are not yet known, it looks like we are in a virtual tie"]
+    assert quotes["While the results are not yet known, it looks like we are in a virtual tie"].kind == "direct"

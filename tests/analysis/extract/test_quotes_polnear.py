@@ -752,3 +752,20 @@ def test_a_straight_mark_left_open_does_not_pair_with_a_curly_one_a_paragraph_la
     )
     assert list(quotes) == ["While the results are not yet known, it looks like we are in a virtual tie"]
     assert quotes["While the results are not yet known, it looks like we are in a virtual tie"].kind == "direct"
+
+
+def test_a_quotation_after_a_possessive_is_the_reporters_noun_phrase(nlp):
+    # politico_2016-08-11_pence-blames-media and breitbart_2016-02-08_the-latest-nh-towns: the
+    # parser hangs the quotations' words on the reporter's verbs; they were direct quotes.
+    pence = quotes_of(
+        nlp,
+        "Pence blames media for Trump's 'Obama founded ISIS' flap.\n\nLA CROSSE, Wisc. — Gov. Mike Pence "
+        "on Thursday blamed the media for making an issue out of Donald Trump’s claim.",
+    )
+    bush = quotes_of(
+        nlp,
+        "He dismissed critique of his performance at Saturday’s debate, saying Monday that it was his "
+        "campaign’s “Despite what people want to say, it was our greatest fundraising night.”",
+    )
+    assert pence["Obama founded ISIS"].kind != "direct"
+    assert starting(bush, "Despite what people want to say").kind != "direct"

@@ -1611,9 +1611,14 @@ def extract_quotes(doc: Doc, mentions: list[Mention]) -> list[Quote]:
         speaker = _clean_speaker(speaker)
         preceding = text[max(0, qs.start - 12) : qs.start - 1].lower()
         named = verb is not None and verb.lemma_.lower() in NAMING_VERBS  # "what he calls "Confident America""
-        if names_a_work(span) or not named and is_title_of_work(span, mentions_of_works.get(qs.start, False)):
+        if (
+            names_a_work(span)
+            or not named
+            and is_title_of_work(span, mentions_of_works.get(qs.start, False))
+            or in_a_heading(text, qs)
+        ):
             # A quoted name of a programme, book or film ("Good Morning America", "Destiny and
-            # Power") is nobody's words: a scare quote without a speaker.
+            # Power") is nobody's words: a scare quote without a speaker; so is a heading's.
             kind = "scare"
             speaker = speaker_type = None
         elif clause and _unquoted_share(span, verb, finder._inside_quote, finder.reporting) <= MIXED_SHARE:
@@ -1922,6 +1927,19 @@ def is_title_of_work(span: Span, tagged_work: bool) -> bool:
         return False
     # Names of people and the like in quotes ("Crooked Hillary") are rarely titles.
     return tagged_work or not any(t.ent_type_ in ("PERSON", "GPE", "NORP", "ORG") for t in big)
+
+
+def in_a_heading(text: str, qs: QuoteSpan) -> bool:
+    """A quotation in capitals on a line in capitals: a heading's words ('3. FOR AFGHAN WOMEN
+    'GLASS IS HALF FULL.'', PolNeAR), not a report of speech. A line of capitals with no other
+    words may be shouted ('"BERNIE! BERNIE!"')."""
+    quoted = text[qs.start : qs.end]
+    if not quoted.isupper() or len(quoted.split()) < 2:
+        return False
+    line_start = text.rfind("\n", 0, qs.start) + 1
+    line_end = text.find("\n", qs.end)
+    rest = text[line_start : qs.start] + text[qs.end : line_end if line_end >= 0 else len(text)]
+    return any(c.isalpha() for c in rest) and rest.isupper()
 
 
 def _unaccented(name: str) -> str:

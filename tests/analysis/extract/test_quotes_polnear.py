@@ -769,3 +769,14 @@ def test_a_quotation_after_a_possessive_is_the_reporters_noun_phrase(nlp):
     )
     assert pence["Obama founded ISIS"].kind != "direct"
     assert starting(bush, "Despite what people want to say").kind != "direct"
+
+
+def test_a_quotation_in_capitals_on_a_heading_in_capitals_is_the_headings(nlp):
+    # breitbart_2016-08-25_things-to-know-for-today: an AP list's numbered heading.
+    quotes = quotes_of(
+        nlp,
+        "The country’s civil protection agency increases the death toll from the disaster to 267.\n\n"
+        "3. FOR AFGHAN WOMEN ‘GLASS IS HALF FULL.’\n\nAs the war against the Taliban grinds on, they are "
+        "still largely treated as property despite constitutional guarantees.",
+    )
+    assert (quotes["GLASS IS HALF FULL"].kind, quotes["GLASS IS HALF FULL"].speaker) == ("scare", None)

@@ -88,9 +88,12 @@ def double_quote_spans(text: str) -> list[QuoteSpan]:
                 spans.append(QuoteSpan(content, i, open_mark))
             open_at = None
             continue
-        # An opening mark inside an open quotation.
+        # An opening mark inside an open quotation. A continuation mark is written like the
+        # first one: a straight mark left open at the start of a paragraph and a curly one
+        # opening the next are two marks that never paired ('"Sen. Bernie Sanders (I-Vt.) took
+        # the stage ...' and '“While the results are not yet known ...,” Sanders said.', PolNeAR).
         before = text[content:i].rstrip()
-        if (
+        if _same_style(open_mark, match.group()) and (
             before
             and before[-1] in SENTENCE_END + ",:;"
             and _is_continued_paragraph(text, open_at, i)
@@ -100,6 +103,11 @@ def double_quote_spans(text: str) -> list[QuoteSpan]:
             continue  # a continuation mark: the quotation goes on
         open_at, content, open_mark = i, j, match.group()  # the earlier mark never closed: start again
     return [s for s in spans if text[s.start : s.end].strip()]
+
+
+def _same_style(a: str, b: str) -> bool:
+    """Two double marks of one typographic style: straight, curly, guillemets or apostrophes."""
+    return (a in "“”„") == (b in "“”„") and (a in "«»") == (b in "«»") and (a == "''") == (b == "''")
 
 
 def _continues(text: str, content: int, i: int, j: int) -> bool:

@@ -328,6 +328,8 @@ def _is_clause(span: Span, text: str, led_in: bool = False) -> bool:
         for t in words
     )
     before = text[: span.start_char].rstrip(" \t\"“”'‘’«»")
+    if _noun_phrase_of_reporter(span):
+        return False
     # A fragment woven into the reporter's sentence ("called it "a load of nonsense"") starts
     # in lower case after a word of that sentence, however long it is; a whole clause after
     # "said that" or "told reporters" is reported speech of a clause all the same.
@@ -337,6 +339,39 @@ def _is_clause(span: Span, text: str, led_in: bool = False) -> bool:
     if len(words) > FRAGMENT_MAX_WORDS:
         return True
     return len(words) >= 3 and has_verb and has_subject
+
+
+# A possessive word ending the text before a quotation's opening mark, marks and spaces between.
+_POSSESSIVE_BEFORE = re.compile(r"\b(\w+)['’]s?[ \t]*[\"“'‘]+[ \t]*$")
+_IS_CONTRACTED = frozenset("it he she that there what who here where how let".split())
+
+
+def _noun_phrase_of_reporter(span: Span) -> bool:
+    """A quotation whose determiner, possessor or preposition is the reporter's word right
+    before its opening mark: a noun phrase of the reporter's sentence, however long and
+    whatever its case ('describes himself as a "Conservative pro life pro 2nd amendment American
+    who wants to help ..."', 'portrayed simply as "Big Coal vs. virtuous wind and solar."',
+    PolNeAR). Only the parse links the word to the quotation, and a preposition must hang on a
+    word of the reporter's: in 'The narrator continues that, in "Donald Trump's America, working
+    families get tax relief."' the quotation is a clause that "in" opens."""
+    doc = span.doc
+    i = _before_marks(doc, span.start - 1)
+    if i < 0:
+        return False
+    t = doc[i]
+
+    def inside(token: Token) -> bool:
+        return span.start <= token.i < span.end
+
+    if t.dep_ in ("det", "poss") and inside(t.head):
+        return True
+    # A possessive ("Trump's "Obama founded ISIS" flap", "his campaign's "Despite what people
+    # want to say, it was our greatest fundraising night."") is the reporter's whatever the
+    # parser makes of the quotation after it; "it's", "that's" are "is".
+    possessor = _POSSESSIVE_BEFORE.search(doc_text(doc), max(0, span.start_char - 40), span.start_char)
+    if possessor and possessor.group(1).lower() not in _IS_CONTRACTED:
+        return True
+    return t.dep_ == "prep" and not inside(t.head) and any(c.dep_ == "pobj" and inside(c) for c in t.children)
 
 
 @dataclass
@@ -1570,15 +1605,20 @@ def extract_quotes(doc: Doc, mentions: list[Mention]) -> list[Quote]:
             # The second half of a quotation split by its attribution ('"Our company, with
             # American workers," he added, "builds a heck of a lot of stuff in the U.S."') is
             # the first half's kind and speaker: its words go on from the first half's.
-            clause = clause or first_half.kind == "direct"
+            clause = first_half.kind == "direct"
             if speaker is None:
                 speaker, speaker_type = first_half.speaker, first_half.speaker_type
         speaker = _clean_speaker(speaker)
         preceding = text[max(0, qs.start - 12) : qs.start - 1].lower()
         named = verb is not None and verb.lemma_.lower() in NAMING_VERBS  # "what he calls "Confident America""
-        if names_a_work(span) or not named and is_title_of_work(span, mentions_of_works.get(qs.start, False)):
+        if (
+            names_a_work(span)
+            or not named
+            and is_title_of_work(span, mentions_of_works.get(qs.start, False))
+            or in_a_heading(text, qs)
+        ):
             # A quoted name of a programme, book or film ("Good Morning America", "Destiny and
-            # Power") is nobody's words: a scare quote without a speaker.
+            # Power") is nobody's words: a scare quote without a speaker; so is a heading's.
             kind = "scare"
             speaker = speaker_type = None
         elif clause and _unquoted_share(span, verb, finder._inside_quote, finder.reporting) <= MIXED_SHARE:
@@ -1615,11 +1655,19 @@ _SPLIT = re.compile(r"\s*[\"”’']+\s*[^\"“”.!?\n]{1,60}?,\s*[\"“‘']+\
 def _first_half(doc: Doc, earlier: list[Quote], span: Span, reporting: set[int]) -> Quote | None:
     """The quotation whose sentence this one, in lower case, goes on with after an attribution
     set between the two ('"A," he added, "b ..."')."""
-    if not earlier or not span[0].text[:1].islower() or not earlier[-1].text.rstrip().endswith(","):
+    # A scare quote (a title, a label) is nobody's words for another half to go on from: 'the
+    # 1969 book titled "The Tragedy of Lyndon Johnson," explaining, "because ..."'.
+    if not earlier or not span[0].text[:1].islower() or earlier[-1].kind == "scare":
         return None
     last = earlier[-1]
     text = doc_text(doc)
-    if not _SPLIT.fullmatch(text, last.end, span.start_char):
+    # A fragment's comma is cut from its end (`extract_quotes`) but still stands before the
+    # closing mark: 'means "he must be doing something right," she says, "but I don't know if I
+    # would vote for him."' (PolNeAR) goes on from a partial quote.
+    end = last.end
+    while end < span.start_char and text[end] in ".,;:!? ":
+        end += 1
+    if not text[last.start : end].rstrip().endswith(",") or not _SPLIT.fullmatch(text, end, span.start_char):
         return None
     between = doc.char_span(last.end, span.start_char, alignment_mode="expand")
     return last if between is not None and any(t.i in reporting for t in between) else None
@@ -1736,6 +1784,7 @@ def _unquoted_share(span: Span, verb: Token | None, inside_quote, reporting: set
     continues = span[0].text[:1].islower()
     goes_on = span[-1].text not in ",.;:!?…—–-"
     after = _after_marks(doc, span.end, spaces=True)  # the first word after the closing mark
+    lead = _before_marks(doc, span.start - 1)  # the last word before the opening mark
     words: set[int] = set()
 
     def led_by_that(root: Token, child: Token) -> bool:
@@ -1755,7 +1804,14 @@ def _unquoted_share(span: Span, verb: Token | None, inside_quote, reporting: set
             if verb is not None and (child.i == verb.i or child.is_ancestor(verb)):
                 continue
             if child.i < span.start:
-                counted = child.dep_ in _SUBJECTS and continues or led_by_that(token, child)
+                # The subject is the reporter's when the quotation goes on from it: in lower
+                # case, or straight after it with nothing between ('Francois Hollande Says Donald
+                # Trump 'Makes You Want To Retch.'', a headline's predicate in quotation marks).
+                counted = (
+                    child.dep_ in _SUBJECTS
+                    and (continues or child.right_edge.i == lead)
+                    or led_by_that(token, child)
+                )
             else:
                 counted = goes_on and child.left_edge.i == after
             if counted:
@@ -1799,9 +1855,12 @@ def _lead_before_attribution(span: Span, verb: Token) -> list[int]:
 # The Secret Soldiers of Benghazi,"', 'the podcast "So, That Happened."').
 WORK_NOUNS = frozenset(
     "book novel memoir biography film movie documentary show series sitcom episode programme "
-    "podcast song album play musical column op-ed essay article poem painting collection".split()
+    "podcast song album play musical column op-ed editorial essay article poem painting collection "
+    "manifesto".split()
 )
 _TITLING = frozenset({"titled", "entitled", "called", "named", "dubbed"})
+_ENTITLED = frozenset({"titled", "entitled"})
+TITLE_MAX_WORDS = 12
 # People known by a work: 'a co-author of "Those Guys Have All the Fun"', 'the "Avatar" star'.
 MAKERS = frozenset("author co-author writer director producer creator host co-host star editor".split())
 
@@ -1825,6 +1884,10 @@ def names_a_work(span: Span) -> bool:
         return False
     elif before.lower_ == "of" and i > 0:
         work = doc[i - 1].lemma_.lower() in MAKERS
+    elif before.lower_ in _ENTITLED:
+        # "titled" introduces nothing but a title, in any case ('a second critical piece,
+        # entitled "Bernie Sanders's ideas are not too bold. They are too facile."').
+        return len([t for t in span if t.is_alpha]) <= TITLE_MAX_WORDS
     elif before.lower_ in _TITLING:
         governor = before.head if before.dep_ in ("acl", "relcl") else before
         work = governor.lemma_.lower() in WORK_NOUNS or any(
@@ -1837,7 +1900,7 @@ def names_a_work(span: Span) -> bool:
     words = [t for t in span if t.is_alpha]
     big = [t for t in words if t.lower_ not in _TITLE_SMALL]
     return 0 < len(words) <= 6 or (
-        len(words) <= 12 and bool(big) and all(t.text[:1].isupper() for t in big)
+        len(words) <= TITLE_MAX_WORDS and bool(big) and all(t.text[:1].isupper() for t in big)
     )
 
 
@@ -1864,6 +1927,19 @@ def is_title_of_work(span: Span, tagged_work: bool) -> bool:
         return False
     # Names of people and the like in quotes ("Crooked Hillary") are rarely titles.
     return tagged_work or not any(t.ent_type_ in ("PERSON", "GPE", "NORP", "ORG") for t in big)
+
+
+def in_a_heading(text: str, qs: QuoteSpan) -> bool:
+    """A quotation in capitals on a line in capitals: a heading's words ('3. FOR AFGHAN WOMEN
+    'GLASS IS HALF FULL.'', PolNeAR), not a report of speech. A line of capitals with no other
+    words may be shouted ('"BERNIE! BERNIE!"')."""
+    quoted = text[qs.start : qs.end]
+    if not quoted.isupper() or len(quoted.split()) < 2:
+        return False
+    line_start = text.rfind("\n", 0, qs.start) + 1
+    line_end = text.find("\n", qs.end)
+    rest = text[line_start : qs.start] + text[qs.end : line_end if line_end >= 0 else len(text)]
+    return any(c.isalpha() for c in rest) and rest.isupper()
 
 
 def _unaccented(name: str) -> str:

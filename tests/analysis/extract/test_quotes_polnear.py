@@ -660,3 +660,123 @@ def test_the_senator_in_the_sentence_of_its_subject_is_the_subject(nlp):
     )
     quotes = quotes_of(nlp, text)
     assert starting(quotes, "Securing our borders").speaker == "Cruz"
+
+
+def test_a_quotation_after_the_reporters_article_or_preposition_is_a_noun_phrase_not_speech(nlp):
+    # nyt_2016-04-21_espn-fires-schilling and nyt_2016-08-31_the-human-face-of-coal-power: long
+    # and capitalised, they were direct quotes; the "a" and the "as" are the reporter's.
+    schilling = quotes_of(
+        nlp,
+        "Schilling, a six-time All-Star, has often shared his views. Schilling describes himself on his "
+        "Facebook account as a ''Conservative pro life pro 2nd amendment American who wants to help "
+        "those that cannot help themselves.''",
+    )
+    coal = quotes_of(
+        nlp,
+        "Forcing coal miners into jobs in newfangled energy industries is a cop-out.\n\nThe world's "
+        "energy transition cannot be portrayed simply as ''Big Coal vs. virtuous wind and solar.'' "
+        "Horrible as this might sound to economists, the energy transition needs losers to be compensated.",
+    )
+    assert starting(schilling, "Conservative pro life").kind != "direct"
+    assert coal["Big Coal vs. virtuous wind and solar"].kind != "direct"
+    # A preposition the quotation's own clause opens with is not the reporter's
+    # (breitbart_2016-08-29_trump-plans-major-ad-buy: PolNeAR's direct quotation).
+    narrator = quotes_of(
+        nlp,
+        "“It’s more of the same, but worse,” says a narrator.\n\nThe narrator continues that, in “Donald "
+        "Trump’s America, working families get tax relief. Millions of new jobs created, wages go up. "
+        "Small businesses thrive.”",
+    )
+    assert starting(narrator, "Donald Trump’s America").kind == "direct"
+
+
+def test_a_subject_straight_before_the_opening_mark_makes_the_quotation_its_predicate(nlp):
+    # breitbart_2016-04-14_the-latest-trump-delivers-defens: the parser makes "if elected
+    # president" the subject of the quoted "will work": the reporter's words in its clause.
+    quotes = quotes_of(
+        nlp,
+        "Cruz has railed against what he calls the “Washington cartel” and cast himself as a Washington "
+        "outsider, despite pursuing support from fellow lawmakers.\n\nCruz says if elected president “I "
+        "will work very, very closely with leaders in Congress.”",
+    )
+    assert quotes["I will work very, very closely with leaders in Congress"].kind == "partial"
+
+
+def test_a_quotation_titled_or_entitled_is_a_title_whatever_its_case(nlp):
+    # politico_2016-01-29_clinton-camp-plans-to-roll-out-w: two editorials' titles were direct
+    # quotes, the second given to "Post".
+    quotes = quotes_of(
+        nlp,
+        "Clinton officials were thrilled with the editorial, entitled “Mr. Sanders Is Not a Brave "
+        "Truth-Teller,” when it posted on Jan. 27.\n\nThat only escalated the fight. The Post responded "
+        "with a second critical piece, entitled “Bernie Sanders’s ideas are not too bold. They are too "
+        "facile.”",
+    )
+    for title in ("Mr. Sanders Is Not a Brave Truth-Teller", "Bernie Sanders’s ideas are not too bold"):
+        assert (starting(quotes, title).kind, starting(quotes, title).speaker) == ("scare", None)
+
+
+def test_the_second_half_of_a_split_partial_quote_is_partial(nlp):
+    # usa-today_2016-01-12_energy-guns-top-young-voters-age: the first half's comma is cut from
+    # the fragment, so the second half was not seen to go on from it and stood as direct.
+    quotes = quotes_of(
+        nlp,
+        "\"I'm not really sure where I stand on him right now,\" says Acs, the student from New Mexico "
+        "and a Republican. Trump's support nationwide and in key states means \"he must be doing "
+        "something right,\" she says, \"but I don't know if I would vote for him.\"",
+    )
+    assert quotes["he must be doing something right"].kind == "partial"
+    assert quotes["but I don't know if I would vote for him"].kind == "partial"
+    # A title is nobody's words for a second half to go on from
+    # (politico_2016-05-24_ken-starr-praises-laments-bill-c, PolNeAR's direct quotation).
+    starr = quotes_of(
+        nlp,
+        'Starr said the situation reminds him of the 1969 book titled "The Tragedy of Lyndon Johnson," '
+        'explaining, "because what could have been and so there are certain tragic dimensions of it, '
+        'which we all lament."',
+    )
+    assert starting(starr, "because what could have been").kind == "direct"
+
+
+def test_a_straight_mark_left_open_does_not_pair_with_a_curly_one_a_paragraph_later(nlp):
+    # huff-post_2016-02-01_read-live-updates-on-the-iowa-ca: the reporter's paragraph after a
+    # stray straight mark and the curly-quoted words of Sanders were one direct quote.
+    quotes = quotes_of(
+        nlp,
+        "See live caucus results here.Read the latest updates below:\n\n\"Sen. Bernie Sanders (I-Vt.) "
+        "took the stage in Iowa late Monday night trailing former Secretary of State Hillary Clinton by "
+        "just 0.3 percentage points in the Democratic presidential caucus, so it was fitting that his "
+        "speech resembled a version he would give for a victory more than one for a loss.\n“While the "
+        "results are not yet known, it looks like we are in a virtual tie,” Sanders said.\nSanders said "
+        "he just barely trailed Clinton.",
+    )
+    assert list(quotes) == ["While the results are not yet known, it looks like we are in a virtual tie"]
+    assert quotes["While the results are not yet known, it looks like we are in a virtual tie"].kind == "direct"
+
+
+def test_a_quotation_after_a_possessive_is_the_reporters_noun_phrase(nlp):
+    # politico_2016-08-11_pence-blames-media and breitbart_2016-02-08_the-latest-nh-towns: the
+    # parser hangs the quotations' words on the reporter's verbs; they were direct quotes.
+    pence = quotes_of(
+        nlp,
+        "Pence blames media for Trump's 'Obama founded ISIS' flap.\n\nLA CROSSE, Wisc. — Gov. Mike Pence "
+        "on Thursday blamed the media for making an issue out of Donald Trump’s claim.",
+    )
+    bush = quotes_of(
+        nlp,
+        "He dismissed critique of his performance at Saturday’s debate, saying Monday that it was his "
+        "campaign’s “Despite what people want to say, it was our greatest fundraising night.”",
+    )
+    assert pence["Obama founded ISIS"].kind != "direct"
+    assert starting(bush, "Despite what people want to say").kind != "direct"
+
+
+def test_a_quotation_in_capitals_on_a_heading_in_capitals_is_the_headings(nlp):
+    # breitbart_2016-08-25_things-to-know-for-today: an AP list's numbered heading.
+    quotes = quotes_of(
+        nlp,
+        "The country’s civil protection agency increases the death toll from the disaster to 267.\n\n"
+        "3. FOR AFGHAN WOMEN ‘GLASS IS HALF FULL.’\n\nAs the war against the Taliban grinds on, they are "
+        "still largely treated as property despite constitutional guarantees.",
+    )
+    assert (quotes["GLASS IS HALF FULL"].kind, quotes["GLASS IS HALF FULL"].speaker) == ("scare", None)

@@ -21,7 +21,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
 import numpy
 from spacy.attrs import DEP, IDX, LOWER, SENT_START
@@ -29,9 +29,6 @@ from spacy.strings import hash_string
 from spacy.tokens import Span, Token
 
 from analysis.errors import ConfigError
-
-if TYPE_CHECKING:
-    from analysis.extract.quotes import Quote, _Speakers
 
 DEFAULT_MODEL = Path(__file__).parent.parent / "data" / "speaker_model.json"
 
@@ -50,6 +47,14 @@ _ROLE_DEPS = {
 }
 _PERSON_PRONOUNS = {"he": "m", "she": "f"}
 _PRONOUN_IDS = {hash_string(p) for p in _PERSON_PRONOUNS}
+
+
+class _Earlier(Protocol):
+    """What is read of a previous quotation (a `quotes.Quote`)."""
+
+    kind: str
+    speaker: str | None
+    speaker_type: str | None
 
 
 @dataclass
@@ -107,7 +112,9 @@ def _bucket(value: int, edges: tuple[int, ...]) -> str:
 class SpeakerChooser:
     """Builds the candidates of each quotation of one article and asks the model."""
 
-    def __init__(self, finder: _Speakers, model: SpeakerModel):
+    def __init__(self, finder: Any, model: SpeakerModel):
+        # `finder` is the article's `quotes._Speakers` (which imports this module, so it is not
+        # imported back here): its mentions, parse plan, subjects and pronoun resolution.
         self.finder = finder
         self.model = model
         doc = finder.doc
@@ -148,7 +155,7 @@ class SpeakerChooser:
         span: Span,
         speaker: str | None,
         speaker_type: str | None,
-        earlier: list[Quote],
+        earlier: list[_Earlier],
         verb: Token | None,
     ) -> list[Candidate]:
         finder, doc, text = self.finder, self.finder.doc, self.finder.text
@@ -279,7 +286,7 @@ class SpeakerChooser:
         span: Span,
         speaker: str | None,
         speaker_type: str | None,
-        earlier: list[Quote],
+        earlier: list[_Earlier],
         verb: Token | None,
     ) -> tuple[str | None, str | None]:
         found = self.candidates(span, speaker, speaker_type, earlier, verb)

@@ -31,18 +31,15 @@ from analysis.pipeline import load_pipeline  # noqa: E402
 from analysis.readers.structured import parse_jsonl  # noqa: E402
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--limit", type=int)
-    parser.add_argument("--examples", type=int, default=3)
-    parser.add_argument("--errors-file", default=str(OUT / "polnear_fast_errors.txt"))
-    args = parser.parse_args()
+def load_tuning(limit: int | None = None) -> tuple[dict, dict[str, str], list, list]:
+    """PolNeAR's metadata, the tuning part's texts by name, its articles as the reader reads
+    them and their cached full parses (parsed and cached on the first run)."""
     import json
 
     meta = pq.read_metadata()
     names = sorted((n for n in meta if not held_out(n)), key=hash_order)
-    if args.limit:
-        names = names[: args.limit]
+    if limit:
+        names = names[:limit]
     names = sorted(names)
     texts = {n: (pq.POLNEAR / "text" / f"{n}.txt").read_text(encoding="utf-8") for n in names}
     lines = "".join(
@@ -58,6 +55,16 @@ def main() -> None:
         docs = parse(nlp, [a.text for a in articles])
         cache.parent.mkdir(parents=True, exist_ok=True)
         cache.write_bytes(DocBin(store_user_data=False, docs=docs).to_bytes())
+    return meta, texts, articles, docs
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int)
+    parser.add_argument("--examples", type=int, default=3)
+    parser.add_argument("--errors-file", default=str(OUT / "polnear_fast_errors.txt"))
+    args = parser.parse_args()
+    meta, texts, articles, docs = load_tuning(args.limit)
     rows: dict[str, pq.Tally] = defaultdict(pq.Tally)
     errors = []
     for article, doc in zip(articles, docs):

@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from analysis.extract.actors import Mention
 from analysis.extract.coref import FINITE_TAGS, Salience, named_beside_subject, title_genders
 from analysis.extract.cues import ACCORDING, INTENT_VERBS, NAMING_VERBS, REPORTING_VERBS
+from analysis.extract.speaker_choice import SpeakerChooser, SpeakerModel
 from analysis.extract.quote_spans import DOUBLE_MARK_TOKENS, SINGLE_MARKS, QuoteSpan, quote_spans
 from analysis.nlp import doc_text
 
@@ -743,13 +744,18 @@ class _Speakers:
     def _planned(self, sent: Span) -> bool:
         """Whether the parse plan parses this sentence (the selective parser parses exactly
         those; under a full parse, the others are read as if flat, so both give the same)."""
+        return bool(len(sent)) and self.planned_at(sent.start)
+
+    def planned_at(self, i: int) -> bool:
+        """`_planned` of the sentence of the token at i, without finding that sentence
+        (`Token.sent` scans the Doc's sentences from the start)."""
         if self._plan is None:
             starts = self.doc.to_array(SENT_START) == 1
             if len(starts):
                 starts[0] = True
             self._sentence_of = numpy.cumsum(starts) - 1
             self._plan = sentences_needing_parse(self.doc, self._sentence_of)
-        return bool(len(sent)) and bool(self._plan[self._sentence_of[sent.start]])
+        return bool(self._plan[self._sentence_of[i]])
 
     @property
     def salience(self) -> Salience:
@@ -1556,11 +1562,18 @@ def _sentence_scope(doc: Doc, span: Span) -> Span:
     return doc[first.start : end]
 
 
-def extract_quotes(doc: Doc, mentions: list[Mention]) -> list[Quote]:
-    """Quotations of a parsed article with kind, speaker (a canonical actor) and cue."""
+def extract_quotes(
+    doc: Doc, mentions: list[Mention], *, speaker_model: SpeakerModel | None = None
+) -> list[Quote]:
+    """Quotations of a parsed article with kind, speaker (a canonical actor) and cue.
+
+    `speaker_model`: the learned second look at each direct quotation's speaker
+    (`speaker_choice`); the shipped weights when None.
+    """
     text = doc_text(doc)
     spans = quote_cues(doc).spans
     finder = _Speakers(doc, mentions, spans)
+    chooser = None  # built at the first direct quotation: most articles have none
     # Quotations the model tags, in part or whole, as a work of art.
     works = [(m.start, m.end) for m in mentions if m.label == "WORK_OF_ART"]
     mentions_of_works = {qs.start: any(a < qs.end and qs.start < b for a, b in works) for qs in spans}
@@ -1623,6 +1636,8 @@ def extract_quotes(doc: Doc, mentions: list[Mention]) -> list[Quote]:
             speaker = speaker_type = None
         elif clause and _unquoted_share(span, verb, finder._inside_quote, finder.reporting) <= MIXED_SHARE:
             kind = "direct"
+            chooser = chooser or SpeakerChooser(finder, speaker_model or SpeakerModel.load())
+            speaker, speaker_type = chooser.choose(span, speaker, speaker_type, quotes, verb)
         elif speaker is not None and "so-called" not in preceding and "so called" not in preceding:
             kind = "partial"
         else:

@@ -1947,6 +1947,9 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
         if (d.label == "PERSON" and (d.title or "").lower().rstrip(".") in HONORIFICS)
         or (len(d.tokens) == 2 and d.tokens[0].lower_.rstrip(".") in SURNAME_HONORIFICS)
     }
+    # Also where the model tagged nothing after the honorific ("Ms Errigo told the BBC" beside
+    # "Empire's Angie Errigo", tagged ORG); "Dr" names brands too ("Dr Pepper").
+    honoured.update(m.group(2) for m in _HONOURED.finditer(text) if m.group(1) != "Dr")
     for d in drafts:
         if (
             d.label in ("ORG", "NORP", "GPE")
@@ -2317,6 +2320,7 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
     _seas_named_short(mentions, table)
     _capitals_of_named_states(mentions, table)
     _same_organisation(mentions, table)
+    _misspelt_names(mentions)
     return mentions
 
 
@@ -3186,6 +3190,55 @@ def _same_person(mentions: list[Mention]) -> None:
     for m in mentions:
         if m.actor in rename:
             m.actor = rename[m.actor]
+
+
+def _one_letter_apart(a: str, b: str) -> bool:
+    """Whether two different words differ by one letter left out, added, changed, or two
+    neighbours swapped ("Monteith" and "Montieth")."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+        return len(diff) == 1 or (
+            len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+        )
+    short, long_ = sorted((a, b), key=len)
+    i = next((i for i, (x, y) in enumerate(zip(short, long_)) if x != y), len(short))
+    return short[i:] == long_[i + 1 :]
+
+
+def _misspelt_names(mentions: list[Mention]) -> None:
+    """A name spelt two ways in one article is one actor: "Ian MacDonald" and "Ian McDonald",
+    "Mr Montieth" beside "David Monteith", "Mr Peston's book" beside "Robert Preston",
+    "Arcleor" beside "Arcelor". People: the same first name, or a surname alone after an
+    honorific (not "Reagan" beside "Donald Regan", nor "Clapton" beside "Adam Clayton"), and
+    surnames of six letters or more one letter apart, which the name of no one else in the
+    article is; organisations: one-word names so. Under the fuller name, else the one mentioned
+    most (on a tie, the first)."""
+    counts = Counter((m.actor, m.actor_type) for m in mentions if m.actor and m.actor_type in ("PERSON", "ORG"))
+    order = {key: i for i, key in enumerate(counts)}
+    words_of = {key: key[0].split() for key in counts if len(key[0].split()[-1]) >= 6}
+    honoured = {m.actor for m in mentions if (m.title or "").lower().rstrip(".") in SURNAME_HONORIFICS}
+
+    def alone(key: tuple[str, str]) -> bool:
+        return key[1] == "PERSON" and len(words_of[key]) == 1 and key[0] in honoured
+
+    rename = {}
+    for key, words in words_of.items():
+        if key[1] == "ORG" and len(words) > 1:
+            continue
+        variants = [
+            other
+            for other, ow in words_of.items()
+            if other[1] == key[1]
+            and _one_letter_apart(words[-1], ow[-1])
+            and (ow[:-1] == words[:-1] or alone(key) or alone(other))
+        ]
+        if len(variants) == 1:
+            best = min((key, variants[0]), key=lambda k: (-len(words_of[k]), -counts[k], order[k]))
+            rename[variants[0] if best == key else key] = best[0]
+    for m in mentions:
+        m.actor = rename.get((m.actor, m.actor_type), m.actor)
 
 
 # Nations within a state, whose politics are the state's: the parties of the United Kingdom stand

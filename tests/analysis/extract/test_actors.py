@@ -1293,3 +1293,36 @@ class TestPrecisionOnOwnSamples:
         assert "Dow Jones" not in actors and "George W Bush" in actors
         actors, _ = bbc_actors(nlp, "business/262.txt")
         assert "Cac" not in actors and "Allianz" in actors
+
+
+class TestMergesOnOwnSamples:
+    """Failed merges read on samples of BBC and Reuters articles outside every gold set
+    (session 13): one person or firm written two ways, or typed two ways, in one article."""
+
+    def test_an_honorific_the_model_left_untagged_makes_a_person(self, nlp):
+        # "Empire's Angie Errigo" (tagged ORG) ... "Ms Errigo told"; "the Observer's Philip
+        # French" (ORG) ... "said Mr French".
+        actors, _ = bbc_actors(nlp, "entertainment/368.txt")
+        assert actors["Angie Errigo"].type == "PERSON" and actors["Angie Errigo"].mentions == 2
+        assert actors["Philip French"].type == "PERSON"
+        assert "Errigo" not in actors and "French" not in actors
+
+    @pytest.mark.parametrize(
+        "name, variant, actor",
+        [
+            ("politics/160.txt", "Ian McDonald", "Ian MacDonald"),
+            ("tech/325.txt", "Montieth", "David Monteith"),  # "Mr Montieth says"
+            ("politics/099.txt", "Peston", "Robert Preston"),  # "Mr Peston's book"
+        ],
+    )
+    def test_a_name_spelt_two_ways_is_one_actor(self, nlp, name, variant, actor):
+        actors, _ = bbc_actors(nlp, name)
+        assert variant not in actors and actor in actors
+
+    def test_names_one_letter_apart_of_two_people_stay_apart(self, nlp):
+        # "Eric Clapton" and "Adam Clayton": other first names; "Reagan" (no honorific) and
+        # "Donald Regan", his chief of staff.
+        actors, _ = bbc_actors(nlp, "entertainment/291.txt")
+        assert {"Eric Clapton", "Adam Clayton"} <= set(actors)
+        actors, _ = reuters_story_actors(nlp, "reut2-011.sgm", "11152")
+        assert {"Reagan", "Donald Regan"} <= set(actors)

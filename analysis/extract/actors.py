@@ -981,6 +981,11 @@ def _works(drafts: list[_Draft], lower: set[str]) -> set[str]:
             if not any(o.label in ("GPE", "LOC") and normal_form(_text_of(o.tokens)) == alone for o in drafts):
                 found.add(alone)
             continue
+        if len(tokens) >= 2 and _MODEL.fullmatch(tokens[-1].text) and d.label not in ("GPE", "NORP"):
+            # "the Orange E200", "SonyEricsson P900", "Airbus A380", "Windows XP" (tagged LOC): a
+            # name and its model or version is a product (its maker, named alone, stays an actor).
+            found.add(normal_form(_text_of(tokens)))
+            continue
         if len(tokens) >= 2 and tokens[0].lower_ in WORK_NOUNS and _sentence_initial(tokens[0]):
             # "Comedy Meet The Fockers took ...": the kind of work opening a sentence, capitalised
             # and taken into the span, presents the name after it.
@@ -1067,11 +1072,93 @@ def _works(drafts: list[_Draft], lower: set[str]) -> set[str]:
         vote = votes.setdefault(normal_form(_text_of(d.tokens)), [0, 0])
         vote[d.label in _THING_LABELS] += 1
     found.update(key for key, (actor, thing) in votes.items() if thing > actor)
+    # "copies of The Da Vinci Code", "users of Skype", "PCs running Windows", "installed Firefox": a
+    # name the article uses as a thing so, and never as one that acts (speaks, owns, does), is a
+    # work or a product in every mention.
+    used: dict[str, bool] = {}
+    for d in drafts:
+        if d.label in ("GPE", "LOC", "NORP") or d.title:
+            continue
+        key = normal_form(_text_of(d.tokens))
+        if _acts(d.tokens[0], d.tokens[-1]):
+            used[key] = False
+        elif _used_as_thing(d) and used.get(key, True):
+            used[key] = True
+    found.update(key for key, thing in used.items() if thing)
     # "AutoLinks": the plural of such a name is the same thing, and so is the name spaced
     # otherwise ("Rip Guard" beside "RipGuard").
     spaced = {key.replace(" ", "") for key in found}
     found.update(key for key in votes if (key.endswith("s") and key[:-1] in found) or key.replace(" ", "") in spaced)
     return found
+
+
+# A model's or a version's mark: a letter or three and a number ("E200", "P900", "A380", "PS2"),
+# "XP", "SP".
+_MODEL = re.compile(r"[A-Z]{1,3}-?\d{2,4}[a-z]?|XP|SP")
+# "version of X", "copies of X": nouns of a work's or a product's copies, uses and issues (not
+# "sales of": a carmaker's too, "sales of Alfa Romeo").
+USE_OF_NOUNS = frozenset(
+    {
+        "version", "versions", "copy", "copies", "user", "users", "launch", "episode", "episodes",
+        "edition", "editions", "release", "download", "downloads", "installation",
+    }
+)
+# Of those, the ones whose object may be a name the model tags a person: "her version of
+# Giselle", "copies of Harry Potter" (not "the release of Asif Zardari").
+_WORK_OF_NOUNS = frozenset({"version", "versions", "copy", "copies", "episode", "episodes", "edition", "editions"})
+# Verbs whose object is a work or a product ("installed Firefox", "downloading Kazaa"); not
+# "play" (teams and grounds are played, "U2 will play Hampden"), "use" (a studio or a bank is used
+# as often) or "run" ("continue to run Roc-A-Fella"), but "running" after the machine ("PCs
+# running Windows Media Center").
+USE_VERBS = frozenset(
+    {
+        "install", "installs", "installed", "installing", "download", "downloads", "downloaded",
+        "downloading", "watch", "watches", "watched", "watching", "read", "reads", "reading",
+    }
+)
+# Words after a name that make it act: it speaks, decides, owns or has people ("a Skype spokesman").
+ACTING_WORDS = {
+    "said", "says", "told", "tells", "added", "adds", "announced", "announces", "plans", "planned", "agreed", "agrees", "wants", "wanted", "bought",
+    "buys", "hired", "launched", "launches", "released", "releases", "sued", "signed", "warned",
+    "decided", "claimed", "argued", "denied", "confirmed", "urged", "refused", "owns", "owned",
+    "acquired", "invested", "spokesman", "spokeswoman", "spokesperson", "chief", "boss", "founder",
+    "founders", "executive", "executives", "chairman", "president", "staff",
+}
+
+
+def _acts(first, last) -> bool:
+    """Whether a name is used as one that acts: it speaks, owns ("X's"), does ("X launched"),
+    has people ("an X spokesman") or is the agent ("made by X")."""
+    doc = last.doc
+    following = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    return (
+        _speaks(first, last)
+        or (following is not None and (following.tag_ == "POS" or following.lower_ in ACTING_WORDS))
+        or (first.i > 0 and doc[first.i - 1].lower_ == "by")
+    )
+
+
+def _used_as_thing(d: _Draft) -> bool:
+    """Whether the name stands as a thing used, bought or issued: "a new version of Windows",
+    "copies of The Da Vinci Code", "users of Skype" (a person only so), "installed Firefox",
+    "PCs running Windows" (not a person); the name ends the phrase ("users of Skype software" are
+    the maker's)."""
+    doc, first, last = d.span.doc, d.tokens[0], d.tokens[-1]
+    i = first.i - 1
+    if i >= 0 and doc[i].lower_ in ("the", "a", "an"):
+        i -= 1
+    if i < 0 or _before_noun(last):
+        return False
+    if last.i + 1 < len(doc) and doc[last.i + 1].lower_ in ("and", "&") and d.label == "PERSON":
+        return False  # "a film version of the Rogers and Hammerstein classic"
+    if doc[i].lower_ == "of":
+        return i > 0 and doc[i - 1].lower_ in (_WORK_OF_NOUNS if d.label == "PERSON" else USE_OF_NOUNS)
+    verb = doc[i]
+    return (
+        d.label != "PERSON"
+        and verb.tag_.startswith("VB")
+        and (verb.lower_ in USE_VERBS or (verb.lower_ == "running" and i > 0 and doc[i - 1].tag_ == "NNS"))
+    )
 
 
 # Nouns after a name an organisation owns that make it a body of it, not a product: "USX

@@ -1650,6 +1650,18 @@ def _widened(doc: Doc, ents: list[Span], table: AliasTable) -> list[tuple[Span, 
                     break
             if best is not ent:
                 break
+        if (
+            best is ent
+            and ent.label_ == "ORG"
+            and len(ent) >= 2  # not "US TV Fox"
+            and ent.start - 1 > taken
+            and doc[ent.start - 1].ent_iob_ == "O"
+            and doc[ent.start - 1].tag_ == "NNP"
+            and _firm_initials(doc[ent.start - 1].text, table)
+        ):
+            # "RJ Reynolds Tobacco" tagged without its initials: a fragment of the firm's name,
+            # which the article may also shorten ("Reynolds").
+            best = doc[ent.start - 1 : ent.end]
         if best is ent and ent.label_ == "ORG" and ent[-1].lower_ in _CONNECTORS:
             end = ent.end
             while end < len(doc) and doc[end].text[:1].isupper() and not doc[end].is_sent_start:
@@ -1682,6 +1694,21 @@ def _widened(doc: Doc, ents: list[Span], table: AliasTable) -> list[tuple[Span, 
         out.append((best, label))
         taken = best.end
     return out
+
+
+_INITIALS = re.compile(r"[A-Z]{2}|(?:[A-Z]\.){1,3}")
+
+
+def _firm_initials(word: str, table: AliasTable) -> bool:
+    """Whether a word is a firm's initials ("RJ", "J.P."), not an abbreviation the alias table or
+    the text's roles know ("US", "MP")."""
+    key = normal_form(word)
+    return (
+        _INITIALS.fullmatch(word) is not None
+        and key not in table.aliases
+        and key not in table.countries
+        and key.replace(".", "") not in ROLE_WORDS
+    )
 
 
 # An initial: "C." in "C. Itoh and Co Ltd"; a first name's in a team list may drop its stop ("S Grimes").
@@ -2140,6 +2167,9 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
     for d in drafts:
         if d.label == "ORG" and (name := _org_name(d.tokens)):
             orgs_by_first.setdefault(name.split()[0], set()).add(name)
+            if name.count(" ") >= 2 and _firm_initials(name.split()[0], table):
+                # "Reynolds" for "RJ Reynolds Tobacco": the name after the firm's initials.
+                orgs_by_first.setdefault(name.split()[1], set()).add(name)
             org_first_at.setdefault(name, d.tokens[0].idx)
             if len(_org_tokens(d.tokens)) < len(d.tokens):
                 companies.add(name)
@@ -2166,7 +2196,7 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
         longer = [
             o
             for o in orgs_by_first.get(name.split()[0], ())
-            if o.startswith(name + " ")
+            if (o.startswith(name + " ") or o.partition(" ")[2].startswith(name + " "))
             and (
                 org_first_at[o] < first_seen.get(name, at)
                 or not _names_a_place(o[len(name) :], places, table)

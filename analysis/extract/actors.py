@@ -1017,6 +1017,9 @@ def _works(drafts: list[_Draft], lower: set[str]) -> set[str]:
             or (before is not None and (before2, before.lower_) in WORK_PHRASES and not _before_noun(tokens[-1]))
             # "who directed Titanic", not "directed by James Cameron".
             or (before is not None and before.lower_ == "directed" and d.label != "PERSON" and not _before_noun(tokens[-1]))
+            # "The Last Samurai, starring Tom Cruise", "House of Flying Daggers, directed by
+            # Yimou Zhang": what follows the comma presents a film or a show.
+            or _work_apposition(doc, tokens[-1].i + 1)
             # "the BBC's Focus on Africa programme": a title-cased name with small words in it.
             or (after in WORK_NOUNS and title_like)
             # "the Cell processor", "a technology called XDR": a product, unless it speaks.
@@ -1178,6 +1181,16 @@ _OWNED_BODY_NOUNS = frozenset(
 _EXAMPLE_OPENERS = frozenset({"as", "including", "like", "include", "includes", "included"})
 # Words inside a list of names, between them or inside one ("The Devil's Advocate").
 _LIST_JOINS = frozenset({",", "and", "or", "&", "the", "'s", "’s", "of", "a"})
+
+
+def _work_apposition(doc: Doc, i: int) -> bool:
+    """Whether the words from token `i` set off what comes before as a film or a show: ",
+    starring Tom Cruise", ", directed by Yimou Zhang" (not "director Spike Lee, starring in
+    seven Lee films")."""
+    if i + 2 >= len(doc) or doc[i].text != ",":
+        return False
+    after, following = doc[i + 1].lower_, doc[i + 2].lower_
+    return (after == "starring" and following != "in") or (after == "directed" and following == "by")
 
 
 def _presented_as_product(d: _Draft, before, back: int) -> bool:

@@ -1376,3 +1376,20 @@ class TestProductsByUseOnOwnSamples:
     def test_a_person_or_firm_in_such_a_phrase_stays_an_actor(self, nlp, name, actor):
         actors, _ = bbc_actors(nlp, name)
         assert actor in actors
+
+    @pytest.mark.parametrize(
+        "name, work",
+        [
+            ("entertainment/046.txt", "Last Samurai"),  # "The Last Samurai, starring Tom Cruise, was"
+            ("entertainment/091.txt", "House of Flying Daggers"),  # "..., directed by Yimou Zhang"
+            ("entertainment/307.txt", "Tom Jones"),  # "her film debut in 1963 in Tom Jones, directed by"
+        ],
+    )
+    def test_a_name_set_off_before_its_cast_or_director_is_a_film(self, nlp, name, work):
+        actors, _ = bbc_actors(nlp, name)
+        assert work not in actors
+
+    def test_a_person_starring_in_films_stays_a_person(self, nlp):
+        # "collaborated with director Spike Lee, starring in seven Lee films"
+        actors, _ = bbc_actors(nlp, "entertainment/043.txt")
+        assert "Spike Lee" in actors

@@ -1095,8 +1095,8 @@ def _works(drafts: list[_Draft], lower: set[str]) -> set[str]:
     return found
 
 
-# A model's or a version's mark: a letter or three and a number ("E200", "P900", "A380", "PS2"),
-# "XP", "SP".
+# A model's or a version's mark: one to three capitals and a number of two to four figures
+# ("E200", "P900", "A380", "C180"), "XP", "SP".
 _MODEL = re.compile(r"[A-Z]{1,3}-?\d{2,4}[a-z]?|XP|SP")
 # "version of X", "copies of X": nouns of a work's or a product's copies, uses and issues (not
 # "sales of": a carmaker's too, "sales of Alfa Romeo").
@@ -1108,7 +1108,9 @@ USE_OF_NOUNS = frozenset(
 )
 # Of those, the ones whose object may be a name the model tags a person: "her version of
 # Giselle", "copies of Harry Potter" (not "the release of Asif Zardari").
-_WORK_OF_NOUNS = frozenset({"version", "versions", "copy", "copies", "episode", "episodes", "edition", "editions"})
+_WORK_OF_NOUNS = frozenset(
+    {"version", "versions", "copy", "copies", "episode", "episodes", "edition", "editions"}
+)
 # Verbs whose object is a work or a product ("installed Firefox", "downloading Kazaa"); not
 # "play" (teams and grounds are played, "U2 will play Hampden"), "use" (a studio or a bank is used
 # as often) or "run" ("continue to run Roc-A-Fella"), but "running" after the machine ("PCs
@@ -1120,13 +1122,16 @@ USE_VERBS = frozenset(
     }
 )
 # Words after a name that make it act: it speaks, decides, owns or has people ("a Skype spokesman").
-ACTING_WORDS = {
-    "said", "says", "told", "tells", "added", "adds", "announced", "announces", "plans", "planned", "agreed", "agrees", "wants", "wanted", "bought",
-    "buys", "hired", "launched", "launches", "released", "releases", "sued", "signed", "warned",
-    "decided", "claimed", "argued", "denied", "confirmed", "urged", "refused", "owns", "owned",
-    "acquired", "invested", "spokesman", "spokeswoman", "spokesperson", "chief", "boss", "founder",
-    "founders", "executive", "executives", "chairman", "president", "staff",
-}
+ACTING_WORDS = frozenset(
+    {
+        "said", "says", "told", "tells", "added", "adds", "announced", "announces", "plans",
+        "planned", "agreed", "agrees", "wants", "wanted", "bought", "buys", "hired", "launched",
+        "launches", "released", "releases", "sued", "signed", "warned", "decided", "claimed",
+        "argued", "denied", "confirmed", "urged", "refused", "owns", "owned", "acquired", "invested",
+        "spokesman", "spokeswoman", "spokesperson", "chief", "boss", "founder", "founders",
+        "executive", "executives", "chairman", "president", "staff",
+    }
+)
 
 
 def _acts(first, last) -> bool:

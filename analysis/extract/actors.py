@@ -981,6 +981,11 @@ def _works(drafts: list[_Draft], lower: set[str]) -> set[str]:
             if not any(o.label in ("GPE", "LOC") and normal_form(_text_of(o.tokens)) == alone for o in drafts):
                 found.add(alone)
             continue
+        if len(tokens) >= 2 and _MODEL.fullmatch(tokens[-1].text) and d.label not in ("GPE", "NORP"):
+            # "the Orange E200", "SonyEricsson P900", "Airbus A380", "Windows XP" (tagged LOC): a
+            # name and its model or version is a product (its maker, named alone, stays an actor).
+            found.add(normal_form(_text_of(tokens)))
+            continue
         if len(tokens) >= 2 and tokens[0].lower_ in WORK_NOUNS and _sentence_initial(tokens[0]):
             # "Comedy Meet The Fockers took ...": the kind of work opening a sentence, capitalised
             # and taken into the span, presents the name after it.
@@ -1012,6 +1017,9 @@ def _works(drafts: list[_Draft], lower: set[str]) -> set[str]:
             or (before is not None and (before2, before.lower_) in WORK_PHRASES and not _before_noun(tokens[-1]))
             # "who directed Titanic", not "directed by James Cameron".
             or (before is not None and before.lower_ == "directed" and d.label != "PERSON" and not _before_noun(tokens[-1]))
+            # "The Last Samurai, starring Tom Cruise", "House of Flying Daggers, directed by
+            # Yimou Zhang": what follows the comma presents a film or a show.
+            or _work_apposition(doc, tokens[-1].i + 1)
             # "the BBC's Focus on Africa programme": a title-cased name with small words in it.
             or (after in WORK_NOUNS and title_like)
             # "the Cell processor", "a technology called XDR": a product, unless it speaks.
@@ -1067,11 +1075,98 @@ def _works(drafts: list[_Draft], lower: set[str]) -> set[str]:
         vote = votes.setdefault(normal_form(_text_of(d.tokens)), [0, 0])
         vote[d.label in _THING_LABELS] += 1
     found.update(key for key, (actor, thing) in votes.items() if thing > actor)
+    # "copies of The Da Vinci Code", "users of Skype", "PCs running Windows", "installed Firefox": a
+    # name the article uses as a thing so, and never as one that acts (speaks, owns, does), is a
+    # work or a product in every mention.
+    used: dict[str, bool] = {}
+    for d in drafts:
+        if d.label in ("GPE", "LOC", "NORP") or d.title:
+            continue
+        key = normal_form(_text_of(d.tokens))
+        if _acts(d.tokens[0], d.tokens[-1]):
+            used[key] = False
+        elif _used_as_thing(d) and used.get(key, True):
+            used[key] = True
+    found.update(key for key, thing in used.items() if thing)
     # "AutoLinks": the plural of such a name is the same thing, and so is the name spaced
     # otherwise ("Rip Guard" beside "RipGuard").
     spaced = {key.replace(" ", "") for key in found}
     found.update(key for key in votes if (key.endswith("s") and key[:-1] in found) or key.replace(" ", "") in spaced)
     return found
+
+
+# A model's or a version's mark: one to three capitals and a number of two to four figures
+# ("E200", "P900", "A380", "C180"), "XP", "SP".
+_MODEL = re.compile(r"[A-Z]{1,3}-?\d{2,4}[a-z]?|XP|SP")
+# "version of X", "copies of X": nouns of a work's or a product's copies, uses and issues (not
+# "sales of": a carmaker's too, "sales of Alfa Romeo").
+USE_OF_NOUNS = frozenset(
+    {
+        "version", "versions", "copy", "copies", "user", "users", "launch", "episode", "episodes",
+        "edition", "editions", "release", "download", "downloads", "installation",
+    }
+)
+# Of those, the ones whose object may be a name the model tags a person: "her version of
+# Giselle", "copies of Harry Potter" (not "the release of Asif Zardari").
+_WORK_OF_NOUNS = frozenset(
+    {"version", "versions", "copy", "copies", "episode", "episodes", "edition", "editions"}
+)
+# Verbs whose object is a work or a product ("installed Firefox", "downloading Kazaa"); not
+# "play" (teams and grounds are played, "U2 will play Hampden"), "use" (a studio or a bank is used
+# as often) or "run" ("continue to run Roc-A-Fella"), but "running" after the machine ("PCs
+# running Windows Media Center").
+USE_VERBS = frozenset(
+    {
+        "install", "installs", "installed", "installing", "download", "downloads", "downloaded",
+        "downloading", "watch", "watches", "watched", "watching", "read", "reads", "reading",
+    }
+)
+# Words after a name that make it act: it speaks, decides, owns or has people ("a Skype spokesman").
+ACTING_WORDS = frozenset(
+    {
+        "said", "says", "told", "tells", "added", "adds", "announced", "announces", "plans",
+        "planned", "agreed", "agrees", "wants", "wanted", "bought", "buys", "hired", "launched",
+        "launches", "released", "releases", "sued", "signed", "warned", "decided", "claimed",
+        "argued", "denied", "confirmed", "urged", "refused", "owns", "owned", "acquired", "invested",
+        "spokesman", "spokeswoman", "spokesperson", "chief", "boss", "founder", "founders",
+        "executive", "executives", "chairman", "president", "staff",
+    }
+)
+
+
+def _acts(first, last) -> bool:
+    """Whether a name is used as one that acts: it speaks, owns ("X's"), does ("X launched"),
+    has people ("an X spokesman") or is the agent ("made by X")."""
+    doc = last.doc
+    following = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    return (
+        _speaks(first, last)
+        or (following is not None and (following.tag_ == "POS" or following.lower_ in ACTING_WORDS))
+        or (first.i > 0 and doc[first.i - 1].lower_ == "by")
+    )
+
+
+def _used_as_thing(d: _Draft) -> bool:
+    """Whether the name stands as a thing used, bought or issued: "a new version of Windows",
+    "copies of The Da Vinci Code", "users of Skype" (a person only so), "installed Firefox",
+    "PCs running Windows" (not a person); the name ends the phrase ("users of Skype software" are
+    the maker's)."""
+    doc, first, last = d.span.doc, d.tokens[0], d.tokens[-1]
+    i = first.i - 1
+    if i >= 0 and doc[i].lower_ in ("the", "a", "an"):
+        i -= 1
+    if i < 0 or _before_noun(last):
+        return False
+    if last.i + 1 < len(doc) and doc[last.i + 1].lower_ in ("and", "&") and d.label == "PERSON":
+        return False  # "a film version of the Rogers and Hammerstein classic"
+    if doc[i].lower_ == "of":
+        return i > 0 and doc[i - 1].lower_ in (_WORK_OF_NOUNS if d.label == "PERSON" else USE_OF_NOUNS)
+    verb = doc[i]
+    return (
+        d.label != "PERSON"
+        and verb.tag_.startswith("VB")
+        and (verb.lower_ in USE_VERBS or (verb.lower_ == "running" and i > 0 and doc[i - 1].tag_ == "NNS"))
+    )
 
 
 # Nouns after a name an organisation owns that make it a body of it, not a product: "USX
@@ -1091,6 +1186,16 @@ _OWNED_BODY_NOUNS = frozenset(
 _EXAMPLE_OPENERS = frozenset({"as", "including", "like", "include", "includes", "included"})
 # Words inside a list of names, between them or inside one ("The Devil's Advocate").
 _LIST_JOINS = frozenset({",", "and", "or", "&", "the", "'s", "’s", "of", "a"})
+
+
+def _work_apposition(doc: Doc, i: int) -> bool:
+    """Whether the words from token `i` set off what comes before as a film or a show: ",
+    starring Tom Cruise", ", directed by Yimou Zhang" (not "director Spike Lee, starring in
+    seven Lee films")."""
+    if i + 2 >= len(doc) or doc[i].text != ",":
+        return False
+    after, following = doc[i + 1].lower_, doc[i + 2].lower_
+    return (after == "starring" and following != "in") or (after == "directed" and following == "by")
 
 
 def _presented_as_product(d: _Draft, before, back: int) -> bool:
@@ -1563,6 +1668,18 @@ def _widened(doc: Doc, ents: list[Span], table: AliasTable) -> list[tuple[Span, 
                     break
             if best is not ent:
                 break
+        if (
+            best is ent
+            and ent.label_ == "ORG"
+            and len(ent) >= 2  # not "US TV Fox"
+            and ent.start - 1 > taken
+            and doc[ent.start - 1].ent_iob_ == "O"
+            and doc[ent.start - 1].tag_ == "NNP"
+            and _firm_initials(doc[ent.start - 1].text, table)
+        ):
+            # "RJ Reynolds Tobacco" tagged without its initials: a fragment of the firm's name,
+            # which the article may also shorten ("Reynolds").
+            best = doc[ent.start - 1 : ent.end]
         if best is ent and ent.label_ == "ORG" and ent[-1].lower_ in _CONNECTORS:
             end = ent.end
             while end < len(doc) and doc[end].text[:1].isupper() and not doc[end].is_sent_start:
@@ -1595,6 +1712,21 @@ def _widened(doc: Doc, ents: list[Span], table: AliasTable) -> list[tuple[Span, 
         out.append((best, label))
         taken = best.end
     return out
+
+
+_INITIALS = re.compile(r"[A-Z]{2}|(?:[A-Z]\.){1,3}")
+
+
+def _firm_initials(word: str, table: AliasTable) -> bool:
+    """Whether a word is a firm's initials ("RJ", "J.P."), not an abbreviation the alias table or
+    the text's roles know ("US", "MP")."""
+    key = normal_form(word)
+    return (
+        _INITIALS.fullmatch(word) is not None
+        and key not in table.aliases
+        and key not in table.countries
+        and key.replace(".", "") not in ROLE_WORDS
+    )
 
 
 # An initial: "C." in "C. Itoh and Co Ltd"; a first name's in a team list may drop its stop ("S Grimes").
@@ -1947,6 +2079,9 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
         if (d.label == "PERSON" and (d.title or "").lower().rstrip(".") in HONORIFICS)
         or (len(d.tokens) == 2 and d.tokens[0].lower_.rstrip(".") in SURNAME_HONORIFICS)
     }
+    # Also where the model tagged nothing after the honorific ("Ms Errigo told the BBC" beside
+    # "Empire's Angie Errigo", tagged ORG); "Dr" names brands too ("Dr Pepper").
+    honoured.update(m.group(2) for m in _HONOURED.finditer(text) if m.group(1) != "Dr")
     for d in drafts:
         if (
             d.label in ("ORG", "NORP", "GPE")
@@ -2050,6 +2185,9 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
     for d in drafts:
         if d.label == "ORG" and (name := _org_name(d.tokens)):
             orgs_by_first.setdefault(name.split()[0], set()).add(name)
+            if name.count(" ") >= 2 and _firm_initials(name.split()[0], table):
+                # "Reynolds" for "RJ Reynolds Tobacco": the name after the firm's initials.
+                orgs_by_first.setdefault(name.split()[1], set()).add(name)
             org_first_at.setdefault(name, d.tokens[0].idx)
             if len(_org_tokens(d.tokens)) < len(d.tokens):
                 companies.add(name)
@@ -2076,7 +2214,7 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
         longer = [
             o
             for o in orgs_by_first.get(name.split()[0], ())
-            if o.startswith(name + " ")
+            if (o.startswith(name + " ") or o.partition(" ")[2].startswith(name + " "))
             and (
                 org_first_at[o] < first_seen.get(name, at)
                 or not _names_a_place(o[len(name) :], places, table)
@@ -2317,6 +2455,7 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
     _seas_named_short(mentions, table)
     _capitals_of_named_states(mentions, table)
     _same_organisation(mentions, table)
+    _misspelt_names(mentions)
     return mentions
 
 
@@ -3186,6 +3325,55 @@ def _same_person(mentions: list[Mention]) -> None:
     for m in mentions:
         if m.actor in rename:
             m.actor = rename[m.actor]
+
+
+def _one_letter_apart(a: str, b: str) -> bool:
+    """Whether two different words differ by one letter left out, added, changed, or two
+    neighbours swapped ("Monteith" and "Montieth")."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+        return len(diff) == 1 or (
+            len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+        )
+    short, long_ = sorted((a, b), key=len)
+    i = next((i for i, (x, y) in enumerate(zip(short, long_)) if x != y), len(short))
+    return short[i:] == long_[i + 1 :]
+
+
+def _misspelt_names(mentions: list[Mention]) -> None:
+    """A name spelt two ways in one article is one actor: "Ian MacDonald" and "Ian McDonald",
+    "Mr Montieth" beside "David Monteith", "Mr Peston's book" beside "Robert Preston",
+    "Arcleor" beside "Arcelor". People: the same first name, or a surname alone after an
+    honorific (not "Reagan" beside "Donald Regan", nor "Clapton" beside "Adam Clayton"), and
+    surnames of six letters or more one letter apart, which the name of no one else in the
+    article is; organisations: one-word names so. Under the fuller name, else the one mentioned
+    most (on a tie, the first)."""
+    counts = Counter((m.actor, m.actor_type) for m in mentions if m.actor and m.actor_type in ("PERSON", "ORG"))
+    order = {key: i for i, key in enumerate(counts)}
+    words_of = {key: key[0].split() for key in counts if len(key[0].split()[-1]) >= 6}
+    honoured = {m.actor for m in mentions if (m.title or "").lower().rstrip(".") in SURNAME_HONORIFICS}
+
+    def alone(key: tuple[str, str]) -> bool:
+        return key[1] == "PERSON" and len(words_of[key]) == 1 and key[0] in honoured
+
+    rename = {}
+    for key, words in words_of.items():
+        if key[1] == "ORG" and len(words) > 1:
+            continue
+        variants = [
+            other
+            for other, ow in words_of.items()
+            if other[1] == key[1]
+            and _one_letter_apart(words[-1], ow[-1])
+            and (ow[:-1] == words[:-1] or alone(key) or alone(other))
+        ]
+        if len(variants) == 1:
+            best = min((key, variants[0]), key=lambda k: (-len(words_of[k]), -counts[k], order[k]))
+            rename[variants[0] if best == key else key] = best[0]
+    for m in mentions:
+        m.actor = rename.get((m.actor, m.actor_type), m.actor)
 
 
 # Nations within a state, whose politics are the state's: the parties of the United Kingdom stand

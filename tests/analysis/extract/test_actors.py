@@ -487,9 +487,10 @@ class TestPrecisionMechanisms:
         actors, mentions = bbc_actors(nlp, "entertainment/010.txt")
         assert {m.actor for m in mentions if m.text == "Ensler"} == {"Eve Ensler"}
         assert "Ensler" not in actors
-        # '"Carnival has an incredibly strong track record," Mr Champion.': named only so.
+        # '"Carnival has an incredibly strong track record," Mr Champion.': the person the
+        # article names as "Deutsche Bank's Simon Champion" (tagged GPE).
         actors, _ = bbc_actors(nlp, "business/244.txt")
-        assert actors["Champion"].type == "PERSON"
+        assert actors["Simon Champion"].type == "PERSON" and "Champion" not in actors
         # "brands such as Dairy Milk, Dr Pepper and Snapple": a drink, not a doctor.
         _, mentions = bbc_actors(nlp, "business/143.txt")
         listed = [m for m in mentions if m.text == "Dairy Milk"][0].end
@@ -1280,7 +1281,8 @@ class TestPrecisionOnOwnSamples:
     def test_a_common_word_opening_a_reuters_sentence_is_no_name(self, nlp):
         # "Value was not disclosed", "Rice and wheat farmers in China": the tagger's common nouns.
         actors, _ = reuters_story_actors(nlp, "reut2-007.sgm", "7292")
-        assert "Value" not in actors and "Ericsson" in actors
+        # ("Ericsson" is the "L.M. Ericsson Telephone Co" the story names, by its initials.)
+        assert "Value" not in actors and any("Ericsson" in name for name in actors)
         actors, _ = reuters_story_actors(nlp, "reut2-007.sgm", "7545")
         assert "Rice" not in actors and "China" in actors
 
@@ -1293,3 +1295,101 @@ class TestPrecisionOnOwnSamples:
         assert "Dow Jones" not in actors and "George W Bush" in actors
         actors, _ = bbc_actors(nlp, "business/262.txt")
         assert "Cac" not in actors and "Allianz" in actors
+
+
+class TestMergesOnOwnSamples:
+    """Failed merges read on samples of BBC and Reuters articles outside every gold set
+    (session 13): one person or firm written two ways, or typed two ways, in one article."""
+
+    def test_an_honorific_the_model_left_untagged_makes_a_person(self, nlp):
+        # "Empire's Angie Errigo" (tagged ORG) ... "Ms Errigo told"; "the Observer's Philip
+        # French" (ORG) ... "said Mr French".
+        actors, _ = bbc_actors(nlp, "entertainment/368.txt")
+        assert actors["Angie Errigo"].type == "PERSON" and actors["Angie Errigo"].mentions == 2
+        assert actors["Philip French"].type == "PERSON"
+        assert "Errigo" not in actors and "French" not in actors
+
+    @pytest.mark.parametrize(
+        "name, variant, actor",
+        [
+            ("politics/160.txt", "Ian McDonald", "Ian MacDonald"),
+            ("tech/325.txt", "Montieth", "David Monteith"),  # "Mr Montieth says"
+            ("politics/099.txt", "Peston", "Robert Preston"),  # "Mr Peston's book"
+        ],
+    )
+    def test_a_name_spelt_two_ways_is_one_actor(self, nlp, name, variant, actor):
+        actors, _ = bbc_actors(nlp, name)
+        assert variant not in actors and actor in actors
+
+    def test_names_one_letter_apart_of_two_people_stay_apart(self, nlp):
+        # "Eric Clapton" and "Adam Clayton": other first names; "Reagan" (no honorific) and
+        # "Donald Regan", his chief of staff.
+        actors, _ = bbc_actors(nlp, "entertainment/291.txt")
+        assert {"Eric Clapton", "Adam Clayton"} <= set(actors)
+        actors, _ = reuters_story_actors(nlp, "reut2-011.sgm", "11152")
+        assert {"Reagan", "Donald Regan"} <= set(actors)
+
+    def test_a_firm_tagged_without_its_initials_is_the_whole_name(self, nlp):
+        # "RJ Reynolds Tobacco" tagged "Reynolds Tobacco", later "Reynolds": one firm, named whole.
+        actors, mentions = bbc_actors(nlp, "business/010.txt")
+        assert "RJ Reynolds Tobacco" in actors and "Reynolds Tobacco" not in actors
+        assert {m.actor for m in mentions if m.text == "Reynolds"} == {"RJ Reynolds Tobacco"}
+        # "C.H. Beazer Holdings PLC" ... "Beazer said".
+        actors, _ = reuters_story_actors(nlp, "reut2-011.sgm", "11874")
+        assert "Beazer" not in actors
+        # "the US Pew Research Center": a country, not a firm's initials.
+        actors, _ = bbc_actors(nlp, "tech/081.txt")
+        assert "Pew" not in actors
+
+
+class TestProductsByUseOnOwnSamples:
+    """Works and products read on samples outside every gold set (session 13): the article uses
+    the name as a thing (a version of it, copies of it, installed, watched, a model's mark) and
+    never as one that acts."""
+
+    @pytest.mark.parametrize(
+        "name, thing",
+        [
+            ("tech/336.txt", "Windows Media Center"),  # "Most PCs running Windows Media Center"
+            ("tech/336.txt", "Windows XP"),  # tagged LOC: a version's mark
+            ("tech/059.txt", "Orange E200"),  # "smartphones like ... the Orange E200"
+            ("tech/099.txt", "MSN Spaces"),  # "the recently launched beta version of MSN Spaces"
+            ("tech/183.txt", "Creative Nomad Jukebox"),  # "since the launch of the Creative Nomad Jukebox"
+            ("entertainment/214.txt", "Midsomer Murders"),  # "a one-off edition of Midsomer Murders"
+            ("politics/199.txt", "Texas Chainsaw Massacre"),  # "let your child watch the Texas ..."
+        ],
+    )
+    def test_a_name_used_only_as_a_thing_is_no_actor(self, nlp, name, thing):
+        actors, _ = bbc_actors(nlp, name)
+        assert thing not in actors
+
+    @pytest.mark.parametrize(
+        "name, actor",
+        [
+            ("business/428.txt", "Asif Zardari"),  # "the release of Asif Zardari"
+            ("entertainment/117.txt", "Roc-A-Fella"),  # "Jay-Z will continue to run Roc-A-Fella"
+            ("business/051.txt", "Alfa Romeo"),  # "strong sales of Alfa Romeo"
+            ("politics/041.txt", "Home Office"),  # "in running the Home Office"
+            ("entertainment/277.txt", "Rogers"),  # "the film version of the Rogers and Hammerstein classic"
+        ],
+    )
+    def test_a_person_or_firm_in_such_a_phrase_stays_an_actor(self, nlp, name, actor):
+        actors, _ = bbc_actors(nlp, name)
+        assert actor in actors
+
+    @pytest.mark.parametrize(
+        "name, work",
+        [
+            ("entertainment/046.txt", "Last Samurai"),  # "The Last Samurai, starring Tom Cruise, was"
+            ("entertainment/091.txt", "House of Flying Daggers"),  # "..., directed by Yimou Zhang"
+            ("entertainment/307.txt", "Tom Jones"),  # "her film debut in 1963 in Tom Jones, directed by"
+        ],
+    )
+    def test_a_name_set_off_before_its_cast_or_director_is_a_film(self, nlp, name, work):
+        actors, _ = bbc_actors(nlp, name)
+        assert work not in actors
+
+    def test_a_person_starring_in_films_stays_a_person(self, nlp):
+        # "collaborated with director Spike Lee, starring in seven Lee films"
+        actors, _ = bbc_actors(nlp, "entertainment/043.txt")
+        assert "Spike Lee" in actors

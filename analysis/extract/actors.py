@@ -1258,6 +1258,10 @@ def _in_list_of_works(doc: Doc, start: int) -> bool:
         i -= 1
     if i < 1 or doc[i + 1].is_punct:
         return False
+    if (doc[i].lower_, doc[i + 1].lower_) in WORK_PHRASES:
+        # "star of Crouching Tiger, Hidden Dragon, Hero and House of Flying Daggers": the run
+        # back takes the phrase's "of" for a word joining names.
+        return True
     if doc[i].lower_ in _EXAMPLE_OPENERS:
         # The noun the examples are of stands just before the opener, or before "such" or an
         # auxiliary ("films have included"); not "opera houses worldwide including", "films

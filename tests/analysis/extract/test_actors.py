@@ -1393,3 +1393,24 @@ class TestProductsByUseOnOwnSamples:
         # "collaborated with director Spike Lee, starring in seven Lee films"
         actors, _ = bbc_actors(nlp, "entertainment/043.txt")
         assert "Spike Lee" in actors
+
+
+class TestWorksAndCutNamesOnOwnSamples:
+    """Works listed after "star of" (session 13, second round): read on the whole BBC corpus
+    outside the gold sets."""
+
+    @pytest.mark.parametrize(
+        "name, works, person",
+        [
+            # "Ziyi Zhang, star of Crouching Tiger, Hidden Dragon, Hero and House of Flying Daggers"
+            ("entertainment/039.txt", {"Hidden Dragon", "House", "House of Flying Daggers"}, "Ziyi Zhang"),
+            # "The star of Rain Man and Tootsie said the film culture was"
+            ("entertainment/315.txt", {"Tootsie"}, "Dustin Hoffman"),
+            # "New episodes of 24, Desperate Housewives and Six Feet Under, appear on the web"
+            ("tech/011.txt", {"Housewives", "Desperate Housewives"}, "Ben Coppin"),
+        ],
+    )
+    def test_names_listed_after_star_of_or_episodes_of_are_works(self, nlp, name, works, person):
+        actors, _ = bbc_actors(nlp, name)
+        assert not works & set(actors)
+        assert person in actors

@@ -1625,6 +1625,22 @@ def _literal_place(span: Span) -> bool:
     return not (verb < len(doc) and doc[verb].tag_ in ("VBD", "VBZ", "VBP", "MD"))
 
 
+def _name_after_of(doc: Doc, i: int) -> int | None:
+    """The end of the capitalised words after "of" (or "of the") at `i` that go on a one-word
+    name, or None. Not a place ("Samsung of South Korea": a firm and its seat) nor an owner
+    ("an acquisition by Paccar of Trico's shares": the name takes an object)."""
+    if i + 1 >= len(doc) or doc[i].lower_ != "of":
+        return None
+    end = start = i + 1 + (doc[i + 1].lower_ == "the")
+    while end < len(doc) and doc[end].text[:1].isupper() and not doc[end].is_sent_start:
+        if doc[end].ent_type_ in ("GPE", "LOC", "NORP"):
+            return None
+        end += 1
+    if end == start or (end < len(doc) and doc[end].lower_ in ("'s", "’s")):
+        return None
+    return end
+
+
 def _widened(doc: Doc, ents: list[Span], table: AliasTable) -> list[tuple[Span, str]]:
     """Entity spans repaired where the model cut a name: "Liberal" + "Democrat" tagged apart,
     "Democrats" without the "Liberal" before it, "Cable and" without "Wireless". A span is
@@ -1688,6 +1704,11 @@ def _widened(doc: Doc, ents: list[Span], table: AliasTable) -> list[tuple[Span, 
             end = ent.end
             while end < len(doc) and doc[end].text[:1].isupper() and not doc[end].is_sent_start:
                 end += 1
+            best = doc[ent.start : end]
+        if best is ent and ent.label_ == "ORG" and len(ent) == 1 and (end := _name_after_of(doc, ent.end)):
+            # "House of Fraser", "House of Flying Daggers", "House of the Dead": the model tags
+            # the word before "of" alone, which as an actor of its own ("House") is nothing the
+            # article names.
             best = doc[ent.start : end]
         if (
             best is ent

@@ -1396,8 +1396,32 @@ class TestProductsByUseOnOwnSamples:
 
 
 class TestWorksAndCutNamesOnOwnSamples:
-    """Works listed after "star of" (session 13, second round): read on the whole BBC corpus
-    outside the gold sets."""
+    """Names the model cuts at "of" and works listed after "star of" (session 13, second round):
+    read on the whole BBC corpus outside the gold sets."""
+
+    @pytest.mark.parametrize(
+        "name, fragments, whole",
+        [
+            # "Morrisons, Woolworths, House of Fraser, Marks & Spencer and Big Food all said"
+            ("business/481.txt", {"House", "Fraser"}, "House of Fraser"),
+            # "The Punisher and House of the Dead along with older titles"
+            ("tech/345.txt", {"House"}, "House of the Dead"),
+        ],
+    )
+    def test_a_one_word_name_before_of_is_cut_from_a_longer_one(self, nlp, name, fragments, whole):
+        actors, mentions = bbc_actors(nlp, name)
+        assert not fragments & set(actors)
+        assert any(m.text == whole for m in mentions)
+
+    def test_a_group_of_a_number_is_one_name(self, nlp):
+        # "at any Group of Five meeting in Washington"
+        actors, _ = reuters_actors(nlp, "13540", file="reut2-013.sgm")
+        assert "Group of Five" in actors and "Group" not in actors
+
+    def test_a_firm_taking_over_another_stays_itself(self, nlp):
+        # "a proposed acquisition by Paccar of Trico's approximately 8.2 mln shares"
+        actors, _ = reuters_actors(nlp, "3961")
+        assert {"Paccar", "Trico Industries"} <= actors
 
     @pytest.mark.parametrize(
         "name, works, person",

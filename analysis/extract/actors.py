@@ -1625,6 +1625,37 @@ def _literal_place(span: Span) -> bool:
     return not (verb < len(doc) and doc[verb].tag_ in ("VBD", "VBZ", "VBP", "MD"))
 
 
+# Nouns of bodies whose names join two fields with "and": "the Finance and Economy Ministry".
+_JOINED_BODY_WORDS = frozenset({"ministry", "department", "project"})
+
+
+def _name_before_and(doc: Doc, ent: Span, taken: int) -> int | None:
+    """The start of up to three capitalised words the model left untagged before "and" and an
+    organisation whose name (or the small noun after it) is a body's, or None: the name of the
+    body begins there. Not where the words before "and" are a name the model tagged, nor where
+    no body is named ("Rover and SAIC", "the Golden and Silver Bear awards")."""
+    i = ent.start - 1
+    # Not "Pact and the UK Film Council": a name of its own after "and" takes an article.
+    if i < 1 or doc[i].lower_ not in ("and", "&") or not ent[0].text[:1].isupper():
+        return None
+    # "Public and Commercial Services union": the body's noun may follow the name, small.
+    after = doc[ent.end].lower_ if ent.end < len(doc) and doc[ent.end].is_lower else ""
+    if not any(word in _BODY_WORDS or word in _JOINED_BODY_WORDS for word in (ent[-1].lower_, after)):
+        return None
+    start = i
+    while (
+        start - 1 > taken
+        and i - start < 3
+        and doc[start - 1].text[:1].isupper()
+        and doc[start - 1].ent_iob_ == "O"
+        and doc[start - 1].tag_ in ("NNP", "NNPS", "JJ")
+    ):
+        start -= 1
+        if _sentence_initial(doc[start]):
+            break
+    return start if start < i else None
+
+
 def _name_after_of(doc: Doc, i: int) -> int | None:
     """The end of the capitalised words after "of" (or "of the") at `i` that go on a one-word
     name, or None. Not a place ("Samsung of South Korea": a firm and its seat) nor an owner
@@ -1705,6 +1736,10 @@ def _widened(doc: Doc, ents: list[Span], table: AliasTable) -> list[tuple[Span, 
             while end < len(doc) and doc[end].text[:1].isupper() and not doc[end].is_sent_start:
                 end += 1
             best = doc[ent.start : end]
+        if best is ent and ent.label_ == "ORG" and (start := _name_before_and(doc, ent, taken)) is not None:
+            # "the Finance and Economy Ministry", "the Pew Internet and American Life Project",
+            # "Public and Commercial Services union": the model tags the words after "and" alone.
+            best = doc[start : ent.end]
         if best is ent and ent.label_ == "ORG" and len(ent) == 1 and (end := _name_after_of(doc, ent.end)):
             # "House of Fraser", "House of Flying Daggers", "House of the Dead": the model tags
             # the word before "of" alone, which as an actor of its own ("House") is nothing the

@@ -1438,3 +1438,40 @@ class TestWorksAndCutNamesOnOwnSamples:
         actors, _ = bbc_actors(nlp, name)
         assert not works & set(actors)
         assert person in actors
+
+    @pytest.mark.parametrize(
+        "name, part, whole",
+        [
+            # "the Finance and Economy Ministry said in a statement"
+            ("business/258.txt", "Economy Ministry", "Finance and Economy Ministry"),
+            # "The Standards and Privileges Committee inquiry was launched"
+            ("politics/410.txt", "Privileges Committee", "Standards and Privileges Committee"),
+            # "recent research by the Pew Internet and American Life Project"
+            ("tech/040.txt", "American Life Project", "Pew Internet and American Life Project"),
+        ],
+    )
+    def test_a_body_named_for_two_fields_is_one_name(self, nlp, name, part, whole):
+        actors, _ = bbc_actors(nlp, name)
+        assert whole in actors and part not in actors
+
+    def test_a_union_named_before_its_noun_is_one_with_its_acronym(self, nlp):
+        # "Public and Commercial Services union members have already voted", "the PCS"
+        actors, _ = bbc_actors(nlp, "politics/084.txt")
+        assert actors["Public and Commercial Services"].mentions >= 2
+        assert "Commercial Services" not in actors and "PCS" not in actors
+
+    def test_a_ministry_named_for_two_fields_in_reuters(self, nlp):
+        actors, _ = reuters_actors(nlp, "3509")
+        assert "Mines and Energy Ministry" in actors and "Energy Ministry" not in actors
+
+    @pytest.mark.parametrize(
+        "name, actors_kept",
+        [
+            ("entertainment/194.txt", {"UK Film Council"}),  # "commissioned by Pact and the UK Film Council"
+            ("tech/280.txt", {"NTL", "Telewest"}),  # "Cable firms NTL and Telewest have both launched"
+            ("business/034.txt", {"SAIC"}),  # "Rover and SAIC signed a technology-sharing agreement"
+        ],
+    )
+    def test_two_names_joined_by_and_stay_apart(self, nlp, name, actors_kept):
+        actors, _ = bbc_actors(nlp, name)
+        assert actors_kept <= set(actors)

@@ -1263,11 +1263,12 @@ def _in_list_of_works(doc: Doc, start: int) -> bool:
         # back takes the phrase's "of" for a word joining names.
         return True
     if doc[i].lower_ in _EXAMPLE_OPENERS:
-        # The noun the examples are of stands just before the opener, or before "such" or an
-        # auxiliary ("films have included"); not "opera houses worldwide including", "films
-        # such as", nor "the show include" (whose subject is the "actors in" it).
+        # The noun the examples are of stands just before the opener, or before "such", an
+        # auxiliary ("films have included") or a comma ("reality shows, such as American
+        # Idol"); not "opera houses worldwide including", "films such as", nor "the show
+        # include" (whose subject is the "actors in" it).
         j = i - 1
-        while j > 0 and doc[j].lower_ in ("such", "have", "has", "had", "also"):
+        while j > 0 and (doc[j].lower_ in ("such", "have", "has", "had", "also") or doc[j].text == ","):
             j -= 1
         plural_only = doc[i].lower_ not in ("as", "including", "like")
         return (_work_noun(doc[j]) or _product_noun(doc[j])) and not (plural_only and doc[j].lower_ in _KIND_NOUNS)

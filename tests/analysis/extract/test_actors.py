@@ -1475,3 +1475,27 @@ class TestWorksAndCutNamesOnOwnSamples:
     def test_two_names_joined_by_and_stay_apart(self, nlp, name, actors_kept):
         actors, _ = bbc_actors(nlp, name)
         assert actors_kept <= set(actors)
+
+    @pytest.mark.parametrize(
+        "name, works",
+        [
+            ("entertainment/226.txt", {"American Idol"}),  # "reality shows, such as American Idol, which"
+            ("tech/285.txt", {"Betamax", "VHS"}),  # "physical formats, such as Betamax and VHS, that"
+            ("entertainment/044.txt", {"School Daze"}),  # "7 Spike Lee movies, including School Daze, Do"
+        ],
+    )
+    def test_examples_set_off_by_a_comma_after_a_work_noun_are_works(self, nlp, name, works):
+        actors, _ = bbc_actors(nlp, name)
+        assert not works & set(actors)
+
+    @pytest.mark.parametrize(
+        "name, actor",
+        [
+            ("business/191.txt", "Merck"),  # "companies, including Merck"
+            ("entertainment/038.txt", "Cate Blanchett"),  # "stars, including Cate Blanchett"
+            ("entertainment/226.txt", "Fox"),  # the network of "the network's established reality shows"
+        ],
+    )
+    def test_examples_after_a_comma_and_a_noun_of_actors_stay(self, nlp, name, actor):
+        actors, _ = bbc_actors(nlp, name)
+        assert actor in actors

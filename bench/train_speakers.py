@@ -35,7 +35,7 @@ from polnear_fast import load_tuning  # noqa: E402
 
 from analysis.extract.actors import resolve_mentions  # noqa: E402
 from analysis.extract.quotes import extract_quotes  # noqa: E402
-from analysis.extract.speaker_choice import DEFAULT_MODEL, Candidate  # noqa: E402
+from analysis.extract.speaker_choice import DEFAULT_MODEL, Candidate, SpeakerModel  # noqa: E402
 
 
 class Recorder:
@@ -105,12 +105,6 @@ def fit(rows, c: float, min_count: int):
     return {f: float(model.coef_[0][k]) for f, k in vocab.items()}
 
 
-def chosen(weights: dict[str, float], cands: list[Candidate], margin: float) -> int:
-    scores = [sum(weights.get(f, 0.0) for f in c.features) for c in cands]
-    best = max(range(len(cands)), key=scores.__getitem__)
-    return best if scores[best] - scores[0] > margin else 0
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int)
@@ -135,9 +129,10 @@ def main() -> None:
             for fold in range(args.folds):
                 train = [r for r in rows if fold_of[r[0]] != fold]
                 weights = fit(train, c, min_count)
+                models = {margin: SpeakerModel(weights, margin) for margin in args.margins}
                 for _, cands, ok in (r for r in rows if fold_of[r[0]] == fold):
-                    for margin in args.margins:
-                        right[margin] += ok[chosen(weights, cands, margin)]
+                    for margin, model in models.items():
+                        right[margin] += ok[model.pick(cands)]
             for margin in args.margins:
                 results[(c, min_count, margin)] = right[margin] / len(rows)
                 print(f"  C={c} min_count={min_count} margin={margin}: {right[margin] / len(rows):.4f}")

@@ -746,16 +746,22 @@ class _Speakers:
         those; under a full parse, the others are read as if flat, so both give the same)."""
         return bool(len(sent)) and self.planned_at(sent.start)
 
-    def planned_at(self, i: int) -> bool:
-        """`_planned` of the sentence of the token at i, without finding that sentence
-        (`Token.sent` scans the Doc's sentences from the start)."""
-        if self._plan is None:
+    @property
+    def sentence_of(self) -> numpy.ndarray:
+        """Each token's sentence, by number (found when first needed)."""
+        if self._sentence_of is None:
             starts = self.doc.to_array(SENT_START) == 1
             if len(starts):
                 starts[0] = True
             self._sentence_of = numpy.cumsum(starts) - 1
-            self._plan = sentences_needing_parse(self.doc, self._sentence_of)
-        return bool(self._plan[self._sentence_of[i]])
+        return self._sentence_of
+
+    def planned_at(self, i: int) -> bool:
+        """`_planned` of the sentence of the token at i, without finding that sentence
+        (`Token.sent` scans the Doc's sentences from the start)."""
+        if self._plan is None:
+            self._plan = sentences_needing_parse(self.doc, self.sentence_of)
+        return bool(self._plan[self.sentence_of[i]])
 
     @property
     def salience(self) -> Salience:

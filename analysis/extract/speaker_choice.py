@@ -18,13 +18,14 @@ from __future__ import annotations
 
 import json
 from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Protocol
 
 import numpy
-from spacy.attrs import DEP, IDX, LOWER, SENT_START
+from spacy.attrs import DEP, IDX, LOWER
 from spacy.strings import hash_string
 from spacy.tokens import Span, Token
 
@@ -37,8 +38,9 @@ SENTENCES_AFTER = 1
 SPEAKER_KINDS = ("PERSON", "SPOKESPERSON", "ORG", "NORP", "GPE")
 _SUBJECT_DEPS = {hash_string(d) for d in ("nsubj", "nsubjpass")}
 _OBJECT_DEPS = {hash_string(d) for d in ("dobj", "obj", "dative", "iobj")}
+_POBJ = hash_string("pobj")
 _ROLE_DEPS = {
-    hash_string("pobj"): "pobj",
+    _POBJ: "pobj",
     hash_string("poss"): "poss",
     hash_string("appos"): "appos",
     hash_string("compound"): "compound",
@@ -118,18 +120,14 @@ class SpeakerChooser:
         self.finder = finder
         self.model = model
         doc = finder.doc
-        starts = doc.to_array(SENT_START) == 1
-        if len(starts):
-            starts[0] = True
-        self.sentence_of = (numpy.cumsum(starts) - 1).tolist()
-        self.sentence_starts = numpy.flatnonzero(starts).tolist()
+        sentence_of = finder.sentence_of
+        self.sentence_of = sentence_of.tolist()
+        self.sentence_starts = numpy.flatnonzero(numpy.diff(sentence_of, prepend=-1)).tolist()
         self.deps = doc.to_array(DEP).tolist()
         lower = doc.to_array(LOWER)
         self.pronouns = numpy.flatnonzero(numpy.isin(lower, list(_PRONOUN_IDS))).tolist()
         self.token_starts = doc.to_array(IDX).tolist()
-        self.counts: dict[str, int] = {}
-        for m in finder.mentions:
-            self.counts[m.actor] = self.counts.get(m.actor, 0) + 1
+        self.counts = Counter(m.actor for m in finder.mentions)
 
     def _token_at(self, char: int) -> int:
         return max(0, bisect_left(self.token_starts, char + 1) - 1)
@@ -144,7 +142,7 @@ class SpeakerChooser:
             return "subj_reporting" if head in self.finder.reporting else "subj_other"
         if dep in _OBJECT_DEPS:
             return "obj_reporting" if head in self.finder.reporting else "obj_other"
-        if dep == hash_string("pobj"):
+        if dep == _POBJ:
             prep = doc[head]
             if prep.lower_ in ("to", "according", "by") or prep.head.i in self.finder.reporting:
                 return "pobj_" + prep.lower_

@@ -71,6 +71,11 @@ def test_upload_of_deep_json_beside_a_good_file_adds_the_good_one(page, hostile_
     page.get_by_text("Corpus", exact=True).click()
     corpus = page.locator("[data-testid=stExpander]", has_text="Add files")
     corpus.locator("[data-testid=stFileUploaderDropzoneInput]").set_input_files([str(deep), str(good)])
+    # The button is enabled once the first file is up; on a busy machine a click then would
+    # send deep.json alone. Both files listed and the page idle: both are on the server.
+    for name in ("deep.json", "good.txt"):
+        corpus.get_by_text(name, exact=True).wait_for(timeout=60_000)
+    settle(page)
     page.get_by_role("button", name="Analyse and add").click()
     page.get_by_text("1 analysed, 0 already stored").wait_for(timeout=120_000)  # in a bounded child process
     settle(page)

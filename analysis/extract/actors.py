@@ -250,6 +250,10 @@ WORK_PHRASES = frozenset(
 LAW_WORDS = frozenset({"Bill", "Act", "Bills", "Acts"})
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 POSSESSIVE_TAILS = frozenset({"'s", "’s", "'", "’"})
+# Metonyms that are buildings of government, not cities: they speak whatever the model tags them.
+# Any other metonym (a capital) tagged an organisation is still read for governing use ("the Paris,
+# Amsterdam, Brussels and Lisbon bourses" are exchanges in those cities).
+SEATS_OF_GOVERNMENT = frozenset({"kremlin", "downing street", "whitehall", "zhongnanhai", "elysee", "élysée", "holy see"})
 # Words that make "Washington" (and other metonyms) literal when they follow it.
 METONYM_BLOCKERS = frozenset(
     {
@@ -1516,7 +1520,42 @@ CITY_NOUNS = frozenset(
         "hotspot", "hotspots", "museum", "museums", "theatres", "theatre", "restaurants", "shops", "suburbs",
         "skyline", "residents", "population", "mayor", "boroughs", "hospitals", "schools", "traffic",
         "underground", "transport", "clubs", "parks", "buildings", "landmarks", "nightlife", "bid", "marathon",
-        "markets", "market", "exchange", "bourse", "stock",
+        "markets", "market", "exchange", "bourse", "bourses", "stock", "media", "press", "newspapers",
+        "police", "officer", "officers", "prize", "festival", "pharmacies", "galleries", "venues", "fans",
+        "commuters", "citizens", "people", "homes", "housing", "property", "roads", "bridges", "nightclubs",
+        "pubs", "bars", "universities", "art", "music",
+    }
+)
+# Adjectives after "is"/"was" by which a government takes a stance: "Paris was more subdued",
+# "Tokyo was ready to". Anything else a city "is" describes the place: "London is very special to
+# me", "Bangkok is a relatively recent addition to the festival calendar".
+_STANCE_ADJECTIVES = frozenset(
+    {
+        "ready", "keen", "willing", "unwilling", "reluctant", "prepared", "determined", "eager", "anxious",
+        "subdued", "unhappy", "happy", "pleased", "satisfied", "concerned", "worried", "opposed", "adamant",
+        "confident", "cautious", "wary", "angry", "furious", "critical", "supportive", "likely", "unlikely",
+        "expected", "due", "bound", "right", "wrong", "responsible", "firm", "silent", "committed", "open",
+        "aware", "interested", "neutral", "unconvinced", "convinced", "able", "unable", "favourable",
+        "unfavourable", "sceptical", "skeptical", "hostile", "friendly", "sympathetic", "optimistic",
+        "pessimistic", "hopeful", "doubtful", "disappointed", "dissatisfied", "insistent", "content", "free",
+    }
+)
+# Nouns that make what a city "is" a state's part: "Moscow is Finland's largest trading partner",
+# "London is one of the most resolutely opposed countries".
+_STATE_NOUNS = frozenset(
+    {
+        "country", "countries", "partner", "partners", "ally", "allies", "member", "members", "signatory",
+        "supplier", "exporter", "importer", "buyer", "creditor", "debtor", "government", "power", "state",
+        "nation", "rival", "enemy", "opponent", "supporter", "backer", "party", "side",
+    }
+)
+# Nouns after "on" of what bears on a government: "pressure on Tokyo", "sanctions on Moscow" (not
+# "the Blitz on London", "a day on Broadway").
+_PRESSURE_NOUNS = frozenset(
+    {
+        "pressure", "pressures", "sanctions", "embargo", "demands", "demand", "call", "calls", "influence",
+        "ban", "restrictions", "tariffs", "duties", "criticism", "attacks", "stance", "position", "views",
+        "deal", "talks", "agreement", "dependence", "reliance", "claims", "ultimatum", "policy", "line",
     }
 )
 # Verbs whose object is a government, never a place: "urged Washington to respect", "accused
@@ -1616,14 +1655,45 @@ def _literal_place(span: Span) -> bool:
         return False  # "Moscow officials have dismissed", "the Beijing authorities"
     if after is not None and after.pos_ in ("NOUN", "PROPN"):
         return True  # "urged London mayor Ken Livingstone", "meetings with Beijing ministers"
-    if before is not None and (
+    if before is not None and before.lower_ == "on":
+        # "called on Washington to cut", "pressure on Tokyo", but "the Blitz on London".
+        if start > 1 and (doc[start - 2].tag_.startswith(("VB", "MD")) or doc[start - 2].lower_ in _PRESSURE_NOUNS):
+            return False
+    elif before is not None and (
         before.lower_ in _GOVERNING_PREPOSITIONS or (before.pos_ == "VERB" and (before.lemma_ or before.lower_).lower() in _ADDRESS_VERBS)
     ):
         return False
     verb = end
     while verb < len(doc) and doc[verb].tag_ == "RB" and verb - end < 2:
         verb += 1  # "Beijing also has been threatened"
-    return not (verb < len(doc) and doc[verb].tag_ in ("VBD", "VBZ", "VBP", "MD"))
+    if not (verb < len(doc) and doc[verb].tag_ in ("VBD", "VBZ", "VBP", "MD")):
+        return True
+    return _describes_place(doc, verb)
+
+
+def _describes_place(doc: Doc, verb: int) -> bool:
+    """Whether the verbs from `verb` on say what a city is rather than what its government does:
+    "London is very special", "Athens would be the first Games", "Madrid is the first small step"
+    (but "Paris was more subdued", "Madrid is being represented by", "Tokyo was ready to")."""
+    i = verb
+    while i < len(doc) and (doc[i].tag_ == "MD" or doc[i].lower_ in ("not", "n't", "also", "still", "now")):
+        i += 1
+    if i >= len(doc) or doc[i].lower_ not in _BE_FORMS:
+        return False
+    while i < len(doc) and (doc[i].lower_ in _BE_FORMS or doc[i].tag_ in ("RB", "RBR", "RBS", "``", "''")):
+        i += 1  # 'Washington was "not doing anything', "was still unconvinced"
+    if i >= len(doc) or doc[i].tag_ in ("VBN", "VBG", "TO", "IN"):
+        return False  # a passive, a progressive or "is to", "is in talks": the verb decides
+    # The predicate, up to the end of its phrase: a stance or a state's part is the government's.
+    for token in doc[i : min(len(doc), i + 8)]:
+        if token.is_punct:
+            break
+        if token.lower_ in _STANCE_ADJECTIVES or token.lower_ in _STATE_NOUNS:
+            return False
+    return True
+
+
+_BE_FORMS = frozenset({"is", "was", "are", "were", "be", "been", "being", "'s", "’s"})
 
 
 # Nouns of bodies whose names join two fields with "and": "the Finance and Economy Ministry".
@@ -2421,7 +2491,16 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
                 and not _metonym_blocked(d.span)
             ):
                 place = Span(doc, tokens[0].i, tokens[-1].i + 1)
-                if (label == "GPE" or _located(place)) and _literal_place(place):
+                clubs = [
+                    o
+                    for o in org_names
+                    if len(o.split()) == 2 and o.endswith(" " + _text_of(tokens)) and o.split()[0].lower() not in ORG_WORDS
+                ]
+                if len(clubs) == 1 and not _located(place):
+                    # "Madrid know my situation" in a story that names Real Madrid: the club,
+                    # whose name ends with its city's, not Spain.
+                    actor, actor_type, label = clubs[0], "ORG", "ORG"
+                elif (label == "GPE" or _located(place) or key not in SEATS_OF_GOVERNMENT) and _literal_place(place):
                     # A city as a place ("in London") is the city; seats of government
                     # ("Downing Street", "the Kremlin") are tagged FAC or ORG and speak, unless
                     # the text puts something in them ("a concert in Copenhagen", tagged ORG).

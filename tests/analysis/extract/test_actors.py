@@ -633,6 +633,44 @@ class TestPrecisionOnUnseenArticles:
         _, mentions = bbc_actors(nlp, name)
         assert {m.actor for m in mentions if m.text == "London"} == {"London"}
 
+    @pytest.mark.parametrize(
+        "name, city",
+        [
+            ("politics/011.txt", "London"),  # "the scrutiny of London's media"
+            ("politics/379.txt", "London"),  # "London's most senior police officer has said"
+            ("entertainment/315.txt", "London"),  # "Broadway, and now London is the same"
+            ("sport/065.txt", "London"),  # "London is very special to me"
+            ("entertainment/306.txt", "Bangkok"),  # "Bangkok is a relatively recent addition"
+            ("entertainment/042.txt", "Berlin"),  # "up for Berlin's top prize"
+            ("politics/290.txt", "Dublin"),  # "no retaliatory blitz on Belfast or Dublin"
+        ],
+    )
+    def test_what_a_city_is_or_has_is_the_city(self, nlp, name, city):
+        _, mentions = bbc_actors(nlp, name)
+        assert {m.actor for m in mentions if m.text == city} == {city}
+
+    @pytest.mark.parametrize(
+        "file, newid, words, country",
+        [
+            ("reut2-008.sgm", "8077", "Washington is open", "United States"),
+            ("reut2-002.sgm", "2132", "Moscow is Finland's largest trading partner", "Soviet Union"),
+            ("reut2-016.sgm", "16200", "Bonn was still unconvinced", "West Germany"),
+        ],
+    )
+    def test_what_a_capital_is_as_a_state_is_its_country(self, nlp, file, newid, words, country):
+        from analysis.readers import Article, read_file
+        from tests.conftest import REUTERS
+
+        (story,) = [a for a in read_file(REUTERS / file) if isinstance(a, Article) and a.meta.get("newid") == newid]
+        _, mentions = reuters_story_actors(nlp, file, newid)
+        at = story.text.index(words)
+        assert [m.actor for m in mentions if m.start == at] == [country]
+
+    def test_a_city_for_its_club_is_the_club(self, nlp):
+        # "Madrid know my situation" in a story that names Real Madrid: the club, not Spain.
+        _, mentions = bbc_actors(nlp, "sport/272.txt")
+        assert {m.actor for m in mentions if m.text == "Madrid"} == {"Real Madrid"}
+
     def test_a_capital_that_acts_is_its_country(self, nlp):
         # "Beijing says Taiwan is part of Chinese territory", "Washington argues that ...", but
         # "Mr Straw, visiting Beijing, noted ...": the city.

@@ -17,11 +17,12 @@ Blair") while the product keeps them apart, with leading titles dropped on both 
 
 Splits (bench/gold_common.py): even positions in the file were used for tuning, odd positions
 were the holdout until session 11, when its errors were read and all 44 articles became tuning
-material. `actors_fresh.yaml`, annotated blind after that, is the held-out part now: its row is
-printed when the file exists, and its errors are listed only when asked for (`--split fresh`),
-which spends it.
+material. `actors_fresh.yaml`, annotated blind after that, was the held-out part until session
+14, when its errors were read too (`--split fresh`). `actors_fresh2.yaml`, annotated blind in
+session 14, is the held-out part now: its row is printed when the file exists, and its errors are
+listed only when asked for (`--split fresh2`), which spends it.
 
-    .venv/bin/python bench/actor_gold.py [--split all|tune|holdout|fresh] [-v]
+    .venv/bin/python bench/actor_gold.py [--split all|tune|holdout|fresh|fresh2] [-v]
 """
 
 from __future__ import annotations
@@ -39,8 +40,8 @@ from analysis.extract.actors import TITLES, ActorOptions, count_actors, normal_f
 from analysis.nlp import parse  # noqa: E402
 from analysis.pipeline import load_pipeline  # noqa: E402
 
-FRESH = "fresh"
-FRESH_FILE = "actors_fresh.yaml"
+# The blind sets, oldest first: (part name, file).
+FRESH_SETS = (("fresh", "actors_fresh.yaml"), ("fresh2", "actors_fresh2.yaml"))
 _TITLE_WORDS = sorted((t.split() for t in TITLES), key=len, reverse=True)
 
 
@@ -145,16 +146,19 @@ def print_row(part: str, results: list[dict]) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=(*SPLITS, FRESH), default="all", help="the part listed by -v")
+    parser.add_argument(
+        "--split", choices=(*SPLITS, *(name for name, _ in FRESH_SETS)), default="all", help="the part listed by -v"
+    )
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args()
     nlp = load_pipeline()
     entries = load_gold("actors.yaml")
     results = score_entries(nlp, entries)
-    fresh = load_gold(FRESH_FILE) if (GOLD / FRESH_FILE).exists() else []
-    fresh_results = score_entries(nlp, fresh)
+    fresh = {name: load_gold(file) for name, file in FRESH_SETS if (GOLD / file).exists()}
+    fresh_results = {name: score_entries(nlp, part) for name, part in fresh.items()}
 
-    print(f"actors.yaml: {len(results)} articles; {FRESH_FILE}: {len(fresh_results)} articles")
+    sizes = "; ".join(f"{file}: {len(fresh_results[name])}" for name, file in FRESH_SETS if name in fresh)
+    print(f"actors.yaml: {len(results)} articles; {sizes}")
     print(
         f"{'part':10} {'n':>4} {'actor P':>8} {'actor R':>8} {'merge P':>8} {'merge R':>8} {'not_actors':>10}"
     )
@@ -162,13 +166,13 @@ def main() -> None:
         print_row(split, [r for i, r in enumerate(results) if in_split(i, split)])
     for source in ("bbc", "reuters"):
         print_row(source, [r for e, r in zip(entries, results) if e["file"].startswith(source)])
-    if fresh_results:
-        print_row(FRESH, fresh_results)
+    for name, part in fresh_results.items():
+        print_row(name, part)
 
     if args.verbose:
         print(f"\nerrors ({args.split}):")
-        if args.split == FRESH:
-            listed = list(zip(fresh, fresh_results))
+        if args.split in fresh:
+            listed = list(zip(fresh[args.split], fresh_results[args.split]))
         else:
             listed = [(e, r) for i, (e, r) in enumerate(zip(entries, results)) if in_split(i, args.split)]
         for entry, r in listed:

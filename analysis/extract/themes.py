@@ -26,7 +26,8 @@ A theme is given when the article is substantially about it, which one stray wor
    A theme's `common` terms weigh 1 like ordinary ones, and are context for its weak terms,
    but are left out of that firm share: words any story uses of its subject ("political
    stability" lifting a stock market) make a theme when the article is about it, never a
-   second theme beside another. The themes a theme lists `with` need no firm share beside it:
+   second theme beside another. The themes a theme lists `with` need no firm share beside it,
+   nor MIN_SHARE of it (a meat-export table's tonnes outnumber its two "exports" tenfold):
    an oil or a grain story is the story of a market, so "prices", "imports" and "dollars" there
    are the economy's words in their own sense, not the stray money words of a film story.
    A theme beside the best must also be spread over more than one sentence's words
@@ -284,14 +285,15 @@ def match_themes(
         return []
     best, _, _, top = max(found, key=lambda f: (f[0], f[3].name))
     # A companion of the best theme (economy beside an oil or a sugar story) is the same story's
-    # market: its words are its own, and need no firm share.
+    # market: its words are its own, and need no firm share nor a share of the best's, which a
+    # commodity's own words ("tonnes", "beef", "crude") outnumber in any market report.
     beside = (lexicon.companions or {}).get(top.name, frozenset())
     scores = [
         s
         for d, firm_d, span, s in found
         if d == best
         or (
-            d >= max(min_share * best, min_beside_density)
+            d >= max(0 if s.name in beside else min_share * best, min_beside_density)
             and (firm_d >= min_firm_share * best or s.name in beside)
             and span >= min_beside_span
         )

@@ -26,9 +26,12 @@ A theme is given when the article is substantially about it, which one stray wor
    A theme's `common` terms weigh 1 like ordinary ones, and are context for its weak terms,
    but are left out of that firm share: words any story uses of its subject ("political
    stability" lifting a stock market) make a theme when the article is about it, never a
-   second theme beside another. The themes a theme lists `with` need no firm share beside it:
+   second theme beside another. The themes a theme lists `with` need no firm share beside it,
+   nor MIN_SHARE of it (a meat-export table's tonnes outnumber its two "exports" tenfold):
    an oil or a grain story is the story of a market, so "prices", "imports" and "dollars" there
    are the economy's words in their own sense, not the stray money words of a film story.
+   A theme beside the best must also be spread over more than one sentence's words
+   (MIN_BESIDE_SPAN): two hits side by side ("the British Open golf tournament") are an aside.
 
 A theme file maps each theme name to a list of terms (all ordinary), or to a mapping with
 `strong`, `terms`, `common`, `weak` and `not` lists of terms and a `with` list of theme names.
@@ -61,6 +64,12 @@ MIN_FIRM_SHARE = 0.15
 # weighted hits per 1,000 words, about five in six were a sentence's aside (the 2012 Olympic bid
 # in a story about the London mayor's row, a supercomputer's power use); from 6.5 to 8, half.
 MIN_BESIDE_DENSITY = 6.5
+# A theme beside the best whose counted hits all start within MIN_BESIDE_SPAN words of each other
+# is one sentence's aside ("co-sponsor ... the British Open golf tournament" in a ticket agency's
+# takeover, "a former Scottish international rugby player" in an oil chief's profile), in an
+# article of SPAN_ARTICLE_WORDS words or more; a shorter story is hardly more than that sentence.
+MIN_BESIDE_SPAN = 15
+SPAN_ARTICLE_WORDS = 45
 
 
 @dataclass(frozen=True)
@@ -159,7 +168,8 @@ def _load_lexicon(path: str) -> ThemeLexicon:
                     for n, terms in themes.items()
                 },
                 {n: sorted(c) for n, c in companions.items() if c},
-                [MIN_WEIGHT, MIN_HITS, MIN_DENSITY, MIN_SHARE, MIN_FIRM_SHARE, MIN_BESIDE_DENSITY],
+                [MIN_WEIGHT, MIN_HITS, MIN_DENSITY, MIN_SHARE, MIN_FIRM_SHARE, MIN_BESIDE_DENSITY]
+                + [MIN_BESIDE_SPAN, SPAN_ARTICLE_WORDS],
             ],
             sort_keys=True,
         ).encode()
@@ -188,6 +198,7 @@ def match_themes(
     min_share: float = MIN_SHARE,
     min_firm_share: float = MIN_FIRM_SHARE,
     min_beside_density: float = MIN_BESIDE_DENSITY,
+    min_beside_span: int = MIN_BESIDE_SPAN,
 ) -> list[ThemeScore]:
     """Themes of an article, best first, from its word forms and lemmas: each theme's weighted
     term hits per 1,000 words, kept when they pass the thresholds of the module docstring."""
@@ -214,12 +225,15 @@ def match_themes(
     # Each candidate theme's term hits (term -> count), the weight of its hits that are not weak
     # (the context a weak term needs), and of those that are neither weak nor common (firm).
     matched: dict[str, Counter[tuple[str, ...]]] = {}
+    # Theme -> term -> the word positions where it hit (for the span of a theme beside the best).
+    places: dict[str, dict[tuple[str, ...], list[int]]] = {}
     context: dict[str, float] = {}
     firm: dict[str, float] = {}
     for t, term_numbers in candidates.items():
         name, terms = names[t], lexicon.themes[names[t]]
         used: set[int] = set()
         hits: Counter[tuple[str, ...]] = Counter()
+        at_words: dict[tuple[str, ...], list[int]] = {}
         context_weight = firm_weight = 0.0
         for term in (terms[k] for k in term_numbers):  # longest first: "south china sea", not "china"
             w = lexicon.weight(name, term)
@@ -231,13 +245,15 @@ def match_themes(
                 if w == 0:
                     continue  # "boxing day": the words are spent, and say nothing of sport
                 hits[term] += 1
+                at_words.setdefault(term, []).append(i)
                 if w > weak:
                     context_weight += w
                     if not lexicon.is_common(name, term):
                         firm_weight += w
         matched[name], context[name], firm[name] = hits, context_weight, firm_weight
+        places[name] = at_words
 
-    found: list[tuple[float, float, ThemeScore]] = []
+    found: list[tuple[float, float, int, ThemeScore]] = []
     for name, hits in matched.items():
         # One sense per article: a weak term that is also a term of another theme ("game" of sport
         # and of technology) counts only for the theme whose firm terms weigh most in the article.
@@ -262,20 +278,24 @@ def match_themes(
                 hits=sum(hits.values()),
                 terms=tuple(terms_hit.most_common()),
             )
-            found.append((density, firm_density, score))
+            spots = [i for term in hits for i in places[name][term]]
+            span = max(spots) - min(spots) if n >= SPAN_ARTICLE_WORDS else min_beside_span
+            found.append((density, firm_density, span, score))
     if not found:
         return []
-    best, _, top = max(found, key=lambda f: (f[0], f[2].name))
+    best, _, _, top = max(found, key=lambda f: (f[0], f[3].name))
     # A companion of the best theme (economy beside an oil or a sugar story) is the same story's
-    # market: its words are its own, and need no firm share.
+    # market: its words are its own, and need no firm share nor a share of the best's, which a
+    # commodity's own words ("tonnes", "beef", "crude") outnumber in any market report.
     beside = (lexicon.companions or {}).get(top.name, frozenset())
     scores = [
         s
-        for d, firm_d, s in found
+        for d, firm_d, span, s in found
         if d == best
         or (
-            d >= max(min_share * best, min_beside_density)
+            d >= max(0 if s.name in beside else min_share * best, min_beside_density)
             and (firm_d >= min_firm_share * best or s.name in beside)
+            and span >= min_beside_span
         )
     ]
     scores.sort(key=lambda s: (-s.score, s.name))

@@ -469,6 +469,8 @@ def _strip(span: Span, known=None) -> _Draft:
     ):
         tokens = tokens[2:]
         span = Span(span.doc, tokens[0].i, tokens[-1].i + 1, label=span.label_)
+    if tokens and _name_exclamation(tokens[-1]):
+        tokens = [*tokens, span.doc[tokens[-1].i + 1]]
     if span.label_ in ("ORG", "GPE", "LOC", "FAC", "NORP"):
         # "the Associated Press news agency": the description after the name is no part of it,
         # nor a role or honour ("Mid-Bedfordshire MP", "Guy Mansfield QC"), nor a figure after
@@ -553,6 +555,31 @@ def _title_before(span: Span) -> str | None:
         if " ".join(before[-width:]) in TITLES and doc[start].text[:1].isupper():
             return _text_of(doc[start : span.start])
     return None
+
+
+def _name_exclamation(last) -> bool:
+    """An exclamation mark glued to a name's last word belongs to the name when the sentence goes
+    on after it in small letters or past a comma or dash ("Kerrang! magazine", "his days in Wham!
+    through", "OutRage! said", "Salaam Bombay! - nominated"): a sentence that ended there would
+    go on with a capital."""
+    doc = last.doc
+    if not _glued_exclamation(last) or last.i + 2 >= len(doc) or "\n" in doc[last.i + 1].whitespace_:
+        return False
+    after = doc[last.i + 2].text
+    return after[:1].islower() or after in (",", *_DASHES)
+
+
+def _glued_exclamation(last) -> bool:
+    return not last.whitespace_ and last.i + 1 < len(last.doc) and last.doc[last.i + 1].text == "!"
+
+
+def _exclaimed_names(drafts: list[_Draft]) -> None:
+    """A name the article once writes with its exclamation mark ("Wham! partner") keeps it where
+    a sentence ends on it ("his days in Wham!."), so that both are one name."""
+    exclaimed = {_text_of(d.tokens[:-1]) for d in drafts if len(d.tokens) > 1 and d.tokens[-1].text == "!"}
+    for d in drafts:
+        if exclaimed and d.tokens and _glued_exclamation(d.tokens[-1]) and _text_of(d.tokens) in exclaimed:
+            d.tokens = [*d.tokens, d.span.doc[d.tokens[-1].i + 1]]
 
 
 def _text_of(tokens) -> str:
@@ -2129,6 +2156,7 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
     for acronym, name in initials_acronyms(drafts, table).items():
         acronyms.setdefault(acronym, name)
 
+    _exclaimed_names(drafts)
     _one_sense(drafts)
 
     # A name the model tagged ORG ("Saxon Spence") is a person when the article later gives its

@@ -1499,3 +1499,14 @@ class TestWorksAndCutNamesOnOwnSamples:
     def test_examples_after_a_comma_and_a_noun_of_actors_stay(self, nlp, name, actor):
         actors, _ = bbc_actors(nlp, name)
         assert actor in actors
+
+    @pytest.mark.parametrize(
+        "name, actor, cut",
+        [
+            ("entertainment/269.txt", "Wham!", "Wham"),  # "pop duo Wham! to his arrest"
+            ("entertainment/248.txt", "OutRage!", "OutRage"),  # "OutRage! said"
+        ],
+    )
+    def test_an_exclamation_mark_inside_a_sentence_is_part_of_the_name(self, nlp, name, actor, cut):
+        actors, _ = bbc_actors(nlp, name)
+        assert actor in actors and cut not in actors

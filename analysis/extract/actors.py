@@ -1947,6 +1947,44 @@ def _briefs_joined(doc: Doc, ents: list[Span]) -> list[Span]:
     return out
 
 
+def _listed_pair(doc: Doc, ents: list[Span], table: AliasTable, entity_texts: set[str]) -> list[Span]:
+    """"newer acts like The Darkness and Lostprophets", "Arsenal and Real Madrid", "Hayden Tanner
+    and Willie Davies": an organisation or person the model tagged over two names joined by "and"
+    is the two (not "&", which joins the names of one firm: "Marsh & McLennan", "Tate & Lyle").
+    Only where the words on both sides are all capitalised (not "Department for
+    Education and Skills"), the whole ends in no body's noun (not "Standards and Privileges
+    Committee", "Pew Internet and American Life Project") and the table does not know it, and
+    where one side shows itself a name of its own: it is one the article or the table names
+    alone, or it opens with its article ("The Times"), or both sides are full names of people."""
+    out: list[Span] = []
+    for ent in ents:
+        ands = [t.i for t in ent[1:-1] if t.lower_ == "and"]
+        if ent.label_ not in ("ORG", "PERSON") or len(ands) != 1:
+            out.append(ent)
+            continue
+        left, right = doc[ent.start : ands[0]], doc[ands[0] + 1 : ent.end]
+        words = [t for t in (*left, *right) if t.is_alpha]
+        opens_with_the = [side for side in (left, right) if side[0].text == "The" and len(side) > 1]
+        if left[0].text == "The" and _sentence_initial(left[0]):
+            opens_with_the = [side for side in opens_with_the if side is not left]
+        split = (
+            all(t.text[:1].isupper() for t in words)
+            and ent[-1].lower_ not in _BODY_WORDS | _JOINED_BODY_WORDS | LEGAL_SUFFIXES
+            and not _known(normal_form(_text_of(ent)), table)
+            and (
+                opens_with_the
+                or any(side.text in entity_texts or _known(normal_form(side.text), table) for side in (left, right))
+                or (ent.label_ == "PERSON" and len(left) >= 2 and len(right) >= 2)
+            )
+        )
+        out.extend(
+            (Span(doc, left.start, left.end, label=ent.label_), Span(doc, right.start, right.end, label=ent.label_))
+            if split
+            else (ent,)
+        )
+    return out
+
+
 def _firms_in_lists(doc: Doc, ents: list[Span]) -> list[Span]:
     """"Philip Morris, Lorillard Tobacco, Liggett Group and Brown and Williamson": two surnames
     joined by "and" after a list's last "and" that follows an organisation are one firm's name,
@@ -2049,6 +2087,8 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
     languages = _languages(all_ents, table)
     common = _CommonWords(doc, text)
     lower_words = common.lower
+    entity_texts = {t for _, _, t in all_ents}
+    ents = _listed_pair(doc, ents, table, entity_texts)
     repaired = _widened(doc, _adjacent_joined(doc, _firms_in_lists(doc, _briefs_joined(doc, ents)), table), table)
     drafts = []
     people = {e[-1].text for e, label, _ in all_ents if label == "PERSON"}
@@ -2056,7 +2096,6 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
     # Surnames the article uses alone for a person: a one-word PERSON entity, or after "Mr".
     surnames = {t for e, label, t in all_ents if label == "PERSON" and len(e) == 1}
     surnames.update(m.group(2) for m in _HONOURED.finditer(text))
-    entity_texts = {t for _, _, t in all_ents}
     # Where the names of organisations, laws and works end: a place after "of" there is part of
     # the name ("the Board of Deputies of British Jews").
     name_ends = {

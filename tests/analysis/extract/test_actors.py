@@ -1510,3 +1510,18 @@ class TestWorksAndCutNamesOnOwnSamples:
     def test_an_exclamation_mark_inside_a_sentence_is_part_of_the_name(self, nlp, name, actor, cut):
         actors, _ = bbc_actors(nlp, name)
         assert actor in actors and cut not in actors
+
+    @pytest.mark.parametrize(
+        "name, apart, joined",
+        [
+            ("entertainment/268.txt", {"Darkness", "Lostprophets"}, "Darkness and Lostprophets"),  # "acts like The Darkness and Lostprophets"
+            ("tech/355.txt", {"Power Page", "Apple Insider"}, "Power Page and Apple Insider"),  # "Apple Insider" named alone too
+        ],
+    )
+    def test_an_entity_over_two_listed_names_is_two(self, nlp, name, apart, joined):
+        actors, _ = bbc_actors(nlp, name)
+        assert apart <= set(actors) and joined not in actors
+
+    def test_names_joined_by_an_ampersand_stay_one_firm(self, nlp):
+        actors, _ = bbc_actors(nlp, "business/060.txt")  # "Marsh & McLennan", "Marsh" alone too
+        assert "Marsh & McLennan" in actors and "McLennan" not in actors

@@ -1985,6 +1985,35 @@ def _listed_pair(doc: Doc, ents: list[Span], table: AliasTable, entity_texts: se
     return out
 
 
+def _surnames_left_out(doc: Doc, ents: list[Span]) -> list[Span]:
+    """"singer-songwriters Feargal Sharkey, Lucie Silvas and ..." tagged "Lucie" (ORG) and later
+    "Silvas said" untagged: a one-word name the model tagged, followed by a capitalised proper
+    noun it left out that the article makes speak alone, is a person's full name."""
+    out: list[Span] = []
+    for ent in ents:
+        nxt = doc[ent.end] if ent.end < len(doc) else None
+        if (
+            nxt is not None
+            and len(ent) == 1
+            and ent.label_ in ("PERSON", "ORG")
+            and ent[0].is_alpha
+            and ent[0].whitespace_ == " "
+            and nxt.ent_iob_ == "O"
+            and nxt.pos_ == "PROPN"
+            and nxt.is_alpha
+            and nxt.text[:1].isupper()
+            and not nxt.is_upper
+            and any(
+                t.text == nxt.text and t.i != nxt.i and t.ent_iob_ == "O" and _speaks(t, t)
+                for t in doc
+                if t.text == nxt.text
+            )
+        ):
+            ent = Span(doc, ent.start, ent.end + 1, label="PERSON")
+        out.append(ent)
+    return out
+
+
 def _firms_in_lists(doc: Doc, ents: list[Span]) -> list[Span]:
     """"Philip Morris, Lorillard Tobacco, Liggett Group and Brown and Williamson": two surnames
     joined by "and" after a list's last "and" that follows an organisation are one firm's name,
@@ -2088,7 +2117,7 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
     common = _CommonWords(doc, text)
     lower_words = common.lower
     entity_texts = {t for _, _, t in all_ents}
-    ents = _listed_pair(doc, ents, table, entity_texts)
+    ents = _surnames_left_out(doc, _listed_pair(doc, ents, table, entity_texts))
     repaired = _widened(doc, _adjacent_joined(doc, _firms_in_lists(doc, _briefs_joined(doc, ents)), table), table)
     drafts = []
     people = {e[-1].text for e, label, _ in all_ents if label == "PERSON"}

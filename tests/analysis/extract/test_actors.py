@@ -1525,3 +1525,14 @@ class TestWorksAndCutNamesOnOwnSamples:
     def test_names_joined_by_an_ampersand_stay_one_firm(self, nlp):
         actors, _ = bbc_actors(nlp, "business/060.txt")  # "Marsh & McLennan", "Marsh" alone too
         assert "Marsh & McLennan" in actors and "McLennan" not in actors
+
+    @pytest.mark.parametrize(
+        "name, person, cut",
+        [
+            ("entertainment/148.txt", "Lucie Silvas", "Lucie"),  # "Lucie" tagged ORG, then "Silvas said"
+            ("entertainment/181.txt", "Francesca Detakats", "Francesca"),  # then "Ms Detakats said"
+        ],
+    )
+    def test_a_first_name_takes_the_surname_the_article_makes_speak(self, nlp, name, person, cut):
+        actors, _ = bbc_actors(nlp, name)
+        assert person in actors and cut not in actors

@@ -1008,6 +1008,12 @@ def _works(drafts: list[_Draft], lower: set[str]) -> set[str]:
             if not any(o.label in ("GPE", "LOC") and normal_form(_text_of(o.tokens)) == alone for o in drafts):
                 found.add(alone)
             continue
+        if len(tokens) >= 2 and d.label not in ("PERSON", "GPE", "NORP") and any(_small_capped(t.text) for t in tokens):
+            # "iPod Photo", "iTunes Music Store": a word that opens small and goes on with a
+            # capital is a product's or a service's brand; a name holding it is the product (not
+            # "eBay" alone, a firm; a maker before it was cut off as the actor).
+            found.add(normal_form(_text_of(tokens)))
+            continue
         if len(tokens) >= 2 and _MODEL.fullmatch(tokens[-1].text) and d.label not in ("GPE", "NORP"):
             # "the Orange E200", "SonyEricsson P900", "Airbus A380", "Windows XP" (tagged LOC): a
             # name and its model or version is a product (its maker, named alone, stays an actor).
@@ -1124,6 +1130,13 @@ def _works(drafts: list[_Draft], lower: set[str]) -> set[str]:
 
 # A model's or a version's mark: one to three capitals and a number of two to four figures
 # ("E200", "P900", "A380", "C180"), "XP", "SP".
+def _small_capped(word: str) -> bool:
+    """"iPod", "iTunes", "miniMIXA"; not a surname's particle run into it ("diCaprio")."""
+    m = _SMALL_CAPPED.fullmatch(word)
+    return m is not None and m.group(1) not in SURNAME_PARTICLES
+
+
+_SMALL_CAPPED = re.compile(r"([a-z]{1,4})[A-Z][A-Za-z]*")
 _MODEL = re.compile(r"[A-Z]{1,3}-?\d{2,4}[a-z]?|XP|SP")
 # "version of X", "copies of X": nouns of a work's or a product's copies, uses and issues (not
 # "sales of": a carmaker's too, "sales of Alfa Romeo").
@@ -2144,6 +2157,10 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
     for span, label in repaired:
         draft = _strip(span, known)
         draft.label = label
+        brand = next((k for k, t in enumerate(draft.tokens) if _small_capped(t.text)), None)
+        if brand and label == "ORG" and all(t.text[:1].isupper() for t in draft.tokens[:brand]):
+            # "Apple iPod", "SSEYO miniMIXA": the maker, before the product's brand, is the actor.
+            draft.tokens = draft.tokens[:brand]
         if (
             label == "ORG"
             and len(draft.tokens) >= 2

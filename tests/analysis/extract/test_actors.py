@@ -1536,3 +1536,14 @@ class TestWorksAndCutNamesOnOwnSamples:
     def test_a_first_name_takes_the_surname_the_article_makes_speak(self, nlp, name, person, cut):
         actors, _ = bbc_actors(nlp, name)
         assert person in actors and cut not in actors
+
+    @pytest.mark.parametrize(
+        "name, maker, products",
+        [
+            ("tech/110.txt", "Apple", {"Apple iPod"}),  # the only Apple: "Apple iPod"
+            ("tech/332.txt", "Apple", {"Apple iPods", "iPod Photo"}),
+        ],
+    )
+    def test_a_brand_written_small_then_capitalised_is_a_product_and_its_maker_the_actor(self, nlp, name, maker, products):
+        actors, _ = bbc_actors(nlp, name)
+        assert maker in actors and not products & set(actors)

@@ -473,6 +473,8 @@ def _strip(span: Span, known=None) -> _Draft:
     ):
         tokens = tokens[2:]
         span = Span(span.doc, tokens[0].i, tokens[-1].i + 1, label=span.label_)
+    if tokens and _name_exclamation(tokens[-1]):
+        tokens = [*tokens, span.doc[tokens[-1].i + 1]]
     if span.label_ in ("ORG", "GPE", "LOC", "FAC", "NORP"):
         # "the Associated Press news agency": the description after the name is no part of it,
         # nor a role or honour ("Mid-Bedfordshire MP", "Guy Mansfield QC"), nor a figure after
@@ -557,6 +559,31 @@ def _title_before(span: Span) -> str | None:
         if " ".join(before[-width:]) in TITLES and doc[start].text[:1].isupper():
             return _text_of(doc[start : span.start])
     return None
+
+
+def _name_exclamation(last) -> bool:
+    """An exclamation mark glued to a name's last word belongs to the name when the sentence goes
+    on after it in small letters or past a comma or dash ("Kerrang! magazine", "his days in Wham!
+    through", "OutRage! said", "Salaam Bombay! - nominated"): a sentence that ended there would
+    go on with a capital."""
+    doc = last.doc
+    if not _glued_exclamation(last) or last.i + 2 >= len(doc) or "\n" in doc[last.i + 1].whitespace_:
+        return False
+    after = doc[last.i + 2].text
+    return after[:1].islower() or after in (",", *_DASHES)
+
+
+def _glued_exclamation(last) -> bool:
+    return not last.whitespace_ and last.i + 1 < len(last.doc) and last.doc[last.i + 1].text == "!"
+
+
+def _exclaimed_names(drafts: list[_Draft]) -> None:
+    """A name the article once writes with its exclamation mark ("Wham! partner") keeps it where
+    a sentence ends on it ("his days in Wham!."), so that both are one name."""
+    exclaimed = {_text_of(d.tokens[:-1]) for d in drafts if len(d.tokens) > 1 and d.tokens[-1].text == "!"}
+    for d in drafts:
+        if exclaimed and d.tokens and _glued_exclamation(d.tokens[-1]) and _text_of(d.tokens) in exclaimed:
+            d.tokens = [*d.tokens, d.span.doc[d.tokens[-1].i + 1]]
 
 
 def _text_of(tokens) -> str:
@@ -985,6 +1012,12 @@ def _works(drafts: list[_Draft], lower: set[str]) -> set[str]:
             if not any(o.label in ("GPE", "LOC") and normal_form(_text_of(o.tokens)) == alone for o in drafts):
                 found.add(alone)
             continue
+        if len(tokens) >= 2 and d.label not in ("PERSON", "GPE", "NORP") and any(_small_capped(t.text) for t in tokens):
+            # "iPod Photo", "iTunes Music Store": a word that opens small and goes on with a
+            # capital is a product's or a service's brand; a name holding it is the product (not
+            # "eBay" alone, a firm; a maker before it was cut off as the actor).
+            found.add(normal_form(_text_of(tokens)))
+            continue
         if len(tokens) >= 2 and _MODEL.fullmatch(tokens[-1].text) and d.label not in ("GPE", "NORP"):
             # "the Orange E200", "SonyEricsson P900", "Airbus A380", "Windows XP" (tagged LOC): a
             # name and its model or version is a product (its maker, named alone, stays an actor).
@@ -1101,6 +1134,13 @@ def _works(drafts: list[_Draft], lower: set[str]) -> set[str]:
 
 # A model's or a version's mark: one to three capitals and a number of two to four figures
 # ("E200", "P900", "A380", "C180"), "XP", "SP".
+def _small_capped(word: str) -> bool:
+    """"iPod", "iTunes", "miniMIXA"; not a surname's particle run into it ("diCaprio")."""
+    m = _SMALL_CAPPED.fullmatch(word)
+    return m is not None and m.group(1) not in SURNAME_PARTICLES
+
+
+_SMALL_CAPPED = re.compile(r"([a-z]{1,4})[A-Z][A-Za-z]*")
 _MODEL = re.compile(r"[A-Z]{1,3}-?\d{2,4}[a-z]?|XP|SP")
 # "version of X", "copies of X": nouns of a work's or a product's copies, uses and issues (not
 # "sales of": a carmaker's too, "sales of Alfa Romeo").
@@ -1990,6 +2030,73 @@ def _briefs_joined(doc: Doc, ents: list[Span]) -> list[Span]:
     return out
 
 
+def _listed_pair(doc: Doc, ents: list[Span], table: AliasTable, entity_texts: set[str]) -> list[Span]:
+    """"newer acts like The Darkness and Lostprophets", "Arsenal and Real Madrid", "Hayden Tanner
+    and Willie Davies": an organisation or person the model tagged over two names joined by "and"
+    is the two (not "&", which joins the names of one firm: "Marsh & McLennan", "Tate & Lyle").
+    Only where the words on both sides are all capitalised (not "Department for
+    Education and Skills"), the whole ends in no body's noun (not "Standards and Privileges
+    Committee", "Pew Internet and American Life Project") and the table does not know it, and
+    where one side shows itself a name of its own: it is one the article or the table names
+    alone, or it opens with its article ("The Times"), or both sides are full names of people."""
+    out: list[Span] = []
+    for ent in ents:
+        ands = [t.i for t in ent[1:-1] if t.lower_ == "and"]
+        if ent.label_ not in ("ORG", "PERSON") or len(ands) != 1:
+            out.append(ent)
+            continue
+        left, right = doc[ent.start : ands[0]], doc[ands[0] + 1 : ent.end]
+        words = [t for t in (*left, *right) if t.is_alpha]
+        opens_with_the = [side for side in (left, right) if side[0].text == "The" and len(side) > 1]
+        if left[0].text == "The" and _sentence_initial(left[0]):
+            opens_with_the = [side for side in opens_with_the if side is not left]
+        split = (
+            all(t.text[:1].isupper() for t in words)
+            and ent[-1].lower_ not in _BODY_WORDS | _JOINED_BODY_WORDS | LEGAL_SUFFIXES
+            and not _known(normal_form(_text_of(ent)), table)
+            and (
+                opens_with_the
+                or any(side.text in entity_texts or _known(normal_form(side.text), table) for side in (left, right))
+                or (ent.label_ == "PERSON" and len(left) >= 2 and len(right) >= 2)
+            )
+        )
+        out.extend(
+            (Span(doc, left.start, left.end, label=ent.label_), Span(doc, right.start, right.end, label=ent.label_))
+            if split
+            else (ent,)
+        )
+    return out
+
+
+def _surnames_left_out(doc: Doc, ents: list[Span]) -> list[Span]:
+    """"singer-songwriters Feargal Sharkey, Lucie Silvas and ..." tagged "Lucie" (ORG) and later
+    "Silvas said" untagged: a one-word name the model tagged, followed by a capitalised proper
+    noun it left out that the article makes speak alone, is a person's full name."""
+    out: list[Span] = []
+    for ent in ents:
+        nxt = doc[ent.end] if ent.end < len(doc) else None
+        if (
+            nxt is not None
+            and len(ent) == 1
+            and ent.label_ in ("PERSON", "ORG")
+            and ent[0].is_alpha
+            and ent[0].whitespace_ == " "
+            and nxt.ent_iob_ == "O"
+            and nxt.pos_ == "PROPN"
+            and nxt.is_alpha
+            and nxt.text[:1].isupper()
+            and not nxt.is_upper
+            and any(
+                t.text == nxt.text and t.i != nxt.i and t.ent_iob_ == "O" and _speaks(t, t)
+                for t in doc
+                if t.text == nxt.text
+            )
+        ):
+            ent = Span(doc, ent.start, ent.end + 1, label="PERSON")
+        out.append(ent)
+    return out
+
+
 def _firms_in_lists(doc: Doc, ents: list[Span]) -> list[Span]:
     """"Philip Morris, Lorillard Tobacco, Liggett Group and Brown and Williamson": two surnames
     joined by "and" after a list's last "and" that follows an organisation are one firm's name,
@@ -2092,6 +2199,8 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
     languages = _languages(all_ents, table)
     common = _CommonWords(doc, text)
     lower_words = common.lower
+    entity_texts = {t for _, _, t in all_ents}
+    ents = _surnames_left_out(doc, _listed_pair(doc, ents, table, entity_texts))
     repaired = _widened(doc, _adjacent_joined(doc, _firms_in_lists(doc, _briefs_joined(doc, ents)), table), table)
     drafts = []
     people = {e[-1].text for e, label, _ in all_ents if label == "PERSON"}
@@ -2099,7 +2208,6 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
     # Surnames the article uses alone for a person: a one-word PERSON entity, or after "Mr".
     surnames = {t for e, label, t in all_ents if label == "PERSON" and len(e) == 1}
     surnames.update(m.group(2) for m in _HONOURED.finditer(text))
-    entity_texts = {t for _, _, t in all_ents}
     # Where the names of organisations, laws and works end: a place after "of" there is part of
     # the name ("the Board of Deputies of British Jews").
     name_ends = {
@@ -2119,6 +2227,10 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
     for span, label in repaired:
         draft = _strip(span, known)
         draft.label = label
+        brand = next((k for k, t in enumerate(draft.tokens) if _small_capped(t.text)), None)
+        if brand and label == "ORG" and all(t.text[:1].isupper() for t in draft.tokens[:brand]):
+            # "Apple iPod", "SSEYO miniMIXA": the maker, before the product's brand, is the actor.
+            draft.tokens = draft.tokens[:brand]
         if (
             label == "ORG"
             and len(draft.tokens) >= 2
@@ -2199,6 +2311,7 @@ def resolve_mentions(doc: Doc, options: ActorOptions = ActorOptions()) -> list[M
     for acronym, name in initials_acronyms(drafts, table).items():
         acronyms.setdefault(acronym, name)
 
+    _exclaimed_names(drafts)
     _one_sense(drafts)
 
     # A name the model tagged ORG ("Saxon Spence") is a person when the article later gives its

@@ -1537,3 +1537,51 @@ class TestWorksAndCutNamesOnOwnSamples:
     def test_examples_after_a_comma_and_a_noun_of_actors_stay(self, nlp, name, actor):
         actors, _ = bbc_actors(nlp, name)
         assert actor in actors
+
+    @pytest.mark.parametrize(
+        "name, actor, cut",
+        [
+            ("entertainment/269.txt", "Wham!", "Wham"),  # "pop duo Wham! to his arrest"
+            ("entertainment/248.txt", "OutRage!", "OutRage"),  # "OutRage! said"
+        ],
+    )
+    def test_an_exclamation_mark_inside_a_sentence_is_part_of_the_name(self, nlp, name, actor, cut):
+        actors, _ = bbc_actors(nlp, name)
+        assert actor in actors and cut not in actors
+
+    @pytest.mark.parametrize(
+        "name, apart, joined",
+        [
+            ("entertainment/268.txt", {"Darkness", "Lostprophets"}, "Darkness and Lostprophets"),  # "acts like The Darkness and Lostprophets"
+            ("tech/355.txt", {"Power Page", "Apple Insider"}, "Power Page and Apple Insider"),  # "Apple Insider" named alone too
+        ],
+    )
+    def test_an_entity_over_two_listed_names_is_two(self, nlp, name, apart, joined):
+        actors, _ = bbc_actors(nlp, name)
+        assert apart <= set(actors) and joined not in actors
+
+    def test_names_joined_by_an_ampersand_stay_one_firm(self, nlp):
+        actors, _ = bbc_actors(nlp, "business/060.txt")  # "Marsh & McLennan", "Marsh" alone too
+        assert "Marsh & McLennan" in actors and "McLennan" not in actors
+
+    @pytest.mark.parametrize(
+        "name, person, cut",
+        [
+            ("entertainment/148.txt", "Lucie Silvas", "Lucie"),  # "Lucie" tagged ORG, then "Silvas said"
+            ("entertainment/181.txt", "Francesca Detakats", "Francesca"),  # then "Ms Detakats said"
+        ],
+    )
+    def test_a_first_name_takes_the_surname_the_article_makes_speak(self, nlp, name, person, cut):
+        actors, _ = bbc_actors(nlp, name)
+        assert person in actors and cut not in actors
+
+    @pytest.mark.parametrize(
+        "name, maker, products",
+        [
+            ("tech/110.txt", "Apple", {"Apple iPod"}),  # the only Apple: "Apple iPod"
+            ("tech/332.txt", "Apple", {"Apple iPods", "iPod Photo"}),
+        ],
+    )
+    def test_a_brand_written_small_then_capitalised_is_a_product_and_its_maker_the_actor(self, nlp, name, maker, products):
+        actors, _ = bbc_actors(nlp, name)
+        assert maker in actors and not products & set(actors)

@@ -581,8 +581,10 @@ def _exclaimed_names(drafts: list[_Draft]) -> None:
     """A name the article once writes with its exclamation mark ("Wham! partner") keeps it where
     a sentence ends on it ("his days in Wham!."), so that both are one name."""
     exclaimed = {_text_of(d.tokens[:-1]) for d in drafts if len(d.tokens) > 1 and d.tokens[-1].text == "!"}
+    if not exclaimed:
+        return
     for d in drafts:
-        if exclaimed and d.tokens and _glued_exclamation(d.tokens[-1]) and _text_of(d.tokens) in exclaimed:
+        if d.tokens and _glued_exclamation(d.tokens[-1]) and _text_of(d.tokens) in exclaimed:
             d.tokens = [*d.tokens, d.span.doc[d.tokens[-1].i + 1]]
 
 
@@ -1608,8 +1610,9 @@ _ADDRESS_VERBS = frozenset(
     }
 )
 # Prepositions before a city that make it its government: "toward Beijing", "efforts by Seoul",
-# "pressure on Tokyo", "relations with Brussels", "sanctions against Moscow".
-_GOVERNING_PREPOSITIONS = frozenset({"by", "with", "on", "against", "toward", "towards"})
+# "relations with Brussels", "sanctions against Moscow" ("on" depends on the word before it:
+# _PRESSURE_NOUNS).
+_GOVERNING_PREPOSITIONS = frozenset({"by", "with", "against", "toward", "towards"})
 # Participles after a hyphen that make a city its government: "Moscow-backed candidate" (not
 # "London-based firm").
 _GOVERNING_PARTICIPLES = frozenset(
@@ -2086,11 +2089,7 @@ def _surnames_left_out(doc: Doc, ents: list[Span]) -> list[Span]:
             and nxt.is_alpha
             and nxt.text[:1].isupper()
             and not nxt.is_upper
-            and any(
-                t.text == nxt.text and t.i != nxt.i and t.ent_iob_ == "O" and _speaks(t, t)
-                for t in doc
-                if t.text == nxt.text
-            )
+            and any(t.text == nxt.text and t.i != nxt.i and t.ent_iob_ == "O" and _speaks(t, t) for t in doc)
         ):
             ent = Span(doc, ent.start, ent.end + 1, label="PERSON")
         out.append(ent)

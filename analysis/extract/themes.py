@@ -232,7 +232,6 @@ def match_themes(
     for t, term_numbers in candidates.items():
         name, terms = names[t], lexicon.themes[names[t]]
         used: set[int] = set()
-        hits: Counter[tuple[str, ...]] = Counter()
         at_words: dict[tuple[str, ...], list[int]] = {}
         context_weight = firm_weight = 0.0
         for term in (terms[k] for k in term_numbers):  # longest first: "south china sea", not "china"
@@ -244,12 +243,12 @@ def match_themes(
                 used.update(span)
                 if w == 0:
                     continue  # "boxing day": the words are spent, and say nothing of sport
-                hits[term] += 1
                 at_words.setdefault(term, []).append(i)
                 if w > weak:
                     context_weight += w
                     if not lexicon.is_common(name, term):
                         firm_weight += w
+        hits = Counter({term: len(spots) for term, spots in at_words.items()})
         matched[name], context[name], firm[name] = hits, context_weight, firm_weight
         places[name] = at_words
 

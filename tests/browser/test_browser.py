@@ -172,26 +172,37 @@ def test_stats_and_an_ingest_work_while_the_page_is_open(page, tmp_path):
         assert metrics.split() == ["Articles", "2"]
 
 
-def test_a_hostile_upload_does_not_stall_another_session(browser, page, dashboard_url, tmp_path):
+def _new_visitor_seconds(browser, url: str) -> float:
+    """Seconds until a new visitor (a browser context of its own, nothing cached) sees the Overview."""
     import time
 
+    other = browser.new_context(viewport={"width": 1400, "height": 1400}).new_page()
+    try:
+        started = time.monotonic()
+        other.goto(url)
+        other.get_by_text("Mean sentiment").first.wait_for(timeout=120_000)
+        return time.monotonic() - started
+    finally:
+        other.context.close()
+
+
+def test_a_hostile_upload_does_not_stall_another_session(browser, page, dashboard_url, tmp_path):
     from tests.hostile import unclosed_sgm
 
     hostile = unclosed_sgm(tmp_path)  # 600 KB of unclosed tags: ~100 s with the old regex
     page.goto(dashboard_url)
     settle(page)
+    # A new visitor's page costs this machine's Chromium 4-6 s of its own (Streamlit's and Plotly's
+    # scripts, parsed again in a fresh context), so the visitor who arrives during the upload is
+    # measured against one who arrives with nothing else running, in the same run. A stall of the
+    # kind this guards against holds the server for the whole read: ~100 s with the old regex.
+    quiet = _new_visitor_seconds(browser, dashboard_url)
     page.get_by_text("Corpus", exact=True).click()
     corpus = page.locator("[data-testid=stExpander]", has_text="Add files")
     corpus.locator("[data-testid=stFileUploaderDropzoneInput]").set_input_files(str(hostile))
     page.get_by_role("button", name="Analyse and add").click()
-    other = browser.new_context(viewport={"width": 1400, "height": 1400}).new_page()
-    try:
-        started = time.monotonic()
-        other.goto(dashboard_url)
-        other.get_by_text("Mean sentiment").first.wait_for(timeout=5_000)
-        assert time.monotonic() - started < 5
-    finally:
-        other.context.close()
+    during = _new_visitor_seconds(browser, dashboard_url)
+    assert during < 2 * quiet, f"a new visitor waited {during:.1f} s during the upload, {quiet:.1f} s before it"
     settle(page)
     assert page.get_by_text("20,000 stories not read").count() >= 1
     assert page.locator("[data-testid=stException]").count() == 0

@@ -978,6 +978,14 @@ def _works(drafts: list[_Draft], lower: set[str]) -> set[str]:
         before2 = doc[back - 2].lower_ if back > 1 else ""
         after = doc[tokens[-1].i + 1].lower_ if tokens[-1].i + 1 < len(doc) else ""
         title_like = any(t.is_lower and not t.is_punct for t in tokens[1:-1])
+        if (
+            not title_like
+            and not (d.label == "PERSON" and len(tokens) >= 2)  # "biopic Ray and Mike Leigh's drama"
+            and after not in POSSESSIVE_TAILS
+            and _after_work_noun(doc, start)
+        ):
+            found.add(normal_form(_text_of(tokens)))
+            continue
         if not title_like and after in WORK_NOUNS:
             # "the Lord of the Rings trilogy" tagged "Rings": the title's words the model left
             # out before it hold its small words.
@@ -1042,12 +1050,13 @@ def _works(drafts: list[_Draft], lower: set[str]) -> set[str]:
             or
             # A noun, not "play EC shipments" or "a single market".
             (before is not None and before.lower_ in WORK_NOUNS and before.tag_.startswith("NN"))
-            # "The film, A Different Story, chronicles": a name set off after the work's noun.
+            # "The film, A Different Story, chronicles", "The technology, OMAP-Vox, is being
+            # tested": a name set off after the noun of a work or a product.
             or (
                 before is not None
                 and before.text == ","
                 and back > 2
-                and doc[back - 2].lower_ in WORK_NOUNS
+                and doc[back - 2].lower_ in _KIND_NOUNS
                 and doc[back - 3].lower_ in DETERMINERS
                 and tokens[-1].i + 1 < len(doc)
                 and doc[tokens[-1].i + 1].text == ","
@@ -1234,6 +1243,24 @@ _EXAMPLE_OPENERS = frozenset({"as", "including", "like", "include", "includes", 
 _LIST_JOINS = frozenset({",", "and", "or", "&", "the", "'s", "’s", "of", "a"})
 
 
+def _after_work_noun(doc: Doc, start: int) -> bool:
+    """Whether the name at token `start` ends a title that a work's noun opens, small words and
+    all: "festive comedy Christmas with the Kranks", "the drama Maria Full of Grace" (tagged
+    "Kranks", "Grace"). The title runs back from the name over capitalised words and the small
+    words between them, within its sentence, to a capital just after the noun."""
+    first = start
+    while first > 0 and start - first < 6 and not doc[first].is_sent_start and (
+        doc[first - 1].text[:1].isupper() or doc[first - 1].lower_ in _TITLE_SMALL
+    ):
+        first -= 1
+    while first < start and doc[first].lower_ in _TITLE_SMALL:
+        first += 1
+    if first == start or first == 0 or not doc[first].text[:1].isupper():
+        return False
+    noun = doc[first - 1]
+    return noun.tag_ == "NN" and noun.lower_ in WORK_NOUNS and any(t.is_lower for t in doc[first:start])
+
+
 def _work_apposition(doc: Doc, i: int) -> bool:
     """Whether the words from token `i` set off what comes before as a film or a show: ",
     starring Tom Cruise", ", directed by Yimou Zhang" (not "director Spike Lee, starring in
@@ -1241,7 +1268,22 @@ def _work_apposition(doc: Doc, i: int) -> bool:
     if i + 2 >= len(doc) or doc[i].text != ",":
         return False
     after, following = doc[i + 1].lower_, doc[i + 2].lower_
-    return (after == "starring" and following != "in") or (after == "directed" and following == "by")
+    if (after == "starring" and following != "in") or (after == "directed" and following == "by"):
+        return True
+    if after not in ("a", "an"):
+        return False
+    # "The Life Aquatic, a quirky comedy starring Bill Murray": the noun of a work heads what the
+    # comma sets off (not "Bill Murray, a comedy star", nor "a film's director").
+    j = i + 2
+    while j < len(doc) and j - i < 6 and (doc[j].tag_ in ("JJ", "JJR", "JJS", "HYPH", "VBN") or doc[j].text == "-"):
+        j += 1
+    following = doc[j + 1] if j + 1 < len(doc) else None
+    return (
+        j < len(doc)
+        and doc[j].lower_ in WORK_NOUNS
+        and doc[j].tag_ == "NN"
+        and not (following is not None and (following.tag_.startswith("NN") or following.tag_ == "POS"))
+    )
 
 
 def _presented_as_product(d: _Draft, before, back: int) -> bool:
@@ -1267,7 +1309,13 @@ def _presented_as_product(d: _Draft, before, back: int) -> bool:
         and not (after.i + 2 < len(doc) and doc[after.i + 1].text == "," and doc[after.i + 2].is_quote)
     ):
         return True
-    return before.lower_ in _NAMING_WORDS and back > 1 and (_product_noun(doc[back - 2]) or _work_noun(doc[back - 2]))
+    if before.lower_ == "as" and back > 2 and doc[back - 2].lower_ == "known":
+        back -= 1  # "technology known as Janus" names the thing as "called" does
+    return (
+        before.lower_ in _NAMING_WORDS | {"as"}
+        and back > 1
+        and (_product_noun(doc[back - 2]) or _work_noun(doc[back - 2]))
+    )
 
 
 def _product_noun(token) -> bool:
@@ -1325,7 +1373,7 @@ def _in_list_of_works(doc: Doc, start: int) -> bool:
 
 _THING_LABELS = ENTITY_LABELS - ACTOR_LABELS
 # Small words a title holds between its capitalised words.
-_TITLE_SMALL = frozenset({"of", "the", "and", "in", "on", "a", "to"})
+_TITLE_SMALL = frozenset({"of", "the", "and", "in", "on", "a", "to", "with", "for"})
 # The same words as a title capitalises them ("Gangs Of New York").
 _TITLE_CASED_SMALL = frozenset({"Of", "And", "The", "In", "On", "At", "To", "For", "With", "From", "An", "Is", "Are"})
 _PRONOUNS = frozenset({"me", "you", "we", "us", "my", "your", "our", "i"})
@@ -1342,7 +1390,7 @@ EVENT_LAST_WORDS = frozenset(
     {
         "festival", "awards", "award", "prize", "prizes", "bowl", "cup", "olympics", "championship", "championships",
         "election", "elections", "by-election", "open", "marathon", "marathons", "slam", "prix", "indoors",
-        "tournament", "trophy", "show", "expo", "summit",
+        "tournament", "trophy", "show", "expo", "summit", "lecture", "lectures",
     }
 )
 # Words that stand capitalised for a description, not a name: "the Government", "the Public".
@@ -1382,9 +1430,17 @@ def _no_name(tokens: list, key: str, table: AliasTable) -> bool:
         or all(t.lower_ in HOLIDAYS for t in tokens)  # "Easter" tagged PERSON, "Christmases"
         or bool(_CURRENCY.fullmatch(_text_of(tokens)))
         or all(_AMOUNT.fullmatch(t.text) for t in tokens)  # "261bn"
+        # "6GB", "a 30GB version": letters written onto a figure are its unit (tagged PERSON).
+        or (len(tokens) == 1 and _glued_to_figure(tokens[0]))
         # "anti-Tory", "non-US", "pan-European bourse": a stance or a reach, not who holds it.
         or (len(tokens) > 2 and _stance(tokens))
     )
+
+
+def _glued_to_figure(token) -> bool:
+    """Whether the token follows a figure with no space between ("6GB" split as "6", "GB")."""
+    doc = token.doc
+    return token.i > 0 and doc[token.i - 1].like_num and not doc[token.i - 1].whitespace_
 
 
 # Prefixes that turn a name into a stance or a reach: "anti-American", "non-EU", "pro-European".

@@ -6,12 +6,14 @@ the holdout half (bench/gold_common.py: even and odd positions), and per gold gr
 with the tags given as an article's best theme and beside it counted apart (counts only, so they
 may be shown for the holdout half). With -v, every wrong or missed theme of the chosen split with
 the terms that hit. Both halves have been read for tuning since session 14; `themes_fresh.yaml`
-(75 articles labelled blind in session 14) is the held-out part: its row gives totals only.
+(75 articles labelled blind in session 14) and `themes_fresh2.yaml` (75 more, session 15) are the
+held-out part: their rows give totals only, each and together; `--split fresh` or `fresh2` with
+-v lists a set's errors, which spends it.
 
 Theme matching reads only an article's lower-case forms and lemmas, so these are cached in
 --cache (keyed by the texts) and a lexicon or rule change is re-scored without spaCy.
 
-    .venv/bin/python bench/theme_gold.py [--split all|tune|holdout|fresh] [-v] [--cache FILE]
+    .venv/bin/python bench/theme_gold.py [--split all|tune|holdout|fresh|fresh2] [-v] [--cache FILE]
 """
 
 from __future__ import annotations
@@ -34,8 +36,9 @@ from analysis.pipeline import load_pipeline  # noqa: E402
 
 
 # A blind set labelled in session 14 (tests/gold/README.md): its row is printed with totals only;
-# `--split fresh` lists its errors, which spends it.
-FRESH_FILE = "themes_fresh.yaml"
+# `--split fresh` lists its errors, which spends it. themes_fresh2.yaml was labelled blind in
+# session 15 the same way; the two are also scored together.
+FRESH_SETS = (("fresh", "themes_fresh.yaml"), ("fresh2", "themes_fresh2.yaml"))
 
 
 def word_forms(articles, cache: Path | None) -> list[tuple[list[str], list[str]]]:
@@ -59,9 +62,22 @@ def score(pairs: list[tuple[set[str], set[str]]]) -> tuple[float, float, int, in
     return tp / max(1, predicted), tp / max(1, gold), tp, predicted, gold
 
 
+def print_blind(part: str, pairs: list[tuple[set[str], list[str]]]) -> None:
+    """A blind set's totals: (gold themes, themes found best first) per article."""
+    p, r, tp, pred, gold = score([(g, set(f)) for g, f in pairs])
+    best = sum(bool(f) for _, f in pairs)
+    best_tp = sum(bool(f) and f[0] in g for g, f in pairs)
+    beside = sum(len(f[1:]) for _, f in pairs)
+    beside_tp = sum(len(set(f[1:]) & g) for g, f in pairs)
+    print(
+        f"{part:22} {len(pairs):>4} {p:>9.3f} {r:>7.3f} {tp:>4} {pred:>5} {gold:>5}"
+        f"   best {best_tp} / {best}, beside {beside_tp} / {beside}"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=(*SPLITS, "fresh"), default="all", help="the part listed by -v")
+    parser.add_argument("--split", choices=(*SPLITS, *(part for part, _ in FRESH_SETS)), default="all", help="the part listed by -v")
     parser.add_argument("-v", "--verbose", action="store_true")
     parser.add_argument("--cache", type=Path, default=None)
     args = parser.parse_args()
@@ -82,22 +98,20 @@ def main() -> None:
         chosen = [r for r in rows if keep(r)]
         p, r, tp, pred, gold = score([(g, f) for _, _, g, f, _ in chosen])
         print(f"{name:22} {len(chosen):>4} {p:>9.3f} {r:>7.3f} {tp:>4} {pred:>5} {gold:>5}")
-    if (GOLD / FRESH_FILE).exists():
-        fresh = load_gold(FRESH_FILE)
-        cache = args.cache.with_name(args.cache.stem + "-fresh" + args.cache.suffix) if args.cache else None
+    blind = []
+    for part, file in FRESH_SETS:
+        if not (GOLD / file).exists():
+            continue
+        fresh = load_gold(file)
+        cache = args.cache.with_name(f"{args.cache.stem}-{part}{args.cache.suffix}") if args.cache else None
         found = [match_themes(lo, le, lexicon) for lo, le in word_forms(gold_articles(fresh), cache)]
         pairs = [(set(e["themes"] or []), [t.name for t in f]) for e, f in zip(fresh, found)]
-        p, r, tp, pred, gold = score([(g, set(f)) for g, f in pairs])
-        best = sum(bool(f) for _, f in pairs)
-        best_tp = sum(bool(f) and f[0] in g for g, f in pairs)
-        beside = sum(len(f[1:]) for _, f in pairs)
-        beside_tp = sum(len(set(f[1:]) & g) for g, f in pairs)
-        print(
-            f"{'fresh (blind)':22} {len(fresh):>4} {p:>9.3f} {r:>7.3f} {tp:>4} {pred:>5} {gold:>5}"
-            f"   best {best_tp} / {best}, beside {beside_tp} / {beside}"
-        )
-        if args.split == "fresh":
+        print_blind(f"{part} (blind)", pairs)
+        blind += pairs
+        if args.split == part:
             rows = [(-1, e, set(e["themes"] or []), {t.name for t in f}, f) for e, f in zip(fresh, found)]
+    if len(blind) > 75:
+        print_blind("blind sets together", blind)
 
     # A theme is given as an article's best or beside the best (module docstring of
     # analysis/extract/themes.py); the two rules fail differently, so their tags are counted apart.

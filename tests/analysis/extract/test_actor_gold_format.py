@@ -17,7 +17,7 @@ from tests.conftest import ROOT
 sys.path.insert(0, str(ROOT / "bench"))
 from gold_common import gold_articles, label, load_gold  # noqa: E402
 
-FILES = ("actors.yaml", "actors_fresh.yaml", "actors_fresh2.yaml")
+FILES = ("actors.yaml", "actors_fresh.yaml", "actors_fresh2.yaml", "actors_fresh3.yaml")
 KEYS = {"file", "newid", "context", "actors", "optional", "title_only", "not_actors", "notes", "split"}
 TYPES = {"PERSON", "ORG", "GPE", "LOC", "NORP"}
 
@@ -61,3 +61,19 @@ def test_fresh2_holds_exactly_its_draw():
         for n in ("1977", "11522", "6450", "12333", "3334", "16128", "545", "10418")
     ]
     assert [label(e) for e in load_gold("actors_fresh2.yaml")] == expected
+
+
+def test_fresh3_holds_exactly_its_draw():
+    # The draw of tests/gold/README.md, "actors_fresh3.yaml" (seed 20261203), in draw order.
+    bbc = {
+        "politics": "023 090 159 139",
+        "business": "033 429 476 484",
+        "tech": "384 056 232 335",
+        "entertainment": "257 126 092 280",
+    }
+    expected = [f"bbc/{section}/{n}.txt" for section, ns in bbc.items() for n in ns.split()]
+    expected += [
+        f"reuters21578/reut2-{int(n) // 1000:03d}.sgm#{n}"
+        for n in ("4382", "6245", "10309", "11539", "16949", "6992", "10825", "9276")
+    ]
+    assert [label(e) for e in load_gold("actors_fresh3.yaml")] == expected

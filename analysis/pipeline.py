@@ -32,7 +32,7 @@ from analysis.readers import Article
 from analysis.records import ActorRow, ArticleAnalysis, EntityRow, QuoteRow, SentenceRow, ThemeRow, ToneRow
 
 # Bump when a change to the analysis changes its output, so stored results are recomputed.
-ANALYSIS_VERSION = "19"
+ANALYSIS_VERSION = "20"
 
 # The sentences the dependency parser runs on: the speaker search's and the actor tone's.
 PARSE_PLAN = TONE_PARSE_PLAN

@@ -18,11 +18,12 @@ Blair") while the product keeps them apart, with leading titles dropped on both 
 Splits (bench/gold_common.py): even positions in the file were used for tuning, odd positions
 were the holdout until session 11, when its errors were read and all 44 articles became tuning
 material. `actors_fresh.yaml`, annotated blind after that, was the held-out part until session
-14, when its errors were read too (`--split fresh`). `actors_fresh2.yaml`, annotated blind in
-session 14, is the held-out part now: its row is printed when the file exists, and its errors are
-listed only when asked for (`--split fresh2`), which spends it.
+14, when its errors were read too (`--split fresh`). `actors_fresh2.yaml` (annotated blind in
+session 14) and `actors_fresh3.yaml` (session 15) are the held-out part now: their rows are printed
+when the files exist, and their errors are listed only when asked for (`--split fresh2`,
+`--split fresh3`), which spends them.
 
-    .venv/bin/python bench/actor_gold.py [--split all|tune|holdout|fresh|fresh2] [-v]
+    .venv/bin/python bench/actor_gold.py [--split all|tune|holdout|fresh|fresh2|fresh3] [-v]
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ from analysis.nlp import parse  # noqa: E402
 from analysis.pipeline import load_pipeline  # noqa: E402
 
 # The blind sets, oldest first: (part name, file).
-FRESH_SETS = (("fresh", "actors_fresh.yaml"), ("fresh2", "actors_fresh2.yaml"))
+FRESH_SETS = (("fresh", "actors_fresh.yaml"), ("fresh2", "actors_fresh2.yaml"), ("fresh3", "actors_fresh3.yaml"))
 _TITLE_WORDS = sorted((t.split() for t in TITLES), key=len, reverse=True)
 
 

@@ -25,8 +25,13 @@ FLOOR = {
 # The blind held-out part (tests/gold/actors_fresh.yaml, annotated after the rules were tuned):
 # all P 0.835, R 0.895, merges P 0.953, R 0.774 when it was added.
 # Floors under the blind sets' figures of session 14 (fresh 0.869 0.920 0.955 0.792; fresh2,
-# still blind, 0.858 0.935 1.000 0.759): a fall below them is a regression on unseen text.
-FRESH_FLOORS = {"fresh": (0.86, 0.91, 0.95, 0.79), "fresh2": (0.85, 0.93, 0.99, 0.75)}
+# still blind, 0.858 0.935 1.000 0.759) and of session 15 (fresh 0.883 0.920 0.955 0.792; fresh3,
+# blind, 0.813 0.895 0.974 0.661): a fall below them is a regression on unseen text.
+FRESH_FLOORS = {
+    "fresh": (0.87, 0.91, 0.95, 0.79),
+    "fresh2": (0.85, 0.93, 0.99, 0.75),
+    "fresh3": (0.80, 0.89, 0.97, 0.66),
+}
 
 
 def assert_floors(part: str, results: list[dict], floors: tuple) -> None:

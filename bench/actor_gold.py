@@ -23,13 +23,18 @@ session 14) and `actors_fresh3.yaml` (session 15) are the held-out part now: the
 when the files exist, and their errors are listed only when asked for (`--split fresh2`,
 `--split fresh3`), which spends them.
 
-    .venv/bin/python bench/actor_gold.py [--split all|tune|holdout|fresh|fresh2|fresh3] [-v]
+With --origins, each part's errors are counted by where they start (`error_origins`): the model's
+entities or the resolver after them.
+
+    .venv/bin/python bench/actor_gold.py [--split all|tune|holdout|fresh|fresh2|fresh3] [-v] [--origins]
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
+from collections import Counter
 from itertools import combinations
 from pathlib import Path
 
@@ -140,6 +145,38 @@ def score_entries(nlp, entries: list[dict]) -> list[dict]:
     return results
 
 
+# The labels the resolver reads as actors; a false actor all of whose mentions the model tagged so,
+# as written, was the model's error before it was the resolver's.
+_MODEL_ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
+
+
+def error_origins(nlp, entries: list[dict]) -> Counter:
+    """Each error counted by where it starts. A false actor is the model's when every mention of
+    it is an entity the model tagged with an actor label, exactly as the mention is written (the
+    resolver kept what the model gave); a missed actor is the model's when no entity it tagged
+    with an actor label overlaps any place the text writes one of the actor's forms. Counts only:
+    no names, so a blind set stays blind."""
+    articles = gold_articles(entries)
+    tally: Counter = Counter()
+    for entry, article, doc in zip(entries, articles, parse(nlp, [a.text for a in articles])):
+        mentions = resolve_mentions(doc, ActorOptions())
+        result = score_article(entry, count_actors(mentions), mentions)
+        tagged = {(e.start_char, e.end_char) for e in doc.ents if e.label_ in _MODEL_ACTOR_LABELS}
+        for name in result["false"]:
+            own = [m for m in mentions if m.actor == name]
+            tally["false", "model" if own and all((m.start, m.end) in tagged for m in own) else "resolver"] += 1
+        for name in result["missed"]:
+            gold = next(a for a in entry["actors"] if a["name"] == name)
+            spots = [
+                found.span()
+                for form in gold.get("forms") or [name]
+                for found in re.finditer(r"(?<!\w)" + re.escape(str(form)) + r"(?!\w)", article.text)
+            ]
+            seen = any(start < e_end and e_start < end for start, end in spots for e_start, e_end in tagged)
+            tally["missed", "resolver" if seen else "model"] += 1
+    return tally
+
+
 def print_row(part: str, results: list[dict]) -> None:
     p, r, mp, mr, bad = summary(results)
     print(f"{part:10} {len(results):>4} {p:>8.3f} {r:>8.3f} {mp:>8.3f} {mr:>8.3f} {bad:>10}")
@@ -151,6 +188,9 @@ def main() -> None:
         "--split", choices=(*SPLITS, *(name for name, _ in FRESH_SETS)), default="all", help="the part listed by -v"
     )
     parser.add_argument("-v", "--verbose", action="store_true")
+    parser.add_argument(
+        "--origins", action="store_true", help="count each part's errors by where they start: the model or the resolver"
+    )
     args = parser.parse_args()
     nlp = load_pipeline()
     entries = load_gold("actors.yaml")
@@ -169,6 +209,15 @@ def main() -> None:
         print_row(source, [r for e, r in zip(entries, results) if e["file"].startswith(source)])
     for name, part in fresh_results.items():
         print_row(name, part)
+
+    if args.origins:
+        print("\nerrors by origin: false actors (model / resolver), missed actors (model / resolver)")
+        for name, part in (("all", entries), *fresh.items()):
+            t = error_origins(nlp, part)
+            print(
+                f"{name:10} false {t['false', 'model']:>3} / {t['false', 'resolver']:<3}"
+                f" missed {t['missed', 'model']:>3} / {t['missed', 'resolver']:<3}"
+            )
 
     if args.verbose:
         print(f"\nerrors ({args.split}):")

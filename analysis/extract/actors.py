@@ -989,14 +989,7 @@ def _works(drafts: list[_Draft], lower: set[str]) -> set[str]:
         if not title_like and after in WORK_NOUNS:
             # "the Lord of the Rings trilogy" tagged "Rings": the title's words the model left
             # out before it hold its small words.
-            first = start
-            while first > 0 and start - first < 6 and not doc[first].is_sent_start and (
-                doc[first - 1].text[:1].isupper() or doc[first - 1].lower_ in _TITLE_SMALL
-            ):
-                first -= 1
-            while first < start and doc[first].lower_ in _TITLE_SMALL:
-                first += 1
-            title_like = any(t.lower_ in _TITLE_SMALL for t in doc[first:start])
+            title_like = any(t.lower_ in _TITLE_SMALL for t in doc[_title_start(doc, start) : start])
         # "Gangs Of New York", "Get Rich And Die Tryin", "Songs In The Key Of Life": small words
         # capitalised inside a name are a title's casing; an organisation's name writes them
         # small ("Bank of England", "Wendy Ide of The Times"), or says what it is ("Development
@@ -1243,11 +1236,10 @@ _EXAMPLE_OPENERS = frozenset({"as", "including", "like", "include", "includes", 
 _LIST_JOINS = frozenset({",", "and", "or", "&", "the", "'s", "’s", "of", "a"})
 
 
-def _after_work_noun(doc: Doc, start: int) -> bool:
-    """Whether the name at token `start` ends a title that a work's noun opens, small words and
-    all: "festive comedy Christmas with the Kranks", "the drama Maria Full of Grace" (tagged
-    "Kranks", "Grace"). The title runs back from the name over capitalised words and the small
-    words between them, within its sentence, to a capital just after the noun."""
+def _title_start(doc: Doc, start: int) -> int:
+    """Where a title that the model tagged only the end of (at token `start`) begins: back over
+    the capitalised words and small words before it, within its sentence and five words at
+    most, leaving out small words at its front."""
     first = start
     while first > 0 and start - first < 6 and not doc[first].is_sent_start and (
         doc[first - 1].text[:1].isupper() or doc[first - 1].lower_ in _TITLE_SMALL
@@ -1255,6 +1247,15 @@ def _after_work_noun(doc: Doc, start: int) -> bool:
         first -= 1
     while first < start and doc[first].lower_ in _TITLE_SMALL:
         first += 1
+    return first
+
+
+def _after_work_noun(doc: Doc, start: int) -> bool:
+    """Whether the name at token `start` ends a title that a work's noun opens, small words and
+    all: "festive comedy Christmas with the Kranks", "the drama Maria Full of Grace" (tagged
+    "Kranks", "Grace"). The title runs back from the name over capitalised words and the small
+    words between them, within its sentence, to a capital just after the noun."""
+    first = _title_start(doc, start)
     if first == start or first == 0 or not doc[first].text[:1].isupper():
         return False
     noun = doc[first - 1]

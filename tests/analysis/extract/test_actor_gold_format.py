@@ -47,33 +47,32 @@ def test_every_form_occurs_where_the_gold_says(name):
     assert not missing, missing
 
 
-def test_fresh2_holds_exactly_its_draw():
-    # The draw of tests/gold/README.md, "actors_fresh2.yaml" (seed 20261201), in draw order.
-    bbc = {
-        "politics": "073 128 120 035",
-        "business": "121 430 501 208",
-        "tech": "024 150 094 323",
-        "entertainment": "097 282 294 219",
-    }
-    expected = [f"bbc/{section}/{n}.txt" for section, ns in bbc.items() for n in ns.split()]
-    expected += [
-        f"reuters21578/reut2-{int(n) // 1000:03d}.sgm#{n}"
-        for n in ("1977", "11522", "6450", "12333", "3334", "16128", "545", "10418")
-    ]
-    assert [label(e) for e in load_gold("actors_fresh2.yaml")] == expected
+# The draws of tests/gold/README.md, in draw order: BBC files by section, then Reuters NEWIDs.
+DRAWS = {
+    "actors_fresh2.yaml": (  # seed 20261201
+        {
+            "politics": "073 128 120 035",
+            "business": "121 430 501 208",
+            "tech": "024 150 094 323",
+            "entertainment": "097 282 294 219",
+        },
+        "1977 11522 6450 12333 3334 16128 545 10418",
+    ),
+    "actors_fresh3.yaml": (  # seed 20261203
+        {
+            "politics": "023 090 159 139",
+            "business": "033 429 476 484",
+            "tech": "384 056 232 335",
+            "entertainment": "257 126 092 280",
+        },
+        "4382 6245 10309 11539 16949 6992 10825 9276",
+    ),
+}
 
 
-def test_fresh3_holds_exactly_its_draw():
-    # The draw of tests/gold/README.md, "actors_fresh3.yaml" (seed 20261203), in draw order.
-    bbc = {
-        "politics": "023 090 159 139",
-        "business": "033 429 476 484",
-        "tech": "384 056 232 335",
-        "entertainment": "257 126 092 280",
-    }
+@pytest.mark.parametrize("name", DRAWS)
+def test_a_blind_set_holds_exactly_its_draw(name):
+    bbc, newids = DRAWS[name]
     expected = [f"bbc/{section}/{n}.txt" for section, ns in bbc.items() for n in ns.split()]
-    expected += [
-        f"reuters21578/reut2-{int(n) // 1000:03d}.sgm#{n}"
-        for n in ("4382", "6245", "10309", "11539", "16949", "6992", "10825", "9276")
-    ]
-    assert [label(e) for e in load_gold("actors_fresh3.yaml")] == expected
+    expected += [f"reuters21578/reut2-{int(n) // 1000:03d}.sgm#{n}" for n in newids.split()]
+    assert [label(e) for e in load_gold(name)] == expected

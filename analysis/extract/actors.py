@@ -660,7 +660,8 @@ def noun_acronyms(text: str) -> set[str]:
 
 def initials_acronyms(drafts: list, table: AliasTable) -> dict[str, str]:
     """Acronyms of organisations the article names in full without defining them: "the British
-    Retail Consortium ... The BRC said", "Trans World Airlines Inc ... TWA". An acronym goes to
+    Retail Consortium ... The BRC said", "Trans World Airlines Inc ... TWA", "Marks & Spencer ...
+    M&S". An acronym goes to
     the one organisation whose capitalised words (legal form dropped) give its letters."""
     by_letters: dict[str, set[str]] = {}
     for d in drafts:
@@ -684,14 +685,18 @@ def initials_acronyms(drafts: list, table: AliasTable) -> dict[str, str]:
     for d in drafts:
         word = d.tokens[0].text if len(d.tokens) == 1 else ""
         key = normal_form(word)
-        if 2 <= len(word) <= 6 and word.isupper() and (
+        # "DrKW" for "Dresdner Kleinwort Wasserstein": a short word's capitals spell the initials.
+        capitals = "".join(c for c in word if c.isupper())
+        letters = capitals.lower() if word[:1].isupper() and len(capitals) >= 2 else ""
+        if 2 <= len(word) <= 6 and letters and (
             key not in table.aliases
             # An acronym with two expansions takes the one the article writes out: "EC" is the
             # table's European Commission, but the European Community in a 1987 story that
             # names "the European Community" and never the Commission.
             or table.aliases[key][0] not in named
         ):
-            names = by_letters.get(key, set())
+            # "M&S" for "Marks & Spencer", "P&O" for "Peninsular and Oriental": the letters only.
+            names = by_letters.get(letters, set())
             if len(names) == 1 and (key not in table.aliases or _table_actor(next(iter(names)), table)):
                 found[key] = next(iter(names))
     return found

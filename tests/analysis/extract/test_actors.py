@@ -474,6 +474,22 @@ class TestPrecisionMechanisms:
         actors, _ = bbc_actors(nlp, "entertainment/306.txt")
         assert "Mike Leigh" in actors
 
+    @pytest.mark.parametrize(
+        "name, short, full",
+        [
+            ("business/184.txt", "M&S", "Marks & Spencer"),  # letters joined by "&"
+            ("politics/354.txt", "E&Y", "Ernst & Young"),
+            ("politics/076.txt", "MoD", "Ministry of Defence"),  # capitals inside a mixed-case word
+            ("politics/244.txt", "DfES", "Department for Education and Skills"),
+        ],
+    )
+    def test_a_short_form_spelling_the_initials_of_an_organisation_the_article_names_is_it(
+        self, nlp, name, short, full
+    ):
+        actors, mentions = bbc_actors(nlp, name)
+        assert short not in actors
+        assert {m.actor for m in mentions if m.text == short and m.actor} == {full}
+
     def test_a_holiday_is_no_actor(self, nlp):
         # Reuters' "Easter" tagged PERSON and LOC, the BBC's "Christmases" PERSON.
         for file, newid in (("reut2-002.sgm", "2269"), ("reut2-002.sgm", "2387")):

@@ -154,8 +154,9 @@ def error_origins(nlp, entries: list[dict]) -> Counter:
     """Each error counted by where it starts. A false actor is the model's when every mention of
     it is an entity the model tagged with an actor label, exactly as the mention is written (the
     resolver kept what the model gave); a missed actor is the model's when no entity it tagged
-    with an actor label overlaps any place the text writes one of the actor's forms. Counts only:
-    no names, so a blind set stays blind."""
+    with an actor label is exactly a place where the text writes one of the actor's forms (it
+    missed the name or cut it wrong: "Sandino Moreno" for "Catalina Sandino Moreno"). Counts
+    only: no names, so a blind set stays blind."""
     articles = gold_articles(entries)
     tally: Counter = Counter()
     for entry, article, doc in zip(entries, articles, parse(nlp, [a.text for a in articles])):
@@ -172,7 +173,7 @@ def error_origins(nlp, entries: list[dict]) -> Counter:
                 for form in gold.get("forms") or [name]
                 for found in re.finditer(r"(?<!\w)" + re.escape(str(form)) + r"(?!\w)", article.text)
             ]
-            seen = any(start < e_end and e_start < end for start, end in spots for e_start, e_end in tagged)
+            seen = any(spot in tagged for spot in spots)
             tally["missed", "resolver" if seen else "model"] += 1
     return tally
 

@@ -661,8 +661,8 @@ def noun_acronyms(text: str) -> set[str]:
 def initials_acronyms(drafts: list, table: AliasTable) -> dict[str, str]:
     """Acronyms of organisations the article names in full without defining them: "the British
     Retail Consortium ... The BRC said", "Trans World Airlines Inc ... TWA", "Marks & Spencer ...
-    M&S". An acronym goes to
-    the one organisation whose capitalised words (legal form dropped) give its letters."""
+    M&S". An acronym goes to the one organisation whose capitalised words (legal form dropped)
+    give its letters."""
     by_letters: dict[str, set[str]] = {}
     for d in drafts:
         if d.label != "ORG" or len(d.tokens) < 2:
@@ -1315,13 +1315,10 @@ def _presented_as_product(d: _Draft, before, back: int) -> bool:
         and not (after.i + 2 < len(doc) and doc[after.i + 1].text == "," and doc[after.i + 2].is_quote)
     ):
         return True
+    naming = before.lower_ in _NAMING_WORDS
     if before.lower_ == "as" and back > 2 and doc[back - 2].lower_ == "known":
-        back -= 1  # "technology known as Janus" names the thing as "called" does
-    return (
-        before.lower_ in _NAMING_WORDS | {"as"}
-        and back > 1
-        and (_product_noun(doc[back - 2]) or _work_noun(doc[back - 2]))
-    )
+        naming, back = True, back - 1  # "technology known as Janus" names the thing as "called" does
+    return naming and back > 1 and (_product_noun(doc[back - 2]) or _work_noun(doc[back - 2]))
 
 
 def _product_noun(token) -> bool:

@@ -136,12 +136,14 @@ def summary(results: list[dict]) -> tuple[float, float, float, float, int]:
 
 
 def score_entries(nlp, entries: list[dict]) -> list[dict]:
-    """Each entry's scores, from the actors resolved in its article."""
-    docs = parse(nlp, [a.text for a in gold_articles(entries)])
+    """Each entry's scores, from the actors resolved in its article, with its errors' origins."""
+    articles = gold_articles(entries)
     results = []
-    for entry, doc in zip(entries, docs):
+    for entry, article, doc in zip(entries, articles, parse(nlp, [a.text for a in articles])):
         mentions = resolve_mentions(doc, ActorOptions())
-        results.append(score_article(entry, count_actors(mentions), mentions))
+        result = score_article(entry, count_actors(mentions), mentions)
+        result["origins"] = error_origins(entry, article.text, doc, mentions, result)
+        results.append(result)
     return results
 
 
@@ -150,31 +152,26 @@ def score_entries(nlp, entries: list[dict]) -> list[dict]:
 _MODEL_ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 
 
-def error_origins(nlp, entries: list[dict]) -> Counter:
-    """Each error counted by where it starts. A false actor is the model's when every mention of
-    it is an entity the model tagged with an actor label, exactly as the mention is written (the
-    resolver kept what the model gave); a missed actor is the model's when no entity it tagged
-    with an actor label is exactly a place where the text writes one of the actor's forms (it
-    missed the name or cut it wrong: "Sandino Moreno" for "Catalina Sandino Moreno"). Counts
-    only: no names, so a blind set stays blind."""
-    articles = gold_articles(entries)
+def error_origins(entry: dict, text: str, doc, mentions, result: dict) -> Counter:
+    """One article's errors counted by where they start. A false actor is the model's when every
+    mention of it is an entity the model tagged with an actor label, exactly as the mention is
+    written (the resolver kept what the model gave); a missed actor is the model's when no entity
+    it tagged with an actor label is exactly a place where the text writes one of the actor's
+    forms (it missed the name or cut it wrong: "Sandino Moreno" for "Catalina Sandino Moreno").
+    Counts only: no names, so a blind set stays blind."""
     tally: Counter = Counter()
-    for entry, article, doc in zip(entries, articles, parse(nlp, [a.text for a in articles])):
-        mentions = resolve_mentions(doc, ActorOptions())
-        result = score_article(entry, count_actors(mentions), mentions)
-        tagged = {(e.start_char, e.end_char) for e in doc.ents if e.label_ in _MODEL_ACTOR_LABELS}
-        for name in result["false"]:
-            own = [m for m in mentions if m.actor == name]
-            tally["false", "model" if own and all((m.start, m.end) in tagged for m in own) else "resolver"] += 1
-        for name in result["missed"]:
-            gold = next(a for a in entry["actors"] if a["name"] == name)
-            spots = [
-                found.span()
-                for form in gold.get("forms") or [name]
-                for found in re.finditer(r"(?<!\w)" + re.escape(str(form)) + r"(?!\w)", article.text)
-            ]
-            seen = any(spot in tagged for spot in spots)
-            tally["missed", "resolver" if seen else "model"] += 1
+    tagged = {(e.start_char, e.end_char) for e in doc.ents if e.label_ in _MODEL_ACTOR_LABELS}
+    for name in result["false"]:
+        own = [m for m in mentions if m.actor == name]
+        tally["false", "model" if own and all((m.start, m.end) in tagged for m in own) else "resolver"] += 1
+    for name in result["missed"]:
+        gold = next(a for a in entry["actors"] if a["name"] == name)
+        spots = [
+            found.span()
+            for form in gold.get("forms") or [name]
+            for found in re.finditer(r"(?<!\w)" + re.escape(str(form)) + r"(?!\w)", text)
+        ]
+        tally["missed", "resolver" if any(spot in tagged for spot in spots) else "model"] += 1
     return tally
 
 
@@ -213,8 +210,8 @@ def main() -> None:
 
     if args.origins:
         print("\nerrors by origin: false actors (model / resolver), missed actors (model / resolver)")
-        for name, part in (("all", entries), *fresh.items()):
-            t = error_origins(nlp, part)
+        for name, part in (("all", results), *fresh_results.items()):
+            t = sum((r["origins"] for r in part), Counter())
             print(
                 f"{name:10} false {t['false', 'model']:>3} / {t['false', 'resolver']:<3}"
                 f" missed {t['missed', 'model']:>3} / {t['missed', 'resolver']:<3}"

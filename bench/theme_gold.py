@@ -98,7 +98,7 @@ def main() -> None:
         chosen = [r for r in rows if keep(r)]
         p, r, tp, pred, gold = score([(g, f) for _, _, g, f, _ in chosen])
         print(f"{name:22} {len(chosen):>4} {p:>9.3f} {r:>7.3f} {tp:>4} {pred:>5} {gold:>5}")
-    blind = []
+    blind, scored = [], 0
     for part, file in FRESH_SETS:
         if not (GOLD / file).exists():
             continue
@@ -108,9 +108,10 @@ def main() -> None:
         pairs = [(set(e["themes"] or []), [t.name for t in f]) for e, f in zip(fresh, found)]
         print_blind(f"{part} (blind)", pairs)
         blind += pairs
+        scored += 1
         if args.split == part:
             rows = [(-1, e, set(e["themes"] or []), {t.name for t in f}, f) for e, f in zip(fresh, found)]
-    if len(blind) > 75:
+    if scored > 1:
         print_blind("blind sets together", blind)
 
     # A theme is given as an article's best or beside the best (module docstring of

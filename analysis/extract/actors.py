@@ -983,18 +983,20 @@ def _works(drafts: list[_Draft], lower: set[str]) -> set[str]:
         before2 = doc[back - 2].lower_ if back > 1 else ""
         after = doc[tokens[-1].i + 1].lower_ if tokens[-1].i + 1 < len(doc) else ""
         title_like = any(t.is_lower and not t.is_punct for t in tokens[1:-1])
+        # Where a title the model tagged only the end of would begin.
+        title_start = start if title_like else _title_start(doc, start)
         if (
             not title_like
             and not (d.label == "PERSON" and len(tokens) >= 2)  # "biopic Ray and Mike Leigh's drama"
             and after not in POSSESSIVE_TAILS
-            and _after_work_noun(doc, start)
+            and _after_work_noun(doc, title_start, start)
         ):
             found.add(normal_form(_text_of(tokens)))
             continue
         if not title_like and after in WORK_NOUNS:
             # "the Lord of the Rings trilogy" tagged "Rings": the title's words the model left
             # out before it hold its small words.
-            title_like = any(t.lower_ in _TITLE_SMALL for t in doc[_title_start(doc, start) : start])
+            title_like = any(t.lower_ in _TITLE_SMALL for t in doc[title_start:start])
         # "Gangs Of New York", "Get Rich And Die Tryin", "Songs In The Key Of Life": small words
         # capitalised inside a name are a title's casing; an organisation's name writes them
         # small ("Bank of England", "Wendy Ide of The Times"), or says what it is ("Development
@@ -1141,8 +1143,6 @@ def _works(drafts: list[_Draft], lower: set[str]) -> set[str]:
     return found
 
 
-# A model's or a version's mark: one to three capitals and a number of two to four figures
-# ("E200", "P900", "A380", "C180"), "XP", "SP".
 def _small_capped(word: str) -> bool:
     """"iPod", "iTunes", "miniMIXA"; not a surname's particle run into it ("diCaprio")."""
     m = _SMALL_CAPPED.fullmatch(word)
@@ -1150,6 +1150,8 @@ def _small_capped(word: str) -> bool:
 
 
 _SMALL_CAPPED = re.compile(r"([a-z]{1,4})[A-Z][A-Za-z]*")
+# A model's or a version's mark: one to three capitals and a number of two to four figures
+# ("E200", "P900", "A380", "C180"), "XP", "SP".
 _MODEL = re.compile(r"[A-Z]{1,3}-?\d{2,4}[a-z]?|XP|SP")
 # "version of X", "copies of X": nouns of a work's or a product's copies, uses and issues (not
 # "sales of": a carmaker's too, "sales of Alfa Romeo").
@@ -1255,12 +1257,11 @@ def _title_start(doc: Doc, start: int) -> int:
     return first
 
 
-def _after_work_noun(doc: Doc, start: int) -> bool:
+def _after_work_noun(doc: Doc, first: int, start: int) -> bool:
     """Whether the name at token `start` ends a title that a work's noun opens, small words and
     all: "festive comedy Christmas with the Kranks", "the drama Maria Full of Grace" (tagged
-    "Kranks", "Grace"). The title runs back from the name over capitalised words and the small
-    words between them, within its sentence, to a capital just after the noun."""
-    first = _title_start(doc, start)
+    "Kranks", "Grace"). The title runs back from the name to `first` (`_title_start`), which must
+    be a capital just after the noun."""
     if first == start or first == 0 or not doc[first].text[:1].isupper():
         return False
     noun = doc[first - 1]
